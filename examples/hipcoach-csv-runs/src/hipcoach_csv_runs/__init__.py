@@ -1,0 +1,96 @@
+"""A hipcoach activity source reading runs from a CSV file."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from hipcoach.errors import InputDataError
+from hipcoach.interfaces import ActivitySource, Integration, PluginContext
+from hipcoach.models import Run
+
+KINDS = ("easy", "long", "workout", "race")
+
+
+def parse_duration(text: str) -> int:
+    """'48' (minutes), '48:30' (m:ss) or '1:58:00' (h:mm:ss) → seconds."""
+    parts = text.strip().split(":")
+    if not all(p.strip().isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+        raise ValueError(f"duration {text!r} is not minutes, M:SS or H:MM:SS")
+    numbers = [int(p) for p in parts]
+    if len(numbers) == 1:
+        return numbers[0] * 60
+    seconds = 0
+    for number in numbers:
+        seconds = seconds * 60 + number
+    return seconds
+
+
+def parse_row(row: dict[str, str], line: int) -> Run:
+    """One CSV row → a Run; ValueError says what is wrong."""
+    try:
+        day = date.fromisoformat((row.get("date") or "").strip())
+    except ValueError:
+        raise ValueError(f"date {row.get('date')!r} is not YYYY-MM-DD") from None
+    try:
+        distance_km = float((row.get("distance_km") or "").strip())
+    except ValueError:
+        raise ValueError(f"distance_km {row.get('distance_km')!r} is not a number") from None
+    if distance_km < 0:
+        raise ValueError("distance_km is negative")
+    kind = (row.get("type") or "easy").strip().lower() or "easy"
+    if kind not in KINDS:
+        raise ValueError(f"type {kind!r} is not one of {', '.join(KINDS)}")
+    return Run(
+        id=f"csv:{day.isoformat()}:{line}",
+        date=day,
+        distance_m=distance_km * 1000,
+        moving_time_s=parse_duration(row.get("duration") or ""),
+        kind=kind,  # type: ignore[arg-type]
+        sport="Run",
+    )
+
+
+class CsvActivitySource(ActivitySource):
+    """Runs from one CSV file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fetch_runs(self, since: date) -> Iterator[Run]:
+        try:
+            handle = self.path.open(newline="", encoding="utf-8")
+        except OSError as exc:
+            raise InputDataError(f"{self.path}: cannot read runs: {exc.strerror}") from None
+        with handle:
+            reader = csv.DictReader(handle)
+            missing = {"date", "distance_km", "duration"} - set(reader.fieldnames or ())
+            if missing:
+                raise InputDataError(
+                    f"{self.path}: missing column(s) {', '.join(sorted(missing))}; "
+                    "expected date,distance_km,duration[,type]"
+                )
+            for row in reader:
+                try:
+                    run = parse_row(row, reader.line_num)
+                except ValueError as exc:
+                    raise InputDataError(f"{self.path}, line {reader.line_num}: {exc}") from None
+                if run.date >= since:
+                    yield run
+
+
+class CsvRunsIntegration(Integration):
+    """Registered as ``csv`` under ``hipcoach.integrations``."""
+
+    name = "csv"
+    summary = "runs from a CSV file (date,distance_km,duration[,type])"
+
+    def activity_source(self, context: PluginContext) -> ActivitySource | None:
+        path = context.plugin_settings(self.name).get("path") or context.env.get(
+            "HIPCOACH_CSV_RUNS"
+        )
+        if not path:
+            return None
+        return CsvActivitySource(Path(str(path)).expanduser())

@@ -1,0 +1,5 @@
+"""``python -m hipcoach``."""
+
+from hipcoach.cli import main
+
+main()

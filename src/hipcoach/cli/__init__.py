@@ -1,0 +1,83 @@
+"""The ``hipcoach`` command line.
+
+The root group loads each command's module only when that command runs, so ``hipcoach
+--help`` imports nothing heavy; expected failures (``HipcoachError``) become one line on
+stderr and their documented exit code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from hipcoach import __version__
+from hipcoach.errors import HipcoachError
+
+# name → (module under hipcoach.cli, one-line help). The help lives here so that listing the
+# commands does not import them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "exercises": ("exercises", "The exercise catalog, with instructions and Garmin mapping."),
+    "plan": ("plan", "The progressive hip-strength programme."),
+    "checkin": ("checkin", "Record knee pain (0-10); it gates progression."),
+    "plugins": ("plugins", "The installed integrations and what each provides."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(f"hipcoach.cli.{entry[0]}")
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HipcoachError as exc:
+            from hipcoach.cli.app import report_error
+
+            report_error(ctx, exc)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
+@click.option("-q", "--quiet", count=True, help="Less output.")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    envvar="HIPCOACH_HOME",
+    help="Where config, state, tokens and logs live [env HIPCOACH_HOME].",
+)
+@click.version_option(__version__, prog_name="hipcoach")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: int, home: str | None) -> None:
+    """hipcoach: hip-strength workouts for runners' knees, placed around your runs."""
+    from hipcoach.cli.app import App
+
+    ctx.obj = App.create(home_option=home, verbose=verbose, quiet=quiet, env=os.environ)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(prog_name="hipcoach")
+    except KeyboardInterrupt:
+        click.echo("hipcoach: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,125 @@
+"""The context object shared by every command: home, verbosity, config, state, plugins."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
+from functools import cached_property
+from typing import Any
+
+import click
+
+from hipcoach.errors import HipcoachError
+from hipcoach.home import Home, resolve_home
+
+log = logging.getLogger("hipcoach")
+
+
+@dataclass
+class App:
+    """Lazily opened resources for one invocation."""
+
+    home: Home
+    verbose: int
+    quiet: int
+    env: Mapping[str, str]
+    _warned: set[str] = field(default_factory=set)
+
+    @classmethod
+    def create(cls, *, home_option: str | None, verbose: int, quiet: int, env: Mapping[str, str]):  # type: ignore[no-untyped-def]
+        app = cls(resolve_home(home_option, env), verbose, quiet, dict(env))
+        configure_logging(verbose, quiet)
+        return app
+
+    # -- resources -------------------------------------------------------------------------
+    @cached_property
+    def config(self):  # type: ignore[no-untyped-def]
+        from hipcoach.config import load_config
+
+        return load_config(self.home.config_file)
+
+    @cached_property
+    def state(self):  # type: ignore[no-untyped-def]
+        from hipcoach.state import open_state
+
+        self.home.ensure()
+        return open_state(self.home.state_db)
+
+    @cached_property
+    def registry(self):  # type: ignore[no-untyped-def]
+        from hipcoach.plugins import discover
+
+        registry = discover()
+        for problem in registry.problems:
+            self.warn(problem)
+        return registry
+
+    @cached_property
+    def tz(self) -> tzinfo:
+        return self.config.tz()  # type: ignore[no-any-return]
+
+    def today(self) -> date:
+        from hipcoach.timeutil import today
+
+        return today(self.tz)
+
+    def plugin_context(self):  # type: ignore[no-untyped-def]
+        from hipcoach.interfaces import PluginContext
+
+        return PluginContext(
+            home=self.home,
+            config=self.config,
+            env=self.env,
+            tz=self.tz,
+            interactive=sys.stdin.isatty(),
+        )
+
+    # -- output ----------------------------------------------------------------------------
+    def emit_json(self, payload: Mapping[str, Any]) -> None:
+        """The only thing a ``--json`` command prints on stdout."""
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+
+    def console(self):  # type: ignore[no-untyped-def]
+        from rich.console import Console
+
+        return Console(highlight=False, soft_wrap=False)
+
+    def say(self, message: str) -> None:
+        """Human output on stdout, silenced by -q."""
+        if not self.quiet:
+            click.echo(message)
+
+    def warn(self, message: str) -> None:
+        """A warning on stderr, once per message."""
+        if message not in self._warned and self.quiet < 2:
+            self._warned.add(message)
+            click.echo(f"hipcoach: warning: {message}", err=True)
+
+
+def configure_logging(verbose: int, quiet: int) -> None:
+    """-v shows info, -vv debug, on stderr; default shows warnings only."""
+    level = logging.WARNING - 10 * verbose + 10 * quiet
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_hipcoach", False):
+            root.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler._hipcoach = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(max(logging.DEBUG, min(level, logging.CRITICAL)))
+
+
+def report_error(ctx: click.Context, exc: HipcoachError) -> None:
+    """One line on stderr: what is wrong and what to do."""
+    click.echo(f"hipcoach: error: {exc}", err=True)
+    log.debug("failure details", exc_info=exc)
+
+
+def pass_app(f):  # type: ignore[no-untyped-def]
+    """Decorator: pass the :class:`App` as the first argument."""
+    return click.pass_obj(f)

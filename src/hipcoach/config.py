@@ -1,0 +1,172 @@
+"""``config.toml``: validated by pydantic, unknown keys rejected, errors that name the key.
+
+Every section is optional; a missing file means all defaults (zero-config headless use),
+with sources and targets supplied by the environment.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, tzinfo
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from hipcoach.errors import ConfigError
+from hipcoach.models import Level
+from hipcoach.programme import ProgrammeSettings
+from hipcoach.timeutil import system_zone, zone
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_weekday(value: Any) -> int:
+    """'sunday', 'Sun' → 6 (Monday = 0, like ``date.weekday()``)."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        for number, name in enumerate(WEEKDAYS):
+            if len(text) >= 3 and name.startswith(text):
+                return number
+    raise ValueError(f"expected a weekday name such as 'sunday', got {value!r}")
+
+
+Weekday = Annotated[int, BeforeValidator(parse_weekday)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AthleteConfig(_Section):
+    """``[athlete]``: who is training, and when they cannot."""
+
+    timezone: str | None = None
+    level: Level = "standard"
+    sessions_per_week: int = Field(default=3, ge=1, le=5)
+    min_sessions_per_week: int = Field(default=2, ge=1, le=5)
+    block_weeks: int = Field(default=8, ge=4, le=12)
+    start_date: date | None = None
+    long_run_day: Weekday | None = None
+    blocked_weekdays: list[Weekday] = Field(default_factory=list)
+    blocked_dates: list[date] = Field(default_factory=list)
+    races: list[date] = Field(default_factory=list)
+    horizon_days: int = Field(default=14, ge=1, le=60)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            zone(value)
+        return value
+
+    @model_validator(mode="after")
+    def _range(self) -> AthleteConfig:
+        if self.min_sessions_per_week > self.sessions_per_week:
+            raise ValueError("min_sessions_per_week must not exceed sessions_per_week")
+        return self
+
+
+class StravaConfig(_Section):
+    """``[strava]``: your Strava API application (env ``STRAVA_CLIENT_*`` also works)."""
+
+    client_id: int | None = None
+    client_secret: SecretStr | None = None
+
+
+class GarminConfig(_Section):
+    """``[garmin]``: where garminconnect's token store lives (env ``GARMINTOKENS`` also works)."""
+
+    tokenstore: Path | None = None
+
+
+class IntegrationsConfig(_Section):
+    """``[integrations]``: which installed plugins to use; unset = the first one configured."""
+
+    source: str | None = None
+    target: str | None = None
+
+
+class Config(_Section):
+    """The whole ``config.toml``."""
+
+    athlete: AthleteConfig = Field(default_factory=AthleteConfig)
+    strava: StravaConfig = Field(default_factory=StravaConfig)
+    garmin: GarminConfig = Field(default_factory=GarminConfig)
+    integrations: IntegrationsConfig = Field(default_factory=IntegrationsConfig)
+    plugins: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Free-form tables for third-party plugins."
+    )
+
+    def tz(self) -> tzinfo:
+        """The athlete's zone: ``[athlete] timezone``, else the system's."""
+        if self.athlete.timezone:
+            return zone(self.athlete.timezone)
+        return system_zone()
+
+    def programme_settings(self, **overrides: Any) -> ProgrammeSettings:
+        """The programme settings, with command-line overrides (None = keep config)."""
+        athlete = self.athlete
+        values: dict[str, Any] = {
+            "level": athlete.level,
+            "sessions_per_week": athlete.sessions_per_week,
+            "min_sessions_per_week": athlete.min_sessions_per_week,
+            "block_weeks": athlete.block_weeks,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        values["min_sessions_per_week"] = min(
+            values["min_sessions_per_week"], values["sessions_per_week"]
+        )
+        return ProgrammeSettings(**values)
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate ``path``; a missing file gives the defaults."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return Config.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(describe_validation_error(path, exc)) from None
+
+
+def describe_validation_error(path: Path, exc: ValidationError) -> str:
+    """One line naming the file, the first bad key and what is allowed."""
+    error = exc.errors()[0]
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc) or "(top level)"
+    if error["type"] == "extra_forbidden":
+        section_model = _model_at(loc[:-1])
+        allowed = ", ".join(section_model.model_fields) if section_model else "none"
+        where = f"[{'.'.join(loc[:-1])}]" if loc[:-1] else "the top level"
+        return f"{path}: unknown key {key!r}; allowed in {where}: {allowed}"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{path}: {key}: {message}"
+
+
+def _model_at(loc: list[str]) -> type[BaseModel] | None:
+    model: type[BaseModel] = Config
+    for part in loc:
+        field = model.model_fields.get(part)
+        annotation = field.annotation if field else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        model = annotation
+    return model

@@ -1,0 +1,75 @@
+"""hipcoach's exceptions.
+
+The library raises these; only the CLI turns them into a message and an exit code.
+Exit codes follow sysexits(3) so cron mail tells what happened.
+"""
+
+from __future__ import annotations
+
+
+class ExitCode:
+    """Process exit codes (sysexits), part of the CLI contract."""
+
+    OK = 0
+    USAGE = 2
+    DATAERR = 65
+    UNAVAILABLE = 69
+    TEMPFAIL = 75
+    NOPERM = 77
+    CONFIG = 78
+
+
+class HipcoachError(Exception):
+    """Base class: an expected failure with a one-line, user-facing message."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class UsageError(HipcoachError):
+    """The command line asked for something impossible."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InputDataError(HipcoachError):
+    """A file or value supplied by the user cannot be used."""
+
+    exit_code = ExitCode.DATAERR
+
+
+class ServiceError(HipcoachError):
+    """A remote service answered with something unusable (malformed data, unexpected 4xx)."""
+
+    exit_code = ExitCode.UNAVAILABLE
+
+
+class TemporaryError(HipcoachError):
+    """Network trouble, a timeout, a 5xx or a rate limit: the next run retries."""
+
+    exit_code = ExitCode.TEMPFAIL
+
+
+class CredentialsError(HipcoachError):
+    """Credentials are missing, expired or revoked; the hint names the command to run."""
+
+    exit_code = ExitCode.NOPERM
+
+
+class ConfigError(HipcoachError):
+    """config.toml (or the environment standing in for it) is invalid."""
+
+    exit_code = ExitCode.CONFIG
+
+
+class StateError(HipcoachError):
+    """The state database cannot be opened or migrated."""
+
+    exit_code = ExitCode.CONFIG

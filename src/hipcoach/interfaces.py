@@ -1,0 +1,157 @@
+"""The plugin contract: what an integration may provide.
+
+An integration is a class registered under the entry-point group ``hipcoach.integrations``.
+It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
+target (workouts out), exporters (files out) and an ``auth`` sub-command. Integrations import
+their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from hipcoach.models import Run, ScheduledSession, Session
+
+if TYPE_CHECKING:
+    import click
+
+    from hipcoach.config import Config
+    from hipcoach.home import Home
+
+
+@dataclass(frozen=True)
+class PluginContext:
+    """What an integration may read: the home, the validated config, the environment."""
+
+    home: Home
+    config: Config
+    env: Mapping[str, str]
+    tz: tzinfo
+    interactive: bool = False
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    def plugin_settings(self, name: str) -> dict[str, object]:
+        """The free-form ``[plugins.<name>]`` table of config.toml (empty when absent)."""
+        return dict(self.config.plugins.get(name, {}))
+
+
+class ActivitySource(ABC):
+    """Yields the runner's runs. Only running sports become :class:`Run`s."""
+
+    @abstractmethod
+    def fetch_runs(self, since: date) -> Iterator[Run]:
+        """Runs on or after ``since`` (athlete-local), in any order."""
+
+
+class RemoteWorkout(BaseModel):
+    """A workout on the target that carries hipcoach's ownership marker."""
+
+    model_config = ConfigDict(frozen=True)
+
+    workout_id: str
+    session_key: str
+    name: str = ""
+
+
+class RemoteScheduleEntry(BaseModel):
+    """A calendar entry on the target for one of hipcoach's workouts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schedule_id: str
+    workout_id: str
+    date: date
+
+
+class WorkoutTarget(ABC):
+    """Creates, updates, schedules and deletes remote workouts that hipcoach owns.
+
+    Implementations only do I/O and mapping; what to create, move or delete is decided once,
+    by the core sync engine. They must never modify or delete a workout without the marker.
+    """
+
+    @abstractmethod
+    def list_owned_workouts(self) -> list[RemoteWorkout]:
+        """Every remote workout carrying the hipcoach marker."""
+
+    @abstractmethod
+    def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
+        """Calendar entries of owned workouts on ``start`` … ``end`` (inclusive)."""
+
+    @abstractmethod
+    def create_workout(self, session: Session) -> str:
+        """Create the workout for ``session``; return its remote id."""
+
+    @abstractmethod
+    def update_workout(self, workout_id: str, session: Session) -> None:
+        """Replace the content of an owned workout in place (same id)."""
+
+    @abstractmethod
+    def schedule(self, workout_id: str, on: date) -> str:
+        """Put the workout on the calendar; return the schedule id."""
+
+    @abstractmethod
+    def unschedule(self, schedule_id: str) -> None:
+        """Remove one calendar entry."""
+
+    @abstractmethod
+    def delete_workout(self, workout_id: str) -> None:
+        """Delete an owned workout."""
+
+
+class Exporter(ABC):
+    """Writes scheduled sessions to files."""
+
+    #: what ``hipcoach export <format>`` calls it
+    format: ClassVar[str]
+    #: one line for ``--help`` and ``hipcoach plugins``
+    summary: ClassVar[str] = ""
+
+    @abstractmethod
+    def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
+        """Write the files into ``out_dir`` (created if needed); return their paths."""
+
+
+class Integration:
+    """Base class of every integration plugin. Override what you provide."""
+
+    #: the plugin's name (the entry-point name must match)
+    name: ClassVar[str] = ""
+    #: one line for ``hipcoach plugins``
+    summary: ClassVar[str] = ""
+
+    def activity_source(self, context: PluginContext) -> ActivitySource | None:
+        """The source, or None when this integration is not configured."""
+        return None
+
+    def workout_target(self, context: PluginContext) -> WorkoutTarget | None:
+        """The target, or None when this integration is not configured."""
+        return None
+
+    def exporters(self) -> Sequence[type[Exporter]]:
+        """Exporter classes this integration adds to ``hipcoach export``."""
+        return ()
+
+    def auth_command(self) -> click.Command | None:
+        """A click command mounted as ``hipcoach auth <name>``."""
+        return None
+
+    def capabilities(self) -> list[str]:
+        """What this integration offers, derived from the methods it overrides."""
+        caps = []
+        for method, label in (
+            ("activity_source", "source"),
+            ("workout_target", "target"),
+            ("auth_command", "auth"),
+        ):
+            if getattr(type(self), method) is not getattr(Integration, method):
+                caps.append(label)
+        caps += [f"export:{e.format}" for e in self.exporters()]
+        return caps

@@ -1,0 +1,86 @@
+"""The JSON shapes of the CLI contract, defined once for every command that prints them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hipcoach.models import Exercise, Prescription, ProgrammeWeek, Run, ScheduledSession, Session
+
+
+def exercise_json(exercise: Exercise) -> dict[str, Any]:
+    """An ``exercises --json`` entry."""
+    return {
+        "key": exercise.key,
+        "name": exercise.name,
+        "instructions": exercise.instructions,
+        "cues": exercise.cues,
+        "per_side": exercise.per_side,
+        "reps": exercise.reps,
+        "seconds": exercise.seconds,
+        "equipment": exercise.equipment,
+        "weight_bearing": exercise.weight_bearing,
+        "source": exercise.source,
+        "garmin": {
+            "category": exercise.garmin.category,
+            "exercise_name": exercise.garmin.exercise_name,
+        },
+        "fit": {"exercise_category": exercise.fit.category, "exercise_name": exercise.fit.name},
+    }
+
+
+def prescription_json(p: Prescription) -> dict[str, Any]:
+    """An exercise inside a session."""
+    return {
+        "key": p.key,
+        "name": p.exercise.name,
+        "sets": p.sets,
+        "reps": p.reps,
+        "seconds": p.seconds,
+        "per_side": p.per_side,
+        "rest_seconds": p.rest_seconds,
+    }
+
+
+def session_json(session: Session) -> dict[str, Any]:
+    """A session without a date (``plan``)."""
+    return {
+        "key": session.key,
+        "title": session.title,
+        "week": session.week,
+        "phase": session.phase,
+        "step": session.step,
+        "content_hash": session.content_hash,
+        "estimated_minutes": round(session.estimated_seconds() / 60),
+        "exercises": [prescription_json(p) for p in session.prescriptions],
+    }
+
+
+def scheduled_json(item: ScheduledSession) -> dict[str, Any]:
+    """A session on a date (``schedule``, ``sync``, ``status``)."""
+    return {"date": item.date.isoformat(), "reason": item.reason, **session_json(item.session)}
+
+
+def week_json(week: ProgrammeWeek) -> dict[str, Any]:
+    """A ``plan --json`` week."""
+    return {
+        "week": week.week,
+        "start": week.start.isoformat(),
+        "iso_week": week.iso_week,
+        "phase": week.phase,
+        "step": week.step,
+        "held": week.held,
+        "sessions": [session_json(s) for s in week.sessions],
+    }
+
+
+def run_json(run: Run) -> dict[str, Any]:
+    """A run, as ``runs --json`` and ``schedule --json`` print it."""
+    return {
+        "id": run.id,
+        "date": run.date.isoformat(),
+        "distance_km": round(run.distance_km, 2),
+        "moving_time_s": run.moving_time_s,
+        "kind": run.kind,
+        "name": run.name,
+        "sport": run.sport,
+    }

@@ -1,0 +1,116 @@
+"""Opening, migrating and writing the state database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from hipcoach.errors import StateError
+from hipcoach.home import make_private_dir
+from hipcoach.models import CheckIn
+from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
+
+
+class StateDB:
+    """A migrated connection to ``state.db``. Write through :meth:`transaction`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: all of it lands, or none of it."""
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- meta ----------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- check-ins -------------------------------------------------------------------------
+    def record_checkin(self, checkin: CheckIn) -> bool:
+        """Store a check-in; a second one on the same date replaces the first. True if new."""
+        with self.transaction() as conn:
+            existed = conn.execute(
+                "SELECT 1 FROM checkins WHERE date = ?", (checkin.date.isoformat(),)
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO checkins(date, pain, recorded_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(date) DO UPDATE SET pain = excluded.pain, "
+                "recorded_at = excluded.recorded_at",
+                (checkin.date.isoformat(), checkin.pain, datetime.now(UTC).isoformat()),
+            )
+        return existed is None
+
+    def checkins(self) -> list[CheckIn]:
+        rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date").fetchall()
+        return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows]
+
+
+def open_state(path: Path) -> StateDB:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    make_private_dir(path.parent)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StateError(
+            f"{path}: cannot open the state database: {exc}",
+            hint="move the file aside and run again to start a fresh state",
+        ) from None
+    return StateDB(conn, path)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the pending migrations, each in its own transaction; return the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StateError(
+            f"state.db has schema version {version}, newer than this hipcoach knows "
+            f"({SCHEMA_VERSION})",
+            hint="upgrade hipcoach",
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit on its own; splitting keeps each migration atomic.
+    return [s.strip() for s in script.split(";") if s.strip() and not _only_comments(s)]
+
+
+def _only_comments(chunk: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in chunk.splitlines())

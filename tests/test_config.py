@@ -1,0 +1,98 @@
+from datetime import date
+
+import pytest
+
+from hipcoach.config import Config, load_config
+from hipcoach.errors import ConfigError, ExitCode
+from tests.conftest import write_config
+
+
+def test_missing_file_means_defaults(tmp_path):
+    config = load_config(tmp_path / "config.toml")
+    assert config == Config()
+    assert config.athlete.level == "standard"
+    assert config.athlete.horizon_days == 14
+
+
+def test_full_config_parses(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        """
+[athlete]
+timezone = "Australia/Sydney"
+level = "gentle"
+sessions_per_week = 2
+long_run_day = "Sunday"
+blocked_weekdays = ["fri", "Wednesday"]
+blocked_dates = [2026-12-25]
+races = ["2027-03-14"]
+
+[strava]
+client_id = 12345
+client_secret = "shh-secret"
+
+[integrations]
+source = "strava"
+
+[plugins.csv]
+path = "~/runs.csv"
+"""
+    )
+    config = load_config(path)
+    assert config.athlete.long_run_day == 6
+    assert config.athlete.blocked_weekdays == [4, 2]
+    assert config.athlete.blocked_dates == [date(2026, 12, 25)]
+    assert config.athlete.races == [date(2027, 3, 14)]
+    assert "shh-secret" not in repr(config)
+    assert config.plugins["csv"]["path"] == "~/runs.csv"
+    assert str(config.tz()) == "Australia/Sydney"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[athlete\nlevel = 1", "not valid TOML"),
+        ("[athlete]\nlevle = 'gentle'", "unknown key 'athlete.levle'; allowed in [athlete]:"),
+        ("[athelete]\nlevel = 'gentle'", "unknown key 'athelete'; allowed in the top level:"),
+        ("[athlete]\nlevel = 'heroic'", "athlete.level: Input should be 'gentle', 'standard'"),
+        ("[athlete]\ntimezone = 'Mars/Olympus'", "unknown time zone 'Mars/Olympus'"),
+        ("[athlete]\nlong_run_day = 'someday'", "expected a weekday name"),
+        ("[athlete]\nsessions_per_week = 9", "athlete.sessions_per_week"),
+        (
+            "[athlete]\nsessions_per_week = 2\nmin_sessions_per_week = 3",
+            "min_sessions_per_week must not exceed",
+        ),
+    ],
+)
+def test_bad_config_names_file_key_and_what_is_allowed(tmp_path, text, expected):
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert expected in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("command", [["plan"], ["plan", "--json"]])
+def test_commands_that_plan_exit_78_on_bad_config(cli, home, command):
+    write_config(home, "[athlete]\nlevle = 'gentle'\n")
+    result = cli(*command)
+    assert result.exit_code == ExitCode.CONFIG == 78
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "config.toml" in lines[0] and "athlete.levle" in lines[0] and "level" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_config_level_is_used_and_cli_overrides_it(cli, home):
+    import json
+
+    write_config(home, "[athlete]\nlevel = 'strong'\nsessions_per_week = 2\n")
+    plan = json.loads(cli("plan", "--json", "--weeks", "1").stdout)
+    assert plan["level"] == "strong"
+    assert len(plan["weeks"][0]["sessions"]) == 2
+    plan = json.loads(cli("plan", "--json", "--weeks", "1", "--level", "gentle").stdout)
+    assert plan["level"] == "gentle"

@@ -1,0 +1,163 @@
+import json
+import sys
+import textwrap
+from datetime import date
+from importlib.metadata import EntryPoint
+
+import pytest
+
+from hipcoach.errors import InputDataError
+from hipcoach.interfaces import Integration
+from hipcoach.plugins import build_registry, discover
+from tests.conftest import REPO, load_json
+
+CSV_PLUGIN_SRC = REPO / "examples" / "hipcoach-csv-runs" / "src"
+
+
+class FakeDist:
+    def __init__(self, name, version="1.0"):
+        self.metadata = {"Name": name}
+        self.version = version
+
+
+class Good(Integration):
+    name = "good"
+    summary = "a good plugin"
+
+
+class Impostor(Integration):
+    name = "good"
+    summary = "tries to take a built-in's name"
+
+
+class Boom(Integration):
+    name = "boom"
+
+    def __init__(self):
+        raise RuntimeError("cannot start")
+
+
+class NotAPlugin:
+    name = "nope"
+
+
+def ep(name, target, dist):
+    entry = EntryPoint(name=name, value=f"{__name__}:{target}", group="hipcoach.integrations")
+    return entry._for(FakeDist(dist)) if hasattr(entry, "_for") else _with_dist(entry, dist)
+
+
+def _with_dist(entry, dist):
+    object.__setattr__(entry, "dist", FakeDist(dist))
+    return entry
+
+
+def test_builtin_wins_a_name_clash_whatever_the_order():
+    registry = build_registry(
+        [ep("good", "Impostor", "evil-plugin"), ep("good", "Good", "hipcoach")]
+    )
+    assert registry.get("good").summary == "a good plugin"
+    assert registry.plugins["good"].builtin
+    assert any("evil-plugin" in p and "taken by built-in" in p for p in registry.problems)
+
+
+def test_duplicate_third_party_names_are_rejected():
+    registry = build_registry([ep("good", "Good", "a-plugin"), ep("good", "Impostor", "b-plugin")])
+    assert registry.plugins["good"].distribution == "a-plugin"
+    assert len(registry.problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (("boom", "Boom", "x"), "failed to start"),
+        (("nope", "NotAPlugin", "x"), "not a hipcoach.interfaces.Integration"),
+        (("gone", "DoesNotExist", "x"), "cannot import"),
+        (("good", "Good", "x"), None),
+        (("other", "Good", "x"), "registered as 'other'"),
+    ],
+)
+def test_broken_plugins_become_warnings(entry, expected):
+    registry = build_registry([ep(*entry)])
+    if expected is None:
+        assert not registry.problems
+    else:
+        assert len(registry.problems) == 1 and expected in registry.problems[0]
+        assert not registry.plugins
+
+
+def test_broken_plugin_never_crashes_the_cli(cli, monkeypatch):
+    monkeypatch.setattr(
+        "hipcoach.plugins.entry_points",
+        lambda group: [ep("boom", "Boom", "bad-plugin"), ep("good", "Good", "fine-plugin")],
+    )
+    result = cli("plugins", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [p["name"] for p in data["plugins"]] == ["good"]
+    assert "boom" in data["problems"][0]
+    assert "warning: plugin 'boom'" in result.stderr
+
+
+@pytest.fixture
+def csv_plugin_installed(tmp_path, monkeypatch):
+    """Install the example plugin's metadata on sys.path, as pip would, and its source."""
+    site = tmp_path / "site"
+    info = site / "hipcoach_csv_runs-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: hipcoach-csv-runs\nVersion: 0.1.0\n"
+    )
+    (info / "entry_points.txt").write_text(
+        "[hipcoach.integrations]\ncsv = hipcoach_csv_runs:CsvRunsIntegration\n"
+    )
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.syspath_prepend(str(CSV_PLUGIN_SRC))
+    yield
+    sys.modules.pop("hipcoach_csv_runs", None)
+
+
+def test_example_csv_plugin_is_discovered_through_entry_points(csv_plugin_installed, cli):
+    registry = discover()
+    plugin = registry.plugins["csv"]
+    assert plugin.distribution == "hipcoach-csv-runs" and not plugin.builtin
+    assert plugin.integration.capabilities() == ["source"]
+    data = load_json(cli("plugins", "--json"))
+    assert "csv" in [p["name"] for p in data["plugins"]]
+
+
+def test_example_csv_plugin_reads_runs(csv_plugin_installed, tmp_path):
+    from hipcoach.config import Config
+    from hipcoach.home import Home
+    from hipcoach.interfaces import PluginContext
+
+    runs_csv = tmp_path / "runs.csv"
+    runs_csv.write_text(
+        textwrap.dedent(
+            """\
+            date,distance_km,duration,type
+            2026-11-15,8.2,48:30,easy
+            2026-11-22,21.1,1:58:00,long
+            2026-11-19,10,55,
+            """
+        )
+    )
+    integration = discover().get("csv")
+    context = PluginContext(
+        home=Home(tmp_path), config=Config(), env={"HIPCOACH_CSV_RUNS": str(runs_csv)}, tz=None
+    )
+    source = integration.activity_source(context)
+    runs = sorted(source.fetch_runs(date(2026, 11, 16)), key=lambda r: r.date)
+    assert [(r.date.isoformat(), r.distance_m, r.moving_time_s, r.kind) for r in runs] == [
+        ("2026-11-19", 10000.0, 3300, "easy"),
+        ("2026-11-22", 21100.0, 7080, "long"),
+    ]
+    assert (
+        integration.activity_source(
+            PluginContext(home=Home(tmp_path), config=Config(), env={}, tz=None)
+        )
+        is None
+    )
+
+    runs_csv.write_text("date,distance_km,duration\n2026-11-15,-3,40\n")
+    with pytest.raises(InputDataError, match="line 2: distance_km is negative"):
+        list(source.fetch_runs(date(2026, 1, 1)))
