@@ -68,6 +68,8 @@ class RemoteScheduleEntry(BaseModel):
     schedule_id: str
     workout_id: str
     date: date
+    #: the session key read from the entry's title, when it names one
+    session_key: str | None = None
 
 
 class WorkoutTarget(ABC):
@@ -83,7 +85,11 @@ class WorkoutTarget(ABC):
 
     @abstractmethod
     def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
-        """Calendar entries of owned workouts on ``start`` … ``end`` (inclusive)."""
+        """Calendar entries of hipcoach workouts on ``start`` … ``end`` (inclusive).
+
+        Must be cheap (the nightly sync calls it every night): read the calendar only, and
+        recognise hipcoach's entries by their title.
+        """
 
     @abstractmethod
     def create_workout(self, session: Session) -> str:

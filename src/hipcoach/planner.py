@@ -1,13 +1,24 @@
-"""Where the programme meets the athlete's data: start date, check-ins, gates."""
+"""Where the programme meets the athlete's data: start date, gates, and the schedule."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hipcoach.config import Config
-from hipcoach.models import Programme
+from hipcoach.history import (
+    PREDICTION_WEEKS,
+    classify,
+    mileage_jump_rule,
+    predict_long_run_weekday,
+    predict_workout_weekday,
+)
+from hipcoach.models import CheckIn, Programme, Run, ScheduledSession
 from hipcoach.programme import ProgrammeSettings, generate, monday_of
-from hipcoach.progression import GateRule, combine_rules, pain_rule
+from hipcoach.progression import GateRule, combine_rules, pain_rule, taper_rule
+from hipcoach.rules import hard_rule_violations
+from hipcoach.scheduler import ScheduleRequest, schedule
 from hipcoach.state import StateDB
 
 PROGRAMME_START_KEY = "programme_start"
@@ -30,33 +41,108 @@ def week_number(start: date, day: date) -> int:
     return max(1, (monday_of(day) - start).days // 7 + 1)
 
 
+def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date]) -> GateRule:
+    """Every progression gate: pain check-ins, weekly mileage jumps, race tapers."""
+    return combine_rules([pain_rule(checkins), mileage_jump_rule(runs), taper_rule(sorted(races))])
+
+
 def programme_for_range(
     settings: ProgrammeSettings,
     start: date,
     first_day: date,
     last_day: date,
-    extra_rules: tuple[GateRule, ...] = (),
-    state: StateDB | None = None,
+    gate_for: GateRule,
+    races: Sequence[date] = (),
 ) -> Programme:
-    """The programme weeks covering ``first_day`` … ``last_day``, gated by check-ins and rules."""
-    rules: list[GateRule] = list(extra_rules)
-    if state is not None:
-        rules.append(pain_rule(state.checkins()))
+    """The programme weeks covering ``first_day`` … ``last_day``."""
     first = week_number(start, first_day)
     last = week_number(start, last_day)
     return generate(
-        settings,
-        start,
-        first_week=first,
-        weeks=last - first + 1,
-        gate_for=combine_rules(rules),
+        settings, start, first_week=first, weeks=last - first + 1, gate_for=gate_for, races=races
     )
 
 
 def upcoming_weeks(
-    settings: ProgrammeSettings, start: date, today: date, weeks: int, state: StateDB
+    config: Config,
+    settings: ProgrammeSettings,
+    start: date,
+    today: date,
+    weeks: int,
+    state: StateDB,
 ) -> Programme:
-    """``weeks`` programme weeks from the current one."""
+    """``weeks`` programme weeks from the current one, gated by the stored data."""
+    runs = classify(state.cached_runs())
+    races = race_dates(config.athlete.races, runs, ())
     return programme_for_range(
-        settings, start, today, today + timedelta(weeks=weeks - 1), state=state
+        settings,
+        start,
+        today,
+        today + timedelta(weeks=weeks - 1),
+        gates(state.checkins(), runs, races),
+        races,
     )
+
+
+def race_dates(
+    configured: Iterable[date], runs: Iterable[Run], extra: Iterable[date]
+) -> list[date]:
+    """Races from config, the command line and the history (Strava ``workout_type`` 1)."""
+    return sorted({*configured, *extra, *(r.date for r in runs if r.kind == "race")})
+
+
+@dataclass(frozen=True)
+class SchedulePlan:
+    """A schedule and what it was built from."""
+
+    sessions: list[ScheduledSession]
+    request: ScheduleRequest
+    runs: list[Run]
+    long_run_source: str
+
+    @property
+    def recent_runs(self) -> list[Run]:
+        """The runs the predictions looked at (the last weeks before the window)."""
+        since = monday_of(self.request.start) - timedelta(weeks=PREDICTION_WEEKS)
+        return [r for r in self.runs if since <= r.date <= self.request.end]
+
+
+def plan_schedule(
+    config: Config,
+    settings: ProgrammeSettings,
+    *,
+    runs: Sequence[Run],
+    checkins: Sequence[CheckIn],
+    programme_start: date,
+    start: date,
+    days: int,
+    extra_races: Iterable[date] = (),
+    fixed: Sequence[ScheduledSession] = (),
+) -> SchedulePlan:
+    """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs."""
+    athlete = config.athlete
+    history = classify(runs)
+    races = race_dates(athlete.races, history, extra_races)
+    long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
+    end = start + timedelta(days=days - 1)
+    programme = programme_for_range(
+        settings, programme_start, start, end, gates(checkins, history, races), races
+    )
+    request = ScheduleRequest(
+        programme=programme,
+        runs=history,
+        start=start,
+        days=days,
+        long_run_weekday=long_weekday,
+        races=frozenset(races),
+        workout_weekday=predict_workout_weekday(history, start),
+        blocked_weekdays=frozenset(athlete.blocked_weekdays),
+        blocked_dates=frozenset(athlete.blocked_dates),
+        fixed=tuple(fixed),
+        min_per_week=settings.min_sessions_per_week,
+    )
+    sessions = schedule(request)
+    problems = hard_rule_violations(sessions, request, settings.sessions_per_week)
+    if problems:
+        # A bug, never bad input: refuse to emit a schedule that breaks a hard rule.
+        raise RuntimeError("the scheduler broke a hard rule: " + "; ".join(problems))
+    return SchedulePlan(sessions, request, history, long_source)

@@ -8,6 +8,7 @@ only after two progressions (Dolak 2011's 4 + 4-week design).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -122,8 +123,12 @@ def build_session(
     )
 
 
-def phase_for(settings: ProgrammeSettings, week: int) -> Phase:
-    """Build weeks, a deload every 4th week, maintenance after the block."""
+def phase_for(
+    settings: ProgrammeSettings, week: int, week_start: date, races: Sequence[date] = ()
+) -> Phase:
+    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block."""
+    if any(week_start <= r <= week_start + timedelta(days=6) for r in races):
+        return "race"
     if week > settings.block_weeks:
         return "maintenance"
     if week % DELOAD_EVERY == 0:
@@ -133,6 +138,8 @@ def phase_for(settings: ProgrammeSettings, week: int) -> Phase:
 
 def sessions_in(settings: ProgrammeSettings, phase: Phase) -> int:
     """How many sessions a week of this phase holds."""
+    if phase == "race":
+        return 1
     if phase == "maintenance":
         return settings.min_sessions_per_week
     return settings.sessions_per_week
@@ -145,11 +152,13 @@ def generate(
     first_week: int = 1,
     weeks: int = 8,
     gate_for: GateRule = no_gates,
+    races: Sequence[date] = (),
 ) -> Programme:
     """Generate programme weeks ``first_week`` … ``first_week + weeks - 1``.
 
     ``start`` is the programme's first Monday. Progression is replayed from week 1 so that a
-    gate in any earlier week (pain, a mileage jump) shapes every later week.
+    gate in any earlier week (pain, a mileage jump) shapes every later week. A week holding
+    one of ``races`` is a light race week with a single session.
     """
     start = monday_of(start)
     max_step = len(DOSE_STEPS[settings.level]) - 1
@@ -166,7 +175,7 @@ def generate(
             credit += 1
         if week < first_week:
             continue
-        phase = phase_for(settings, week)
+        phase = phase_for(settings, week, week_start, races)
         sessions = tuple(
             build_session(settings, week, week_start, i, step, phase)
             for i in range(1, sessions_in(settings, phase) + 1)

@@ -92,3 +92,19 @@ def persistent_pain(checkins: Sequence[CheckIn], today: date) -> bool:
     """
     recent = [c for c in checkins if today - timedelta(days=14) <= c.date <= today]
     return len(recent) >= 2 and all(c.pain > PAIN_HOLD_ABOVE for c in recent)
+
+
+TAPER_DAYS = 10
+
+
+def taper_rule(races: Sequence[date]) -> GateRule:
+    """No progression in a week that overlaps the 10 days before a race (or holds it)."""
+
+    def gate_for(week_start: date) -> Gate:
+        week_end = week_start + timedelta(days=6)
+        for race in sorted(races):
+            if week_start <= race and race - timedelta(days=TAPER_DAYS) <= week_end:
+                return Gate("hold", f"race on {race:%a %d %b}: no progression in the taper")
+        return PROGRESS
+
+    return gate_for

@@ -17,6 +17,8 @@ import click
 from hipcoach import __version__
 from hipcoach.errors import HipcoachError
 
+EX_SOFTWARE = 70
+
 # name → (module under hipcoach.cli, one-line help). The help lives here so that listing the
 # commands does not import them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -24,6 +26,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("plan", "The progressive hip-strength programme."),
     "checkin": ("checkin", "Record knee pain (0-10); it gates progression."),
     "plugins": ("plugins", "The installed integrations and what each provides."),
+    "auth": ("auth", "One-time sign-in to Strava or Garmin; tokens are kept for cron."),
+    "schedule": ("schedule", "Place sessions around your runs (the next 14 days)."),
+    "export": ("export", "Write the scheduled sessions as ICS, JSON, FIT or Garmin JSON."),
+    "runs": ("runs", "Your runs and weekly running distance."),
+    "demo": ("demo", "The whole flow offline on sample data: no account needed."),
 }
 
 
@@ -54,6 +61,13 @@ class LazyGroup(click.Group):
 
             report_error(ctx, exc)
             ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug: say so in one line, details at -vv and in the log
+            from hipcoach.cli.app import report_bug
+
+            report_bug(exc)
+            ctx.exit(EX_SOFTWARE)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -100,8 +100,21 @@ class App:
             click.echo(f"hipcoach: warning: {message}", err=True)
 
 
+class _OwnRecordsUnlessDebug(logging.Filter):
+    """Libraries (garminconnect logs failures with full tracebacks) reach stderr only at -vv."""
+
+    def __init__(self, verbose: int) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.verbose >= 2 or record.name.split(".")[0].startswith("hipcoach")
+
+
 def configure_logging(verbose: int, quiet: int) -> None:
-    """-v shows info, -vv debug, on stderr; default shows warnings only."""
+    """-v shows info, -vv debug (libraries too), on stderr; default shows warnings only."""
+    from hipcoach.redact import RedactingFilter
+
     level = logging.WARNING - 10 * verbose + 10 * quiet
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -109,15 +122,34 @@ def configure_logging(verbose: int, quiet: int) -> None:
             root.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_OwnRecordsUnlessDebug(verbose))
+    handler.addFilter(RedactingFilter())
+    handler.setLevel(max(logging.DEBUG, min(level, logging.CRITICAL)))
     handler._hipcoach = True  # type: ignore[attr-defined]
     root.addHandler(handler)
-    root.setLevel(max(logging.DEBUG, min(level, logging.CRITICAL)))
+    root.setLevel(logging.DEBUG)
 
 
 def report_error(ctx: click.Context, exc: HipcoachError) -> None:
     """One line on stderr: what is wrong and what to do."""
-    click.echo(f"hipcoach: error: {exc}", err=True)
+    from hipcoach.redact import redact
+
+    click.echo(redact(f"hipcoach: error: {exc}"), err=True)
     log.debug("failure details", exc_info=exc)
+
+
+def report_bug(exc: BaseException) -> None:
+    """An unexpected failure: one line, the traceback only at -vv (and in the log)."""
+    from hipcoach.redact import redact
+
+    click.echo(
+        redact(
+            f"hipcoach: internal error: {type(exc).__name__}: {exc} "
+            "(run with -vv for details; please report it)"
+        ),
+        err=True,
+    )
+    log.debug("internal error", exc_info=exc)
 
 
 def pass_app(f):  # type: ignore[no-untyped-def]

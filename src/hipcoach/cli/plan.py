@@ -33,7 +33,7 @@ def command(
     settings = config.programme_settings(level=level, sessions_per_week=sessions_per_week)
     today = app.today()
     start = programme_start(config, app.state, today)
-    programme = upcoming_weeks(settings, start, today, weeks, app.state)
+    programme = upcoming_weeks(config, settings, start, today, weeks, app.state)
     see_physio = persistent_pain(app.state.checkins(), today)
     if as_json:
         app.emit_json(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hipcoach.errors import StateError
 from hipcoach.home import make_private_dir
-from hipcoach.models import CheckIn
+from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -67,6 +67,69 @@ class StateDB:
     def checkins(self) -> list[CheckIn]:
         rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date").fetchall()
         return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows]
+
+    # -- run cache -------------------------------------------------------------------------
+    def upsert_runs(self, source: str, runs: list[Run]) -> tuple[int, int]:
+        """Insert or update runs by id in one transaction; return (new, changed)."""
+        now = datetime.now(UTC).isoformat()
+        new = changed = 0
+        with self.transaction() as conn:
+            for run in runs:
+                row = (
+                    run.date.isoformat(),
+                    run.distance_m,
+                    run.moving_time_s,
+                    run.kind,
+                    run.name,
+                    run.sport,
+                    run.workout_type,
+                )
+                old = conn.execute(
+                    "SELECT date, distance_m, moving_time_s, kind, name, sport, workout_type "
+                    "FROM runs WHERE source = ? AND id = ?",
+                    (source, run.id),
+                ).fetchone()
+                if old == row:
+                    continue
+                new += old is None
+                changed += old is not None
+                conn.execute(
+                    "INSERT INTO runs(source, id, date, distance_m, moving_time_s, kind, name, "
+                    "sport, workout_type, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(source, id) DO UPDATE SET date = excluded.date, "
+                    "distance_m = excluded.distance_m, moving_time_s = excluded.moving_time_s, "
+                    "kind = excluded.kind, name = excluded.name, sport = excluded.sport, "
+                    "workout_type = excluded.workout_type, fetched_at = excluded.fetched_at",
+                    (source, run.id, *row, now),
+                )
+        return new, changed
+
+    def cached_runs(self, since: date | None = None) -> list[Run]:
+        """Cached runs of every source, oldest first."""
+        rows = self.connection.execute(
+            "SELECT id, date, distance_m, moving_time_s, kind, name, sport, workout_type "
+            "FROM runs WHERE date >= ? ORDER BY date, id",
+            ((since or date.min).isoformat(),),
+        ).fetchall()
+        return [
+            Run(
+                id=i,
+                date=date.fromisoformat(d),
+                distance_m=m,
+                moving_time_s=t,
+                kind=k,
+                name=n,
+                sport=s,
+                workout_type=w,
+            )
+            for i, d, m, t, k, n, s, w in rows
+        ]
+
+    def newest_run_date(self, source: str) -> date | None:
+        row = self.connection.execute(
+            "SELECT max(date) FROM runs WHERE source = ?", (source,)
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
 
 
 def open_state(path: Path) -> StateDB:

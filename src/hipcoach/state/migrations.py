@@ -18,6 +18,23 @@ MIGRATIONS: tuple[str, ...] = (
         recorded_at TEXT NOT NULL              -- UTC ISO timestamp
     );
     """,
+    # 2: the run cache, one row per source activity, upserted by (source, id).
+    """
+    CREATE TABLE runs (
+        source        TEXT NOT NULL,
+        id            TEXT NOT NULL,
+        date          TEXT NOT NULL,           -- athlete-local YYYY-MM-DD
+        distance_m    REAL NOT NULL,
+        moving_time_s INTEGER NOT NULL,
+        kind          TEXT NOT NULL,
+        name          TEXT NOT NULL DEFAULT '',
+        sport         TEXT NOT NULL,
+        workout_type  INTEGER,
+        fetched_at    TEXT NOT NULL,
+        PRIMARY KEY (source, id)
+    );
+    CREATE INDEX runs_by_date ON runs(date);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,32 @@
+"""``hipcoach auth <integration>``: one-time interactive sign-in, provided by each plugin."""
+
+from __future__ import annotations
+
+import click
+
+
+class AuthGroup(click.Group):
+    """Sub-commands come from the installed integrations' ``auth_command()``."""
+
+    def _commands(self, ctx: click.Context) -> dict[str, click.Command]:
+        app = ctx.find_root().obj
+        commands: dict[str, click.Command] = {}
+        for integration in app.registry:
+            command = integration.auth_command()
+            if command is not None:
+                commands[integration.name] = command
+        return commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self._commands(ctx))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._commands(ctx).get(cmd_name)
+
+
+@click.group("auth", cls=AuthGroup)
+def command() -> None:
+    """One-time interactive sign-in; tokens are saved (0600) for cron.
+
+    Each integration adds its own sub-command, e.g. ``hipcoach auth strava``.
+    """

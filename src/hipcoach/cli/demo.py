@@ -1,0 +1,69 @@
+"""``hipcoach demo``: the whole flow offline on bundled sample data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+
+
+@click.command("demo")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("hipcoach-demo"),
+    show_default=True,
+    help="Where to write the calendar and workout files.",
+)
+@pass_app
+def command(app: App, out: Path) -> None:
+    """The whole flow offline on sample data: no account needed.
+
+    Ten weeks of a sample runner's Strava runs → programme → a 14-day schedule with reasons →
+    weekly mileage → an ICS calendar, FIT workout files and Garmin workout payloads. Your own
+    config and state are not read or touched.
+    """
+    from hipcoach import DISCLAIMER
+    from hipcoach.cli.export import available_exporters
+    from hipcoach.cli.scheduling import print_schedule, print_weekly_distance
+    from hipcoach.config import Config
+    from hipcoach.demo import SAMPLE, sample_activities, sample_runs
+    from hipcoach.history import classify, monday
+    from hipcoach.planner import plan_schedule
+    from hipcoach.timeutil import system_zone, today
+
+    config = Config()
+    now = today(system_zone())
+    runs = classify(sample_runs(now))
+    app.say(
+        f"hipcoach demo · a sample runner with {len(sample_activities())} Strava activities "
+        f"({len(runs)} runs, the other sports ignored) over {len({monday(r.date) for r in runs})}"
+        f" weeks (data: {SAMPLE})\n"
+    )
+    print_weekly_distance(app, runs, 10, now)
+    # Pure planning on in-memory data: the demo never reads or writes the user's home.
+    plan = plan_schedule(
+        config,
+        config.programme_settings(),
+        runs=runs,
+        checkins=[],
+        programme_start=monday(now),
+        start=now,
+        days=14,
+    )
+    app.say("")
+    print_schedule(app, plan)
+    app.say("")
+    written = []
+    for name, exporter in sorted(available_exporters(app).items()):
+        target = out if name in ("ics", "json") else out / name
+        written += exporter().write(plan.sessions, target)
+        app.say(f"  {name:<12} → {target}")
+    app.say(
+        f"\nWrote {len(written)} files to {out}/ (the .ics imports into any calendar; "
+        "copy fit/*.fit to the watch's GARMIN/NewFiles folder)."
+    )
+    app.say("Next: `hipcoach auth strava`, `hipcoach auth garmin`, then `hipcoach sync --dry-run`.")
+    app.say(DISCLAIMER)

@@ -1,0 +1,60 @@
+"""``hipcoach export``: write the scheduled sessions as files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+from hipcoach.cli.params import json_option
+from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
+
+
+def available_exporters(app: App) -> dict[str, type]:
+    """Core exporters, then those of the installed integrations (core wins a clash)."""
+    from hipcoach.exports import CORE_EXPORTERS
+
+    exporters: dict[str, type] = {e.format: e for e in CORE_EXPORTERS}
+    for integration in app.registry:
+        for exporter in integration.exporters():
+            exporters.setdefault(exporter.format, exporter)
+    return exporters
+
+
+@click.command("export")
+@click.argument("format_name", metavar="FORMAT")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory to write into (created if needed).",
+)
+@schedule_options
+@json_option
+@pass_app
+def command(app: App, format_name, out, activities, start, days, races, offline, as_json) -> None:  # type: ignore[no-untyped-def]
+    """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json.
+
+    fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
+    watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.
+    """
+    exporters = available_exporters(app)
+    if format_name not in exporters:
+        raise click.BadParameter(
+            f"{format_name!r} is not one of: {', '.join(sorted(exporters))}",
+            param_hint="'FORMAT'",
+        )
+    runs = load_runs(app, activities, offline=offline)
+    plan = build_plan(app, runs, start, days, races)
+    paths = exporters[format_name]().write(plan.sessions, out)
+    if as_json:
+        app.emit_json(
+            {
+                "format": format_name,
+                "files": [str(p) for p in paths],
+                "sessions": len(plan.sessions),
+            }
+        )
+        return
+    app.say(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")

@@ -1,0 +1,45 @@
+"""``hipcoach schedule``: place sessions around the runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+from hipcoach.cli.params import json_option
+from hipcoach.cli.scheduling import (
+    build_plan,
+    load_runs,
+    print_schedule,
+    schedule_json,
+    schedule_options,
+)
+
+
+@click.command("schedule")
+@schedule_options
+@click.option(
+    "--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an ICS file."
+)
+@json_option
+@pass_app
+def command(app: App, activities, start, days, races, offline, ics, as_json) -> None:  # type: ignore[no-untyped-def]
+    """Place hip sessions around your runs (from tomorrow, 14 days).
+
+    Never the day before a long run or race, never two days in a row, 2-3 a week (one light
+    session in a race week, 3+ days before it); the day after a long run when it can.
+    """
+    runs = load_runs(app, activities, offline=offline)
+    plan = build_plan(app, runs, start, days, races)
+    if ics is not None:
+        from hipcoach.exports.ics import calendar_bytes
+
+        ics.parent.mkdir(parents=True, exist_ok=True)
+        ics.write_bytes(calendar_bytes(plan.sessions))
+    if as_json:
+        app.emit_json(schedule_json(plan))
+        return
+    print_schedule(app, plan)
+    if ics is not None:
+        app.say(f"Calendar written to {ics}")

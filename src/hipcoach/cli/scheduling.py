@@ -1,0 +1,205 @@
+"""What ``schedule``, ``export``, ``runs`` and ``demo`` share: options, loading runs, output."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import click
+
+from hipcoach.cli.app import App
+from hipcoach.cli.params import DATE
+
+log = logging.getLogger(__name__)
+
+
+def schedule_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--activities``, ``--from``, ``--days``, ``--race``, ``--offline``."""
+    options = [
+        click.option(
+            "--activities",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="A JSON list of Strava activity objects (GET /athlete/activities) to use "
+            "instead of the configured source.",
+        ),
+        click.option("--from", "start", type=DATE, help="First day [tomorrow]."),
+        click.option("--days", type=click.IntRange(1, 60), help="How many days [14]."),
+        click.option("--race", "races", type=DATE, multiple=True, help="A race date (repeatable)."),
+        click.option(
+            "--offline", is_flag=True, help="Use the cached runs; do not pull from the source."
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def load_runs(
+    app: App,
+    activities: Path | None,
+    *,
+    offline: bool = False,
+    since: date | None = None,
+) -> list:  # type: ignore[type-arg]
+    """Runs from ``--activities``, else pulled from the configured source into the cache."""
+    if activities is not None:
+        from hipcoach.activities import load_activities_file
+
+        return load_activities_file(activities)
+    from hipcoach.connect import resolve_source
+
+    resolved = None if offline else resolve_source(app.registry, app.plugin_context())
+    if resolved is not None:
+        _pull(app, *resolved, since=since)
+    runs = app.state.cached_runs()
+    if resolved is None and not runs and not offline:
+        app.warn(
+            "no activity source is set up and no runs are cached: planning without runs "
+            "(run `hipcoach auth strava`, or pass --activities FILE)"
+        )
+    return runs
+
+
+def _pull(app: App, name: str, source: Any, since: date | None) -> None:
+    from hipcoach.pull import pull_runs
+
+    progress = _progress_printer(app)
+    result = pull_runs(source, name, app.state, app.today(), since, on_run=progress)
+    if progress is not None:
+        click.echo("", err=True)
+    log.info(
+        "pulled %d runs from %s since %s (%d new, %d updated)",
+        result.fetched,
+        name,
+        result.since,
+        result.new,
+        result.updated,
+    )
+
+
+def _progress_printer(app: App) -> Callable[[int], None] | None:
+    """A one-line counter on an interactive stderr (the first pull can be a year of runs)."""
+    stream = click.get_text_stream("stderr")
+    if app.quiet or not stream.isatty():
+        return None
+
+    def show(count: int) -> None:
+        if count % 50 == 0 or count == 1:
+            click.echo(f"\rpulling runs… {count}", err=True, nl=False)
+
+    return show
+
+
+def build_plan(
+    app: App,
+    runs: Sequence[Any],
+    start: date | None,
+    days: int | None,
+    races: Sequence[date],
+    *,
+    default_start_offset: int = 1,
+):  # type: ignore[no-untyped-def]
+    """The schedule for the window, with the programme gated by the stored check-ins."""
+    from hipcoach.planner import plan_schedule, programme_start
+
+    config = app.config
+    today = app.today()
+    start = start or today + timedelta(days=default_start_offset)
+    return plan_schedule(
+        config,
+        config.programme_settings(),
+        runs=runs,
+        checkins=app.state.checkins(),
+        programme_start=programme_start(config, app.state, today),
+        start=start,
+        days=days or config.athlete.horizon_days,
+        extra_races=races,
+    )
+
+
+def schedule_json(plan) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The ``schedule --json`` document."""
+    from hipcoach.serialize import run_json, scheduled_json
+
+    request = plan.request
+    keys = request.key_days()
+    return {
+        "from": request.start.isoformat(),
+        "to": request.end.isoformat(),
+        "sessions": [scheduled_json(s) for s in plan.sessions],
+        "runs": [run_json(r) for r in plan.recent_runs],
+        "key_days": [
+            {"date": d.isoformat(), "kind": k.kind, "predicted": k.predicted}
+            for d, k in sorted(keys.items())
+            if request.start <= d <= request.end
+        ],
+        "long_run_weekday": request.long_run_weekday,
+        "long_run_weekday_from": plan.long_run_source,
+        "races": sorted(r.isoformat() for r in request.races),
+    }
+
+
+def print_schedule(app: App, plan) -> None:  # type: ignore[no-untyped-def]
+    """Days with runs and sessions side by side, with the reasons."""
+    from rich.table import Table
+
+    request = plan.request
+    keys = request.key_days()
+    runs_by_day: dict[date, list[Any]] = {}
+    for run in plan.runs:
+        runs_by_day.setdefault(run.date, []).append(run)
+    sessions = {s.date: s for s in plan.sessions}
+    table = Table(
+        title=f"Hip sessions {request.start:%a %d %b} – {request.end:%a %d %b}",
+        title_justify="left",
+    )
+    for column in ("day", "running", "hip session", "why this day"):
+        table.add_column(column, overflow="fold")
+    day = request.start - timedelta(days=7)
+    while day <= request.end:
+        running = ", ".join(f"{r.distance_km:.1f} km {r.kind}" for r in runs_by_day.get(day, []))
+        key = keys.get(day)
+        if key is not None and key.predicted:
+            running = f"(expected {key.kind} run)"
+        elif key is not None and key.kind == "race" and "race" not in running:
+            running = (running + " RACE").strip()
+        item = sessions.get(day)
+        style = "dim" if day < request.start else None
+        table.add_row(
+            f"{day:%a %d %b}",
+            running,
+            f"{item.session.title} (~{item.session.estimated_seconds() // 60} min)" if item else "",
+            item.reason if item else "",
+            style=style,
+        )
+        day += timedelta(days=1)
+    console = app.console()
+    console.print(table)
+    if plan.sessions:
+        first = plan.sessions[0].session
+        doses = "; ".join(f"{p.exercise.name} {p.dose_text()}" for p in first.prescriptions)
+        console.print(f"Next session ({first.key}): {doses}.")
+    else:
+        console.print("No session fits this window under the scheduling rules.")
+
+
+def print_weekly_distance(app: App, runs: Sequence[Any], weeks: int, today: date) -> None:
+    """A bar per week: people would rather look than read."""
+    from hipcoach.history import monday, weekly_distance_km
+
+    first = monday(today) - timedelta(weeks=weeks - 1)
+    totals = weekly_distance_km(runs, first, today)
+    longest = max(totals.values(), default=0.0) or 1.0
+    key_runs = {monday(r.date): r for r in runs if r.kind in ("long", "race")}
+    app.say("Weekly running distance")
+    for week, km in totals.items():
+        bar = "█" * round(30 * km / longest)
+        note = ""
+        if week in key_runs:
+            run = key_runs[week]
+            label = "long run" if run.kind == "long" else "race"
+            note = f"  {label} {run.distance_km:.0f} km {run.date:%a}"
+        app.say(f"  {week:%d %b} {bar:<30} {km:5.1f} km{note}")

@@ -1,0 +1,41 @@
+"""Choosing the activity source and workout target among the installed integrations."""
+
+from __future__ import annotations
+
+from hipcoach.errors import ConfigError
+from hipcoach.interfaces import ActivitySource, Integration, PluginContext, WorkoutTarget
+from hipcoach.plugins import Registry
+
+
+def resolve_source(registry: Registry, context: PluginContext) -> tuple[str, ActivitySource] | None:
+    """The configured source (``[integrations] source``), else the first one that is set up."""
+    return _resolve(registry, context, context.config.integrations.source, "source")  # type: ignore[return-value]
+
+
+def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, WorkoutTarget] | None:
+    """The configured target (``[integrations] target``), else the first one that is set up."""
+    return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
+
+
+def _provide(integration: Integration, context: PluginContext, role: str) -> object | None:
+    if role == "source":
+        return integration.activity_source(context)
+    return integration.workout_target(context)
+
+
+def _resolve(
+    registry: Registry, context: PluginContext, wanted: str | None, role: str
+) -> tuple[str, object] | None:
+    if wanted:
+        provided = _provide(registry.get(wanted), context, role)
+        if provided is None:
+            raise ConfigError(
+                f"[integrations] {role} = {wanted!r}, but {wanted} is not set up as a {role}",
+                hint=f"run `hipcoach auth {wanted}` or see the README's setup section",
+            )
+        return wanted, provided
+    for integration in registry:
+        provided = _provide(integration, context, role)
+        if provided is not None:
+            return integration.name, provided
+    return None

@@ -1,0 +1,27 @@
+"""The scheduled sessions as one JSON file, in the ``schedule --json`` session shape."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from hipcoach.interfaces import Exporter
+from hipcoach.models import ScheduledSession
+from hipcoach.serialize import scheduled_json
+
+JSON_FILE = "hipcoach-schedule.json"
+
+
+class JsonExporter(Exporter):
+    """``hipcoach export json``."""
+
+    format = "json"
+    summary = "the scheduled sessions as JSON (the schedule --json session shape)"
+
+    def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / JSON_FILE
+        payload = {"sessions": [scheduled_json(s) for s in sessions]}
+        path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return [path]

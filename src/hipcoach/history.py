@@ -1,0 +1,184 @@
+"""Reading a running history: long runs, races, weekly distance, and what comes next.
+
+Long runs (``evidence.md`` §7): Strava's ``workout_type`` 2 is trusted; otherwise a week's
+longest run is long when it is ≥ 25 % of the week's distance, ≥ 90 min, or ≥ 1.33 × the median
+of the week's other runs. A week with a single run only counts it when it lasts ≥ 60 min:
+"25 % of the week" would otherwise make every lone 3 km jog a long run.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hipcoach.models import Run
+from hipcoach.progression import PROGRESS, Gate, GateRule
+
+LONG_SHARE_OF_WEEK = 0.25
+LONG_MINUTES = 90
+LONG_VS_MEDIAN = 1.33
+LONE_RUN_LONG_MINUTES = 60
+PREDICTION_WEEKS = 6
+MILEAGE_JUMP = 0.30
+MILEAGE_BASELINE_WEEKS = 4
+DEFAULT_LONG_RUN_WEEKDAY = 6  # Sunday: the most common long-run day when history is too thin
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def by_week(runs: Iterable[Run]) -> dict[date, list[Run]]:
+    """Runs grouped by the Monday of their ISO week."""
+    weeks: dict[date, list[Run]] = defaultdict(list)
+    for run in runs:
+        weeks[monday(run.date)].append(run)
+    return weeks
+
+
+def _is_long(longest: Run, week: Sequence[Run]) -> bool:
+    others = [r.distance_m for r in week if r is not longest]
+    if longest.moving_time_s >= LONG_MINUTES * 60:
+        return True
+    if not others:
+        return longest.moving_time_s >= LONE_RUN_LONG_MINUTES * 60
+    total = longest.distance_m + sum(others)
+    if total > 0 and longest.distance_m >= LONG_SHARE_OF_WEEK * total:
+        return True
+    return longest.distance_m >= LONG_VS_MEDIAN * statistics.median(others)
+
+
+def classify(runs: Iterable[Run]) -> list[Run]:
+    """The runs, sorted by date, with untagged long runs marked ``long``."""
+    out: list[Run] = []
+    for _, week in sorted(by_week(runs).items()):
+        week.sort(key=lambda r: (r.date, r.id))
+        # A race week's key run is the race: no long run is inferred next to it.
+        if not any(r.kind in ("long", "race") for r in week):
+            candidates = [r for r in week if r.kind == "easy"]
+            if candidates:
+                longest = max(candidates, key=lambda r: (r.distance_m, r.moving_time_s))
+                if _is_long(longest, week):
+                    week = [
+                        r.model_copy(update={"kind": "long"}) if r is longest else r for r in week
+                    ]
+        out.extend(week)
+    return out
+
+
+def weekly_distance_km(runs: Iterable[Run], first: date, last: date) -> dict[date, float]:
+    """Running km per ISO week (keyed by Monday), every week from ``first`` to ``last``."""
+    totals: dict[date, float] = {}
+    week = monday(first)
+    while week <= last:
+        totals[week] = 0.0
+        week += timedelta(weeks=1)
+    for run in runs:
+        key = monday(run.date)
+        if key in totals:
+            totals[key] += run.distance_km
+    return totals
+
+
+def _recent_weekday(runs: Sequence[Run], kind: str, before: date, min_share: float) -> int | None:
+    since = monday(before) - timedelta(weeks=PREDICTION_WEEKS)
+    recent = [r for r in runs if r.kind == kind and since <= r.date < monday(before)]
+    weekdays_by_week = {
+        monday(r.date): r.date.weekday() for r in sorted(recent, key=lambda r: r.date)
+    }
+    if len(weekdays_by_week) < 2:
+        return None
+    counts = Counter(weekdays_by_week.values())
+    best = max(counts.values())
+    if best < min_share * PREDICTION_WEEKS:
+        return None
+    # Ties go to the weekday used most recently.
+    for week in sorted(weekdays_by_week, reverse=True):
+        if counts[weekdays_by_week[week]] == best:
+            return weekdays_by_week[week]
+    return None
+
+
+def predict_long_run_weekday(
+    runs: Sequence[Run], before: date, override: int | None = None
+) -> tuple[int, str]:
+    """The weekday of future long runs and how it was found (config, history or default)."""
+    if override is not None:
+        return override, "config"
+    found = _recent_weekday(runs, "long", before, min_share=0)
+    if found is not None:
+        return found, "history"
+    return DEFAULT_LONG_RUN_WEEKDAY, "default"
+
+
+def predict_workout_weekday(runs: Sequence[Run], before: date) -> int | None:
+    """The weekday that held a quality session in at least half of the recent weeks."""
+    return _recent_weekday(runs, "workout", before, min_share=0.5)
+
+
+@dataclass(frozen=True)
+class KeyDay:
+    """A long run or race, done or expected, that constrains the schedule."""
+
+    date: date
+    kind: str  # "long" or "race"
+    predicted: bool
+    distance_km: float | None = None
+
+
+def key_days(
+    runs: Sequence[Run],
+    races: Iterable[date],
+    long_run_weekday: int,
+    first: date,
+    last: date,
+) -> dict[date, KeyDay]:
+    """Long runs and races on ``first`` … ``last``: the recorded ones, the planned races, and
+    the predicted long run of every week that has not had its long run yet."""
+    days: dict[date, KeyDay] = {}
+    for run in runs:
+        if run.kind in ("long", "race") and first <= run.date <= last:
+            days[run.date] = KeyDay(run.date, run.kind, False, run.distance_km)
+    for race in races:
+        if first <= race <= last:
+            days[race] = KeyDay(race, "race", False)
+    weeks_with_long = {monday(r.date) for r in runs if r.kind in ("long", "race")}
+    weeks_with_long |= {monday(r) for r in races}
+    latest_run = max((r.date for r in runs), default=None)
+    week = monday(first)
+    while week <= last:
+        predicted = week + timedelta(days=long_run_weekday)
+        already_past = latest_run is not None and predicted <= latest_run
+        if week not in weeks_with_long and first <= predicted <= last and not already_past:
+            days[predicted] = KeyDay(predicted, "long", True)
+        week += timedelta(weeks=1)
+    return days
+
+
+def mileage_jump_rule(runs: Sequence[Run]) -> GateRule:
+    """Hold progression in the week after running distance jumped > 30 % over the 4-week mean."""
+    if not runs:
+        return lambda week_start: PROGRESS
+    totals = weekly_distance_km(runs, min(r.date for r in runs), max(r.date for r in runs))
+
+    def gate_for(week_start: date) -> Gate:
+        last_week = week_start - timedelta(weeks=1)
+        # Weeks before the first recorded run are unknown, not zero.
+        earlier = [last_week - timedelta(weeks=i) for i in range(1, MILEAGE_BASELINE_WEEKS + 1)]
+        baseline = [totals[w] for w in earlier if w in totals]
+        if last_week not in totals or len(baseline) < 2 or not any(baseline):
+            return PROGRESS
+        mean = sum(baseline) / len(baseline)
+        jump = totals[last_week] / mean - 1 if mean else 0
+        if jump > MILEAGE_JUMP:
+            return Gate(
+                "hold",
+                f"running distance jumped {jump:.0%} in the week of {last_week:%d %b} "
+                f"({totals[last_week]:.0f} km vs a {mean:.0f} km average): holding",
+            )
+        return PROGRESS
+
+    return gate_for

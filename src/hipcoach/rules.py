@@ -1,0 +1,58 @@
+"""An independent check of the scheduling hard rules (DESIGN.md) on any emitted schedule.
+
+Written separately from the scheduler on purpose: the scheduler optimises, this module only
+judges, so a bug in one is caught by the other.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from hipcoach.history import monday
+from hipcoach.models import ScheduledSession
+from hipcoach.scheduler import ScheduleRequest
+
+
+def hard_rule_violations(
+    sessions: Sequence[ScheduledSession], request: ScheduleRequest, max_per_week: int
+) -> list[str]:
+    """Every broken hard rule, as readable lines (empty = the schedule is valid)."""
+    problems: list[str] = []
+    keys = request.key_days()
+    dates = sorted(s.date for s in sessions)
+    for day in dates:
+        nxt = keys.get(day + timedelta(days=1))
+        if nxt is not None:
+            problems.append(f"{day}: rule 1, day before a {nxt.kind} on {nxt.date}")
+        if day in keys:
+            problems.append(f"{day}: session on a {keys[day].kind} day")
+        for race in request.races:
+            if race - timedelta(days=2) <= day <= race:
+                problems.append(f"{day}: rule 4, within 2 days of the race on {race}")
+            if monday(race) == monday(day) and (race - day).days < 3:
+                problems.append(f"{day}: race week session less than 3 days before {race}")
+        if day.weekday() in request.blocked_weekdays or day in request.blocked_dates:
+            problems.append(f"{day}: rule 5, blocked day")
+    for a, b in itertools.pairwise(dates):
+        if (b - a).days < 2:
+            problems.append(f"{a} and {b}: rule 2, consecutive days (or twice a day)")
+    per_week = Counter(monday(d) for d in dates)
+    for week, count in per_week.items():
+        race_week = any(monday(r) == week for r in request.races)
+        limit = 1 if race_week else max_per_week
+        if count > limit:
+            problems.append(f"week of {week}: rule 3, {count} sessions (at most {limit})")
+    return problems
+
+
+def full_weeks(start: date, end: date) -> list[date]:
+    """Mondays of the ISO weeks lying wholly inside ``start`` … ``end``."""
+    first = monday(start) if start.weekday() == 0 else monday(start) + timedelta(weeks=1)
+    weeks = []
+    while first + timedelta(days=6) <= end:
+        weeks.append(first)
+        first += timedelta(weeks=1)
+    return weeks

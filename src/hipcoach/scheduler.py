@@ -1,0 +1,196 @@
+"""The run-aware scheduler: a pure function placing programme sessions on dates.
+
+Hard rules (DESIGN.md, checked by :func:`hard_rule_violations` on every schedule emitted):
+no session the day before a long run or race, nor on a long-run or race day or the two days
+before a race; never on consecutive days; per ISO week at most the programme's sessions (one
+in a race week, at least 3 days before the race); never on a blocked day.
+
+Preferences, in order: the day after a long run; the same day as a quality run (after it:
+"hard days hard"); an easy day not followed by a key run. Over the whole window the scheduler
+picks the days that first give every week its minimum, then as many sessions as the week
+allows, then the best total preference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from hipcoach.config import WEEKDAYS
+from hipcoach.history import KeyDay, key_days, monday
+from hipcoach.models import Programme, Run, ScheduledSession
+
+RACE_WEEK_MIN_DAYS_BEFORE = 3
+RACE_BUFFER_DAYS = 2
+_LOOKAHEAD_DAYS = 3
+
+
+@dataclass(frozen=True)
+class ScheduleRequest:
+    """Everything the scheduler needs; all dates are athlete-local."""
+
+    programme: Programme
+    runs: Sequence[Run]
+    start: date
+    days: int
+    long_run_weekday: int
+    races: frozenset[date] = frozenset()
+    workout_weekday: int | None = None
+    blocked_weekdays: frozenset[int] = frozenset()
+    blocked_dates: frozenset[date] = frozenset()
+    fixed: tuple[ScheduledSession, ...] = ()
+    min_per_week: int = 2
+    _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=self.days - 1)
+
+    def key_days(self) -> dict[date, KeyDay]:
+        """Long runs and races around the window, recorded or predicted (cached)."""
+        if not self._key_days:
+            self._key_days.update(
+                key_days(
+                    self.runs,
+                    self.races,
+                    self.long_run_weekday,
+                    self.start - timedelta(days=1),
+                    self.end + timedelta(days=_LOOKAHEAD_DAYS),
+                )
+            )
+        return self._key_days
+
+
+def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
+    """Why no session may go on ``day`` (a hard rule), or None when it may."""
+    keys = request.key_days()
+    if day.weekday() in request.blocked_weekdays:
+        return f"{WEEKDAYS[day.weekday()]}s are blocked"
+    if day in request.blocked_dates:
+        return "blocked date"
+    if day in keys:
+        return f"{keys[day].kind} day"
+    tomorrow = keys.get(day + timedelta(days=1))
+    if tomorrow is not None:
+        return f"day before a {tomorrow.kind}"
+    for race in request.races:
+        if race - timedelta(days=RACE_BUFFER_DAYS) <= day <= race:
+            return "within 2 days of a race"
+        if monday(race) == monday(day) and day > race - timedelta(days=RACE_WEEK_MIN_DAYS_BEFORE):
+            return "race week: only 3+ days before the race"
+    return None
+
+
+def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
+    """How good ``day`` is and the human reason."""
+    keys = request.key_days()
+    before = keys.get(day - timedelta(days=1))
+    if before is not None and before.kind == "long":
+        if before.predicted:
+            weekday = WEEKDAYS[before.date.weekday()].title()
+            return 10.0, f"day after your expected {weekday} long run ({before.date:%d %b})"
+        size = f"{before.distance_km:.0f} km " if before.distance_km else ""
+        return 10.0, f"day after your {size}long run on {before.date:%a %d %b}"
+    workout_day = request.workout_weekday
+    if workout_day is not None and day.weekday() == workout_day:
+        return 2.0, (
+            f"same day as your usual {WEEKDAYS[workout_day].title()} quality run: "
+            "do it after the run (hard days hard)"
+        )
+    if before is not None and before.kind == "race":
+        return -1.0, "two or more days after your race, legs recovering: keep it light"
+    if workout_day is not None and (day + timedelta(days=1)).weekday() == workout_day:
+        return 0.0, (
+            f"fits the week; your {WEEKDAYS[workout_day].title()} quality run is tomorrow, "
+            "so keep it light"
+        )
+    return 1.0, "easy day with no key run tomorrow"
+
+
+def _race_note(request: ScheduleRequest, day: date) -> str:
+    for race in sorted(request.races):
+        if monday(race) == monday(day):
+            return f"; race week: one light session, {(race - day).days} days before your race"
+    return ""
+
+
+# Objective weights: reaching a week's minimum beats any extra session, which beats any
+# preference; the gap bonus only breaks ties between otherwise equal days.
+_MINIMUM_WEIGHT = 1000.0
+_EXTRA_WEIGHT = 100.0
+_GAP_WEIGHT = 0.1
+_GAP_CAP = 3
+
+
+@dataclass(frozen=True)
+class _State:
+    gap: int  # days since the last session, capped (0 = a session on this day)
+    count: int  # sessions so far in this ISO week
+
+
+def _initial_state(request: ScheduleRequest) -> _State:
+    before = [f.date for f in request.fixed if f.date < request.start]
+    gap = min((request.start - max(before)).days - 1, _GAP_CAP) if before else _GAP_CAP
+    return _State(gap, 0)  # quotas are already net of the fixed sessions
+
+
+def _choose_days(request: ScheduleRequest, quotas: dict[date, tuple[int, int]]) -> list[date]:
+    """The best set of session days over the whole window (dynamic programming by day).
+
+    Choosing week by week is not enough: a session on Sunday can rule out the Monday the next
+    week needed to reach its minimum. Each state is (days since the last session, sessions
+    this week); the value favours weekly minimums, then extra sessions, then preferences.
+    """
+    taken = {f.date for f in request.fixed}
+    best: dict[_State, tuple[float, tuple[date, ...]]] = {_initial_state(request): (0.0, ())}
+    day = request.start
+    while day <= request.end:
+        minimum, quota = quotas.get(monday(day), (0, 0))
+        allowed = day not in taken and blocked_reason(request, day) is None
+        score = _preference(request, day)[0] if allowed else 0.0
+        following: dict[_State, tuple[float, tuple[date, ...]]] = {}
+        for state, (value, chosen) in best.items():
+            count = 0 if day.weekday() == 0 else state.count
+            options = [(_State(min(state.gap + 1, _GAP_CAP), count), value, chosen)]
+            if allowed and state.gap >= 1 and count < quota:
+                weight = _MINIMUM_WEIGHT if count < minimum else _EXTRA_WEIGHT
+                gain = weight + score + _GAP_WEIGHT * min(state.gap, _GAP_CAP)
+                options.append((_State(0, count + 1), value + gain, (*chosen, day)))
+            for new_state, new_value, new_chosen in options:
+                if new_state not in following or new_value > following[new_state][0] + 1e-9:
+                    following[new_state] = (new_value, new_chosen)
+        best = following
+        day += timedelta(days=1)
+    return list(max(best.values(), key=lambda item: item[0])[1])
+
+
+def _week_quotas(request: ScheduleRequest) -> dict[date, tuple[int, int]]:
+    """Per ISO week: (minimum, maximum) new sessions, net of the fixed ones.
+
+    A week that runs past the window's end has no minimum yet: later runs, with more of that
+    week in view, place its sessions, and it must not crowd out a whole week's minimum.
+    """
+    quotas = {}
+    for week in request.programme.weeks:
+        fixed = sum(monday(f.date) == week.start for f in request.fixed)
+        maximum = len(week.sessions)
+        minimum = min(request.min_per_week, maximum)
+        if week.phase == "race" or week.start + timedelta(days=6) > request.end:
+            minimum = 0
+        quotas[week.start] = (max(0, minimum - fixed), max(0, maximum - fixed))
+    return quotas
+
+
+def schedule(request: ScheduleRequest) -> list[ScheduledSession]:
+    """Sessions on ``start`` … ``end``, sorted by date; ``fixed`` ones are kept as they are."""
+    weeks = {w.start: w for w in request.programme.weeks}
+    placed = [f for f in request.fixed if request.start <= f.date <= request.end]
+    used = {f.session.key for f in request.fixed}
+    for day in _choose_days(request, _week_quotas(request)):
+        week = weeks[monday(day)]
+        session = next(s for s in week.sessions if s.key not in used)
+        used.add(session.key)
+        reason = _preference(request, day)[1] + _race_note(request, day)
+        placed.append(ScheduledSession(session=session, date=day, reason=reason))
+    return sorted(placed, key=lambda s: s.date)

@@ -1,0 +1,95 @@
+import json
+from datetime import date
+
+import pytest
+
+from hipcoach.activities import load_activities_file, run_from_activity
+from hipcoach.errors import ExitCode, InputDataError
+from tests.conftest import DATA
+from tests.strava_shapes import activity
+
+SAMPLE = DATA / "strava-activities-sample.json"
+
+
+def test_sample_keeps_running_sports_only_with_local_dates_and_kinds():
+    runs = load_activities_file(SAMPLE)
+    assert len(runs) == 11  # the Ride and the WeightTraining are skipped
+    by_day = {r.date: r for r in runs}
+    assert by_day[date(2025, 4, 26)].kind == "race"
+    assert by_day[date(2025, 4, 27)].kind == "long"
+    assert by_day[date(2025, 4, 17)].kind == "workout"
+    assert by_day[date(2025, 4, 21)].sport == "TrailRun"
+    assert by_day[date(2025, 4, 15)].sport == "VirtualRun"
+    # 20:45 local on the 25th is the 26th in UTC: the local date wins.
+    assert by_day[date(2025, 4, 25)].distance_m == pytest.approx(5231.9)
+    assert round(sum(r.distance_km for r in runs), 1) == 139.4
+
+
+def test_sydney_dawn_run_is_sunday_although_saturday_in_utc():
+    raw = activity(date(2026, 11, 22), 24, hour=5, minute=30, utc_offset_h=11, workout_type=2)
+    assert raw["start_date"].startswith("2026-11-21")
+    assert run_from_activity(raw).date == date(2026, 11, 22)
+
+
+def test_type_is_the_fallback_for_sport_type():
+    raw = activity(date(2026, 11, 22), 5)
+    del raw["sport_type"]
+    assert run_from_activity(raw).sport == "Run"
+    raw["type"] = "Swim"
+    assert run_from_activity(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "not JSON"),
+        ('{"id": 1}', "expected a JSON list"),
+        (
+            '[{"id": 7, "sport_type": "Run", "distance": 5000}]',
+            "entry 0 (id 7): no start_date_local",
+        ),
+        (
+            '[{"id": 8, "sport_type": "Run", "distance": -5, '
+            '"start_date_local": "2026-11-01T08:00:00Z"}]',
+            "entry 0 (id 8): distance is negative",
+        ),
+        ('["a run"]', "entry 0: not a JSON object"),
+    ],
+)
+def test_bad_activity_files(tmp_path, content, expected):
+    path = tmp_path / "acts.json"
+    path.write_text(content)
+    with pytest.raises(InputDataError) as info:
+        load_activities_file(path)
+    assert str(path) in str(info.value) and expected in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[1, 2]",
+        '[{"sport_type": "Run", "distance": 1000}]',
+        '[{"sport_type": "Run", "distance": -1, "start_date_local": "2026-11-01T08:00:00Z"}]',
+    ],
+)
+def test_bad_activities_exit_65_with_one_line(cli, tmp_path, content):
+    path = tmp_path / "acts.json"
+    path.write_text(content)
+    for command in (["schedule"], ["runs"], ["export", "ics", "--out", str(tmp_path / "o")]):
+        result = cli(*command, "--activities", str(path))
+        assert result.exit_code == ExitCode.DATAERR, (command, result.output)
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "acts.json" in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_unknown_sports_are_skipped_and_empty_history_is_fine(cli, tmp_path):
+    path = tmp_path / "acts.json"
+    path.write_text(json.dumps([activity(date(2026, 11, 20), 30, sport="Ride")]))
+    result = cli("schedule", "--json", "--activities", str(path), "--from", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["runs"] == [] and len(data["sessions"]) >= 4
+    path.write_text("[]")
+    assert cli("schedule", "--json", "--activities", str(path)).exit_code == 0

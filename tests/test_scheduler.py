@@ -1,0 +1,273 @@
+"""The scheduler: hard rules on generated histories, preferences, reasons, races."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import combinations, pairwise
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hipcoach.activities import runs_from_activities
+from hipcoach.config import AthleteConfig, Config
+from hipcoach.planner import plan_schedule
+from hipcoach.rules import full_weeks, hard_rule_violations
+from hipcoach.scheduler import blocked_reason
+from tests.strava_shapes import activity, weekly_history
+
+START_MONDAY = date(2026, 11, 23)
+
+
+def make_plan(acts, start, *, days=14, races=(), programme_start=None, **athlete):
+    config = Config(athlete=AthleteConfig(**athlete))
+    return plan_schedule(
+        config,
+        config.programme_settings(),
+        runs=runs_from_activities(acts, "test"),
+        checkins=[],
+        programme_start=programme_start or start - timedelta(days=start.weekday()),
+        start=start,
+        days=days,
+        extra_races=races,
+    )
+
+
+def dates(plan):
+    return [s.date for s in plan.sessions]
+
+
+def max_feasible(plan, week):
+    """Brute force: the most non-consecutive allowed days in one ISO week, given the sessions
+    placed in the neighbouring weeks (a Sunday session rules out the next Monday)."""
+    request = plan.request
+    outside = {d for d in dates(plan) if not week <= d <= week + timedelta(days=6)}
+    allowed = [
+        day
+        for day in (week + timedelta(days=i) for i in range(7))
+        if blocked_reason(request, day) is None
+        and not {day - timedelta(days=1), day + timedelta(days=1)} & outside
+    ]
+    best = 0
+    for size in range(1, len(allowed) + 1):
+        for combo in combinations(allowed, size):
+            if all((b - a).days >= 2 for a, b in pairwise(combo)):
+                best = size
+    return best
+
+
+def assert_valid(plan, max_per_week=3, min_per_week=2):
+    request = plan.request
+    assert hard_rule_violations(plan.sessions, request, max_per_week) == []
+    assert all(request.start <= d <= request.end for d in dates(plan))
+    assert len(set(dates(plan))) == len(dates(plan))
+    for week in full_weeks(request.start, request.end):
+        if any(week <= r <= week + timedelta(days=6) for r in request.races):
+            continue
+        count = sum(week <= d <= week + timedelta(days=6) for d in dates(plan))
+        assert count >= min(min_per_week, max_feasible(plan, week)), (week, dates(plan))
+    keys = request.key_days()
+    for day, key in keys.items():
+        after = day + timedelta(days=1)
+        if key.kind != "long" or not request.start <= after <= request.end:
+            continue
+        if blocked_reason(request, after) is not None:
+            continue
+        neighbours = {after - timedelta(days=1), after + timedelta(days=1)}
+        assert after in dates(plan) or neighbours & set(dates(plan)), (
+            f"no session the day after the long run on {day}: {dates(plan)}"
+        )
+
+
+# -- the issue's runners -----------------------------------------------------------------
+
+
+def test_sunday_long_runner_gets_mondays():
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6, long_weekday=6)
+    plan = make_plan(acts, START_MONDAY, days=14)
+    assert_valid(plan)
+    assert START_MONDAY in dates(plan) and START_MONDAY + timedelta(weeks=1) in dates(plan)
+    assert START_MONDAY + timedelta(days=5) not in dates(plan)  # the day before Sunday
+
+
+def test_untagged_saturday_long_runner_gets_sundays():
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6, long_weekday=5, tag_long=False)
+    plan = make_plan(acts, START_MONDAY, days=14)
+    assert plan.request.long_run_weekday == 5 and plan.long_run_source == "history"
+    assert_valid(plan)
+    assert {START_MONDAY + timedelta(days=6), START_MONDAY + timedelta(days=13)} <= set(dates(plan))
+    assert not {START_MONDAY + timedelta(days=4), START_MONDAY + timedelta(days=11)} & set(
+        dates(plan)
+    )
+
+
+def test_dawn_long_runner_in_sydney_is_placed_on_local_dates():
+    # Sunday 05:30 in Sydney is Saturday evening in UTC; the runner's long run is Sunday.
+    acts = [
+        activity(
+            START_MONDAY - timedelta(weeks=w, days=1),
+            24,
+            minutes=130,
+            hour=5,
+            minute=30,
+            utc_offset_h=11,
+            workout_type=None,
+            ident=w,
+        )
+        for w in range(6)
+    ] + [
+        activity(
+            START_MONDAY - timedelta(weeks=w, days=5),
+            8,
+            hour=5,
+            minute=30,
+            utc_offset_h=11,
+            ident=100 + w,
+        )
+        for w in range(6)
+    ]
+    plan = make_plan(acts, START_MONDAY, timezone="Australia/Sydney")
+    assert plan.request.long_run_weekday == 6
+    assert_valid(plan)
+    assert START_MONDAY in dates(plan)
+    assert START_MONDAY + timedelta(days=5) not in dates(plan)
+
+
+def test_race_in_two_weeks():
+    race = START_MONDAY + timedelta(days=13)  # Sunday of the second week
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6)
+    plan = make_plan(acts, START_MONDAY, days=21, races=[race])
+    assert_valid(plan)
+    race_week = [d for d in dates(plan) if START_MONDAY + timedelta(7) <= d <= race]
+    assert len(race_week) <= 1
+    assert all((race - d).days >= 3 for d in race_week)
+    light = [s for s in plan.sessions if s.date in race_week]
+    assert all(s.session.phase == "race" for s in light)
+    assert all("race week" in s.reason for s in light)
+    # No progression in the taper: the weeks around the race hold.
+    by_week = {s.session.week: s.session for s in plan.sessions}
+    assert all(s.step == 0 for s in by_week.values())
+
+
+def test_blocked_days_are_never_used():
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6)
+    plan = make_plan(
+        acts,
+        START_MONDAY,
+        blocked_weekdays=["monday", "wednesday"],
+        blocked_dates=[START_MONDAY + timedelta(days=8)],
+    )
+    assert_valid(plan)
+    assert not any(d.weekday() in (0, 2) for d in dates(plan))
+    assert START_MONDAY + timedelta(days=8) not in dates(plan)
+
+
+def test_reasons_golden():
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6, long_km=24)
+    acts += [
+        activity(
+            START_MONDAY - timedelta(weeks=w) + timedelta(3), 10, workout_type=3, ident=500 + w
+        )
+        for w in range(1, 5)
+    ]
+    plan = make_plan(acts, START_MONDAY, days=7)
+    assert [(s.date.isoformat(), s.session.key, s.reason) for s in plan.sessions] == [
+        ("2026-11-23", "2026-W48-1", "day after your 24 km long run on Sun 22 Nov"),
+        (
+            "2026-11-25",
+            "2026-W48-2",
+            "fits the week; your Thursday quality run is tomorrow, so keep it light",
+        ),
+        ("2026-11-27", "2026-W48-3", "easy day with no key run tomorrow"),
+    ]
+    two_sessions = make_plan(acts, START_MONDAY, days=7, sessions_per_week=2)
+    assert [(s.date.isoformat(), s.reason) for s in two_sessions.sessions] == [
+        ("2026-11-23", "day after your 24 km long run on Sun 22 Nov"),
+        (
+            "2026-11-26",
+            "same day as your usual Thursday quality run: do it after the run (hard days hard)",
+        ),
+    ]
+
+
+def test_predicted_long_run_reason_and_config_override():
+    plan = make_plan([], START_MONDAY + timedelta(days=2), days=7, long_run_day="saturday")
+    assert plan.long_run_source == "config"
+    sunday = [s for s in plan.sessions if s.date == START_MONDAY + timedelta(days=6)]
+    assert sunday and sunday[0].reason == "day after your expected Saturday long run (28 Nov)"
+
+
+def test_past_sessions_are_kept_and_counted():
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6)
+    full = make_plan(acts, START_MONDAY, days=7)
+    first = full.sessions[0]
+    config = Config()
+    later = plan_schedule(
+        config,
+        config.programme_settings(),
+        runs=runs_from_activities(acts, "t"),
+        checkins=[],
+        programme_start=START_MONDAY,
+        start=first.date + timedelta(days=1),
+        days=6,
+        fixed=[first],
+    )
+    assert [s.session.key for s in later.sessions] == [s.session.key for s in full.sessions[1:]]
+    assert first.date + timedelta(days=1) not in dates(later)
+
+
+# -- properties over generated athletes ----------------------------------------------------
+
+athletes = st.fixed_dictionaries(
+    {
+        "weeks": st.integers(0, 8),
+        "long_weekday": st.integers(0, 6),
+        "tag_long": st.booleans(),
+        "long_km": st.floats(8, 35),
+        "easy_days": st.lists(st.integers(0, 6), max_size=5, unique=True),
+        "doubles": st.booleans(),
+        "utc_offset": st.sampled_from([-10, -5, 0, 1, 5.5, 11, 13]),
+        "start_offset": st.integers(0, 13),
+        "days": st.integers(7, 35),
+        "race_in": st.one_of(st.none(), st.integers(0, 40)),
+        "blocked_weekdays": st.lists(st.integers(0, 6), max_size=3, unique=True),
+        "blocked_in": st.lists(st.integers(0, 30), max_size=3),
+        "sessions": st.integers(2, 3),
+        "config_long_day": st.one_of(st.none(), st.integers(0, 6)),
+    }
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(athletes)
+def test_hard_rules_hold_for_any_athlete(a):
+    last_monday = START_MONDAY - timedelta(weeks=1)
+    acts = []
+    if a["weeks"]:
+        easy = tuple(d for d in a["easy_days"] if d != a["long_weekday"])
+        acts = weekly_history(
+            last_monday,
+            a["weeks"],
+            long_weekday=a["long_weekday"],
+            long_km=a["long_km"],
+            tag_long=a["tag_long"],
+            easy_days=easy,
+        )
+        for item in acts:
+            item["utc_offset"] = a["utc_offset"] * 3600
+        if a["doubles"]:
+            acts += [
+                activity(last_monday + timedelta(days=d), 5, hour=19, ident=9000 + d) for d in easy
+            ]
+    start = START_MONDAY + timedelta(days=a["start_offset"])
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    plan = make_plan(
+        acts,
+        start,
+        days=a["days"],
+        races=[start + timedelta(days=a["race_in"])] if a["race_in"] is not None else [],
+        sessions_per_week=a["sessions"],
+        blocked_weekdays=[names[d] for d in a["blocked_weekdays"]],
+        blocked_dates=[start + timedelta(days=d) for d in a["blocked_in"]],
+        long_run_day=names[a["config_long_day"]] if a["config_long_day"] is not None else None,
+    )
+    assert_valid(plan, max_per_week=a["sessions"], min_per_week=2)
