@@ -73,3 +73,11 @@ class StateError(HipcoachError):
     """The state database cannot be opened or migrated."""
 
     exit_code = ExitCode.CONFIG
+
+
+class RemoteNotFound(ServiceError):
+    """The remote object is gone (404): for a delete or unschedule, the job is already done."""
+
+
+class RateLimited(TemporaryError):
+    """The service said 429 (or its usage is at the cap): stop calling it until later."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -82,8 +83,7 @@ def _pull(app: App, name: str, source: Any, since: date | None) -> None:
 
 def _progress_printer(app: App) -> Callable[[int], None] | None:
     """A one-line counter on an interactive stderr (the first pull can be a year of runs)."""
-    stream = click.get_text_stream("stderr")
-    if app.quiet or not stream.isatty():
+    if app.quiet or not sys.stderr.isatty():
         return None
 
     def show(count: int) -> None:

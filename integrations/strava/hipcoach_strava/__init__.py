@@ -1,0 +1,42 @@
+"""hipcoach's Strava integration: runs in, read through stravalib.
+
+Registered under the ``hipcoach.integrations`` entry point ``strava``, like any third-party
+plugin. Importing this package loads nothing heavy (no stravalib, no requests): the CLI
+imports every plugin just to list them, and ``hipcoach --help`` must stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hipcoach.interfaces import Integration, PluginContext
+
+if TYPE_CHECKING:
+    import click
+
+    from hipcoach_strava.source import StravaSource
+
+__all__ = ["StravaIntegration"]
+
+
+class StravaIntegration(Integration):
+    """Reads the athlete's runs from Strava; ``hipcoach auth strava`` signs in."""
+
+    name = "strava"
+    summary = "runs from Strava (activity:read_all), incremental nightly pulls"
+
+    def activity_source(self, context: PluginContext) -> StravaSource | None:
+        """The Strava source, or None without app credentials and a refresh token.
+
+        Raises :class:`hipcoach.errors.CredentialsError` when a token file exists but is
+        unusable, and :class:`hipcoach.errors.ConfigError` for a non-numeric client id.
+        """
+        from hipcoach_strava.source import load_source
+
+        return load_source(context)
+
+    def auth_command(self) -> click.Command:
+        """``hipcoach auth strava``."""
+        from hipcoach_strava.auth import command
+
+        return command

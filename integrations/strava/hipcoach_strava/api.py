@@ -1,0 +1,204 @@
+"""The stravalib client as hipcoach uses it, and every call to it.
+
+One place builds the client (no sleeping limiter, credentials set explicitly, a timeout on
+every request) and one place makes calls: :meth:`StravaApi.call` retries a timeout, a
+connection error or a 5xx a couple of times with a short backoff, then turns any failure
+into a hipcoach error.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import requests
+from stravalib import Client
+from stravalib import exc as strava_exc
+
+from hipcoach import redact
+from hipcoach.errors import ServiceError
+from hipcoach_strava.credentials import AppCredentials
+from hipcoach_strava.errors import is_transient, translate
+from hipcoach_strava.ratelimit import RateWatch
+from hipcoach_strava.tokens import TokenSet
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: (connect, read) seconds: stravalib sets no timeout, and cron must never hang
+REQUEST_TIMEOUT = (10.0, 60.0)
+#: retries after the first attempt, and the first backoff (doubled each time)
+RETRIES = 2
+BACKOFF_SECONDS = 1.0
+
+
+class TimeoutSession(requests.Session):
+    """A requests session that applies :data:`REQUEST_TIMEOUT` unless a call sets its own."""
+
+    def request(self, *args: Any, **kwargs: Any) -> requests.Response:
+        kwargs.setdefault("timeout", REQUEST_TIMEOUT)
+        return super().request(*args, **kwargs)
+
+
+class StravaApi:
+    """A stravalib ``Client`` plus the policy for calling it."""
+
+    def __init__(
+        self,
+        app: AppCredentials,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.rates = RateWatch()
+        self.sleep = sleep
+        self.clock = clock
+        # rate_limit_requests=False: the default limiter sleeps for up to a day (see ratelimit).
+        with _quiet_env_warnings():
+            self.client = Client(rate_limit_requests=False, requests_session=TimeoutSession())
+        protocol = self.client.protocol
+        # stravalib reads STRAVA_CLIENT_* from os.environ only at construction; hipcoach's
+        # credentials may come from config or the token file, so set them explicitly.
+        protocol.client_id = app.client_id
+        protocol.client_secret = app.client_secret
+        protocol.rate_limiter = self.rates
+        self.app = app
+
+    def use_tokens(self, tokens: TokenSet, margin: int) -> None:
+        """Make ``tokens`` current.
+
+        stravalib refreshes on its own once ``token_expires`` has passed, and would not
+        persist the rotated refresh token; giving it the source's safety margin means the
+        source's refresh (which saves the file) always comes first.
+        """
+        self.client.access_token = tokens.access_token
+        self.client.refresh_token = tokens.refresh_token
+        self.client.token_expires = tokens.expires_at - margin if tokens.expires_at else None  # type: ignore[assignment]
+
+    def call(
+        self,
+        fn: Callable[[], T],
+        *,
+        action: str,
+        refused: str | None = None,
+        retries: int = RETRIES,
+    ) -> T:
+        """``fn()``, retried on transient trouble; any failure becomes a hipcoach error.
+
+        ``refused`` marks a token request and says what a 400/401 answer means.
+        """
+        for attempt in range(retries + 1):
+            try:
+                return fn()
+            except (strava_exc.Fault, requests.RequestException) as error:
+                if attempt < retries and is_transient(error):
+                    delay = BACKOFF_SECONDS * 2**attempt
+                    log.info(
+                        "Strava: %s failed (%s); retrying in %.0f s", action, describe(error), delay
+                    )
+                    self.sleep(delay)
+                    continue
+                raise translate(
+                    error,
+                    action=action,
+                    refused=refused,
+                    rates=self.rates,
+                    now=self.now,
+                ) from error
+        raise AssertionError("unreachable: the loop returns or raises")
+
+    def now(self) -> datetime:
+        """The injectable clock as an aware UTC datetime."""
+        return datetime.fromtimestamp(self.clock(), UTC)
+
+    def refresh(self, tokens: TokenSet) -> TokenSet:
+        """Trade the refresh token for a new access token (and maybe a new refresh token)."""
+        info = self.call(
+            guard_payload(
+                lambda: self.client.refresh_access_token(
+                    self.app.client_id, self.app.client_secret, tokens.refresh_token
+                ),
+                "refresh",
+            ),
+            action="refreshing the Strava access token",
+            refused="Strava no longer accepts the saved refresh token (revoked, or replaced "
+            "by a newer sign-in)",
+        )
+        return tokens.rotated(*checked_access_info(info, "refresh"))
+
+    def exchange_code(self, code: str) -> tuple[str, str, int]:
+        """Access token, refresh token and expiry for an authorization code.
+
+        Not retried: the code is single-use, and a timed-out attempt may have consumed it.
+        """
+        info = self.call(
+            guard_payload(
+                lambda: self.client.exchange_code_for_token(
+                    self.app.client_id, self.app.client_secret, code
+                ),
+                "code exchange",
+            ),
+            action="exchanging the Strava authorization code",
+            refused="Strava refused the authorization code or the client id/secret",
+            retries=0,
+        )
+        return checked_access_info(info, "code exchange")
+
+
+def describe(error: Exception) -> str:
+    """A short, secret-free description: 'HTTP 502' or the exception's type."""
+    if isinstance(error, strava_exc.Fault) and error.response is not None:
+        return f"HTTP {error.response.status_code}"
+    return type(error).__name__
+
+
+class _DropEnvWarnings(logging.Filter):
+    """Drops stravalib's 'STRAVA_CLIENT_ID … not found in your environment' warnings."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "STRAVA_CLIENT_ID" not in record.getMessage()
+
+
+@contextmanager
+def _quiet_env_warnings() -> Iterator[None]:
+    # stravalib logs these on the root logger when the variables are unset; hipcoach sets
+    # the credentials on the protocol right after, so they would only mislead at -vv.
+    root = logging.getLogger()
+    dropper = _DropEnvWarnings()
+    root.addFilter(dropper)
+    try:
+        yield
+    finally:
+        root.removeFilter(dropper)
+
+
+def guard_payload(fn: Callable[[], T], what: str) -> Callable[[], T]:
+    """``fn`` with stravalib's blind ``response["access_token"]`` lookups made a ServiceError."""
+
+    def guarded() -> T:
+        try:
+            return fn()
+        except (KeyError, TypeError):
+            raise ServiceError(f"Strava's token {what} answer lacks the tokens") from None
+
+    return guarded
+
+
+def checked_access_info(info: object, what: str) -> tuple[str, str, int]:
+    """The three token fields, registered for redaction; ServiceError when malformed."""
+    if not isinstance(info, dict):
+        raise ServiceError(f"Strava's token {what} answer is not a JSON object")
+    access, refresh, expires = (
+        info.get(k) for k in ("access_token", "refresh_token", "expires_at")
+    )
+    redact.register(access, refresh)
+    if not (isinstance(access, str) and access and isinstance(refresh, str) and refresh):
+        raise ServiceError(f"Strava's token {what} answer lacks the tokens")
+    if isinstance(expires, bool) or not isinstance(expires, int):
+        raise ServiceError(f"Strava's token {what} answer has no usable expires_at")
+    return access, refresh, expires
