@@ -1,0 +1,268 @@
+"""Garmin Connect as hipcoach's workout target, on garminconnect's own client.
+
+Cost: building a target makes no request. The saved tokens are loaded into ``Garmin().client``
+without ``Garmin.login()``, which would GET the social profile and the user settings on every
+run; the workout and calendar endpoints only need the Bearer token. garminconnect refreshes
+the token itself when it is about to expire (and once after a 401); whenever the tokens
+change, they are written back atomically (0600), since the refresh token rotates.
+
+Safety: hipcoach changes or deletes only workouts that carry its marker. An id this target
+has not seen with the marker (created here, or listed by :meth:`list_owned_workouts`) is
+fetched once and checked before any update or delete.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hipcoach.errors import CredentialsError, RemoteNotFound, ServiceError
+from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
+from hipcoach.models import Session
+from hipcoach_garmin.failures import AUTH_HINT, Gone, garmin_errors
+from hipcoach_garmin.payload import build_workout, parse_session_key, session_key_from_description
+from hipcoach_garmin.store import register_tokens, save_tokens
+
+if TYPE_CHECKING:
+    from garminconnect import Garmin
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 100
+MAX_PAGES = 50
+WORKOUT_PATH = "/workout-service/workout/{}"
+
+
+def remote_id(value: object, what: str) -> int:
+    """A Garmin id as the integer the endpoints expect."""
+    text = str(value)
+    if not text.isdigit() or int(text) <= 0:
+        raise ServiceError(f"{what} {value!r} is not a Garmin Connect id")
+    return int(text)
+
+
+def pick_id(response: object, keys: Iterable[str], what: str) -> str:
+    """The first of ``keys`` present in a JSON object, as a string id."""
+    if isinstance(response, dict):
+        for key in keys:
+            if response.get(key) is not None:
+                return str(remote_id(response[key], what))
+    raise ServiceError(f"Garmin Connect returned no {what} (malformed response)")
+
+
+def months(start: date, end: date) -> Iterator[tuple[int, int]]:
+    """(year, month) for every calendar month touching ``start`` … ``end`` (none if empty)."""
+    if end < start:
+        return
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def schedule_entry(item: object, start: date, end: date) -> RemoteScheduleEntry | None:
+    """A hipcoach calendar entry within the range, or None for anything else."""
+    if not isinstance(item, dict) or item.get("itemType") != "workout":
+        return None
+    key = parse_session_key(item.get("title"))
+    if key is None:
+        return None
+    try:
+        day = date.fromisoformat(str(item.get("date")))
+    except ValueError:
+        raise ServiceError("Garmin calendar entry without a valid date") from None
+    if not start <= day <= end:
+        return None
+    return RemoteScheduleEntry(
+        schedule_id=str(remote_id(item.get("id"), "calendar entry id")),
+        workout_id=str(remote_id(item.get("workoutId"), "calendar workout id")),
+        date=day,
+        session_key=key,
+    )
+
+
+def owned_workout(item: object) -> tuple[RemoteWorkout, bool] | None:
+    """A listed workout that is hipcoach's, and whether its marker was seen; None otherwise."""
+    if not isinstance(item, dict) or item.get("workoutId") is None:
+        return None
+    marked = session_key_from_description(item.get("description"))
+    key = marked or parse_session_key(item.get("workoutName"))
+    if key is None:
+        return None
+    workout_id = str(remote_id(item["workoutId"], "workout id"))
+    name = str(item.get("workoutName") or "")
+    return RemoteWorkout(workout_id=workout_id, session_key=key, name=name), marked is not None
+
+
+class GarminTarget(WorkoutTarget):
+    """Workouts and calendar entries in Garmin Connect, from a saved token file."""
+
+    def __init__(self, token_file: Path) -> None:
+        self.token_file = token_file
+        self._api: Garmin | None = None
+        self._saved_tokens = ""
+        # Workout ids seen carrying the marker: update/delete need no extra fetch for them.
+        self._marked: set[str] = set()
+
+    # -- session ---------------------------------------------------------------------------
+    @property
+    def api(self) -> Garmin:
+        """garminconnect's client with the saved tokens (loaded on first use, no request)."""
+        if self._api is None:
+            self._api = self._load()
+        return self._api
+
+    def _load(self) -> Garmin:
+        from garminconnect import Garmin
+
+        try:
+            text = self.token_file.read_text(encoding="utf-8")
+        except OSError:
+            raise CredentialsError(
+                f"no readable Garmin token file at {self.token_file}", hint=AUTH_HINT
+            ) from None
+        register_tokens(text)
+        api = Garmin()
+        try:
+            api.client.loads(text)
+        except Exception:
+            raise CredentialsError(
+                f"the Garmin token file {self.token_file} holds no usable tokens", hint=AUTH_HINT
+            ) from None
+        self._saved_tokens = api.client.dumps()
+        return api
+
+    def _persist_refreshed_tokens(self, api: Garmin) -> None:
+        tokens = api.client.dumps()
+        if tokens != self._saved_tokens:
+            save_tokens(self.token_file, tokens)
+            self._saved_tokens = tokens
+            log.info("Garmin tokens were refreshed; saved to %s", self.token_file)
+
+    @contextmanager
+    def _call(
+        self, action: str, payload: dict[str, Any] | None = None, *, missing_ok: bool = False
+    ) -> Iterator[Garmin]:
+        """The client, with failures mapped and refreshed tokens saved afterwards."""
+        api = self.api
+        try:
+            with garmin_errors(action, payload, missing_ok=missing_ok):
+                yield api
+        finally:
+            self._persist_refreshed_tokens(api)
+
+    # -- guard -----------------------------------------------------------------------------
+    def _require_marker(self, workout_id: str) -> None:
+        """Refuse to touch a workout unless it carries the marker; Gone if it is gone."""
+        if workout_id in self._marked:
+            return
+        number = remote_id(workout_id, "workout id")
+        with self._call(f"checking workout {workout_id}", missing_ok=True) as api:
+            workout = api.get_workout_by_id(number)
+        description = workout.get("description") if isinstance(workout, dict) else None
+        if session_key_from_description(description) is None:
+            raise ServiceError(
+                f"refusing to change Garmin workout {workout_id}: it has no hipcoach marker"
+            )
+        self._marked.add(workout_id)
+
+    # -- WorkoutTarget ---------------------------------------------------------------------
+    def create_workout(self, session: Session) -> str:
+        """POST /workout-service/workout; the new workout id."""
+        payload = build_workout(session)
+        with self._call(f"creating the workout for {session.key}", payload) as api:
+            stored = api.upload_workout(payload)
+        workout_id = pick_id(stored, ("workoutId",), "workout id")
+        self._marked.add(workout_id)
+        log.info("created Garmin workout %s for %s", workout_id, session.key)
+        return workout_id
+
+    def update_workout(self, workout_id: str, session: Session) -> None:
+        """PUT /workout-service/workout/{id}: same id, so its calendar entries stay valid."""
+        try:
+            self._require_marker(workout_id)
+        except Gone:
+            raise RemoteNotFound(f"Garmin workout {workout_id} no longer exists") from None
+        payload = {**build_workout(session), "workoutId": remote_id(workout_id, "workout id")}
+        with self._call(f"updating the workout for {session.key}", payload) as api:
+            # Not ``api=True``: the answer may be empty, and nothing in it is needed.
+            api.client.put("connectapi", WORKOUT_PATH.format(workout_id), json=payload)
+        log.info("updated Garmin workout %s for %s", workout_id, session.key)
+
+    def schedule(self, workout_id: str, on: date) -> str:
+        """POST /workout-service/schedule/{id}; the calendar entry's id."""
+        number = remote_id(workout_id, "workout id")
+        with self._call(f"scheduling workout {workout_id} on {on.isoformat()}") as api:
+            answer = api.schedule_workout(number, on.isoformat())
+        schedule_id = pick_id(answer, ("workoutScheduleId", "scheduleId", "id"), "schedule id")
+        log.info("scheduled Garmin workout %s on %s (%s)", workout_id, on, schedule_id)
+        return schedule_id
+
+    def unschedule(self, schedule_id: str) -> None:
+        """DELETE /workout-service/schedule/{id}; an entry already gone counts as removed."""
+        number = remote_id(schedule_id, "schedule id")
+        try:
+            with self._call(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
+                api.unschedule_workout(number)
+        except Gone:
+            log.info("Garmin calendar entry %s was already gone", schedule_id)
+            return
+        log.info("unscheduled Garmin calendar entry %s", schedule_id)
+
+    def delete_workout(self, workout_id: str) -> None:
+        """DELETE /workout-service/workout/{id}; a workout already gone counts as deleted."""
+        try:
+            self._require_marker(workout_id)
+            with self._call(f"deleting workout {workout_id}", missing_ok=True) as api:
+                api.delete_workout(remote_id(workout_id, "workout id"))
+        except Gone:
+            log.info("Garmin workout %s was already gone", workout_id)
+        else:
+            log.info("deleted Garmin workout %s", workout_id)
+        self._marked.discard(workout_id)
+
+    def list_owned_workouts(self) -> list[RemoteWorkout]:
+        """GET /workout-service/workouts, paged: those with the marker or a hipcoach name."""
+        found: dict[str, RemoteWorkout] = {}
+        seen: set[str] = set()
+        for page_number in range(MAX_PAGES):
+            with self._call("listing workouts") as api:
+                page = api.get_workouts(page_number * PAGE_SIZE, PAGE_SIZE)
+            if not isinstance(page, list):
+                raise ServiceError("Garmin Connect sent a malformed workout list")
+            ids = {str(item.get("workoutId")) for item in page if isinstance(item, dict)}
+            fresh, seen = ids - seen, seen | ids
+            for item in page:
+                self._keep_owned(item, found)
+            # A short page is the last; a page of known ids means paging is being ignored.
+            if len(page) < PAGE_SIZE or not fresh:
+                break
+        return list(found.values())
+
+    def _keep_owned(self, item: object, found: dict[str, RemoteWorkout]) -> None:
+        owned = owned_workout(item)
+        if owned is not None:
+            workout, marked = owned
+            found[workout.workout_id] = workout
+            if marked:
+                self._marked.add(workout.workout_id)
+
+    def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
+        """GET /calendar-service/year/{y}/month/{m-1} per month; hipcoach titles only."""
+        entries: dict[str, RemoteScheduleEntry] = {}
+        for year, month in months(start, end):
+            with self._call(f"reading the Garmin calendar for {year}-{month:02d}") as api:
+                data = api.get_scheduled_workouts(year, month)
+            items = data.get("calendarItems") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                raise ServiceError("Garmin Connect sent a malformed calendar")
+            for item in items:
+                entry = schedule_entry(item, start, end)
+                # Month views spill into the neighbouring months: one entry per id.
+                if entry is not None:
+                    entries.setdefault(entry.schedule_id, entry)
+        return sorted(entries.values(), key=lambda e: (e.date, e.schedule_id))

@@ -1,0 +1,270 @@
+"""The Garmin workout-service payload, checked against golden files.
+
+Golden files live in ``tests/garmin/golden/``. After an intended change to the payload or
+the FIT encoding, regenerate them and review the diff::
+
+    HIPCOACH_REGEN_GOLDEN=1 python -m pytest tests/garmin
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hipcoach import catalog
+from hipcoach.errors import InputDataError
+from hipcoach.models import GarminMapping, Prescription, Session
+from hipcoach_garmin.payload import (
+    KNOWN_CATEGORIES,
+    MARKER_RE,
+    build_workout,
+    clip,
+    iter_steps,
+    marker,
+    parse_session_key,
+    session_key_from_description,
+    workout_name,
+)
+from tests.conftest import DATA
+from tests.garmin.conftest import MONDAY, session_for
+
+GOLDEN = Path(__file__).parent / "golden"
+REGENERATE = os.environ.get("HIPCOACH_REGEN_GOLDEN") == "1"
+GARMIN_CATALOG = json.loads((DATA / "garmin-exercises.json").read_text())["categories"]
+GOLDEN_SESSIONS = {
+    "standard-week1": ("standard", 1),
+    "strong-week1-side-plank": ("strong", 1),
+    "gentle-week1": ("gentle", 1),
+}
+
+
+def check_golden(name: str, data: str | bytes) -> None:
+    """Compare with (or, when regenerating, write) ``golden/<name>``."""
+    path = GOLDEN / name
+    if REGENERATE:
+        path.parent.mkdir(exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    expected = path.read_bytes() if isinstance(data, bytes) else path.read_text(encoding="utf-8")
+    assert data == expected, f"{name} differs from its golden file (see module docstring)"
+
+
+def as_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def steps(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(iter_steps(payload))
+
+
+def with_prescriptions(session: Session, *prescriptions: Prescription) -> Session:
+    return session.model_copy(update={"prescriptions": prescriptions})
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_SESSIONS))
+def test_payload_matches_golden_file(name: str) -> None:
+    level, week = GOLDEN_SESSIONS[name]
+    check_golden(f"{name}.json", as_json(build_workout(session_for(level, week=week))))
+
+
+def test_strong_golden_session_holds_a_timed_side_plank() -> None:
+    plank = [s for s in steps(build_workout(session_for("strong"))) if s.get("category") == "PLANK"]
+    assert [s["endCondition"]["conditionTypeKey"] for s in plank] == ["time", "time"]
+    assert [s["endConditionValue"] for s in plank] == [30.0, 30.0]
+    assert ["left side" in s["description"] for s in plank] == [True, False]
+
+
+def test_sport_type_is_strength_at_workout_and_segment_level() -> None:
+    payload = build_workout(session_for())
+    strength = {"sportTypeId": 5, "sportTypeKey": "strength_training", "displayOrder": 5}
+    assert payload["sportType"] == strength
+    assert [s["sportType"] for s in payload["workoutSegments"]] == [strength]
+
+
+def test_warm_up_then_one_repeat_group_per_prescription() -> None:
+    session = session_for()
+    top = build_workout(session)["workoutSegments"][0]["workoutSteps"]
+    assert top[0]["stepType"]["stepTypeKey"] == "warmup"
+    assert top[0]["endCondition"]["conditionTypeKey"] == "lap.button"
+    groups = top[1:]
+    assert len(groups) == len(session.prescriptions)
+    for group, p in zip(groups, session.prescriptions, strict=True):
+        assert group["type"] == "RepeatGroupDTO"
+        assert group["numberOfIterations"] == p.sets == group["endConditionValue"]
+        assert group["endCondition"]["conditionTypeId"] == 7
+        exercise, rest = group["workoutSteps"]
+        assert exercise["stepType"]["stepTypeId"] == 3
+        assert exercise["endCondition"]["conditionTypeId"] == 10
+        assert exercise["endConditionValue"] == float(p.reps or 0)
+        assert rest["stepType"]["stepTypeId"] == 5
+        assert rest["endConditionValue"] == float(p.rest_seconds)
+
+
+def test_step_order_is_depth_first_and_child_ids_number_the_groups() -> None:
+    payload = build_workout(session_for("strong"))
+    all_steps = steps(payload)
+    assert [s["stepOrder"] for s in all_steps] == list(range(1, len(all_steps) + 1))
+    top = payload["workoutSegments"][0]["workoutSteps"]
+    assert "childStepId" not in top[0]
+    for number, group in enumerate(top[1:], start=1):
+        assert group["childStepId"] == number
+        assert {c["childStepId"] for c in group["workoutSteps"]} == {number}
+
+
+def test_a_single_set_is_a_plain_step_without_a_group() -> None:
+    base = session_for()
+    single = base.prescriptions[0].model_copy(update={"sets": 1})
+    top = build_workout(with_prescriptions(base, single, base.prescriptions[1]))
+    top_steps = top["workoutSegments"][0]["workoutSteps"]
+    assert [s["type"] for s in top_steps] == [
+        "ExecutableStepDTO",
+        "ExecutableStepDTO",
+        "ExecutableStepDTO",
+        "RepeatGroupDTO",
+    ]
+    assert all("childStepId" not in s for s in top_steps[:3])
+    assert top_steps[3]["childStepId"] == 1
+    assert [s["stepOrder"] for s in steps(top)] == [1, 2, 3, 4, 5, 6]
+
+
+def test_no_rest_step_without_rest() -> None:
+    base = session_for()
+    no_rest = base.prescriptions[0].model_copy(update={"rest_seconds": 0})
+    group = build_workout(with_prescriptions(base, no_rest))["workoutSegments"][0]
+    assert [s["stepType"]["stepTypeKey"] for s in group["workoutSteps"][1]["workoutSteps"]] == [
+        "interval"
+    ]
+
+
+def test_every_catalog_exercise_mapping_reaches_the_payload() -> None:
+    base = session_for()
+    for exercise in catalog.all_exercises():
+        dose = {"reps": exercise.reps} if exercise.reps else {"seconds": exercise.seconds}
+        p = Prescription(exercise=exercise, sets=2, rest_seconds=30, **dose)
+        exercise_steps = [
+            s
+            for s in steps(build_workout(with_prescriptions(base, p)))
+            if s["stepType"]["stepTypeId"] == 3
+        ]
+        assert exercise_steps, exercise.key
+        for step in exercise_steps:
+            assert step["category"] == exercise.garmin.category
+            assert step.get("exerciseName") == exercise.garmin.exercise_name
+            assert step["category"] in GARMIN_CATALOG
+            assert exercise.name in step["description"]
+            assert exercise.cues in step["description"]
+
+
+def test_known_categories_are_garmins_catalog() -> None:
+    assert set(GARMIN_CATALOG) == KNOWN_CATEGORIES
+
+
+def test_a_missing_exercise_name_sends_the_category_only() -> None:
+    base = session_for()
+    p = base.prescriptions[2]
+    unnamed = p.model_copy(
+        update={"exercise": p.exercise.model_copy(update={"garmin": GarminMapping(category="X")})}
+    )
+    step = steps(build_workout(with_prescriptions(base, unnamed)))[2]
+    assert step["category"] == "X"
+    assert "exerciseName" not in step
+
+
+def test_step_descriptions_carry_name_dose_side_and_cues() -> None:
+    session = session_for()
+    exercise_steps = [s for s in steps(build_workout(session)) if "category" in s]
+    p = session.prescriptions[0]
+    assert exercise_steps[0]["description"] == (
+        f"{p.exercise.name}: {p.reps} reps each side. {p.exercise.cues}"
+    )
+
+
+def test_texts_stay_within_garmins_limits() -> None:
+    base = session_for("strong")
+    long_exercise = base.prescriptions[0].exercise.model_copy(update={"cues": "slowly " * 200})
+    p = base.prescriptions[0].model_copy(update={"exercise": long_exercise})
+    long = with_prescriptions(base, *([p] * 30)).model_copy(update={"title": "T" * 200})
+    payload = build_workout(long)
+    assert len(payload["workoutName"]) <= 80
+    assert len(payload["description"]) <= 512
+    assert payload["description"].endswith("\n" + marker(long.key))
+    assert all(len(s.get("description", "")) <= 512 for s in steps(payload))
+    assert parse_session_key(payload["workoutName"]) == long.key
+
+
+def test_name_and_marker_round_trip_the_session_key() -> None:
+    session = session_for()
+    payload = build_workout(session)
+    assert payload["workoutName"] == f"hipcoach {session.key} · {session.title}"
+    assert parse_session_key(payload["workoutName"]) == session.key
+    assert session_key_from_description(payload["description"]) == session.key
+    assert MARKER_RE.search(payload["description"])
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("hipcoach 2026-W48-1 · Hip strength W1 S1", "2026-W48-1"),
+        ("hipcoach 2026-W48-1", "2026-W48-1"),
+        ("  hipcoach 2026-W48-2 · x  ", "2026-W48-2"),
+        ("Hip strength W1 S1", None),
+        ("hipcoachX 2026-W48-1 · x", None),
+        ("my hipcoach 2026-W48-1 · x", None),
+        ("hipcoach ", None),
+        (None, None),
+        (42, None),
+    ],
+)
+def test_parse_session_key(title: object, key: str | None) -> None:
+    assert parse_session_key(title) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Hip work.\n[hipcoach:2026-W48-1]", "2026-W48-1"),
+        ("[hipcoach:old] edited [hipcoach:2026-W49-2]", "2026-W49-2"),
+        ("no marker", None),
+        ("[hipcoach:]", None),
+        (None, None),
+    ],
+)
+def test_session_key_from_description(text: object, key: str | None) -> None:
+    assert session_key_from_description(text) == key
+
+
+def test_unusable_session_keys_are_refused() -> None:
+    with pytest.raises(InputDataError, match="cannot be used"):
+        workout_name(session_for().model_copy(update={"key": "two words"}))
+    with pytest.raises(InputDataError, match="too long"):
+        workout_name(session_for().model_copy(update={"key": "k" * 75}))
+
+
+def test_the_date_only_adds_a_planned_line() -> None:
+    session = session_for()
+    dated, undated = build_workout(session, MONDAY), build_workout(session)
+    assert "Planned for 2026-11-23." in dated["description"]
+    assert {k: v for k, v in dated.items() if k != "description"} == {
+        k: v for k, v in undated.items() if k != "description"
+    }
+
+
+def test_payload_is_deterministic_fresh_and_weightless() -> None:
+    session = session_for("strong")
+    first, second = build_workout(session), build_workout(session)
+    assert first == second
+    first["sportType"]["sportTypeId"] = 99
+    assert build_workout(session)["sportType"]["sportTypeId"] == 5
+    assert "weight" not in json.dumps(second).lower()
+    assert second["estimatedDurationInSecs"] == session.estimated_seconds()
+
+
+def test_clip() -> None:
+    assert clip("a  b\nc", 10) == "a b c"
+    assert clip("abcdefghij", 5) == "abcd…"

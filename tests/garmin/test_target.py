@@ -1,0 +1,349 @@
+"""GarminTarget on the real garminconnect client, with every HTTP call answered by responses."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import requests
+from responses import matchers
+
+from hipcoach.errors import CredentialsError, ServiceError, TemporaryError
+from hipcoach.interfaces import RemoteScheduleEntry
+from hipcoach.models import GarminMapping
+from hipcoach_garmin.payload import build_workout
+from hipcoach_garmin.target import GarminTarget, months
+from tests.garmin.conftest import (
+    ACCESS_TOKEN,
+    API,
+    DI_TOKEN_URL,
+    REFRESH_TOKEN,
+    fake_jwt,
+    session_for,
+)
+
+SESSION = session_for()
+DAY = date(2026, 11, 24)
+WORKOUT = f"{API}/workout-service/workout"
+NOVEMBER = f"{API}/calendar-service/year/2026/month/10"
+DECEMBER = f"{API}/calendar-service/year/2026/month/11"
+
+
+def calendar_item(item_id: int, day: str, title: str) -> dict[str, object]:
+    item = {"id": item_id, "itemType": "workout", "workoutId": item_id + 1000}
+    return {**item, "date": day, "title": title}
+
+
+def ours(key: str = "2026-W48-1") -> str:
+    return f"hipcoach {key} · Hip strength W1 S1"
+
+
+def test_create_posts_the_payload_and_returns_the_id(target: GarminTarget, api) -> None:
+    payload = build_workout(SESSION)
+    api.post(
+        WORKOUT,
+        json={"workoutId": 111, "ownerId": 9},
+        match=[matchers.json_params_matcher(payload)],
+    )
+    assert target.create_workout(SESSION) == "111"
+    request = api.calls[0].request
+    assert request.headers["Authorization"] == f"Bearer {ACCESS_TOKEN}"
+
+
+def test_update_puts_the_payload_with_the_workout_id(target: GarminTarget, api) -> None:
+    api.post(WORKOUT, json={"workoutId": 111})
+    body = {**build_workout(SESSION), "workoutId": 111}
+    api.put(f"{WORKOUT}/111", status=204, match=[matchers.json_params_matcher(body)])
+    workout_id = target.create_workout(SESSION)
+    target.update_workout(workout_id, SESSION)
+    assert [c.request.method for c in api.calls] == ["POST", "PUT"]
+
+
+def test_schedule_posts_the_date_and_reads_the_schedule_id(target: GarminTarget, api) -> None:
+    url = f"{API}/workout-service/schedule/111"
+    api.post(
+        url,
+        json={"workoutScheduleId": 555},
+        match=[matchers.json_params_matcher({"date": "2026-11-24"})],
+    )
+    api.post(url, json={"scheduleId": 556})
+    api.post(url, json={"id": 557})
+    assert [target.schedule("111", DAY) for _ in range(3)] == ["555", "556", "557"]
+
+
+def test_schedule_without_an_id_in_the_answer_is_a_service_error(target, api) -> None:
+    api.post(f"{API}/workout-service/schedule/111", json={"date": "2026-11-24"})
+    with pytest.raises(ServiceError, match="no schedule id"):
+        target.schedule("111", DAY)
+
+
+def test_unschedule_deletes_the_calendar_entry(target: GarminTarget, api) -> None:
+    api.delete(f"{API}/workout-service/schedule/555", status=204)
+    target.unschedule("555")
+    assert api.calls[0].request.method == "DELETE"
+
+
+def test_unschedule_of_an_entry_already_gone_succeeds(target: GarminTarget, api) -> None:
+    api.delete(f"{API}/workout-service/schedule/555", status=404, json={"message": "Not found"})
+    target.unschedule("555")
+
+
+def test_delete_checks_the_marker_once_then_deletes(target: GarminTarget, api) -> None:
+    api.get(f"{WORKOUT}/111", json={"workoutId": 111, "description": "x\n[hipcoach:2026-W48-1]"})
+    api.delete(f"{WORKOUT}/111", status=204)
+    target.delete_workout("111")
+    assert [c.request.method for c in api.calls] == ["GET", "DELETE"]
+
+
+def test_delete_of_a_workout_created_here_needs_no_check(target: GarminTarget, api) -> None:
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.delete(f"{WORKOUT}/111", status=204)
+    target.delete_workout(target.create_workout(SESSION))
+    assert [c.request.method for c in api.calls] == ["POST", "DELETE"]
+
+
+def test_delete_of_a_workout_already_gone_succeeds(target: GarminTarget, api) -> None:
+    api.get(f"{WORKOUT}/111", status=404, json={"message": "Not found"})
+    target.delete_workout("111")
+
+
+@pytest.mark.parametrize("description", ["someone else's workout", None])
+def test_update_and_delete_refuse_a_workout_without_the_marker(target, api, description) -> None:
+    api.get(f"{WORKOUT}/222", json={"workoutId": 222, "description": description})
+    with pytest.raises(ServiceError, match="no hipcoach marker"):
+        target.delete_workout("222")
+    with pytest.raises(ServiceError, match="no hipcoach marker"):
+        target.update_workout("222", SESSION)
+    assert [c.request.method for c in api.calls] == ["GET", "GET"]
+
+
+def test_update_of_a_workout_that_is_gone_is_a_service_error(target, api) -> None:
+    api.get(f"{WORKOUT}/111", status=404, json={"message": "Not found"})
+    with pytest.raises(ServiceError, match="no longer exists"):
+        target.update_workout("111", SESSION)
+
+
+def test_list_owned_pages_and_keeps_marked_or_named_workouts(target, api) -> None:
+    first = [{"workoutId": n, "workoutName": f"Run {n}", "description": None} for n in range(100)]
+    first[5] = {"workoutId": 5, "workoutName": "renamed", "description": "[hipcoach:2026-W48-2]"}
+    second = [
+        {"workoutId": 300, "workoutName": ours("2026-W48-1")},
+        {"workoutId": 301, "workoutName": "Tempo", "description": "hipcoach fan"},
+    ]
+    url = f"{API}/workout-service/workouts"
+    api.get(url, json=first, match=[matchers.query_param_matcher({"start": "0", "limit": "100"})])
+    api.get(
+        url, json=second, match=[matchers.query_param_matcher({"start": "100", "limit": "100"})]
+    )
+    owned = target.list_owned_workouts()
+    assert {(w.workout_id, w.session_key) for w in owned} == {
+        ("5", "2026-W48-2"),
+        ("300", "2026-W48-1"),
+    }
+    api.delete(f"{WORKOUT}/5", status=204)
+    target.delete_workout("5")  # the marker was seen in the list: no extra fetch
+    assert len(api.calls) == 3
+
+
+def test_list_owned_stops_when_paging_is_ignored(target, api) -> None:
+    page = [{"workoutId": n, "workoutName": f"Run {n}"} for n in range(100)]
+    api.get(f"{API}/workout-service/workouts", json=page)
+    assert target.list_owned_workouts() == []
+    assert len(api.calls) == 2
+
+
+def test_list_scheduled_reads_one_month_with_one_request(target, api) -> None:
+    items = [
+        calendar_item(1, "2026-11-24", ours("2026-W48-1")),
+        calendar_item(2, "2026-11-26", "Easy run"),
+        {"id": 3, "itemType": "activity", "date": "2026-11-24", "title": ours("2026-W48-9")},
+        calendar_item(4, "2026-11-30", ours("2026-W49-1")),
+        calendar_item(5, "2026-11-10", ours("2026-W46-1")),
+    ]
+    api.get(NOVEMBER, json={"calendarItems": items})
+    entries = target.list_scheduled(date(2026, 11, 23), date(2026, 11, 29))
+    assert entries == [
+        RemoteScheduleEntry(schedule_id="1", workout_id="1001", date=DAY, session_key="2026-W48-1")
+    ]
+    assert len(api.calls) == 1
+
+
+def test_list_scheduled_spans_months_and_deduplicates_spill_over(target, api) -> None:
+    spill = calendar_item(7, "2026-12-01", ours("2026-W49-1"))
+    api.get(
+        NOVEMBER,
+        json={"calendarItems": [calendar_item(6, "2026-11-30", ours("2026-W49-0")), spill]},
+    )
+    api.get(
+        DECEMBER,
+        json={"calendarItems": [spill, calendar_item(8, "2026-12-03", ours("2026-W49-2"))]},
+    )
+    entries = target.list_scheduled(date(2026, 11, 30), date(2026, 12, 13))
+    assert [(e.schedule_id, e.date.isoformat(), e.session_key) for e in entries] == [
+        ("6", "2026-11-30", "2026-W49-0"),
+        ("7", "2026-12-01", "2026-W49-1"),
+        ("8", "2026-12-03", "2026-W49-2"),
+    ]
+
+
+def test_months_cover_a_year_end() -> None:
+    assert list(months(date(2026, 12, 20), date(2027, 1, 5))) == [(2026, 12), (2027, 1)]
+    assert list(months(date(2026, 12, 20), date(2026, 12, 1))) == []
+
+
+@pytest.mark.parametrize(
+    "body", [{"calendarItems": "nope"}, [], {"calendarItems": [calendar_item(1, "soon", ours())]}]
+)
+def test_a_malformed_calendar_is_a_service_error(target, api, body) -> None:
+    api.get(NOVEMBER, json=body)
+    with pytest.raises(ServiceError):
+        target.list_scheduled(date(2026, 11, 23), date(2026, 11, 29))
+
+
+# -- error mapping ----------------------------------------------------------------------------
+def read_november(target: GarminTarget) -> list[RemoteScheduleEntry]:
+    return target.list_scheduled(date(2026, 11, 23), date(2026, 11, 29))
+
+
+def test_401_after_the_refresh_attempt_is_a_credentials_error(target, api, _no_sso) -> None:
+    api.get(NOVEMBER, status=401, json={"message": "Unauthorized"})
+    with pytest.raises(CredentialsError) as caught:
+        read_november(target)
+    assert "hipcoach auth garmin" in str(caught.value)
+    assert _no_sso == [DI_TOKEN_URL]  # garminconnect tried its own refresh once, offline
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "text"),
+    [
+        (429, TemporaryError, "rate-limiting"),
+        (500, TemporaryError, "HTTP 500"),
+        (503, TemporaryError, "HTTP 503"),
+        (403, ServiceError, "HTTP 403"),
+        (400, ServiceError, "HTTP 400"),
+    ],
+)
+def test_http_errors_on_reads_are_mapped(target, api, status, error, text) -> None:
+    api.get(NOVEMBER, status=status, json={"message": "nope"})
+    with pytest.raises(error, match=text) as caught:
+        read_november(target)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("status", "error"), [(429, TemporaryError), (502, TemporaryError), (409, ServiceError)]
+)
+def test_http_errors_on_writes_are_mapped(target, api, status, error) -> None:
+    api.post(WORKOUT, status=status, body="plain text")
+    with pytest.raises(error):
+        target.create_workout(SESSION)
+
+
+@pytest.mark.parametrize(
+    "failure", [requests.ConnectionError("connection refused"), requests.ReadTimeout("slow")]
+)
+def test_network_errors_are_temporary(target, api, failure) -> None:
+    api.get(NOVEMBER, body=failure)
+    api.post(WORKOUT, body=failure)
+    with pytest.raises(TemporaryError, match="cannot reach Garmin Connect"):
+        read_november(target)
+    with pytest.raises(TemporaryError, match="cannot reach Garmin Connect"):
+        target.create_workout(SESSION)
+
+
+def test_malformed_json_is_a_service_error(target, api) -> None:
+    api.get(NOVEMBER, body="<html>maintenance</html>")
+    api.post(WORKOUT, body="<html>maintenance</html>")
+    with pytest.raises(ServiceError, match="malformed"):
+        read_november(target)
+    with pytest.raises(ServiceError, match="malformed"):
+        target.create_workout(SESSION)
+
+
+@pytest.mark.parametrize(
+    "body", [{"json": {"message": "Invalid category"}}, {"body": "Invalid category"}]
+)
+def test_invalid_category_reads_as_a_bug_report_naming_the_step(target, api, body) -> None:
+    p = SESSION.prescriptions[1]
+    bad = p.model_copy(
+        update={
+            "exercise": p.exercise.model_copy(
+                update={"garmin": GarminMapping(category="OTHER", exercise_name="BIRD_DOG")}
+            )
+        }
+    )
+    session = SESSION.model_copy(update={"prescriptions": (SESSION.prescriptions[0], bad)})
+    api.post(WORKOUT, status=400, **body)
+    with pytest.raises(ServiceError) as caught:
+        target.create_workout(session)
+    message = str(caught.value)
+    assert "Invalid category" in message
+    assert "step 6 OTHER/BIRD_DOG" in message
+    assert "HIP_STABILITY" not in message
+    assert "bug" in message and "\n" not in message
+
+
+def test_invalid_category_with_known_categories_names_every_step(target, api) -> None:
+    api.post(WORKOUT, status=400, json={"message": "Invalid category"})
+    with pytest.raises(ServiceError, match="sent: step 3 HIP_STABILITY/SIDE_LYING_LEG_RAISE"):
+        target.create_workout(SESSION)
+
+
+# -- tokens -----------------------------------------------------------------------------------
+def test_building_a_target_makes_no_request_and_reads_no_profile(token_file: Path, api) -> None:
+    target = GarminTarget(token_file)
+    api.get(NOVEMBER, json={"calendarItems": []})
+    assert read_november(target) == []
+    assert [c.request.url for c in api.calls] == [NOVEMBER]
+
+
+def test_missing_or_broken_tokens_are_credentials_errors(token_file: Path) -> None:
+    token_file.write_text("{}", encoding="utf-8")
+    with pytest.raises(CredentialsError, match="no usable tokens"):
+        read_november(GarminTarget(token_file))
+    token_file.unlink()
+    with pytest.raises(CredentialsError, match="hipcoach auth garmin"):
+        read_november(GarminTarget(token_file))
+
+
+@pytest.mark.usefixtures("sso_via_requests")
+def test_refreshed_tokens_are_saved_back_privately(token_file: Path, api) -> None:
+    expiring = fake_jwt(1_000_000_000, "expiredTOKEN")
+    token_file.write_text(
+        json.dumps({"di_token": expiring, "di_refresh_token": REFRESH_TOKEN, "di_client_id": "C"}),
+        encoding="utf-8",
+    )
+    fresh = fake_jwt(4_102_444_800, "freshTOKENvalue")
+    api.post(DI_TOKEN_URL, json={"access_token": fresh, "refresh_token": "rotated-refresh-token-1"})
+    api.get(NOVEMBER, json={"calendarItems": []})
+    read_november(GarminTarget(token_file))
+    saved = json.loads(token_file.read_text(encoding="utf-8"))
+    assert saved["di_token"] == fresh
+    assert saved["di_refresh_token"] == "rotated-refresh-token-1"
+    assert token_file.stat().st_mode & 0o777 == 0o600
+    assert api.calls[1].request.headers["Authorization"] == f"Bearer {fresh}"
+
+
+def test_unchanged_tokens_are_not_rewritten(token_file: Path, api) -> None:
+    before = token_file.stat().st_mtime_ns
+    api.get(NOVEMBER, json={"calendarItems": []})
+    read_november(GarminTarget(token_file))
+    assert token_file.stat().st_mtime_ns == before
+
+
+def test_no_token_reaches_the_logs(target, api, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.post(f"{API}/workout-service/schedule/111", json={"workoutScheduleId": 5})
+    api.get(NOVEMBER, status=401, json={"message": "Unauthorized"})
+    api.get(DECEMBER, status=500, body="oops")
+    target.schedule(target.create_workout(SESSION), DAY)
+    for start in (date(2026, 11, 23), date(2026, 12, 7)):
+        with pytest.raises((CredentialsError, TemporaryError)):
+            target.list_scheduled(start, start + timedelta(days=6))
+    assert "API Error 401" in caplog.text  # garminconnect logged the failures...
+    assert ACCESS_TOKEN not in caplog.text  # ...but never a token
+    assert REFRESH_TOKEN not in caplog.text
