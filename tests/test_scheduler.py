@@ -12,7 +12,7 @@ from hipcoach.activities import runs_from_activities
 from hipcoach.config import AthleteConfig, Config
 from hipcoach.planner import plan_schedule
 from hipcoach.rules import full_weeks, hard_rule_violations
-from hipcoach.scheduler import blocked_reason
+from hipcoach.scheduler import FixedSession, blocked_reason
 from tests.strava_shapes import activity, weekly_history
 
 START_MONDAY = date(2026, 11, 23)
@@ -209,7 +209,7 @@ def test_past_sessions_are_kept_and_counted():
         programme_start=START_MONDAY,
         start=first.date + timedelta(days=1),
         days=6,
-        fixed=[first],
+        fixed=[FixedSession(first.date, first.session.key)],
     )
     assert [s.session.key for s in later.sessions] == [s.session.key for s in full.sessions[1:]]
     assert first.date + timedelta(days=1) not in dates(later)

@@ -18,7 +18,7 @@ from hipcoach.models import CheckIn, Programme, Run, ScheduledSession
 from hipcoach.programme import ProgrammeSettings, generate, monday_of
 from hipcoach.progression import GateRule, combine_rules, pain_rule, taper_rule
 from hipcoach.rules import hard_rule_violations
-from hipcoach.scheduler import ScheduleRequest, schedule
+from hipcoach.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
 
 PROGRAMME_START_KEY = "programme_start"
@@ -116,7 +116,7 @@ def plan_schedule(
     start: date,
     days: int,
     extra_races: Iterable[date] = (),
-    fixed: Sequence[ScheduledSession] = (),
+    fixed: Sequence[FixedSession] = (),
 ) -> SchedulePlan:
     """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs."""
     athlete = config.athlete

@@ -27,6 +27,15 @@ _LOOKAHEAD_DAYS = 3
 
 
 @dataclass(frozen=True)
+class FixedSession:
+    """A session already placed before the window (in the past): it stays where it is, and
+    counts towards its week and the no-two-days-in-a-row rule."""
+
+    date: date
+    key: str
+
+
+@dataclass(frozen=True)
 class ScheduleRequest:
     """Everything the scheduler needs; all dates are athlete-local."""
 
@@ -39,7 +48,7 @@ class ScheduleRequest:
     workout_weekday: int | None = None
     blocked_weekdays: frozenset[int] = frozenset()
     blocked_dates: frozenset[date] = frozenset()
-    fixed: tuple[ScheduledSession, ...] = ()
+    fixed: tuple[FixedSession, ...] = ()
     min_per_week: int = 2
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
 
@@ -183,10 +192,10 @@ def _week_quotas(request: ScheduleRequest) -> dict[date, tuple[int, int]]:
 
 
 def schedule(request: ScheduleRequest) -> list[ScheduledSession]:
-    """Sessions on ``start`` … ``end``, sorted by date; ``fixed`` ones are kept as they are."""
+    """Sessions on ``start`` … ``end``, sorted by date, around the ``fixed`` ones."""
     weeks = {w.start: w for w in request.programme.weeks}
-    placed = [f for f in request.fixed if request.start <= f.date <= request.end]
-    used = {f.session.key for f in request.fixed}
+    placed: list[ScheduledSession] = []
+    used = {f.key for f in request.fixed}
     for day in _choose_days(request, _week_quotas(request)):
         week = weeks[monday(day)]
         session = next(s for s in week.sessions if s.key not in used)

@@ -31,6 +31,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "Write the scheduled sessions as ICS, JSON, FIT or Garmin JSON."),
     "runs": ("runs", "Your runs and weekly running distance."),
     "demo": ("demo", "The whole flow offline on sample data: no account needed."),
+    "sync": ("sync", "The nightly job: pull runs, re-plan, update the watch's calendar."),
+    "status": ("status", "Last sync, next sessions, weekly mileage, credentials."),
+    "cron": ("cron", "Print a crontab line and systemd units for the nightly sync."),
 }
 
 

@@ -78,6 +78,30 @@ class App:
             interactive=sys.stdin.isatty(),
         )
 
+    def enable_file_log(self) -> None:
+        """Log everything (libraries' tracebacks included, secrets masked) to the home's
+        ``logs/hipcoach.log``, rotated; -v still mirrors hipcoach's own records to stderr."""
+        from logging.handlers import RotatingFileHandler
+
+        from hipcoach.home import make_private_dir
+        from hipcoach.redact import RedactingFilter
+
+        root = logging.getLogger()
+        if any(getattr(h, "_hipcoach_file", False) for h in root.handlers):
+            return
+        make_private_dir(self.home.logs_dir)
+        handler = RotatingFileHandler(
+            self.home.logs_dir / "hipcoach.log",
+            maxBytes=1_000_000,
+            backupCount=5,
+            encoding="utf-8",
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactingFilter())
+        handler.setLevel(logging.DEBUG)
+        handler._hipcoach_file = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+
     # -- output ----------------------------------------------------------------------------
     def emit_json(self, payload: Mapping[str, Any]) -> None:
         """The only thing a ``--json`` command prints on stdout."""
@@ -118,8 +142,9 @@ def configure_logging(verbose: int, quiet: int) -> None:
     level = logging.WARNING - 10 * verbose + 10 * quiet
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_hipcoach", False):
+        if getattr(handler, "_hipcoach", False) or getattr(handler, "_hipcoach_file", False):
             root.removeHandler(handler)
+            handler.close()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     handler.addFilter(_OwnRecordsUnlessDebug(verbose))

@@ -35,6 +35,30 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX runs_by_date ON runs(date);
     """,
+    # 3: every remote workout hipcoach owns, written ahead of each remote call, and a log of
+    # sync runs. workout_id NULL = a create is under way (its response may have been lost);
+    # schedule_id NULL = not on the calendar yet; deleting = 1 = a delete is under way.
+    """
+    CREATE TABLE remote_workouts (
+        target        TEXT NOT NULL,
+        session_key   TEXT NOT NULL,
+        date          TEXT NOT NULL,
+        content_hash  TEXT NOT NULL,
+        workout_id    TEXT,
+        schedule_id   TEXT,
+        deleting      INTEGER NOT NULL DEFAULT 0,
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (target, session_key)
+    );
+    CREATE TABLE sync_runs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        dry_run     INTEGER NOT NULL DEFAULT 0,
+        exit_code   INTEGER,
+        summary     TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

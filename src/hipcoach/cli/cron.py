@@ -1,0 +1,69 @@
+"""``hipcoach cron``: a crontab line and systemd units for the nightly sync."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+
+
+def executable() -> str:
+    """The ``hipcoach`` that is running now, as an absolute path."""
+    argv0 = Path(sys.argv[0])
+    if argv0.name == "hipcoach" and argv0.exists():
+        return str(argv0.resolve())
+    return shutil.which("hipcoach") or f"{sys.executable} -m hipcoach"
+
+
+@click.command("cron")
+@click.option("--time", "at", default="03:17", show_default=True, help="Local time, HH:MM.")
+@pass_app
+def command(app: App, at: str) -> None:
+    """Print a crontab line and systemd service + timer units for the nightly sync."""
+    try:
+        hour, minute = (int(part) for part in at.split(":"))
+        if not (0 <= hour < 24 and 0 <= minute < 60):
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(f"{at!r} is not HH:MM", param_hint="'--time'") from None
+    exe = executable()
+    home = str(app.home.root.resolve())
+    run = f"{exe} --home {shlex.quote(home)} sync -q"
+    app.say(
+        f"""# 1. cron: `crontab -e` and add this line (cron mails you any error output;
+#    exit 75 = temporary, retried the next night; 77 = run `hipcoach auth …` again):
+{minute} {hour} * * * {run}
+
+# 2. or systemd (user units): save the two files below, then run
+#    systemctl --user daemon-reload && systemctl --user enable --now hipcoach-sync.timer
+#    (and `loginctl enable-linger $USER` so it runs while you are logged out)
+
+# ~/.config/systemd/user/hipcoach-sync.service
+[Unit]
+Description=hipcoach nightly sync (Strava runs -> Garmin hip workouts)
+Wants=network-online.target
+After=network-online.target
+
+[Service]
+Type=oneshot
+ExecStart={run}
+
+# ~/.config/systemd/user/hipcoach-sync.timer
+[Unit]
+Description=Run hipcoach sync every night
+
+[Timer]
+OnCalendar=*-*-* {hour:02d}:{minute:02d}:00
+RandomizedDelaySec=15min
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+
+# Logs: {home}/logs/hipcoach.log"""
+    )

@@ -1,0 +1,84 @@
+"""``hipcoach status``: last sync, next sessions, weekly mileage, credentials."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+from hipcoach.cli.params import json_option
+
+SHOWN_WEEKS = 4
+
+
+@click.command("status")
+@json_option
+@pass_app
+def command(app: App, as_json: bool) -> None:
+    """Last sync (when, result, counts), the next sessions, weekly mileage, and any
+    credential that needs attention. Reads only local state: no network."""
+    from hipcoach.history import classify, monday, weekly_distance_km
+    from hipcoach.state.remote import RemoteRecords, last_sync_run
+
+    config = app.config
+    state = app.state
+    today = app.today()
+    last = last_sync_run(state)
+    target = (last or {}).get("target")
+    upcoming = []
+    if target:
+        upcoming = [
+            {"key": r.session_key, "date": r.date.isoformat(), "on_target": bool(r.schedule_id)}
+            for r in RemoteRecords(state, target).all().values()
+            if r.date >= today and not r.deleting
+        ]
+    runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)))
+    weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
+    attention = _attention(app, last)
+    payload: dict[str, Any] = {
+        "last_sync": last,
+        "upcoming": upcoming,
+        "weeks": [{"start": w.isoformat(), "distance_km": round(km, 2)} for w, km in weeks.items()],
+        "attention": attention,
+        "level": config.athlete.level,
+    }
+    if as_json:
+        app.emit_json(payload)
+        return
+    _print(app, payload)
+
+
+def _attention(app: App, last: dict[str, Any] | None) -> list[str]:
+    """Credentials or failures the runner must act on."""
+    notes = []
+    if last and last.get("exit_code") == 77:
+        notes.extend(e for e in last.get("errors", []) if "auth" in e)
+        if not notes:
+            notes.append("the last sync needed new credentials: run `hipcoach auth garmin`")
+    if last and last.get("exit_code") == 75:
+        notes.append("the last sync hit a temporary failure; the next run retries")
+    if last is None:
+        notes.append("no sync yet: run `hipcoach sync --dry-run`, then `hipcoach sync`")
+    return notes
+
+
+def _print(app: App, payload: dict[str, Any]) -> None:
+    last = payload["last_sync"]
+    if last:
+        counts = (
+            ", ".join(f"{n} {k}" for k, n in last.get("counts", {}).items() if n) or "no change"
+        )
+        result = "ok" if last["exit_code"] == 0 else f"exit {last['exit_code']}"
+        app.say(f"Last sync: {last['finished_at'][:16].replace('T', ' ')} UTC, {result}, {counts}")
+    for note in payload["attention"]:
+        app.say(f"Attention: {note}")
+    if payload["upcoming"]:
+        app.say("Next sessions on your watch:")
+        for item in payload["upcoming"][:6]:
+            flag = "" if item["on_target"] else " (not on the calendar yet)"
+            app.say(f"  {item['date']}  {item['key']}{flag}")
+    app.say("Weekly running distance:")
+    for week in payload["weeks"]:
+        app.say(f"  week of {week['start']}: {week['distance_km']:.1f} km")

@@ -1,0 +1,123 @@
+"""Ownership records: which remote workout belongs to which session, written ahead of every
+remote call so that a crash at any point is repaired by the next run, never duplicated."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from hipcoach.state.db import StateDB
+
+
+@dataclass(frozen=True)
+class RemoteRecord:
+    """One session's remote workout on one target."""
+
+    session_key: str
+    date: date
+    content_hash: str
+    workout_id: str | None
+    schedule_id: str | None
+    deleting: bool
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class RemoteRecords:
+    """The ``remote_workouts`` rows of one target."""
+
+    def __init__(self, db: StateDB, target: str) -> None:
+        self.db = db
+        self.target = target
+
+    def all(self) -> dict[str, RemoteRecord]:
+        rows = self.db.connection.execute(
+            "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting "
+            "FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
+            (self.target,),
+        ).fetchall()
+        return {
+            key: RemoteRecord(key, date.fromisoformat(d), h, w, s, bool(x))
+            for key, d, h, w, s, x in rows
+        }
+
+    def begin_create(self, key: str, day: date, content_hash: str) -> None:
+        """Record a create before sending it (workout id unknown yet)."""
+        self._write(
+            "INSERT INTO remote_workouts(target, session_key, date, content_hash, workout_id, "
+            "schedule_id, deleting, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, 0, ?) "
+            "ON CONFLICT(target, session_key) DO UPDATE SET date = excluded.date, "
+            "content_hash = excluded.content_hash, workout_id = NULL, schedule_id = NULL, "
+            "deleting = 0, updated_at = excluded.updated_at",
+            (self.target, key, day.isoformat(), content_hash, _now()),
+        )
+
+    def set_workout(self, key: str, workout_id: str) -> None:
+        self._update(key, workout_id=workout_id)
+
+    def set_schedule(self, key: str, schedule_id: str | None, day: date) -> None:
+        self._update(key, schedule_id=schedule_id, date=day.isoformat())
+
+    def set_hash(self, key: str, content_hash: str) -> None:
+        self._update(key, content_hash=content_hash)
+
+    def mark_deleting(self, key: str) -> None:
+        self._update(key, deleting=1)
+
+    def remove(self, key: str) -> None:
+        self._write(
+            "DELETE FROM remote_workouts WHERE target = ? AND session_key = ?",
+            (self.target, key),
+        )
+
+    def _update(self, key: str, **fields: Any) -> None:
+        columns = ", ".join(f"{name} = ?" for name in fields)
+        self._write(
+            f"UPDATE remote_workouts SET {columns}, updated_at = ? "
+            "WHERE target = ? AND session_key = ?",
+            (*fields.values(), _now(), self.target, key),
+        )
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(sql, params)
+
+
+def start_sync_run(db: StateDB, dry_run: bool) -> int:
+    """Log the start of a sync; return its id."""
+    with db.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO sync_runs(started_at, dry_run) VALUES (?, ?)", (_now(), int(dry_run))
+        )
+    return int(cursor.lastrowid or 0)
+
+
+def finish_sync_run(db: StateDB, run_id: int, exit_code: int, summary: dict[str, Any]) -> None:
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE sync_runs SET finished_at = ?, exit_code = ?, summary = ? WHERE id = ?",
+            (_now(), exit_code, json.dumps(summary), run_id),
+        )
+
+
+def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> dict[str, Any] | None:
+    """The latest finished sync: when, exit code, and its summary."""
+    where = "finished_at IS NOT NULL" + ("" if include_dry_runs else " AND dry_run = 0")
+    row = db.connection.execute(
+        f"SELECT started_at, finished_at, dry_run, exit_code, summary FROM sync_runs "
+        f"WHERE {where} ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    started, finished, dry, code, summary = row
+    return {
+        "started_at": started,
+        "finished_at": finished,
+        "dry_run": bool(dry),
+        "exit_code": code,
+        **json.loads(summary),
+    }

@@ -1,0 +1,89 @@
+"""The sync job: pull runs, re-plan the window, reconcile the target."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hipcoach.config import Config
+from hipcoach.errors import HipcoachError
+from hipcoach.interfaces import ActivitySource, WorkoutTarget
+from hipcoach.planner import SchedulePlan, plan_schedule, programme_start
+from hipcoach.pull import PullResult, pull_runs
+from hipcoach.scheduler import FixedSession
+from hipcoach.state import StateDB
+from hipcoach.state.remote import RemoteRecords
+from hipcoach.sync.engine import SyncOutcome, apply_actions, plan_actions
+from hipcoach.sync.reconcile import Action
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncResult:
+    """Everything a sync did, for the report and the exit code."""
+
+    plan: SchedulePlan
+    target_name: str | None
+    actions: list[Action]
+    outcome: SyncOutcome | None
+    pull: PullResult | None
+    pull_error: HipcoachError | None
+
+    @property
+    def exit_code(self) -> int:
+        codes = [self.pull_error.exit_code if self.pull_error else 0]
+        if self.outcome is not None:
+            codes.append(self.outcome.exit_code)
+        return max(codes)
+
+
+def past_sessions(records: RemoteRecords, today: date) -> list[FixedSession]:
+    """Sessions of the last week already on the target: they stay, and count."""
+    since = today - timedelta(days=7)
+    return [
+        FixedSession(r.date, r.session_key)
+        for r in records.all().values()
+        if since <= r.date < today and not r.deleting
+    ]
+
+
+def run_sync(
+    *,
+    config: Config,
+    state: StateDB,
+    source: tuple[str, ActivitySource] | None,
+    target: tuple[str, WorkoutTarget] | None,
+    today: date,
+    days: int,
+    races: tuple[date, ...] = (),
+    dry_run: bool = False,
+) -> SyncResult:
+    """One sync. A failed pull leaves the cache as it was and the plan uses the cache."""
+    pulled, pull_error = None, None
+    if source is not None:
+        try:
+            pulled = pull_runs(source[1], source[0], state, today)
+        except HipcoachError as exc:
+            log.warning("could not pull runs from %s: %s", source[0], exc)
+            pull_error = exc
+    records = RemoteRecords(state, target[0]) if target else None
+    plan = plan_schedule(
+        config,
+        config.programme_settings(),
+        runs=state.cached_runs(),
+        checkins=state.checkins(),
+        programme_start=programme_start(config, state, today),
+        start=today,
+        days=days,
+        extra_races=races,
+        fixed=past_sessions(records, today) if records else (),
+    )
+    if target is None or records is None:
+        return SyncResult(plan, None, [], None, pulled, pull_error)
+    desired = {s.session.key: s for s in plan.sessions}
+    end = today + timedelta(days=days - 1)
+    actions = plan_actions(target[1], records, desired, today, end)
+    outcome = None if dry_run else apply_actions(target[1], records, actions)
+    return SyncResult(plan, target[0], actions, outcome, pulled, pull_error)

@@ -1,0 +1,172 @@
+"""A stateful fake of the Garmin Connect endpoints hipcoach uses, for ``responses``.
+
+Workouts, schedules and calendar months behave like the real service closely enough for
+the sync to be tested end to end under the real garminconnect client: ids are assigned by
+the server, months in calendar URLs are 0-based, the calendar also lists foreign workouts
+and activities, deleting a workout removes its calendar entries, and there is no server-side
+de-duplication (each schedule POST adds an entry).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from datetime import date
+from typing import Any
+
+import requests
+import responses
+
+API = "https://connectapi.garmin.com"
+MUTATING = ("POST", "PUT", "DELETE")
+
+
+class FakeGarmin:
+    """Register on a ``responses.RequestsMock``; inspect ``workouts`` and ``schedules``."""
+
+    def __init__(self) -> None:
+        self.workouts: dict[int, dict[str, Any]] = {}
+        self.schedules: dict[int, tuple[int, str]] = {}
+        self.ids = itertools.count(700_000_001)
+        self.requests: list[tuple[str, str]] = []
+        self.fail_at: int | None = None  # the n-th request to Garmin fails (1-based)
+        self.failure: str = "500"
+        self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
+
+    # -- test helpers ----------------------------------------------------------------------
+    def add_foreign_workout(self, name: str, on: date) -> int:
+        workout_id = next(self.ids)
+        self.workouts[workout_id] = {
+            "workoutId": workout_id,
+            "workoutName": name,
+            "description": "made in the Connect app",
+        }
+        self.schedules[next(self.ids)] = (workout_id, on.isoformat())
+        return workout_id
+
+    def hipcoach_calendar(self) -> set[tuple[str, str]]:
+        """(workout name, date) of every calendar entry of a hipcoach workout."""
+        return {
+            (self.workouts[w]["workoutName"], d)
+            for w, d in self.schedules.values()
+            if self.workouts[w]["workoutName"].startswith("hipcoach ")
+        }
+
+    def hipcoach_workouts(self) -> list[str]:
+        return sorted(
+            w["workoutName"]
+            for w in self.workouts.values()
+            if w["workoutName"].startswith("hipcoach ")
+        )
+
+    def mutating_requests(self) -> list[tuple[str, str]]:
+        return [r for r in self.requests if r[0] in MUTATING]
+
+    # -- wiring ------------------------------------------------------------------------------
+    def register(self, mock: responses.RequestsMock) -> None:
+        routes = [
+            ("POST", r"/workout-service/workout$", self._create),
+            ("GET", r"/workout-service/workouts(\?.*)?$", self._list),
+            ("GET", r"/workout-service/workout/(\d+)$", self._get),
+            ("PUT", r"/workout-service/workout/(\d+)$", self._update),
+            ("DELETE", r"/workout-service/workout/(\d+)$", self._delete),
+            ("POST", r"/workout-service/schedule/(\d+)$", self._schedule),
+            ("DELETE", r"/workout-service/schedule/(\d+)$", self._unschedule),
+            ("GET", r"/calendar-service/year/(\d+)/month/(\d+)$", self._month),
+        ]
+        for method, path, handler in routes:
+            mock.add_callback(
+                method, re.compile(re.escape(API) + path), callback=self._wrap(handler, path)
+            )
+
+    def _wrap(self, handler, path):  # type: ignore[no-untyped-def]
+        def callback(request):  # type: ignore[no-untyped-def]
+            url = request.url.split("?")[0]
+            self.requests.append((request.method, url))
+            if self.fail_all or (self.fail_at is not None and len(self.requests) == self.fail_at):
+                if self.failure == "connection":
+                    raise requests.exceptions.ConnectionError("connection reset by peer")
+                status = int(self.failure)
+                return status, {}, json.dumps({"message": f"injected {status}"})
+            match = re.search(path.rstrip("$").split("(\\?")[0] + "$", url)
+            return handler(request, *(match.groups() if match else ()))
+
+        return callback
+
+    # -- endpoints -----------------------------------------------------------------------------
+    def _create(self, request):  # type: ignore[no-untyped-def]
+        body = json.loads(request.body)
+        workout_id = next(self.ids)
+        self.workouts[workout_id] = {**body, "workoutId": workout_id, "ownerId": 4242}
+        return 200, {}, json.dumps(self.workouts[workout_id])
+
+    def _list(self, request):  # type: ignore[no-untyped-def]
+        params = dict(p.split("=") for p in request.url.split("?")[1].split("&"))
+        start, limit = int(params.get("start", 0)), int(params.get("limit", 100))
+        items = [
+            {k: w.get(k) for k in ("workoutId", "workoutName", "description")}
+            for w in self.workouts.values()
+        ][start : start + limit]
+        return 200, {}, json.dumps(items)
+
+    def _get(self, request, workout_id):  # type: ignore[no-untyped-def]
+        workout = self.workouts.get(int(workout_id))
+        if workout is None:
+            return 404, {}, json.dumps({"message": "not found"})
+        return 200, {}, json.dumps(workout)
+
+    def _update(self, request, workout_id):  # type: ignore[no-untyped-def]
+        if int(workout_id) not in self.workouts:
+            return 404, {}, json.dumps({"message": "not found"})
+        self.workouts[int(workout_id)] = {**json.loads(request.body), "workoutId": int(workout_id)}
+        return 204, {}, ""
+
+    def _delete(self, request, workout_id):  # type: ignore[no-untyped-def]
+        if self.workouts.pop(int(workout_id), None) is None:
+            return 404, {}, json.dumps({"message": "not found"})
+        self.schedules = {s: v for s, v in self.schedules.items() if v[0] != int(workout_id)}
+        return 204, {}, ""
+
+    def _schedule(self, request, workout_id):  # type: ignore[no-untyped-def]
+        if int(workout_id) not in self.workouts:
+            return 404, {}, json.dumps({"message": "not found"})
+        schedule_id = next(self.ids)
+        day = json.loads(request.body)["date"]
+        self.schedules[schedule_id] = (int(workout_id), day)
+        return (
+            200,
+            {},
+            json.dumps(
+                {
+                    "workoutScheduleId": schedule_id,
+                    "workoutId": int(workout_id),
+                    "calendarDate": day,
+                }
+            ),
+        )
+
+    def _unschedule(self, request, schedule_id):  # type: ignore[no-untyped-def]
+        if self.schedules.pop(int(schedule_id), None) is None:
+            return 404, {}, json.dumps({"message": "not found"})
+        return 204, {}, ""
+
+    def _month(self, request, year, month0):  # type: ignore[no-untyped-def]
+        year, month = int(year), int(month0) + 1
+        items: list[dict[str, Any]] = [
+            {"id": 1, "itemType": "activity", "date": f"{year}-{month:02d}-01", "title": "Run"}
+        ]
+        for schedule_id, (workout_id, day) in self.schedules.items():
+            y, m, _ = (int(x) for x in day.split("-"))
+            # The month view spills a few days into the neighbouring months.
+            if (y, m) == (year, month) or abs((y * 12 + m) - (year * 12 + month)) == 1:
+                items.append(
+                    {
+                        "id": schedule_id,
+                        "itemType": "workout",
+                        "workoutId": workout_id,
+                        "date": day,
+                        "title": self.workouts[workout_id]["workoutName"],
+                    }
+                )
+        return 200, {}, json.dumps({"startDayOfMonth": 0, "calendarItems": items})

@@ -1,0 +1,221 @@
+"""``hipcoach sync`` end to end: real stravalib and garminconnect over fake services."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from hipcoach.errors import ExitCode
+from tests.garmin.conftest import ACCESS_TOKEN, REFRESH_TOKEN
+from tests.strava_shapes import activity, weekly_history
+from tests.sync.conftest import STRAVA_ENV, last_monday
+
+SECRETS = (
+    ACCESS_TOKEN,
+    REFRESH_TOKEN,
+    STRAVA_ENV["STRAVA_CLIENT_SECRET"],
+    STRAVA_ENV["STRAVA_REFRESH_TOKEN"],
+    "sync-access-1-zzzzzz",
+    "sync-refresh-1-yyyyyy",
+)
+
+
+def run(cli, *args):  # type: ignore[no-untyped-def]
+    result = cli("sync", "--json", *args)
+    report = json.loads(result.stdout) if result.stdout.strip() else None
+    return result, report
+
+
+def planned(report):  # type: ignore[no-untyped-def]
+    return {(s["key"], s["date"]) for s in report["sessions"]}
+
+
+def on_calendar(garmin):  # type: ignore[no-untyped-def]
+    return {(name.split()[1], day) for name, day in garmin.hipcoach_calendar()}
+
+
+def assert_remote_matches(garmin, report):  # type: ignore[no-untyped-def]
+    assert on_calendar(garmin) == planned(report)
+    names = garmin.hipcoach_workouts()
+    assert len(names) == len(set(names)) == len(report["sessions"]), "duplicates or orphans"
+
+
+def test_first_sync_then_a_quiet_night(cli, services):
+    _strava, garmin, _ = services
+    foreign = garmin.add_foreign_workout("Leg day", date.today() + timedelta(days=2))
+    result, report = run(cli)
+    assert result.exit_code == 0, result.output
+    assert len(report["created"]) == len(report["sessions"]) >= 4
+    assert_remote_matches(garmin, report)
+    assert foreign in garmin.workouts
+
+    garmin.requests.clear()
+    result, report = run(cli)
+    assert result.exit_code == 0
+    assert garmin.mutating_requests() == []
+    assert report["created"] == report["updated"] == report["moved"] == report["deleted"] == []
+    assert all(method == "GET" and "calendar-service" in url for method, url in garmin.requests)
+
+
+def test_dry_run_changes_nothing(cli, services):
+    _, garmin, _ = services
+    result = cli("sync", "--dry-run")
+    assert result.exit_code == 0
+    assert "would create" in result.stdout
+    assert garmin.mutating_requests() == [] and garmin.workouts == {}
+
+
+def test_a_moved_long_run_moves_the_sessions(cli, home, services):
+    _strava, garmin, _ = services
+    _, first = run(cli)
+    (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
+    result, report = run(cli)
+    assert result.exit_code == 0
+    assert report["moved"] or report["deleted"]
+    assert_remote_matches(garmin, report)
+    assert planned(report) != planned(first)
+
+
+def test_a_race_in_config_removes_sessions_before_it(cli, home, services):
+    _, garmin, _ = services
+    run(cli)
+    race = date.today() + timedelta(days=5)
+    (home / "config.toml").write_text(f"[athlete]\nraces = [{race.isoformat()}]\n")
+    result, report = run(cli)
+    assert result.exit_code == 0
+    for _, day in on_calendar(garmin):
+        assert not 0 <= (race - date.fromisoformat(day)).days <= 2
+    assert_remote_matches(garmin, report)
+
+
+def test_a_workout_the_runner_deleted_is_restored(cli, services):
+    _, garmin, _ = services
+    run(cli)
+    victim = next(i for i, w in garmin.workouts.items() if w["workoutName"].startswith("hipcoach"))
+    del garmin.workouts[victim]
+    garmin.schedules = {s: v for s, v in garmin.schedules.items() if v[0] != victim}
+    result, report = run(cli)
+    assert result.exit_code == 0 and report["created"]
+    assert_remote_matches(garmin, report)
+
+
+@pytest.mark.parametrize("failure", ["500", "429", "connection"])
+def test_a_fault_at_every_request_then_a_clean_run(tmp_path, services, garmin_tokens, failure):
+    """For each Garmin request k of a first sync: fail it, rerun cleanly, and the remote
+    state must equal the fault-free one (no duplicates, no orphans, foreign untouched)."""
+    from click.testing import CliRunner
+
+    from hipcoach.cli import cli as root
+
+    _, garmin, _ = services
+
+    def fresh_home(name):  # type: ignore[no-untyped-def]
+        home = tmp_path / name
+        (home / "tokens" / "garmin").mkdir(parents=True, mode=0o700)
+        (home / "tokens" / "garmin" / "garmin_tokens.json").write_text(garmin_tokens.read_text())
+        return home
+
+    def sync_in(home):  # type: ignore[no-untyped-def]
+        result = CliRunner().invoke(root, ["--home", str(home), "sync", "--json"])
+        return result, (json.loads(result.stdout) if result.stdout.strip() else None)
+
+    sync_in(fresh_home("reference"))
+    expected = on_calendar(garmin)
+    total = len(garmin.requests)
+    assert total >= 10
+    for position in range(1, total + 1):
+        home = fresh_home(f"run-{position}")
+        garmin.workouts.clear()
+        garmin.schedules.clear()
+        foreign = garmin.add_foreign_workout("Foreign", date.today() + timedelta(days=3))
+        garmin.requests.clear()
+        garmin.fail_at, garmin.failure = position, failure
+        failed, _ = sync_in(home)
+        assert failed.exit_code in (ExitCode.TEMPFAIL, 0), (position, failed.output)
+        assert "Traceback" not in failed.output
+        garmin.fail_at = None
+        repaired, report = sync_in(home)
+        assert repaired.exit_code == 0, (position, repaired.output)
+        assert on_calendar(garmin) == expected, position
+        assert_remote_matches(garmin, report)
+        assert foreign in garmin.workouts
+        garmin.requests.clear()
+        sync_in(home)
+        assert garmin.mutating_requests() == [], position
+
+
+def test_no_secret_in_any_output_at_vv(cli, home, services):
+    result = cli("-vv", "sync", "--json")
+    assert result.exit_code == 0
+    log = (home / "logs" / "hipcoach.log").read_text()
+    for text in (result.stdout, result.stderr, log):
+        for secret in SECRETS:
+            assert secret not in text
+
+
+def test_expired_garmin_sign_in_is_77_naming_the_command(cli, services):
+    _, garmin, _mock = services
+    garmin.fail_all, garmin.failure = True, "401"
+    result = cli("sync")
+    assert result.exit_code == ExitCode.NOPERM
+    assert "hipcoach auth garmin" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_target_is_77_and_status_reports_it(cli, home, monkeypatch):
+    result = cli("sync")
+    assert result.exit_code == ExitCode.NOPERM
+    assert "hipcoach auth garmin" in result.stderr
+
+
+def test_two_concurrent_syncs(cli, home, services, monkeypatch):
+    import fcntl
+    import functools
+
+    from hipcoach.sync import lock
+
+    monkeypatch.setattr(lock, "sync_lock", functools.partial(lock.sync_lock, wait_seconds=0.3))
+    with open(home / "sync.lock", "w") as handle:  # another sync holds the lock
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = cli("sync")
+    assert result.exit_code == ExitCode.TEMPFAIL
+    assert "another sync is running" in result.stderr
+    # A lock left by a killed process is released by the kernel: the next sync runs.
+    assert cli("sync").exit_code == 0
+
+
+def test_status_after_sync(cli, services):
+    run(cli)
+    data = json.loads(cli("status", "--json").stdout)
+    assert data["last_sync"]["exit_code"] == 0
+    assert data["upcoming"]
+    assert data["last_sync"]["counts"]["created"] >= 4
+
+
+def test_cron_prints_paths(cli, home):
+    result = cli("cron")
+    assert result.exit_code == 0
+    assert f"--home {home}" in result.stdout and "sync -q" in result.stdout
+    assert "OnCalendar=*-*-* 03:17:00" in result.stdout
+    assert cli("cron", "--time", "25:00").exit_code == ExitCode.USAGE
+
+
+def test_a_long_run_this_morning_moves_todays_session(cli, home, services):
+    strava, garmin, _ = services
+    yesterday = date.today() - timedelta(days=1)
+    strava.activities = weekly_history(last_monday(), 6, long_weekday=yesterday.weekday())
+    strava.activities.append(activity(yesterday, 22, minutes=120, workout_type=2, ident=55))
+    (home / "config.toml").write_text(f"[athlete]\nlong_run_day = '{yesterday:%A}'\n")
+    _, first = run(cli)
+    today = date.today().isoformat()
+    assert today in {day for _, day in planned(first)}
+    strava.activities.append(
+        activity(date.today(), 30, hour=6, minutes=170, workout_type=2, ident=987654)
+    )
+    result, report = run(cli)
+    assert result.exit_code == 0
+    assert today not in {day for _, day in planned(report)}
+    assert report["moved"] or report["deleted"]
+    assert_remote_matches(garmin, report)

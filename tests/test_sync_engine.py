@@ -1,0 +1,207 @@
+"""The core sync engine against an in-memory target: idempotence, drift, faults, crashes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from hipcoach.activities import runs_from_activities
+from hipcoach.config import AthleteConfig, Config
+from hipcoach.errors import CredentialsError, RateLimited
+from hipcoach.state import open_state
+from hipcoach.state.remote import RemoteRecords
+from hipcoach.sync.job import run_sync
+from tests.fake_target import FakeTarget
+from tests.strava_shapes import weekly_history
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+LAST_MONDAY = date(2026, 11, 16)
+
+
+@pytest.fixture
+def state(tmp_path):
+    db = open_state(tmp_path / "state.db")
+    db.upsert_runs("test", runs_from_activities(weekly_history(LAST_MONDAY, 6), "t"))
+    return db
+
+
+def sync(state, target, *, today=TODAY, config=None, dry_run=False):
+    return run_sync(
+        config=config or Config(athlete=AthleteConfig(start_date=date(2026, 11, 16))),
+        state=state,
+        source=None,
+        target=("fake", target),
+        today=today,
+        days=14,
+        dry_run=dry_run,
+    )
+
+
+def desired(result):
+    return {(s.session.key, s.date) for s in result.plan.sessions}
+
+
+def assert_exactly_planned(target, result):
+    assert {k for k, _ in target.calendar() if k} == {k for k, _ in desired(result)}
+    assert {c for c in target.calendar() if c[0]} == desired(result)
+    keys = [w["key"] for w in target.ours().values()]
+    assert sorted(keys) == sorted(set(keys)), "duplicate workouts"
+    assert set(keys) == {k for k, _ in desired(result)}, "orphan or missing workouts"
+
+
+def test_first_sync_creates_and_schedules_every_session(state):
+    target = FakeTarget()
+    result = sync(state, target)
+    assert result.exit_code == 0
+    assert_exactly_planned(target, result)
+    assert len(result.outcome.report()["created"]) == len(result.plan.sessions) >= 4
+    records = RemoteRecords(state, "fake").all()
+    assert all(r.workout_id and r.schedule_id for r in records.values())
+
+
+def test_quiet_night_makes_no_mutating_call_and_one_read(state):
+    target = FakeTarget()
+    sync(state, target)
+    target.calls.clear()
+    result = sync(state, target)
+    assert target.calls == ["list_scheduled"]
+    assert result.actions == []
+
+
+def test_dry_run_changes_nothing(state):
+    target = FakeTarget()
+    result = sync(state, target, dry_run=True)
+    assert target.mutations() == [] and target.workouts == {}
+    assert {a.kind for a in result.actions} == {"create"}
+    assert RemoteRecords(state, "fake").all() == {}
+
+
+def test_moved_long_run_moves_sessions_and_keeps_the_past(state):
+    target = FakeTarget()
+    first = sync(state, target)
+    past = min(s.date for s in first.plan.sessions)
+    later = past + timedelta(days=1)
+    config = Config(athlete=AthleteConfig(start_date=date(2026, 11, 16), long_run_day="wednesday"))
+    second = sync(state, target, today=later, config=config)
+    assert second.exit_code == 0
+    assert second.outcome.report()["moved"] or second.outcome.report()["deleted"]
+    assert (first.plan.sessions[0].session.key, past) in target.calendar()  # the past stays
+    future = {c for c in target.calendar() if c[0] and c[1] >= later}
+    assert future == desired(second)
+    for _, day in future:
+        assert day.weekday() != 1  # never the day before the new Wednesday long run
+
+
+def test_race_added_removes_sessions_before_it(state):
+    target = FakeTarget()
+    sync(state, target)
+    race = TODAY + timedelta(days=4)
+    config = Config(athlete=AthleteConfig(start_date=date(2026, 11, 16), races=[race]))
+    result = sync(state, target, config=config)
+    assert result.outcome.report()["deleted"]
+    for _, day in target.calendar():
+        assert not 0 <= (race - day).days <= 2
+    assert_exactly_planned(target, result)
+
+
+def test_workout_deleted_by_the_runner_is_restored(state):
+    target = FakeTarget()
+    first = sync(state, target)
+    victim = next(iter(target.ours()))
+    del target.workouts[victim]
+    target.schedules = {s: v for s, v in target.schedules.items() if v[0] != victim}
+    result = sync(state, target)
+    assert result.outcome.report()["created"]
+    assert_exactly_planned(target, result)
+    assert desired(result) == desired(first)
+
+
+def test_unscheduled_by_the_runner_is_put_back_without_a_new_workout(state):
+    target = FakeTarget()
+    sync(state, target)
+    sid = next(iter(target.schedules))
+    del target.schedules[sid]
+    before = set(target.workouts)
+    result = sync(state, target)
+    assert set(target.workouts) == before
+    assert result.outcome.report()["repaired"]
+    assert_exactly_planned(target, result)
+
+
+def test_duplicate_of_ours_is_removed_and_foreign_workouts_untouched(state):
+    target = FakeTarget()
+    foreign = target.add_foreign("Leg day", TODAY + timedelta(days=2))
+    result = sync(state, target)
+    wid, (_, day) = next(
+        (w, v)
+        for w, v in [(v[0], v) for v in target.schedules.values()]
+        if target.workouts[w]["key"]
+    )
+    target.schedules["dup"] = (wid, day + timedelta(days=1))
+    result = sync(state, target)
+    assert_exactly_planned(target, result)
+    assert foreign in target.workouts
+    assert ("dup" not in target.schedules) and result.outcome.report()["repaired"]
+
+
+@pytest.mark.parametrize("mode", ["before", "after"])
+def test_a_fault_at_every_position_then_a_clean_run_ends_exactly_right(tmp_path, mode):
+    reference_state = open_state(tmp_path / "ref.db")
+    reference_state.upsert_runs("t", runs_from_activities(weekly_history(LAST_MONDAY, 6), "t"))
+    reference = FakeTarget()
+    clean = sync(reference_state, reference)
+    total = len(reference.mutations())
+    assert total >= 8
+    for position in range(1, total + 1):
+        state = open_state(tmp_path / f"{mode}-{position}.db")
+        state.upsert_runs("t", runs_from_activities(weekly_history(LAST_MONDAY, 6), "t"))
+        target = FakeTarget()
+        foreign = target.add_foreign("Foreign", TODAY + timedelta(days=3))
+        target.fail_at, target.fail_mode = position, mode
+        failed = sync(state, target)
+        assert failed.exit_code == 75, (position, mode)
+        target.fail_at = None
+        repaired = sync(state, target)
+        assert repaired.exit_code == 0
+        assert desired(repaired) == desired(clean)
+        assert_exactly_planned(target, repaired)
+        assert foreign in target.workouts
+        target.calls.clear()
+        sync(state, target)
+        assert target.mutations() == [], (position, mode, target.calls)
+
+
+def test_crash_between_remote_create_and_state_write(state, monkeypatch):
+    target = FakeTarget()
+
+    def crash(self, key, workout_id):
+        raise KeyboardInterrupt("power cut")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(RemoteRecords, "set_workout", crash)
+        with pytest.raises(KeyboardInterrupt):
+            sync(state, target)
+    assert len(target.ours()) == 1  # created remotely, unknown locally
+    result = sync(state, target)
+    assert "list_owned_workouts" in target.calls
+    assert_exactly_planned(target, result)
+
+
+def test_one_failing_session_does_not_stop_the_others(state):
+    target = FakeTarget()
+    target.fail_at, target.fail_mode = 1, "before"
+    result = sync(state, target)
+    assert result.exit_code == 75
+    assert len(result.outcome.done) == len(result.plan.sessions) - 1
+
+
+@pytest.mark.parametrize("fault", [CredentialsError("expired"), RateLimited("429")])
+def test_credentials_and_rate_limits_stop_the_run(state, fault):
+    target = FakeTarget()
+    target.fail_at, target.fault = 1, fault
+    result = sync(state, target)
+    assert result.outcome.done == []
+    assert result.exit_code == fault.exit_code
+    target.fail_at = None
+    assert_exactly_planned(target, sync(state, target))
