@@ -43,7 +43,7 @@ def assert_remote_matches(garmin, report):  # type: ignore[no-untyped-def]
 
 
 def test_first_sync_then_a_quiet_night(cli, services):
-    _strava, garmin, _ = services
+    _, garmin, mock = services
     foreign = garmin.add_foreign_workout("Leg day", date.today() + timedelta(days=2))
     result, report = run(cli)
     assert result.exit_code == 0, result.output
@@ -52,9 +52,15 @@ def test_first_sync_then_a_quiet_night(cli, services):
     assert foreign in garmin.workouts
 
     garmin.requests.clear()
+    mock.calls.reset()
     result, report = run(cli)
     assert result.exit_code == 0
     assert garmin.mutating_requests() == []
+    # The floor: one activities GET (the access token is still fresh here; on a real night a
+    # refresh comes first) and one calendar read per month of the window.
+    end = date.today() + timedelta(days=13)
+    months = 1 + ((end.year, end.month) != (date.today().year, date.today().month))
+    assert len(mock.calls) == 1 + months
     assert report["created"] == report["updated"] == report["moved"] == report["deleted"] == []
     assert all(method == "GET" and "calendar-service" in url for method, url in garmin.requests)
 

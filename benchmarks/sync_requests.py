@@ -1,0 +1,91 @@
+"""HTTP requests made by ``hipcoach sync``: a first sync, a nothing-new night, and a night
+after the long run moved. Uses the real stravalib and garminconnect clients against the
+test suite's fake services (``responses``), so it runs offline.
+
+Run from the repository root with the test extras installed:
+``python benchmarks/sync_requests.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import garminconnect.client
+import responses
+from click.testing import CliRunner
+from tests.fakes.garmin_server import FakeGarmin
+from tests.garmin.conftest import TOKENS
+from tests.strava_shapes import weekly_history
+from tests.sync.conftest import STRAVA_ENV, FakeStrava, last_monday
+
+from hipcoach.cli import cli
+
+
+def refuse_sso(self: object, url: str, **kwargs: object) -> None:
+    raise RuntimeError("the benchmark never signs in")
+
+
+def count(calls: list[responses.Call]) -> str:
+    hosts = Counter(c.request.url.split("/")[2] for c in calls)
+    detail = ", ".join(f"{n} {host}" for host, n in sorted(hosts.items()))
+    return f"{len(calls):3d} requests ({detail})"
+
+
+def main() -> None:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        responses.RequestsMock(assert_all_requests_are_fired=False) as http,
+        mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso),
+    ):
+        home = Path(tmp)
+        store = home / "tokens" / "garmin"
+        store.mkdir(parents=True, mode=0o700)
+        (store / "garmin_tokens.json").write_text(json.dumps(TOKENS))
+        os.environ.update(STRAVA_ENV)
+        strava, garmin = FakeStrava(), FakeGarmin()
+        strava.register(http)
+        garmin.register(http)
+        runner = CliRunner()
+
+        def sync(label: str) -> None:
+            http.calls.reset()
+            started = time.perf_counter()
+            result = runner.invoke(cli, ["--home", str(home), "-q", "sync"])
+            elapsed = time.perf_counter() - started
+            assert result.exit_code == 0, result.output
+            print(f"{label:<34} {count(list(http.calls))}  {elapsed * 1000:6.0f} ms")
+
+        today = date.today()
+        end = today + timedelta(days=13)
+        months = 1 if (today.year, today.month) == (end.year, end.month) else 2
+        print(f"window {today} … {end}: {months} calendar month(s) to read")
+        sync("first sync")
+        sync("nothing-new night")
+        (home / "tokens" / "strava.json").write_text(
+            json.dumps(
+                json.loads((home / "tokens" / "strava.json").read_text())
+                | {"expires_at": int(time.time()) - 60}
+            )
+        )
+        sync("next night (token expired)")
+        strava.activities = weekly_history(last_monday(), 6, long_weekday=2)
+        (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
+        sync("after the long run moved")
+        print(
+            f"Garmin workouts now: {len(garmin.hipcoach_workouts())}, "
+            f"calendar entries: {len(garmin.hipcoach_calendar())}"
+        )
+
+
+if __name__ == "__main__":
+    main()
