@@ -52,11 +52,12 @@ class StravaApi:
         self,
         app: AppCredentials,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.rates = RateWatch()
-        self.sleep = sleep
+        # Looked up at call time, not bound as a default, so tests can stub time.sleep.
+        self.sleep = sleep or time.sleep
         self.clock = clock
         # rate_limit_requests=False: the default limiter sleeps for up to a day (see ratelimit).
         with _quiet_env_warnings():

@@ -52,13 +52,14 @@ class StravaSource(ActivitySource):
         tokens: TokenSet,
         token_file: Path,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
         self.tokens = tokens
         self.token_file = token_file
-        self.sleep = sleep
+        # Looked up at call time, not bound as a default, so tests can stub time.sleep.
+        self.sleep = sleep or time.sleep
         self.clock = clock
         self._api: StravaApi | None = None
 
@@ -128,7 +129,7 @@ def _parse(item: Any, page: int, index: int) -> Run | None:
 def load_source(
     context: PluginContext,
     *,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     clock: Callable[[], float] = time.time,
 ) -> StravaSource | None:
     """The source for ``context``, or None when Strava is not configured.
