@@ -193,11 +193,22 @@ def test_two_concurrent_syncs(cli, home, services, monkeypatch):
 
 
 def test_status_after_sync(cli, services):
+    _, garmin, _ = services
     run(cli)
+    garmin.requests.clear()
     data = json.loads(cli("status", "--json").stdout)
+    assert garmin.requests == []  # status reads local state only
     assert data["last_sync"]["exit_code"] == 0
     assert data["upcoming"]
     assert data["last_sync"]["counts"]["created"] >= 4
+    assert data["attention"] == []
+    assert "Next sessions on your watch" in cli("status").stdout
+
+
+def test_status_names_what_needs_setting_up(cli):
+    data = json.loads(cli("status", "--json").stdout)
+    assert any("hipcoach auth strava" in note for note in data["attention"])
+    assert any("hipcoach auth garmin" in note for note in data["attention"])
 
 
 def test_cron_prints_paths(cli, home):

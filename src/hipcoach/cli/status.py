@@ -51,8 +51,23 @@ def command(app: App, as_json: bool) -> None:
 
 
 def _attention(app: App, last: dict[str, Any] | None) -> list[str]:
-    """Credentials or failures the runner must act on."""
+    """Credentials or failures the runner must act on (local checks only, no request)."""
+    from hipcoach.connect import resolve_source, resolve_target
+    from hipcoach.errors import HipcoachError
+
     notes = []
+    context = app.plugin_context()
+    for role, resolve, hint in (
+        ("activity source", resolve_source, "`hipcoach auth strava`"),
+        ("workout target", resolve_target, "`hipcoach auth garmin`"),
+    ):
+        try:
+            missing = resolve(app.registry, context) is None
+        except HipcoachError as exc:
+            notes.append(str(exc))
+            continue
+        if missing:
+            notes.append(f"no {role} is set up: run {hint}")
     if last and last.get("exit_code") == 77:
         notes.extend(e for e in last.get("errors", []) if "auth" in e)
         if not notes:
