@@ -271,3 +271,14 @@ def test_hard_rules_hold_for_any_athlete(a):
         long_run_day=names[a["config_long_day"]] if a["config_long_day"] is not None else None,
     )
     assert_valid(plan, max_per_week=a["sessions"], min_per_week=2)
+
+
+def test_an_unfinished_week_does_not_hide_the_coming_long_run():
+    # Six weeks of Sunday long runs; this week so far only Tuesday and Thursday easy runs.
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6)
+    acts += [activity(START_MONDAY + timedelta(days=d), 8, ident=700 + d) for d in (1, 3)]
+    plan = make_plan(acts, START_MONDAY + timedelta(days=4), days=3)
+    sunday = START_MONDAY + timedelta(days=6)
+    assert plan.request.key_days()[sunday].kind == "long"
+    assert not {sunday, sunday - timedelta(days=1)} & set(dates(plan))
+    assert all(r.kind == "easy" for r in plan.runs if r.date >= START_MONDAY)

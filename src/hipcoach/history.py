@@ -51,17 +51,28 @@ def _is_long(longest: Run, week: Sequence[Run]) -> bool:
     return longest.distance_m >= LONG_VS_MEDIAN * statistics.median(others)
 
 
-def classify(runs: Iterable[Run]) -> list[Run]:
-    """The runs, sorted by date, with untagged long runs marked ``long``."""
+def classify(runs: Iterable[Run], today: date | None = None) -> list[Run]:
+    """The runs, sorted by date, with untagged long runs marked ``long``.
+
+    A week still in progress on ``today`` is judged by duration alone (≥ 90 min): with two
+    easy runs done by Thursday, the longer is always "≥ 25 % of the week", and taking it for
+    the long run would hide the real one still to come on Sunday.
+    """
     out: list[Run] = []
-    for _, week in sorted(by_week(runs).items()):
+    for week_start, week in sorted(by_week(runs).items()):
         week.sort(key=lambda r: (r.date, r.id))
+        in_progress = today is not None and week_start + timedelta(days=6) >= today
         # A race week's key run is the race: no long run is inferred next to it.
         if not any(r.kind in ("long", "race") for r in week):
             candidates = [r for r in week if r.kind == "easy"]
             if candidates:
                 longest = max(candidates, key=lambda r: (r.distance_m, r.moving_time_s))
-                if _is_long(longest, week):
+                long = (
+                    longest.moving_time_s >= LONG_MINUTES * 60
+                    if in_progress
+                    else _is_long(longest, week)
+                )
+                if long:
                     week = [
                         r.model_copy(update={"kind": "long"}) if r is longest else r for r in week
                     ]

@@ -71,7 +71,7 @@ def upcoming_weeks(
     state: StateDB,
 ) -> Programme:
     """``weeks`` programme weeks from the current one, gated by the stored data."""
-    runs = classify(state.cached_runs())
+    runs = classify(state.cached_runs(), today)
     races = race_dates(config.athlete.races, runs, ())
     return programme_for_range(
         settings,
@@ -120,7 +120,7 @@ def plan_schedule(
 ) -> SchedulePlan:
     """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs."""
     athlete = config.athlete
-    history = classify(runs)
+    history = classify(runs, start)
     races = race_dates(athlete.races, history, extra_races)
     long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
     end = start + timedelta(days=days - 1)

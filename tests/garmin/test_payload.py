@@ -242,8 +242,22 @@ def test_session_key_from_description(text: object, key: str | None) -> None:
 def test_unusable_session_keys_are_refused() -> None:
     with pytest.raises(InputDataError, match="cannot be used"):
         workout_name(session_for().model_copy(update={"key": "two words"}))
-    with pytest.raises(InputDataError, match="too long"):
-        workout_name(session_for().model_copy(update={"key": "k" * 75}))
+    with pytest.raises(InputDataError, match="cannot be used"):
+        workout_name(session_for().model_copy(update={"key": "drills"}))
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("hipcoach 2026-W48-1 · Hip strength W1 S1", "2026-W48-1"),
+        ("hipcoach 2026-W48-1", "2026-W48-1"),
+        ("hipcoach drills", None),  # the runner's own workout, not ours
+        ("hipcoach drills · legs", None),
+        ("Leg day", None),
+    ],
+)
+def test_only_real_session_keys_are_read_from_titles(title: str, key: str | None) -> None:
+    assert parse_session_key(title) == key
 
 
 def test_the_date_only_adds_a_planned_line() -> None:

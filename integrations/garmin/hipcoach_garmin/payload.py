@@ -35,7 +35,9 @@ ELLIPSIS = "…"
 
 #: the ownership marker in a workout description; group ``key`` is the session key
 MARKER_RE = re.compile(r"\[hipcoach:(?P<key>[A-Za-z0-9][A-Za-z0-9._:-]*)\]")
-_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+# Only the core's session keys (ISO year, week, session number): a runner's own workout
+# titled "hipcoach drills" must never be mistaken for one of ours.
+_KEY_RE = re.compile(r"\d{4}-W\d{2}-\d{1,2}")
 _NAME_RE = re.compile(
     rf"{re.escape(NAME_PREFIX)}(?P<key>{_KEY_RE.pattern})(?:{re.escape(NAME_SEPARATOR)}.*)?",
     re.DOTALL,

@@ -36,7 +36,7 @@ def command(app: App, out: Path) -> None:
 
     config = Config()
     now = today(system_zone())
-    runs = classify(sample_runs(now))
+    runs = classify(sample_runs(now), now)
     app.say(
         f"hipcoach demo · a sample runner with {len(sample_activities())} Strava activities "
         f"({len(runs)} runs, the other sports ignored) over {len({monday(r.date) for r in runs})}"

@@ -28,8 +28,8 @@ def command(app: App, weeks, activities, offline, since, as_json) -> None:  # ty
     from hipcoach.history import classify, monday, weekly_distance_km
     from hipcoach.serialize import run_json
 
-    runs = classify(load_runs(app, activities, offline=offline, since=since))
     today = app.today()
+    runs = classify(load_runs(app, activities, offline=offline, since=since), today)
     if activities is not None and runs:
         today = runs[-1].date  # a file is a snapshot: show the weeks it covers
     first = monday(today) - timedelta(weeks=weeks - 1)

@@ -34,7 +34,7 @@ def command(app: App, as_json: bool) -> None:
             for r in RemoteRecords(state, target).all().values()
             if r.date >= today and not r.deleting
         ]
-    runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)))
+    runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
     attention = _attention(app, last)
     payload: dict[str, Any] = {
