@@ -205,3 +205,96 @@ def test_credentials_and_rate_limits_stop_the_run(state, fault):
     assert result.exit_code == fault.exit_code
     target.fail_at = None
     assert_exactly_planned(target, sync(state, target))
+
+
+def test_a_session_rebooked_by_the_runner_is_adopted_not_duplicated(state):
+    target = FakeTarget()
+    first = sync(state, target)
+    item = first.plan.sessions[1]
+    sid, (wid, _) = next(
+        (s, v)
+        for s, v in target.schedules.items()
+        if target.workouts[v[0]]["key"] == item.session.key
+    )
+    del target.schedules[sid]
+    target.schedules["rebooked"] = (wid, item.date + timedelta(days=1))
+    result = sync(state, target)
+    entries = [d for w, d in target.schedules.values() if w == wid]
+    assert entries == [item.date]
+    assert {a.kind for a in result.actions} == {"adopt_schedule", "move"}
+    assert_exactly_planned(target, result)
+
+
+def test_a_planned_delete_is_not_also_a_duplicate(state):
+    target = FakeTarget()
+    sync(state, target)
+    race = TODAY + timedelta(days=4)
+    config = Config(athlete=AthleteConfig(start_date=date(2026, 11, 16), races=[race]))
+    target.calls.clear()
+    result = sync(state, target, config=config)
+    report = result.outcome.report()
+    assert report["deleted"] and not report["repaired"]
+    assert target.calls.count("unschedule") == len(report["deleted"]) + len(report["moved"])
+
+
+def test_a_lost_state_db_adopts_what_is_on_the_calendar(state, tmp_path):
+    target = FakeTarget()
+    first = sync(state, target)
+    workouts_before = set(target.ours())
+    fresh = open_state(tmp_path / "fresh.db")
+    fresh.upsert_runs("test", state.cached_runs())
+    target.calls.clear()
+    result = sync(fresh, target)
+    assert result.exit_code == 0
+    assert set(target.ours()) == workouts_before  # nothing deleted, nothing recreated
+    assert "create_workout" not in target.calls and "delete_workout" not in target.calls
+    assert desired(result) == desired(first)
+    assert_exactly_planned(target, result)
+    target.calls.clear()
+    sync(fresh, target)
+    assert target.mutations() == []
+
+
+def test_the_past_is_kept_when_state_is_lost_midweek(state, tmp_path):
+    target = FakeTarget()
+    first = sync(state, target)
+    done = first.plan.sessions[0]
+    later = done.date + timedelta(days=2)
+    fresh = open_state(tmp_path / "fresh.db")
+    fresh.upsert_runs("test", state.cached_runs())
+    result = sync(fresh, target, today=later)
+    keys = [w["key"] for w in target.ours().values()]
+    assert keys.count(done.session.key) == 1  # the done session is not planned again
+    assert (done.session.key, done.date) in target.calendar()
+    assert done.session.key not in {s.session.key for s in result.plan.sessions}
+
+
+def test_a_shorter_window_leaves_later_sessions_alone(state):
+    target = FakeTarget()
+    run_sync(
+        config=Config(athlete=AthleteConfig(start_date=date(2026, 11, 16))),
+        state=state,
+        source=None,
+        target=("fake", target),
+        today=TODAY,
+        days=28,
+    )
+    before = target.calendar()
+    target.calls.clear()
+    result = sync(state, target)  # back to 14 days
+    assert target.mutations() == []
+    assert target.calendar() == before
+    assert result.exit_code == 0
+
+
+def test_an_unreadable_calendar_changes_nothing_and_keeps_the_worst_code(state, monkeypatch):
+    target = FakeTarget()
+    sync(state, target)
+
+    def broken(start, end):
+        raise RateLimited("Garmin said 429")
+
+    monkeypatch.setattr(target, "list_scheduled", broken)
+    result = sync(state, target)
+    assert result.exit_code == 75
+    assert result.outcome.aborted is not None and result.actions == []

@@ -236,3 +236,23 @@ def test_a_long_run_this_morning_moves_todays_session(cli, home, services):
     assert today not in {day for _, day in planned(report)}
     assert report["moved"] or report["deleted"]
     assert_remote_matches(garmin, report)
+
+
+def test_schedule_agrees_with_what_sync_put_on_the_watch(cli, services):
+    _, first = run(cli)
+    today = date.today().isoformat()
+    done_today = {s["key"] for s in first["sessions"] if s["date"] == today}
+    shown = json.loads(cli("schedule", "--json", "--offline").stdout)
+    assert not done_today & {s["key"] for s in shown["sessions"]}
+    if done_today:  # no session the day after one already on the watch
+        tomorrow = (date.today() + timedelta(days=1)).isoformat()
+        assert tomorrow not in {s["date"] for s in shown["sessions"]}
+
+
+def test_a_window_before_the_programme_start_still_has_sessions(cli, tmp_path):
+    acts = tmp_path / "acts.json"
+    acts.write_text(json.dumps(weekly_history(last_monday() - timedelta(weeks=10), 6)))
+    past = (date.today() - timedelta(days=60)).isoformat()
+    cli("plan")  # stores this week as the programme start
+    data = json.loads(cli("schedule", "--json", "--activities", str(acts), "--from", past).stdout)
+    assert len(data["sessions"]) >= 4

@@ -104,19 +104,28 @@ def build_plan(
 ):  # type: ignore[no-untyped-def]
     """The schedule for the window, with the programme gated by the stored check-ins."""
     from hipcoach.planner import plan_schedule, programme_start
+    from hipcoach.programme import monday_of
+    from hipcoach.scheduler import FixedSession
+    from hipcoach.state.remote import recent_placements
 
     config = app.config
     today = app.today()
     start = start or today + timedelta(days=default_start_offset)
+    # A window before the programme began shows the programme as if it had started then.
+    first_monday = min(programme_start(config, app.state, today), monday_of(start))
+    # Sessions the sync already put on the watch stay where they are: the schedule shown
+    # must agree with the calendar.
+    placed = recent_placements(app.state, start - timedelta(days=7), start)
     return plan_schedule(
         config,
         config.programme_settings(),
         runs=runs,
         checkins=app.state.checkins(),
-        programme_start=programme_start(config, app.state, today),
+        programme_start=first_monday,
         start=start,
         days=days or config.athlete.horizon_days,
         extra_races=races,
+        fixed=[FixedSession(day, key) for day, key in placed],
     )
 
 

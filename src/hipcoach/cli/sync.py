@@ -69,7 +69,7 @@ def sync_report(result, dry_run: bool) -> dict:  # type: ignore[no-untyped-def,t
     from hipcoach.sync.engine import SyncOutcome
 
     outcome = result.outcome or SyncOutcome()
-    if dry_run:
+    if dry_run and not outcome.aborted:
         outcome = SyncOutcome(actions=result.actions, done=list(result.actions))
     errors = [f"{a.describe()}: {e}" for a, e in outcome.failures]
     if outcome.aborted:

@@ -87,6 +87,22 @@ class RemoteRecords:
             conn.execute(sql, params)
 
 
+def has_records(db: StateDB) -> bool:
+    """Whether hipcoach has ever recorded a remote workout here."""
+    return db.connection.execute("SELECT 1 FROM remote_workouts LIMIT 1").fetchone() is not None
+
+
+def recent_placements(db: StateDB, since: date, before: date) -> list[tuple[date, str]]:
+    """(date, session key) of sessions put on any target on ``since`` … the day before
+    ``before``: they are done or due, so a new plan keeps them and counts them."""
+    rows = db.connection.execute(
+        "SELECT DISTINCT date, session_key FROM remote_workouts "
+        "WHERE date >= ? AND date < ? AND deleting = 0 ORDER BY date",
+        (since.isoformat(), before.isoformat()),
+    ).fetchall()
+    return [(date.fromisoformat(d), key) for d, key in rows]
+
+
 def start_sync_run(db: StateDB, dry_run: bool) -> int:
     """Log the start of a sync; return its id."""
     with db.transaction() as conn:

@@ -27,6 +27,7 @@ REPORT_KIND = {
     "delete": "deleted",
     "schedule": "repaired",
     "adopt": "repaired",
+    "adopt_entry": "repaired",
     "adopt_schedule": "repaired",
     "stray": "repaired",
 }
@@ -51,7 +52,7 @@ class SyncOutcome:
             }
             if action.kind == "move" and action.old_date:
                 entry["from"] = action.old_date.isoformat()
-            if action.kind in ("schedule", "adopt", "adopt_schedule", "stray"):
+            if REPORT_KIND[action.kind] == "repaired":
                 entry["action"] = action.kind
             out[REPORT_KIND[action.kind]].append(entry)
         return out
@@ -72,8 +73,9 @@ def plan_actions(
     """Read the target (the calendar; the workout list only when needed) and diff."""
     known = records.all()
     calendar = target.list_scheduled(start, end)
-    owned = target.list_owned_workouts() if needs_workout_listing(known, calendar, start) else None
-    return reconcile(desired, known, Snapshot(calendar, owned), start)
+    listing = needs_workout_listing(known, calendar, start, end)
+    owned = target.list_owned_workouts() if listing else None
+    return reconcile(desired, known, Snapshot(calendar, owned), start, end)
 
 
 def apply_actions(
@@ -113,6 +115,14 @@ def _create(target: WorkoutTarget, records: RemoteRecords, action: Action) -> No
 def _adopt(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     # The record keeps the hash of what was sent; an "update" follows when the plan changed.
     records.set_workout(action.key, _id(action.workout_id))
+
+
+def _adopt_entry(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
+    # Content unknown (empty hash): the "update" that follows brings it up to date.
+    assert action.date is not None
+    records.begin_create(action.key, action.date, "")
+    records.set_workout(action.key, _id(action.workout_id))
+    records.set_schedule(action.key, _id(action.schedule_id), action.date)
 
 
 def _update(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
@@ -186,6 +196,7 @@ def _id(value: str | None) -> str:
 _HANDLERS = {
     "create": _create,
     "adopt": _adopt,
+    "adopt_entry": _adopt_entry,
     "update": _update,
     "schedule": _schedule,
     "adopt_schedule": _adopt_schedule,

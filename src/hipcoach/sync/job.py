@@ -13,7 +13,7 @@ from hipcoach.planner import SchedulePlan, plan_schedule, programme_start
 from hipcoach.pull import PullResult, pull_runs
 from hipcoach.scheduler import FixedSession
 from hipcoach.state import StateDB
-from hipcoach.state.remote import RemoteRecords
+from hipcoach.state.remote import RemoteRecords, has_records, recent_placements
 from hipcoach.sync.engine import SyncOutcome, apply_actions, plan_actions
 from hipcoach.sync.reconcile import Action
 
@@ -39,14 +39,20 @@ class SyncResult:
         return max(codes)
 
 
-def past_sessions(records: RemoteRecords, today: date) -> list[FixedSession]:
-    """Sessions of the last week already on the target: they stay, and count."""
+def past_sessions(
+    state: StateDB, today: date, target: WorkoutTarget | None = None
+) -> list[FixedSession]:
+    """Sessions of the last week already placed: they stay, and count. With no records at
+    all (a new or lost state.db) and a target at hand, they are read from its calendar."""
     since = today - timedelta(days=7)
-    return [
-        FixedSession(r.date, r.session_key)
-        for r in records.all().values()
-        if since <= r.date < today and not r.deleting
-    ]
+    placed = recent_placements(state, since, today)
+    if not placed and target is not None and not has_records(state):
+        placed = [
+            (e.date, e.session_key)
+            for e in target.list_scheduled(since, today - timedelta(days=1))
+            if e.session_key
+        ]
+    return [FixedSession(day, key) for day, key in placed]
 
 
 def run_sync(
@@ -69,6 +75,13 @@ def run_sync(
             log.warning("could not pull runs from %s: %s", source[0], exc)
             pull_error = exc
     records = RemoteRecords(state, target[0]) if target else None
+    try:
+        fixed = past_sessions(state, today, target[1] if target else None)
+    except HipcoachError as exc:
+        fixed = []
+        target_error: HipcoachError | None = exc
+    else:
+        target_error = None
     plan = plan_schedule(
         config,
         config.programme_settings(),
@@ -78,12 +91,18 @@ def run_sync(
         start=today,
         days=days,
         extra_races=races,
-        fixed=past_sessions(records, today) if records else (),
+        fixed=fixed,
     )
     if target is None or records is None:
         return SyncResult(plan, None, [], None, pulled, pull_error)
     desired = {s.session.key: s for s in plan.sessions}
     end = today + timedelta(days=days - 1)
-    actions = plan_actions(target[1], records, desired, today, end)
+    try:
+        if target_error is not None:
+            raise target_error
+        actions = plan_actions(target[1], records, desired, today, end)
+    except HipcoachError as exc:
+        # The target could not be read: nothing changes; the report says why.
+        return SyncResult(plan, target[0], [], SyncOutcome(aborted=exc), pulled, pull_error)
     outcome = None if dry_run else apply_actions(target[1], records, actions)
     return SyncResult(plan, target[0], actions, outcome, pulled, pull_error)

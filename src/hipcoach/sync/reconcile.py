@@ -20,7 +20,8 @@ from hipcoach.state.remote import RemoteRecord
 class Action:
     """One step of the reconcile. ``kind`` decides which fields matter."""
 
-    kind: str  # create | adopt | update | schedule | adopt_schedule | move | delete | stray
+    # create | adopt | adopt_entry | update | schedule | adopt_schedule | move | delete | stray
+    kind: str
     key: str
     date: date | None = None
     item: ScheduledSession | None = None
@@ -34,6 +35,7 @@ class Action:
         texts = {
             "create": f"create {self.key}{when}",
             "adopt": f"adopt existing workout {self.workout_id} for {self.key}",
+            "adopt_entry": f"adopt {self.key}{when}, already on the calendar",
             "update": f"update {self.key}{when} (the session changed)",
             "schedule": f"put {self.key} back on the calendar{when}",
             "adopt_schedule": f"adopt calendar entry {self.schedule_id} for {self.key}",
@@ -55,13 +57,16 @@ class Snapshot:
 
 
 def needs_workout_listing(
-    records: Mapping[str, RemoteRecord], calendar: Sequence[RemoteScheduleEntry], start: date
+    records: Mapping[str, RemoteRecord],
+    calendar: Sequence[RemoteScheduleEntry],
+    start: date,
+    end: date,
 ) -> bool:
     """Whether the calendar alone is not enough: a create whose response may have been lost,
     or one of our calendar entries that vanished (the runner deleted it, or its workout)."""
     on_calendar = {e.schedule_id for e in calendar}
     for record in records.values():
-        if record.date < start:
+        if not start <= record.date <= end:
             continue
         if record.workout_id is None:
             return True
@@ -75,8 +80,13 @@ def reconcile(
     records: Mapping[str, RemoteRecord],
     snapshot: Snapshot,
     start: date,
+    end: date,
 ) -> list[Action]:
-    """The actions, deletions first so the calendar is clear before anything is added."""
+    """The actions, deletions first so the calendar is clear before anything is added.
+
+    Only records dated ``start`` … ``end`` are managed: the past is never touched, and a
+    session beyond a shorter window than last time waits until it comes into view.
+    """
     owned_ids = {w.workout_id for w in snapshot.owned} if snapshot.owned is not None else None
     by_workout = {e.workout_id: e for e in snapshot.calendar}
     by_schedule = {e.schedule_id: e for e in snapshot.calendar}
@@ -86,12 +96,16 @@ def reconcile(
     claimed_schedules: set[str] = set()
 
     for key, record in sorted(records.items()):
-        if record.date < start:
-            continue  # the past is never touched
+        if not start <= record.date <= end and not record.deleting:
+            continue  # the past is never touched; later sessions wait for the window
         item = desired.get(key)
         workout_id = _live_workout(record, snapshot, owned_ids)
         if record.deleting or item is None:
             entry = by_schedule.get(record.schedule_id or "") or by_workout.get(workout_id or "")
+            if entry is not None:
+                claimed_schedules.add(entry.schedule_id)
+            if workout_id is not None:
+                claimed_workouts.add(workout_id)
             removals.append(
                 Action(
                     "delete",
@@ -116,11 +130,26 @@ def reconcile(
         if entry is not None:
             claimed_schedules.add(entry.schedule_id)
 
+    by_key = {e.session_key: e for e in snapshot.calendar if e.session_key}
     for key, item in sorted(desired.items()):
-        if key not in records:
+        if key in records:
+            continue
+        entry = by_key.get(key)
+        if entry is None or entry.workout_id in claimed_workouts:
             changes.append(Action("create", key, item.date, item))
+            continue
+        # Ours on the calendar but unknown here (state.db lost or replaced): adopt it and
+        # bring its content up to date instead of deleting and recreating.
+        claimed_workouts.add(entry.workout_id)
+        claimed_schedules.add(entry.schedule_id)
+        changes += [
+            Action("adopt_entry", key, entry.date, item, entry.workout_id, entry.schedule_id),
+            Action("update", key, item.date, item, entry.workout_id),
+            *_move_if_needed(key, item, entry.workout_id, entry),
+        ]
 
-    removals += _strays(snapshot, claimed_workouts, claimed_schedules, records)
+    upcoming = {k for k, r in records.items() if start <= r.date <= end} | set(desired)
+    removals += _strays(snapshot, claimed_workouts, claimed_schedules, records, upcoming)
     return removals + changes
 
 
@@ -148,8 +177,9 @@ def _calendar_actions(
     by_workout: Mapping[str, RemoteScheduleEntry],
 ) -> list[Action]:
     entry = by_schedule.get(record.schedule_id or "")
-    if entry is None and record.schedule_id is None:
-        # A schedule whose response was lost shows up on the calendar with our workout id.
+    if entry is None:
+        # A schedule whose response was lost, or an entry the runner re-booked in Connect,
+        # shows up on the calendar with our workout id: adopt it rather than add another.
         entry = by_workout.get(workout_id)
         if entry is not None:
             return [
@@ -174,8 +204,13 @@ def _strays(
     claimed_workouts: set[str],
     claimed_schedules: set[str],
     records: Mapping[str, RemoteRecord],
+    upcoming: set[str],
 ) -> Iterable[Action]:
-    """Our calendar entries and workouts that no record accounts for: duplicates, leftovers."""
+    """Our calendar entries and workouts that no record accounts for: duplicates, leftovers.
+
+    A workout that is on no calendar entry is removed only when its session is still to
+    come (a lost create's twin); those of past sessions are history and stay.
+    """
     known = {r.workout_id for r in records.values() if r.workout_id}
     for entry in snapshot.calendar:
         if entry.schedule_id in claimed_schedules or entry.session_key is None:
@@ -195,5 +230,5 @@ def _strays(
     for workout in snapshot.owned:
         if workout.workout_id in claimed_workouts | known | on_calendar:
             continue
-        if workout.session_key in records:
+        if workout.session_key in upcoming:
             yield Action("stray", workout.session_key, None, None, workout.workout_id, None)
