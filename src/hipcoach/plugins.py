@@ -8,7 +8,7 @@ becomes a warning in :attr:`Registry.problems`: a broken plugin never crashes th
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 
@@ -52,7 +52,7 @@ class Registry:
                 f"no integration named {name!r} is installed (installed: {installed})"
             ) from None
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Integration]:
         return iter(p.integration for p in self.plugins.values())
 
     def add(self, plugin: LoadedPlugin) -> None:

@@ -5,18 +5,27 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hipcoach.errors import HipcoachError
 from hipcoach.home import Home, resolve_home
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from hipcoach.config import Config
+    from hipcoach.interfaces import PluginContext
+    from hipcoach.plugins import Registry
+    from hipcoach.state import StateDB
+
 log = logging.getLogger("hipcoach")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -30,27 +39,29 @@ class App:
     _warned: set[str] = field(default_factory=set)
 
     @classmethod
-    def create(cls, *, home_option: str | None, verbose: int, quiet: int, env: Mapping[str, str]):  # type: ignore[no-untyped-def]
+    def create(
+        cls, *, home_option: str | None, verbose: int, quiet: int, env: Mapping[str, str]
+    ) -> App:
         app = cls(resolve_home(home_option, env), verbose, quiet, dict(env))
         configure_logging(verbose, quiet)
         return app
 
     # -- resources -------------------------------------------------------------------------
     @cached_property
-    def config(self):  # type: ignore[no-untyped-def]
+    def config(self) -> Config:
         from hipcoach.config import load_config
 
         return load_config(self.home.config_file)
 
     @cached_property
-    def state(self):  # type: ignore[no-untyped-def]
+    def state(self) -> StateDB:
         from hipcoach.state import open_state
 
         self.home.ensure()
         return open_state(self.home.state_db)
 
     @cached_property
-    def registry(self):  # type: ignore[no-untyped-def]
+    def registry(self) -> Registry:
         from hipcoach.plugins import discover
 
         registry = discover()
@@ -60,14 +71,14 @@ class App:
 
     @cached_property
     def tz(self) -> tzinfo:
-        return self.config.tz()  # type: ignore[no-any-return]
+        return self.config.tz()
 
     def today(self) -> date:
         from hipcoach.timeutil import today
 
         return today(self.tz)
 
-    def plugin_context(self):  # type: ignore[no-untyped-def]
+    def plugin_context(self) -> PluginContext:
         from hipcoach.interfaces import PluginContext
 
         return PluginContext(
@@ -107,7 +118,7 @@ class App:
         """The only thing a ``--json`` command prints on stdout."""
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
-    def console(self):  # type: ignore[no-untyped-def]
+    def console(self) -> Console:
         from rich.console import Console
 
         return Console(highlight=False, soft_wrap=False)
@@ -177,6 +188,6 @@ def report_bug(exc: BaseException) -> None:
     log.debug("internal error", exc_info=exc)
 
 
-def pass_app(f):  # type: ignore[no-untyped-def]
+def pass_app(f: F) -> F:
     """Decorator: pass the :class:`App` as the first argument."""
-    return click.pass_obj(f)
+    return click.pass_obj(f)  # type: ignore[return-value]

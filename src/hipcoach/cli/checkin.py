@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
 from hipcoach.cli.app import App, pass_app
@@ -18,7 +20,7 @@ from hipcoach.cli.params import DATE, json_option
 @click.option("--date", "day", type=DATE, help="The day it refers to [today].")
 @json_option
 @pass_app
-def command(app: App, pain: int, day, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def command(app: App, pain: int, day: date | None, as_json: bool) -> None:
     """Record knee pain (0-10); it gates progression.
 
     Above 2/10 the programme holds its dose the next week; above 5/10 it steps back one level

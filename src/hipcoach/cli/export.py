@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -9,13 +10,14 @@ import click
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
+from hipcoach.interfaces import Exporter
 
 
-def available_exporters(app: App) -> dict[str, type]:
+def available_exporters(app: App) -> dict[str, type[Exporter]]:
     """Core exporters, then those of the installed integrations (core wins a clash)."""
     from hipcoach.exports import CORE_EXPORTERS
 
-    exporters: dict[str, type] = {e.format: e for e in CORE_EXPORTERS}
+    exporters: dict[str, type[Exporter]] = {e.format: e for e in CORE_EXPORTERS}
     for integration in app.registry:
         for exporter in integration.exporters():
             exporters.setdefault(exporter.format, exporter)
@@ -33,7 +35,17 @@ def available_exporters(app: App) -> dict[str, type]:
 @schedule_options
 @json_option
 @pass_app
-def command(app: App, format_name, out, activities, start, days, races, offline, as_json) -> None:  # type: ignore[no-untyped-def]
+def command(
+    app: App,
+    format_name: str,
+    out: Path,
+    activities: Path | None,
+    start: date | None,
+    days: int | None,
+    races: tuple[date, ...],
+    offline: bool,
+    as_json: bool,
+) -> None:
     """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json.
 
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -30,6 +31,6 @@ DATE = DateParam()
 LEVEL = click.Choice(LEVELS)
 
 
-def json_option(f):  # type: ignore[no-untyped-def]
+def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--json``: machine-readable output on stdout and nothing else there."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(f)

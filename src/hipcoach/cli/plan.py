@@ -6,6 +6,7 @@ import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import LEVEL, json_option
+from hipcoach.models import Programme
 
 
 @click.command("plan")
@@ -51,7 +52,7 @@ def command(
     app.say(DISCLAIMER)
 
 
-def _print_plan(app: App, programme, see_physio: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_plan(app: App, programme: Programme, see_physio: bool) -> None:
     from rich.table import Table
 
     console = app.console()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from hipcoach.cli.app import App, pass_app
@@ -18,7 +20,7 @@ def command(app: App, as_json: bool) -> None:
     a name clash; a plugin that fails to load is listed as a problem, never a crash.
     """
     registry = app.registry
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "name": p.name,
             "distribution": p.distribution,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
@@ -23,7 +23,14 @@ from hipcoach.cli.scheduling import load_runs, print_weekly_distance
 @click.option("--since", type=DATE, help="Pull from this date (default: incremental).")
 @json_option
 @pass_app
-def command(app: App, weeks, activities, offline, since, as_json) -> None:  # type: ignore[no-untyped-def]
+def command(
+    app: App,
+    weeks: int,
+    activities: Path | None,
+    offline: bool,
+    since: date | None,
+    as_json: bool,
+) -> None:
     """Your runs (pulled from the source, cached) with weekly distance and long runs marked."""
     from hipcoach.history import classify, monday, weekly_distance_km
     from hipcoach.serialize import run_json

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -24,7 +25,16 @@ from hipcoach.cli.scheduling import (
 )
 @json_option
 @pass_app
-def command(app: App, activities, start, days, races, offline, ics, as_json) -> None:  # type: ignore[no-untyped-def]
+def command(
+    app: App,
+    activities: Path | None,
+    start: date | None,
+    days: int | None,
+    races: tuple[date, ...],
+    offline: bool,
+    ics: Path | None,
+    as_json: bool,
+) -> None:
     """Place hip sessions around your runs (from tomorrow, 14 days).
 
     Never the day before a long run or race, never two days in a row, 2-3 a week (one light

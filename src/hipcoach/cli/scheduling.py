@@ -7,12 +7,16 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from hipcoach.cli.app import App
 from hipcoach.cli.params import DATE
+
+if TYPE_CHECKING:
+    from hipcoach.models import Run
+    from hipcoach.planner import SchedulePlan
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +48,7 @@ def load_runs(
     *,
     offline: bool = False,
     since: date | None = None,
-) -> list:  # type: ignore[type-arg]
+) -> list[Run]:
     """Runs from ``--activities``, else pulled from the configured source into the cache."""
     if activities is not None:
         from hipcoach.activities import load_activities_file
@@ -101,7 +105,7 @@ def build_plan(
     races: Sequence[date],
     *,
     default_start_offset: int = 1,
-):  # type: ignore[no-untyped-def]
+) -> SchedulePlan:
     """The schedule for the window, with the programme gated by the stored check-ins."""
     from hipcoach.planner import plan_schedule, programme_start
     from hipcoach.programme import monday_of
@@ -129,7 +133,7 @@ def build_plan(
     )
 
 
-def schedule_json(plan) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def schedule_json(plan: SchedulePlan) -> dict[str, Any]:
     """The ``schedule --json`` document."""
     from hipcoach.serialize import run_json, scheduled_json
 
@@ -151,7 +155,7 @@ def schedule_json(plan) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
-def print_schedule(app: App, plan) -> None:  # type: ignore[no-untyped-def]
+def print_schedule(app: App, plan: SchedulePlan) -> None:
     """Days with runs and sessions side by side, with the reasons."""
     from rich.table import Table
 

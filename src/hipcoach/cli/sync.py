@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import DATE, json_option
+
+if TYPE_CHECKING:
+    from hipcoach.sync.job import SyncResult
 
 
 @click.command("sync")
@@ -14,7 +20,9 @@ from hipcoach.cli.params import DATE, json_option
 @click.option("--race", "races", type=DATE, multiple=True, help="A race date (repeatable).")
 @json_option
 @pass_app
-def command(app: App, dry_run: bool, days: int | None, races, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def command(
+    app: App, dry_run: bool, days: int | None, races: tuple[date, ...], as_json: bool
+) -> None:
     """Pull new runs, re-plan, and make the watch's calendar match: idempotent, for cron.
 
     Creates what is missing, updates what changed, moves what moved, deletes what is no
@@ -63,7 +71,7 @@ def command(app: App, dry_run: bool, days: int | None, races, as_json: bool) -> 
         raise click.exceptions.Exit(result.exit_code)
 
 
-def sync_report(result, dry_run: bool) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def sync_report(result: SyncResult, dry_run: bool) -> dict[str, Any]:
     """The ``sync --json`` document."""
     from hipcoach.serialize import scheduled_json
     from hipcoach.sync.engine import SyncOutcome
@@ -91,12 +99,12 @@ def sync_report(result, dry_run: bool) -> dict:  # type: ignore[no-untyped-def,t
     }
 
 
-def _summary(report: dict) -> dict:  # type: ignore[type-arg]
+def _summary(report: dict[str, Any]) -> dict[str, Any]:
     counts = {k: len(report[k]) for k in ("created", "updated", "moved", "deleted", "repaired")}
     return {"counts": counts, "errors": report["errors"], "target": report["target"]}
 
 
-def _print(app: App, result, report: dict, dry_run: bool) -> None:  # type: ignore[no-untyped-def,type-arg]
+def _print(app: App, result: SyncResult, report: dict[str, Any], dry_run: bool) -> None:
     counts = _summary(report)["counts"]
     changes = sum(counts.values())
     verb = "would change" if dry_run else "changed"

@@ -15,6 +15,8 @@ from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout
 from hipcoach.models import ScheduledSession
 from hipcoach.state.remote import RemoteRecord
 
+Day = date  # Action has a field called ``date``
+
 
 @dataclass(frozen=True)
 class Action:
@@ -23,11 +25,11 @@ class Action:
     # create | adopt | adopt_entry | update | schedule | adopt_schedule | move | delete | stray
     kind: str
     key: str
-    date: date | None = None
+    date: Day | None = None
     item: ScheduledSession | None = None
     workout_id: str | None = None
     schedule_id: str | None = None
-    old_date: date | None = None
+    old_date: Day | None = None
 
     def describe(self) -> str:
         """One human line, for ``--dry-run`` and the summary."""
