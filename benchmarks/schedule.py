@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from startup import median_seconds  # benchmarks/ is on sys.path when run as a script
 
 YEARS = 10
 
@@ -64,15 +64,6 @@ def ten_year_history(today: date) -> list[dict]:
     return out
 
 
-def median(cmd: list[str], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def in_process(path: Path) -> dict[str, float]:
     from hipcoach.activities import load_activities_file
     from hipcoach.config import Config
@@ -105,9 +96,8 @@ def main() -> None:
         path.write_text(json.dumps(history))
         home = ["--home", str(Path(tmp) / "home")]
         schedule = [exe, *home, "schedule", "--json", "--activities", str(path)]
-        subprocess.run(schedule, capture_output=True, check=True)  # warm up
-        startup = median([exe, "--help"], runs)
-        total = median(schedule, runs)
+        startup = median_seconds([exe, "--help"], runs)
+        total = median_seconds(schedule, runs)
         parts = in_process(path)
     print(f"activities in history:       {len(history)} ({YEARS} years)")
     print(f"hipcoach --help:             {startup * 1000:7.1f} ms (median of {runs})")

@@ -76,3 +76,11 @@ def test_transaction_rolls_back_on_error(tmp_path):
         conn.execute("INSERT INTO meta(key, value) VALUES ('a', 'b')")
         raise RuntimeError("crash mid-write")
     assert db.get_meta("a") is None
+
+
+def test_state_file_is_private(tmp_path):
+    import stat
+
+    open_state(tmp_path / "home" / "state.db").close()
+    assert stat.S_IMODE((tmp_path / "home" / "state.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "home").stat().st_mode) == 0o700

@@ -135,6 +135,8 @@ class StateDB:
 def open_state(path: Path) -> StateDB:
     """Open (creating if needed) and migrate the database at ``path``."""
     make_private_dir(path.parent)
+    # Runs and check-ins are personal: create the file owner-only before SQLite opens it.
+    path.touch(mode=0o600, exist_ok=True)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
