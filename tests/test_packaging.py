@@ -16,3 +16,9 @@ def test_every_package_directory_is_listed_in_pyproject():
             relative = init.parent.relative_to(root).parts
             found.add(".".join((name, *relative)))
     assert found == listed
+
+
+def test_the_example_activities_are_the_demo_sample():
+    example = REPO / "examples" / "strava-activities.json"
+    bundled = REPO / "src" / "hipcoach" / "data" / "sample-activities.json"
+    assert example.read_bytes() == bundled.read_bytes()
