@@ -96,3 +96,11 @@ def test_config_level_is_used_and_cli_overrides_it(cli, home):
     assert len(plan["weeks"][0]["sessions"]) == 2
     plan = json.loads(cli("plan", "--json", "--weeks", "1", "--level", "gentle").stdout)
     assert plan["level"] == "gentle"
+
+
+def test_relative_tokenstore_is_relative_to_the_config_file(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[garmin]\ntokenstore = "garmin-tokens"\n')
+    assert load_config(path).garmin.tokenstore == tmp_path / "garmin-tokens"
+    path.write_text('[garmin]\ntokenstore = "/srv/tokens"\n')
+    assert str(load_config(path).garmin.tokenstore) == "/srv/tokens"

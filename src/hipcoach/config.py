@@ -142,9 +142,22 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     try:
-        return Config.model_validate(raw)
+        config = Config.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(describe_validation_error(path, exc)) from None
+    return _anchor_paths(config, path.parent)
+
+
+def _anchor_paths(config: Config, base: Path) -> Config:
+    """Relative paths in the file are relative to the file, not to wherever cron starts."""
+    store = config.garmin.tokenstore
+    if store is None:
+        return config
+    store = store.expanduser()
+    if not store.is_absolute():
+        store = base / store
+    garmin = config.garmin.model_copy(update={"tokenstore": store})
+    return config.model_copy(update={"garmin": garmin})
 
 
 def describe_validation_error(path: Path, exc: ValidationError) -> str:

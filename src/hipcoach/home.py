@@ -58,13 +58,17 @@ def make_private_dir(path: Path) -> None:
         path.chmod(0o700)
 
 
-def write_private(path: Path, data: str) -> None:
-    """Atomically write ``data`` to ``path`` as a 0600 file inside a 0700 directory.
+def write_private(path: Path, data: str, *, own_directory: bool = True) -> None:
+    """Atomically write ``data`` to ``path`` as a 0600 file (inside a 0700 directory when
+    ``own_directory``: hipcoach's own ``tokens/``; a directory the user named is left as is).
 
     The temporary file is created 0600 from the start, so the secret is never readable by
     others, not even for a moment; ``os.replace`` makes the switch atomic.
     """
-    make_private_dir(path.parent)
+    if own_directory:
+        make_private_dir(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

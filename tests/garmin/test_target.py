@@ -11,7 +11,7 @@ import pytest
 import requests
 from responses import matchers
 
-from hipcoach.errors import CredentialsError, ServiceError, TemporaryError
+from hipcoach.errors import ConfigError, CredentialsError, ServiceError, TemporaryError
 from hipcoach.interfaces import RemoteScheduleEntry
 from hipcoach.models import GarminMapping
 from hipcoach_garmin.payload import build_workout
@@ -21,6 +21,7 @@ from tests.garmin.conftest import (
     API,
     DI_TOKEN_URL,
     REFRESH_TOKEN,
+    TOKENS,
     fake_jwt,
     session_for,
 )
@@ -347,3 +348,63 @@ def test_no_token_reaches_the_logs(target, api, caplog) -> None:
     assert "API Error 401" in caplog.text  # garminconnect logged the failures...
     assert ACCESS_TOKEN not in caplog.text  # ...but never a token
     assert REFRESH_TOKEN not in caplog.text
+
+
+def _expiring_store(token_file: Path, api) -> None:
+    token_file.write_text(
+        json.dumps(
+            {
+                "di_token": fake_jwt(1_000_000_000, "expiredTOKEN"),
+                "di_refresh_token": REFRESH_TOKEN,
+                "di_client_id": "C",
+            }
+        ),
+        encoding="utf-8",
+    )
+    fresh = fake_jwt(4_102_444_800, "freshTOKENvalue")
+    api.post(DI_TOKEN_URL, json={"access_token": fresh, "refresh_token": "rotated-refresh-2"})
+
+
+@pytest.mark.usefixtures("sso_via_requests")
+def test_a_failed_token_save_is_a_config_error_not_a_crash(token_file: Path, api, monkeypatch):
+    _expiring_store(token_file, api)
+    api.get(NOVEMBER, json={"calendarItems": []})
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr("hipcoach_garmin.store.write_private", read_only)
+    with pytest.raises(ConfigError, match="cannot save the Garmin tokens"):
+        read_november(GarminTarget(token_file))
+
+
+@pytest.mark.usefixtures("sso_via_requests")
+def test_a_failed_token_save_does_not_hide_the_calls_own_error(token_file: Path, api, monkeypatch):
+    _expiring_store(token_file, api)
+    api.get(NOVEMBER, status=500, body="oops")
+    monkeypatch.setattr(
+        "hipcoach_garmin.store.write_private",
+        lambda *a, **k: (_ for _ in ()).throw(PermissionError(30, "Read-only file system")),
+    )
+    with pytest.raises(TemporaryError):
+        read_november(GarminTarget(token_file))
+
+
+@pytest.mark.usefixtures("sso_via_requests")
+def test_a_named_token_store_keeps_its_directory_permissions(tmp_path: Path, api) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    path = shared / "garmin_tokens.json"
+    _expiring_store(path, api)
+    api.get(NOVEMBER, json={"calendarItems": []})
+    read_november(GarminTarget(path, own_store=False))
+    assert shared.stat().st_mode & 0o777 == 0o755
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_token_json_in_garmintokens_is_a_clear_config_error(context) -> None:
+    from hipcoach_garmin.store import token_file
+
+    with pytest.raises(ConfigError, match="needs a path"):
+        token_file(context(env={"GARMINTOKENS": json.dumps(TOKENS) * 3}))

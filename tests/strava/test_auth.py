@@ -54,7 +54,8 @@ class FakeBrowser:
         if params is not None:
             callback = query["redirect_uri"][0]
             base = callback.rsplit("/", 1)[0]
-            urls = [f"{base}/favicon.ico", f"{callback}?{urlencode(params)}"]
+            visits = params if isinstance(params, list) else [params]
+            urls = [f"{base}/favicon.ico", *(f"{callback}?{urlencode(p)}" for p in visits)]
             thread = threading.Thread(target=self._visit, args=(urls,), daemon=True)
             thread.start()
             self.threads.append(thread)
@@ -145,13 +146,30 @@ def test_browser_sign_in_end_to_end(cli, home, strava, browser, caplog):
     no_leaks(result, caplog)
 
 
-def test_a_state_mismatch_is_refused(cli, home, strava, browser):
-    browser.answer = lambda state: {**approve(state), "state": "forged-state-value"}
+def test_a_state_mismatch_is_refused_and_the_real_redirect_still_accepted(
+    cli, home, strava, browser
+):
+    browser.answer = lambda state: [
+        {**approve(state), "state": "forged-state-value"},
+        {"error": "access_denied", "state": "stale-tab-state"},
+        approve(state),
+    ]
+    expect_exchange(strava)
 
     result = cli("auth", "strava", env=CRED_ENV)
 
-    assert result.exit_code == ExitCode.NOPERM
-    assert "state mismatch" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert [status for status, _ in browser.finish()] == [404, 400, 400, 200]
+    assert len(strava.calls) == 1  # only the genuine code was exchanged
+    assert token_file(home).exists()
+
+
+def test_only_forged_redirects_time_out(cli, home, strava, browser):
+    browser.answer = lambda state: {**approve(state), "state": "forged-state-value"}
+
+    result = cli("auth", "strava", "--timeout", "1", env=CRED_ENV)
+
+    assert result.exit_code == ExitCode.TEMPFAIL
     assert "Traceback" not in result.stderr
     assert not token_file(home).exists()
     assert browser.finish()[-1][0] == 400

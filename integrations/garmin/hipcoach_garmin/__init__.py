@@ -28,14 +28,14 @@ class GarminIntegration(Integration):
 
     def workout_target(self, context: PluginContext) -> GarminTarget | None:
         """The Garmin target when a token file exists (``hipcoach auth garmin`` writes one)."""
-        from hipcoach_garmin.store import token_file
+        from hipcoach_garmin.store import is_own_store, token_file
 
         path = token_file(context)
         if not path.is_file():
             return None
         from hipcoach_garmin.target import GarminTarget
 
-        return GarminTarget(path)
+        return GarminTarget(path, own_store=is_own_store(context, path))
 
     def exporters(self) -> Sequence[type[Exporter]]:
         """``export garmin-json`` and ``export fit``."""

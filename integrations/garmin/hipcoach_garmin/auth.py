@@ -2,8 +2,11 @@
 
 The sign-in is garminconnect's own (``Client.login``: email, password, an MFA prompt when
 Garmin asks). ``Garmin.login()`` is not used, because it would quietly reuse whatever token
-store ``GARMINTOKENS`` names instead of signing in. A 429 is not retried: Garmin's block on
-sign-ins lasts hours and every new attempt extends it (``reference/garmin.md`` §6).
+store ``GARMINTOKENS`` names instead of signing in. hipcoach never repeats a sign-in that
+ended in a 429: Garmin's block lasts hours and every new attempt extends it
+(``reference/garmin.md`` §6). garminconnect itself tries its few sign-in strategies in turn
+within the one attempt; that is the library's behaviour and cannot be narrowed without
+re-implementing its SSO flow.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from hipcoach.errors import (
     ServiceError,
     TemporaryError,
 )
-from hipcoach_garmin.store import prepare_store, save_tokens, token_file
+from hipcoach_garmin.store import is_own_store, prepare_store, save_tokens, token_file
 
 PASSWORD_ENV = "GARMIN_PASSWORD"
 RATE_LIMITED = (
@@ -95,5 +98,5 @@ def command(app: Any, email: str | None) -> None:
     redact.register(password)
     tokens = sign_in(email, password, _prompt_mfa)
     prepare_store(context, path)
-    save_tokens(path, tokens)
+    save_tokens(path, tokens, own_store=is_own_store(context, path))
     app.say(f"Signed in to Garmin Connect; tokens saved to {path}")

@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from hipcoach import redact
+from hipcoach.errors import ConfigError
 from hipcoach.home import make_private_dir, write_private
 from hipcoach.interfaces import PluginContext
 
@@ -24,11 +25,25 @@ log = logging.getLogger(__name__)
 
 
 def token_file(context: PluginContext) -> Path:
-    """The token file this context uses (it may not exist yet)."""
+    """The token file this context uses (it may not exist yet).
+
+    ``GARMINTOKENS`` must name a path here: garminconnect also accepts the token JSON itself
+    in that variable, but hipcoach has to write rotated tokens back to a file.
+    """
     raw = context.env.get(TOKENS_ENV) or context.config.garmin.tokenstore
+    if raw is not None and str(raw).lstrip().startswith("{"):
+        raise ConfigError(
+            f"{TOKENS_ENV} holds token JSON; hipcoach needs a path to a token store",
+            hint=f"save the JSON to a file (mode 0600) and point {TOKENS_ENV} at it",
+        )
     store = Path(raw).expanduser() if raw else context.home.tokens_dir / "garmin"
-    if store.is_dir() or store.suffix != ".json":
-        return store / TOKEN_FILE
+    try:
+        if store.is_dir() or store.suffix != ".json":
+            return store / TOKEN_FILE
+    except OSError as exc:
+        raise ConfigError(
+            f"unusable Garmin token store {str(store)[:80]!r}: {exc.strerror}"
+        ) from None
     return store
 
 
@@ -52,8 +67,20 @@ def prepare_store(context: PluginContext, path: Path) -> None:
         make_private_dir(tokens_dir)
 
 
-def save_tokens(path: Path, text: str) -> None:
-    """Write the token file atomically (0600 in a 0700 directory); mask its tokens."""
+def is_own_store(context: PluginContext, path: Path) -> bool:
+    """Whether the token file lives in hipcoach's own ``tokens/`` (which it keeps 0700)."""
+    return path.is_relative_to(context.home.tokens_dir)
+
+
+def save_tokens(path: Path, text: str, *, own_store: bool = True) -> None:
+    """Write the token file atomically (0600); mask its tokens. A directory the user named
+    (a ``GARMINTOKENS`` store) keeps its permissions; only the file is made private."""
     register_tokens(text)
-    write_private(path, text)
+    try:
+        write_private(path, text, own_directory=own_store or not path.parent.exists())
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot save the Garmin tokens to {path}: {exc.strerror}",
+            hint="make the token store writable; the next sign-in may otherwise be needed",
+        ) from None
     log.debug("Garmin tokens written to %s", path)

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import CredentialsError, RemoteNotFound, ServiceError
+from hipcoach.errors import ConfigError, CredentialsError, RemoteNotFound, ServiceError
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
 from hipcoach_garmin.failures import AUTH_HINT, Gone, garmin_errors
@@ -101,8 +101,9 @@ def owned_workout(item: object) -> tuple[RemoteWorkout, bool] | None:
 class GarminTarget(WorkoutTarget):
     """Workouts and calendar entries in Garmin Connect, from a saved token file."""
 
-    def __init__(self, token_file: Path) -> None:
+    def __init__(self, token_file: Path, *, own_store: bool = True) -> None:
         self.token_file = token_file
+        self.own_store = own_store
         self._api: Garmin | None = None
         self._saved_tokens = ""
         # Workout ids seen carrying the marker: update/delete need no extra fetch for them.
@@ -139,7 +140,7 @@ class GarminTarget(WorkoutTarget):
     def _persist_refreshed_tokens(self, api: Garmin) -> None:
         tokens = api.client.dumps()
         if tokens != self._saved_tokens:
-            save_tokens(self.token_file, tokens)
+            save_tokens(self.token_file, tokens, own_store=self.own_store)
             self._saved_tokens = tokens
             log.info("Garmin tokens were refreshed; saved to %s", self.token_file)
 
@@ -152,8 +153,15 @@ class GarminTarget(WorkoutTarget):
         try:
             with garmin_errors(action, payload, missing_ok=missing_ok):
                 yield api
-        finally:
-            self._persist_refreshed_tokens(api)
+        except BaseException:
+            # Save a rotated token even when the call failed, but never let a failed save
+            # hide the error that is already on its way.
+            try:
+                self._persist_refreshed_tokens(api)
+            except ConfigError as exc:
+                log.warning("%s", exc)
+            raise
+        self._persist_refreshed_tokens(api)
 
     # -- guard -----------------------------------------------------------------------------
     def _require_marker(self, workout_id: str) -> None:

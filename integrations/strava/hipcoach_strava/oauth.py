@@ -130,8 +130,16 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path != CALLBACK_PATH:
             self._reply(404, "This is not the hipcoach sign-in address.")
             return
+        redirect = redirect_from_query(parts.query)
+        if not hmac.compare_digest(
+            (redirect.state or "").encode(), self.server.expected_state.encode()
+        ):
+            # A stale tab or a stranger's request: refuse it, but keep waiting for the
+            # redirect that belongs to this sign-in.
+            self._reply(400, "This answer does not belong to the current sign-in.")
+            return
         try:
-            grant = accept(redirect_from_query(parts.query), self.server.expected_state)
+            grant = accept(redirect, self.server.expected_state)
         except CredentialsError as exc:
             self.server.outcome = exc
             self._reply(400, f"hipcoach could not sign in: {exc}. Return to the terminal.")

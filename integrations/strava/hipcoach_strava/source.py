@@ -86,8 +86,10 @@ class StravaSource(ActivitySource):
                 f"Strava's {window} rate limit is reached after {page - 1} page(s) of activities",
                 hint=retry_hint(window, api.now()),
             )
+        # Each attempt (retries included) re-checks the token first: hipcoach's refresh, which
+        # saves the rotated refresh token, must always come before stravalib's own.
         items = api.call(
-            lambda: api.client.protocol.get(
+            lambda: self._ready_api().client.protocol.get(
                 ACTIVITIES_URL, after=after, page=page, per_page=PER_PAGE
             ),
             action=f"reading Strava activities (page {page})",
