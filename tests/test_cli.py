@@ -137,3 +137,14 @@ def test_unwritable_state_is_one_line_not_a_traceback(cli, home):
 def test_json_output_is_only_json(cli):
     result = cli("plan", "--json")
     json.loads(result.stdout)
+
+
+def test_a_missed_week_holds_the_next_one(cli):
+    data = load_json(cli("checkin", "--missed", "--json"))
+    monday = date.today() - timedelta(days=date.today().weekday())
+    assert data["missed_week"] == monday.isoformat() and "pain" not in data
+    weeks = load_json(cli("plan", "--json", "--weeks", "3"))["weeks"]
+    assert "sessions missed" in weeks[1]["held"]
+    assert weeks[2]["step"] == 0
+    both = load_json(cli("checkin", "--missed", "--pain", "1", "--json"))
+    assert both["pain"] == 1 and both["missed_week"] == monday.isoformat()

@@ -44,3 +44,13 @@ def test_persistent_pain_means_see_a_physio():
     assert persistent_pain(high, today)
     assert not persistent_pain([*high[:-1], CheckIn(date=date(2026, 11, 29), pain=1)], today)
     assert not persistent_pain(high[-1:], today)
+
+
+def test_a_missed_week_holds_the_following_week_only():
+    from hipcoach.progression import missed_week_rule
+
+    rule = missed_week_rule([date(2026, 11, 23)])
+    gate = rule(date(2026, 11, 30))
+    assert gate.action == "hold" and "23 Nov" in gate.reason
+    assert rule(date(2026, 11, 23)).action == "progress"
+    assert rule(date(2026, 12, 7)).action == "progress"

@@ -16,7 +16,13 @@ from hipcoach.history import (
 )
 from hipcoach.models import CheckIn, Programme, Run, ScheduledSession
 from hipcoach.programme import ProgrammeSettings, generate, monday_of
-from hipcoach.progression import GateRule, combine_rules, pain_rule, taper_rule
+from hipcoach.progression import (
+    GateRule,
+    combine_rules,
+    missed_week_rule,
+    pain_rule,
+    taper_rule,
+)
 from hipcoach.rules import hard_rule_violations
 from hipcoach.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
@@ -41,9 +47,21 @@ def week_number(start: date, day: date) -> int:
     return max(1, (monday_of(day) - start).days // 7 + 1)
 
 
-def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date]) -> GateRule:
-    """Every progression gate: pain check-ins, weekly mileage jumps, race tapers."""
-    return combine_rules([pain_rule(checkins), mileage_jump_rule(runs), taper_rule(sorted(races))])
+def gates(
+    checkins: Sequence[CheckIn],
+    runs: Sequence[Run],
+    races: Iterable[date],
+    missed: Sequence[date] = (),
+) -> GateRule:
+    """Every progression gate: pain check-ins, missed weeks, mileage jumps, race tapers."""
+    return combine_rules(
+        [
+            pain_rule(checkins),
+            missed_week_rule(missed),
+            mileage_jump_rule(runs),
+            taper_rule(sorted(races)),
+        ]
+    )
 
 
 def programme_for_range(
@@ -78,7 +96,7 @@ def upcoming_weeks(
         start,
         today,
         today + timedelta(weeks=weeks - 1),
-        gates(state.checkins(), runs, races),
+        gates(state.checkins(), runs, races, state.missed_weeks()),
         races,
     )
 
@@ -114,6 +132,7 @@ def plan_schedule(
     checkins: Sequence[CheckIn],
     programme_start: date,
     start: date,
+    missed_weeks: Sequence[date] = (),
     days: int,
     extra_races: Iterable[date] = (),
     fixed: Sequence[FixedSession] = (),
@@ -125,7 +144,12 @@ def plan_schedule(
     long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
     end = start + timedelta(days=days - 1)
     programme = programme_for_range(
-        settings, programme_start, start, end, gates(checkins, history, races), races
+        settings,
+        programme_start,
+        start,
+        end,
+        gates(checkins, history, races, missed_weeks),
+        races,
     )
     request = ScheduleRequest(
         programme=programme,

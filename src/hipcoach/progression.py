@@ -85,6 +85,19 @@ def pain_rule(checkins: Sequence[CheckIn]) -> GateRule:
     return gate_for
 
 
+def missed_week_rule(missed: Sequence[date]) -> GateRule:
+    """Hold progression in the week after one whose sessions were missed."""
+    weeks = set(missed)
+
+    def gate_for(week_start: date) -> Gate:
+        previous = week_start - timedelta(weeks=1)
+        if previous in weeks:
+            return Gate("hold", f"sessions missed in the week of {previous:%d %b}: holding")
+        return PROGRESS
+
+    return gate_for
+
+
 def persistent_pain(checkins: Sequence[CheckIn], today: date) -> bool:
     """True when every check-in of the last 14 days (at least two) is above the hold limit.
 

@@ -125,6 +125,7 @@ def build_plan(
         config.programme_settings(),
         runs=runs,
         checkins=app.state.checkins(),
+        missed_weeks=app.state.missed_weeks(),
         programme_start=first_monday,
         start=start,
         days=days or config.athlete.horizon_days,

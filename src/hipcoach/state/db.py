@@ -68,6 +68,18 @@ class StateDB:
         rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date").fetchall()
         return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows]
 
+    def record_missed_week(self, week_start: date) -> None:
+        """Mark the week starting ``week_start`` (a Monday) as missed."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO missed_weeks(week_start, recorded_at) VALUES (?, ?)",
+                (week_start.isoformat(), datetime.now(UTC).isoformat()),
+            )
+
+    def missed_weeks(self) -> list[date]:
+        rows = self.connection.execute("SELECT week_start FROM missed_weeks ORDER BY 1")
+        return [date.fromisoformat(r[0]) for r in rows.fetchall()]
+
     # -- run cache -------------------------------------------------------------------------
     def upsert_runs(self, source: str, runs: list[Run]) -> tuple[int, int]:
         """Insert or update runs by id in one transaction; return (new, changed)."""

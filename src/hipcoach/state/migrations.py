@@ -59,6 +59,13 @@ MIGRATIONS: tuple[str, ...] = (
         summary     TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 4: weeks whose hip sessions the runner reports missing (a progression gate).
+    """
+    CREATE TABLE missed_weeks (
+        week_start  TEXT PRIMARY KEY,          -- the Monday, athlete-local
+        recorded_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

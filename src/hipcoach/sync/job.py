@@ -87,6 +87,7 @@ def run_sync(
         config.programme_settings(),
         runs=state.cached_runs(),
         checkins=state.checkins(),
+        missed_weeks=state.missed_weeks(),
         programme_start=programme_start(config, state, today),
         start=today,
         days=days,
