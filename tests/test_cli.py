@@ -148,3 +148,21 @@ def test_a_missed_week_holds_the_next_one(cli):
     assert weeks[2]["step"] == 0
     both = load_json(cli("checkin", "--missed", "--pain", "1", "--json"))
     assert both["pain"] == 1 and both["missed_week"] == monday.isoformat()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from hipcoach.cli import main; "
+        f"sys.argv = ['hipcoach', '--home', {str(tmp_path)!r}, 'exercises']; main()"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.readline()
+    proc.stdout.close()  # like `hipcoach exercises | head -1`
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=30)
+    assert "internal error" not in stderr and "Traceback" not in stderr
