@@ -12,7 +12,7 @@ from hipcoach.errors import CredentialsError, RateLimited
 from hipcoach.state import open_state
 from hipcoach.state.remote import RemoteRecords
 from hipcoach.sync.job import run_sync
-from tests.fake_target import FakeTarget
+from tests.fakes.target import FakeTarget
 from tests.strava_shapes import weekly_history
 
 TODAY = date(2026, 11, 24)  # a Tuesday
