@@ -7,6 +7,7 @@ directory listing sorts by date and a rerun overwrites instead of duplicating.
 from __future__ import annotations
 
 import json
+from abc import abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,39 +21,47 @@ def file_name(item: ScheduledSession, extension: str) -> str:
     return f"{item.date.isoformat()}_{check_key(item.session.key)}.{extension}"
 
 
-class GarminJsonExporter(Exporter):
+class _PerSessionExporter(Exporter):
+    """Writes one ``<date>_<key>.<extension>`` file per scheduled session."""
+
+    extension: str
+
+    @abstractmethod
+    def render(self, item: ScheduledSession) -> bytes:
+        """The file's content for one session."""
+
+    def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
+        """Write one file per session; return the paths."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for item in sessions:
+            path = out_dir / file_name(item, self.extension)
+            path.write_bytes(self.render(item))
+            paths.append(path)
+        return paths
+
+
+class GarminJsonExporter(_PerSessionExporter):
     """The exact Garmin Connect workout-service payloads, pretty-printed with sorted keys."""
 
     format = "garmin-json"
     summary = "Garmin Connect workout JSON, one file per session (<date>_<key>.json)"
+    extension = "json"
 
-    def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
-        """Write ``<date>_<key>.json`` for each session; return the paths."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for item in sessions:
-            path = out_dir / file_name(item, "json")
-            payload = build_workout(item.session, item.date)
-            text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False)
-            path.write_text(text + "\n", encoding="utf-8")
-            paths.append(path)
-        return paths
+    def render(self, item: ScheduledSession) -> bytes:
+        payload = build_workout(item.session, item.date)
+        text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False)
+        return (text + "\n").encode("utf-8")
 
 
-class FitExporter(Exporter):
+class FitExporter(_PerSessionExporter):
     """FIT workout files for the watch: copy them to ``GARMIN/NewFiles`` over USB."""
 
     format = "fit"
     summary = "FIT workout files for the watch (copy to GARMIN/NewFiles over USB)"
+    extension = "fit"
 
-    def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
-        """Write ``<date>_<key>.fit`` for each session; return the paths."""
+    def render(self, item: ScheduledSession) -> bytes:
         from hipcoach_garmin.fitfile import encode_workout
 
-        out_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for item in sessions:
-            path = out_dir / file_name(item, "fit")
-            path.write_bytes(encode_workout(item.session, item.date))
-            paths.append(path)
-        return paths
+        return encode_workout(item.session, item.date)
