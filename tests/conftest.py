@@ -35,6 +35,15 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """garminconnect retries failed reads after a backoff of seconds; tests need not wait
+    (the retries themselves still happen, so their requests are still counted)."""
+    import garminconnect.api._common as common
+
+    monkeypatch.setattr(common, "_backoff_delay", lambda attempt, obj: 0.0)
+
+
+@pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No credentials or home from the developer's machine leak into a test."""
     for name in (

@@ -33,7 +33,7 @@ def fake_jwt(exp: int, tag: str) -> str:
         return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
     claims = {"exp": exp, "client_id": "GARMIN_CONNECT_MOBILE_ANDROID_DI_2025Q2", "tag": tag}
-    return f"{part({'alg': 'none'})}.{part(claims)}.c2lnbmF0dXJl{tag}"
+    return f"{part({'alg': 'RS256', 'typ': 'JWT'})}.{part(claims)}.c2lnbmF0dXJl{tag}"
 
 
 FAR_FUTURE = 4_102_444_800  # 2100-01-01

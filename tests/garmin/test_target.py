@@ -345,7 +345,7 @@ def test_no_token_reaches_the_logs(target, api, caplog) -> None:
     for start in (date(2026, 11, 23), date(2026, 12, 7)):
         with pytest.raises((CredentialsError, TemporaryError)):
             target.list_scheduled(start, start + timedelta(days=6))
-    assert "API Error 401" in caplog.text  # garminconnect logged the failures...
+    assert "API Error 500" in caplog.text  # garminconnect logged the failures...
     assert ACCESS_TOKEN not in caplog.text  # ...but never a token
     assert REFRESH_TOKEN not in caplog.text
 
@@ -408,3 +408,10 @@ def test_token_json_in_garmintokens_is_a_clear_config_error(context) -> None:
 
     with pytest.raises(ConfigError, match="needs a path"):
         token_file(context(env={"GARMINTOKENS": json.dumps(TOKENS) * 3}))
+
+
+def test_an_update_answered_with_an_empty_200_is_done(target: GarminTarget, api) -> None:
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.put(f"{WORKOUT}/111", status=200, body="")
+    target.update_workout(target.create_workout(SESSION), SESSION)
+    assert [c.request.method for c in api.calls] == ["POST", "PUT"]

@@ -1,10 +1,12 @@
 """Turning garminconnect and requests failures into hipcoach's exceptions.
 
-garminconnect 0.3.2 raises ``GarminConnectConnectionError("API Error <code> - <message>")``
-for every HTTP status ≥ 400 (429 included; there is no ``response`` attribute), and its
-``connectapi`` wraps that, or a network error, once more. So the status is read from the
-messages along the exception chain, and network or JSON errors are found on the chain too.
-Messages are one line and never carry a token (the library's messages hold none).
+garminconnect (0.3.20) raises ``GarminConnectConnectionError("API Error <code> - <message>")``
+for an HTTP status ≥ 400, with the response attached as ``.response``; its ``connectapi``
+re-raises that as ``GarminConnectAuthenticationError`` (401), ``...TooManyRequestsError``
+(429), ``...NotFoundError`` (404) or another ``...ConnectionError`` wrapping the first. So
+the status is read from the exceptions along the chain (their ``response``, else their
+message), and network or JSON errors are found on the chain too. Messages are one line and
+never carry a token (the library's messages hold none; bodies are only searched, not shown).
 """
 
 from __future__ import annotations
@@ -40,17 +42,40 @@ def chain(exc: BaseException) -> Iterator[BaseException]:
 
 
 def http_status(exc: BaseException) -> tuple[int, str] | None:
-    """The HTTP status and server message garminconnect put into an exception's message."""
+    """The HTTP status of a failed Garmin call and the server's short message, if any."""
     for link in chain(exc):
+        response = getattr(link, "response", None)
+        status = getattr(response, "status_code", None)
         match = _STATUS_RE.search(str(link))
+        if isinstance(status, int) and status >= 400:
+            return status, _detail(match, response)
         if match:
-            detail = " ".join((match.group(2) or "").split())
-            return int(match.group(1)), detail[:_DETAIL_LIMIT]
+            return int(match.group(1)), _detail(match, None)
     return None
+
+
+def _detail(match: re.Match[str] | None, response: object) -> str:
+    """The server's message: garminconnect's (from a JSON body), else a known plain-text one.
+
+    A plain-text body is only searched for "Invalid category", never copied into a message.
+    """
+    detail = " ".join(((match.group(2) if match else None) or "").split())
+    if not detail:
+        text = getattr(response, "text", "")
+        if isinstance(text, str) and "invalid category" in text[:_DETAIL_LIMIT].lower():
+            detail = "Invalid category"
+    return detail[:_DETAIL_LIMIT]
 
 
 def _has(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
     return any(isinstance(link, kinds) for link in chain(exc))
+
+
+def is_json_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is a body that failed to parse as JSON (and nothing else)."""
+    import requests
+
+    return isinstance(exc, (json.JSONDecodeError, requests.exceptions.JSONDecodeError))
 
 
 def invalid_category_error(action: str, payload: dict[str, Any] | None) -> ServiceError:

@@ -1,10 +1,7 @@
 """Garmin Connect as hipcoach's workout target, on garminconnect's own client.
 
-Cost: building a target makes no request. The saved tokens are loaded into ``Garmin().client``
-without ``Garmin.login()``, which would GET the social profile and the user settings on every
-run; the workout and calendar endpoints only need the Bearer token. garminconnect refreshes
-the token itself when it is about to expire (and once after a 401); whenever the tokens
-change, they are written back atomically (0600), since the refresh token rotates.
+Cost: building a target makes no request (see :mod:`hipcoach_garmin.connection`, shared with
+the activity source so that one sync loads and refreshes the tokens once).
 
 Safety: hipcoach changes or deletes only workouts that carry its marker. An id this target
 has not seen with the marker (created here, or listed by :meth:`list_owned_workouts`) is
@@ -15,17 +12,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import ConfigError, CredentialsError, RemoteNotFound, ServiceError
+from hipcoach.errors import RemoteNotFound, ServiceError
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
-from hipcoach_garmin.failures import AUTH_HINT, Gone, garmin_errors
+from hipcoach_garmin.connection import GarminConnection
+from hipcoach_garmin.failures import Gone, is_json_error
 from hipcoach_garmin.payload import build_workout, parse_session_key, session_key_from_description
-from hipcoach_garmin.store import register_tokens, save_tokens
 
 if TYPE_CHECKING:
     from garminconnect import Garmin
@@ -34,7 +31,6 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 MAX_PAGES = 50
-WORKOUT_PATH = "/workout-service/workout/{}"
 
 
 def remote_id(value: object, what: str) -> int:
@@ -101,67 +97,33 @@ def owned_workout(item: object) -> tuple[RemoteWorkout, bool] | None:
 class GarminTarget(WorkoutTarget):
     """Workouts and calendar entries in Garmin Connect, from a saved token file."""
 
-    def __init__(self, token_file: Path, *, own_store: bool = True) -> None:
-        self.token_file = token_file
-        self.own_store = own_store
-        self._api: Garmin | None = None
-        self._saved_tokens = ""
+    def __init__(
+        self,
+        token_file: Path,
+        *,
+        own_store: bool = True,
+        connection: GarminConnection | None = None,
+    ) -> None:
+        self.connection = connection or GarminConnection(token_file, own_store=own_store)
         # Workout ids seen carrying the marker: update/delete need no extra fetch for them.
         self._marked: set[str] = set()
+
+    @property
+    def token_file(self) -> Path:
+        """Where the tokens this target uses are kept."""
+        return self.connection.token_file
 
     # -- session ---------------------------------------------------------------------------
     @property
     def api(self) -> Garmin:
         """garminconnect's client with the saved tokens (loaded on first use, no request)."""
-        if self._api is None:
-            self._api = self._load()
-        return self._api
+        return self.connection.api
 
-    def _load(self) -> Garmin:
-        from garminconnect import Garmin
-
-        try:
-            text = self.token_file.read_text(encoding="utf-8")
-        except OSError:
-            raise CredentialsError(
-                f"no readable Garmin token file at {self.token_file}", hint=AUTH_HINT
-            ) from None
-        register_tokens(text)
-        api = Garmin()
-        try:
-            api.client.loads(text)
-        except Exception:
-            raise CredentialsError(
-                f"the Garmin token file {self.token_file} holds no usable tokens", hint=AUTH_HINT
-            ) from None
-        self._saved_tokens = api.client.dumps()
-        return api
-
-    def _persist_refreshed_tokens(self, api: Garmin) -> None:
-        tokens = api.client.dumps()
-        if tokens != self._saved_tokens:
-            save_tokens(self.token_file, tokens, own_store=self.own_store)
-            self._saved_tokens = tokens
-            log.info("Garmin tokens were refreshed; saved to %s", self.token_file)
-
-    @contextmanager
     def _call(
         self, action: str, payload: dict[str, Any] | None = None, *, missing_ok: bool = False
-    ) -> Iterator[Garmin]:
+    ) -> AbstractContextManager[Garmin]:
         """The client, with failures mapped and refreshed tokens saved afterwards."""
-        api = self.api
-        try:
-            with garmin_errors(action, payload, missing_ok=missing_ok):
-                yield api
-        except BaseException:
-            # Save a rotated token even when the call failed, but never let a failed save
-            # hide the error that is already on its way.
-            try:
-                self._persist_refreshed_tokens(api)
-            except ConfigError as exc:
-                log.warning("%s", exc)
-            raise
-        self._persist_refreshed_tokens(api)
+        return self.connection.call(action, payload, missing_ok=missing_ok)
 
     # -- guard -----------------------------------------------------------------------------
     def _require_marker(self, workout_id: str) -> None:
@@ -195,10 +157,16 @@ class GarminTarget(WorkoutTarget):
             self._require_marker(workout_id)
         except Gone:
             raise RemoteNotFound(f"Garmin workout {workout_id} no longer exists") from None
-        payload = {**build_workout(session), "workoutId": remote_id(workout_id, "workout id")}
+        number = remote_id(workout_id, "workout id")
+        payload = {**build_workout(session), "workoutId": number}
         with self._call(f"updating the workout for {session.key}", payload) as api:
-            # Not ``api=True``: the answer may be empty, and nothing in it is needed.
-            api.client.put("connectapi", WORKOUT_PATH.format(workout_id), json=payload)
+            try:
+                api.update_workout(number, payload)
+            except ValueError as exc:
+                # garminconnect parses the answer, but Garmin may send 200 with no body: the
+                # status was a success, and nothing in the body is needed.
+                if not is_json_error(exc):
+                    raise
         log.info("updated Garmin workout %s for %s", workout_id, session.key)
 
     def schedule(self, workout_id: str, on: date) -> str:

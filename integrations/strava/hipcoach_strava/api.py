@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import requests
 from stravalib import Client
@@ -28,7 +28,6 @@ from hipcoach_strava.tokens import TokenSet
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
 #: (connect, read) seconds: stravalib sets no timeout, and cron must never hang
 REQUEST_TIMEOUT = (10.0, 60.0)
@@ -81,7 +80,7 @@ class StravaApi:
         self.client.refresh_token = tokens.refresh_token
         self.client.token_expires = tokens.expires_at - margin if tokens.expires_at else None  # type: ignore[assignment]
 
-    def call(
+    def call[T](
         self,
         fn: Callable[[], T],
         *,
@@ -178,7 +177,7 @@ def _quiet_env_warnings() -> Iterator[None]:
         root.removeFilter(dropper)
 
 
-def guard_payload(fn: Callable[[], T], what: str) -> Callable[[], T]:
+def guard_payload[T](fn: Callable[[], T], what: str) -> Callable[[], T]:
     """``fn`` with stravalib's blind ``response["access_token"]`` lookups made a ServiceError."""
 
     def guarded() -> T:

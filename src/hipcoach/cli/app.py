@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from hipcoach.state import StateDB
 
 log = logging.getLogger("hipcoach")
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -188,6 +187,6 @@ def report_bug(exc: BaseException) -> None:
     log.debug("internal error", exc_info=exc)
 
 
-def pass_app(f: F) -> F:
+def pass_app[F: Callable[..., Any]](f: F) -> F:
     """Decorator: pass the :class:`App` as the first argument."""
     return click.pass_obj(f)  # type: ignore[return-value]

@@ -1,0 +1,102 @@
+"""One signed-in garminconnect client per token file, shared by the target and the sources.
+
+Cost: connecting makes no request. The saved tokens are loaded into ``Garmin().client``
+without ``Garmin.login()``, which would GET the social profile and the user settings on every
+run; the workout, calendar and activity endpoints only need the Bearer token. garminconnect
+refreshes the token itself when it is about to expire (and once after a 401); whenever the
+tokens change, hipcoach writes them back atomically (0600), since the refresh token rotates.
+garminconnect's own write-back is never used: it would chmod a directory the user named.
+
+Reads that fail with a 5xx or a network error are retried by garminconnect a couple of times
+with a short backoff (its ``retry_attempts``); writes never are (a lost response must be
+repaired by the next sync from the calendar, not duplicated by a blind retry).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hipcoach.errors import ConfigError, CredentialsError
+from hipcoach_garmin.failures import AUTH_HINT, garmin_errors
+from hipcoach_garmin.store import register_tokens, save_tokens
+
+if TYPE_CHECKING:
+    from garminconnect import Garmin
+
+log = logging.getLogger(__name__)
+
+#: garminconnect retries a failed read this many times (5xx, network), waiting 1–4 s.
+READ_RETRIES = 2
+RETRY_MIN_WAIT_S = 1.0
+RETRY_MAX_WAIT_S = 4.0
+
+
+class GarminConnection:
+    """garminconnect's ``Garmin`` on a saved token file, with failures mapped."""
+
+    def __init__(self, token_file: Path, *, own_store: bool = True) -> None:
+        self.token_file = token_file
+        self.own_store = own_store
+        self._api: Garmin | None = None
+        self._saved_tokens = ""
+
+    @property
+    def api(self) -> Garmin:
+        """The client with the saved tokens (loaded on first use, no request)."""
+        if self._api is None:
+            self._api = self._load()
+        return self._api
+
+    def _load(self) -> Garmin:
+        from garminconnect import Garmin
+
+        try:
+            text = self.token_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise CredentialsError(
+                f"no readable Garmin token file at {self.token_file}", hint=AUTH_HINT
+            ) from None
+        register_tokens(text)
+        api = Garmin(
+            retry_attempts=READ_RETRIES,
+            retry_min_wait=RETRY_MIN_WAIT_S,
+            retry_max_wait=RETRY_MAX_WAIT_S,
+        )
+        try:
+            api.client.loads(text)
+        except Exception:
+            raise CredentialsError(
+                f"the Garmin token file {self.token_file} holds no usable tokens", hint=AUTH_HINT
+            ) from None
+        self._saved_tokens = api.client.dumps()
+        return api
+
+    def _persist_refreshed_tokens(self, api: Garmin) -> None:
+        tokens = api.client.dumps()
+        if tokens != self._saved_tokens:
+            save_tokens(self.token_file, tokens, own_store=self.own_store)
+            self._saved_tokens = tokens
+            log.info("Garmin tokens were refreshed; saved to %s", self.token_file)
+
+    @contextmanager
+    def call(
+        self, action: str, payload: dict[str, Any] | None = None, *, missing_ok: bool = False
+    ) -> Iterator[Garmin]:
+        """The client, with failures mapped and refreshed tokens saved afterwards."""
+        api = self.api
+        try:
+            with garmin_errors(action, payload, missing_ok=missing_ok):
+                yield api
+        except BaseException:
+            # Save a rotated token even when the call failed, but never let a failed save
+            # hide the error that is already on its way.
+            try:
+                self._persist_refreshed_tokens(api)
+            except ConfigError as exc:
+                log.warning("%s", exc)
+            raise
+        self._persist_refreshed_tokens(api)
