@@ -8,7 +8,9 @@ from hipcoach.plugins import Registry
 
 
 def resolve_source(registry: Registry, context: PluginContext) -> tuple[str, ActivitySource] | None:
-    """The configured source (``[integrations] source``), else the first one that is set up."""
+    """The configured source (``[integrations] source``), else the most preferred one that is
+    set up (``Integration.source_preference``: Strava before Garmin, so a runner with both
+    keeps Strava's long-run and race tags, and a Garmin-only runner needs no Strava)."""
     return _resolve(registry, context, context.config.integrations.source, "source")  # type: ignore[return-value]
 
 
@@ -34,7 +36,10 @@ def _resolve(
                 hint=f"run `hipcoach auth {wanted}` or see the README's setup section",
             )
         return wanted, provided
-    for integration in registry:
+    candidates = list(registry)
+    if role == "source":
+        candidates.sort(key=lambda i: i.source_preference)  # stable: ties keep registry order
+    for integration in candidates:
         provided = _provide(integration, context, role)
         if provided is not None:
             return integration.name, provided

@@ -132,6 +132,9 @@ class Integration:
     name: ClassVar[str] = ""
     #: one line for ``hipcoach plugins``
     summary: ClassVar[str] = ""
+    #: with no ``[integrations] source`` configured, the set-up sources are tried in this
+    #: order (lower first; ties by name)
+    source_preference: ClassVar[int] = 100
 
     def activity_source(self, context: PluginContext) -> ActivitySource | None:
         """The source, or None when this integration is not configured."""

@@ -4,7 +4,8 @@ Workouts, schedules and calendar months behave like the real service closely eno
 the sync to be tested end to end under the real garminconnect client: ids are assigned by
 the server, months in calendar URLs are 0-based, the calendar also lists foreign workouts
 and activities, deleting a workout removes its calendar entries, and there is no server-side
-de-duplication (each schedule POST adds an entry).
+de-duplication (each schedule POST adds an entry). The activity list pages ``activities``
+from ``startDate`` on, in the order asked for (``sortOrder``), ``limit`` at a time.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import responses
 
 API = "https://connectapi.garmin.com"
 MUTATING = ("POST", "PUT", "DELETE")
+ACTIVITY_LIST = "/activitylist-service/activities/search/activities"
 
 
 class FakeGarmin:
@@ -33,6 +35,7 @@ class FakeGarmin:
         self.fail_at: int | None = None  # the n-th request to Garmin fails (1-based)
         self.failure: str = "500"
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
+        self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
 
     # -- test helpers ----------------------------------------------------------------------
     def add_foreign_workout(self, name: str, on: date) -> int:
@@ -74,6 +77,7 @@ class FakeGarmin:
             ("POST", r"/workout-service/schedule/(\d+)$", self._schedule),
             ("DELETE", r"/workout-service/schedule/(\d+)$", self._unschedule),
             ("GET", r"/calendar-service/year/(\d+)/month/(\d+)$", self._month),
+            ("GET", ACTIVITY_LIST + r"(\?.*)?$", self._activities),
         ]
         for method, path, handler in routes:
             mock.add_callback(
@@ -150,6 +154,14 @@ class FakeGarmin:
         if self.schedules.pop(int(schedule_id), None) is None:
             return 404, {}, json.dumps({"message": "not found"})
         return 204, {}, ""
+
+    def _activities(self, request):  # type: ignore[no-untyped-def]
+        params = request.params
+        since = params["startDate"]
+        start, limit = int(params.get("start", 0)), int(params.get("limit", 20))
+        chosen = [a for a in self.activities if a["startTimeLocal"][:10] >= since]
+        chosen.sort(key=lambda a: a["startTimeLocal"], reverse=params.get("sortOrder") != "asc")
+        return 200, {}, json.dumps(chosen[start : start + limit])
 
     def _month(self, request, year, month0):  # type: ignore[no-untyped-def]
         year, month = int(year), int(month0) + 1

@@ -27,7 +27,13 @@ def test_registered_as_a_builtin_entry_point() -> None:
 
 def test_capabilities_and_exporters() -> None:
     garmin = GarminIntegration()
-    assert garmin.capabilities() == ["target", "auth", "export:garmin-json", "export:fit"]
+    assert garmin.capabilities() == [
+        "source",
+        "target",
+        "auth",
+        "export:garmin-json",
+        "export:fit",
+    ]
     assert tuple(garmin.exporters()) == (GarminJsonExporter, FitExporter)
     assert garmin.auth_command().name == "garmin"
 

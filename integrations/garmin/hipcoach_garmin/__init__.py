@@ -1,4 +1,5 @@
-"""Garmin Connect integration: structured strength workouts on the watch, and FIT files.
+"""Garmin Connect integration: structured strength workouts on the watch, FIT files, and the
+runner's runs from Garmin Connect's activity list (one sign-in does everything).
 
 Registered under the ``hipcoach.integrations`` entry point as ``garmin``. This module imports
 nothing heavy (no garminconnect, garmin_fit_sdk or requests): the CLI imports every plugin to
@@ -13,29 +14,75 @@ from typing import TYPE_CHECKING
 from hipcoach.interfaces import Exporter, Integration, PluginContext
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import click
 
+    from hipcoach_garmin.connection import GarminConnection
+    from hipcoach_garmin.source import GarminActivityList, GarminSource
     from hipcoach_garmin.target import GarminTarget
 
 __all__ = ["GarminIntegration"]
 
 
 class GarminIntegration(Integration):
-    """Pushes sessions to Garmin Connect; writes Garmin JSON and FIT workout files."""
+    """Pushes sessions to Garmin Connect; reads runs from it; writes Garmin JSON and FIT."""
 
     name = "garmin"
-    summary = "Garmin Connect strength workouts on your calendar and watch; FIT workout files"
+    summary = (
+        "Garmin Connect strength workouts on your calendar and watch; runs from your "
+        "Garmin activities; FIT workout files"
+    )
+    #: Strava's manual long-run and race tags make it the better source when both are set up.
+    source_preference = 20
 
-    def workout_target(self, context: PluginContext) -> GarminTarget | None:
-        """The Garmin target when a token file exists (``hipcoach auth garmin`` writes one)."""
+    def __init__(self) -> None:
+        # One client per token file: a sync that reads runs and writes workouts loads (and
+        # refreshes) the tokens once, and reads each activity page once.
+        self._connections: dict[Path, GarminConnection] = {}
+        self._activity_lists: dict[Path, GarminActivityList] = {}
+
+    def _connection(self, context: PluginContext) -> GarminConnection | None:
         from hipcoach_garmin.store import is_own_store, token_file
 
         path = token_file(context)
         if not path.is_file():
             return None
+        if path not in self._connections:
+            from hipcoach_garmin.connection import GarminConnection
+
+            self._connections[path] = GarminConnection(path, own_store=is_own_store(context, path))
+        return self._connections[path]
+
+    def activity_list(self, context: PluginContext) -> GarminActivityList | None:
+        """The runner's Garmin activity list (shared by the run and completion sources)."""
+        connection = self._connection(context)
+        if connection is None:
+            return None
+        path = connection.token_file
+        if path not in self._activity_lists:
+            from hipcoach_garmin.source import GarminActivityList
+
+            self._activity_lists[path] = GarminActivityList(connection)
+        return self._activity_lists[path]
+
+    def activity_source(self, context: PluginContext) -> GarminSource | None:
+        """Runs from Garmin Connect when a token file exists."""
+        activities = self.activity_list(context)
+        if activities is None:
+            return None
+        from hipcoach_garmin.source import GarminSource
+
+        return GarminSource(activities)
+
+    def workout_target(self, context: PluginContext) -> GarminTarget | None:
+        """The Garmin target when a token file exists (``hipcoach auth garmin`` writes one)."""
+        connection = self._connection(context)
+        if connection is None:
+            return None
         from hipcoach_garmin.target import GarminTarget
 
-        return GarminTarget(path, own_store=is_own_store(context, path))
+        return GarminTarget(connection.token_file, connection=connection)
 
     def exporters(self) -> Sequence[type[Exporter]]:
         """``export garmin-json`` and ``export fit``."""

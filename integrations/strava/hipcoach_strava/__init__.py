@@ -24,6 +24,9 @@ class StravaIntegration(Integration):
 
     name = "strava"
     summary = "runs from Strava (activity:read_all), incremental nightly pulls"
+    #: preferred over Garmin's activity list when both are set up: Strava has the runner's
+    #: own long-run and race tags (``workout_type``)
+    source_preference = 10
 
     def activity_source(self, context: PluginContext) -> StravaSource | None:
         """The Strava source, or None without app credentials and a refresh token.

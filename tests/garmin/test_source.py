@@ -1,0 +1,175 @@
+"""Runs from Garmin Connect's activity list, under the real garminconnect client."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import responses
+from responses import matchers
+
+from hipcoach.errors import ServiceError, TemporaryError
+from hipcoach_garmin import GarminIntegration
+from hipcoach_garmin.activities import RUNNING_TYPES, run_from_garmin
+from hipcoach_garmin.connection import GarminConnection
+from hipcoach_garmin.source import PAGE_SIZE, GarminActivityList, GarminSource
+from tests.fakes.garmin_server import FakeGarmin
+from tests.garmin.conftest import API
+from tests.garmin_shapes import garmin_activity
+
+ACTIVITIES = f"{API}/activitylist-service/activities/search/activities"
+DAY = date(2026, 11, 22)
+
+
+def source(token_file: Path) -> GarminSource:
+    return GarminSource(GarminActivityList(GarminConnection(token_file)))
+
+
+# -- mapping -------------------------------------------------------------------------------
+@pytest.mark.parametrize("type_key", sorted(RUNNING_TYPES))
+def test_every_running_type_is_a_run(type_key: str) -> None:
+    run = run_from_garmin(garmin_activity(DAY, 10, type_key=type_key, ident=7))
+    assert run is not None
+    assert (run.id, run.sport, run.distance_km, run.kind) == ("7", type_key, 10.0, "easy")
+
+
+@pytest.mark.parametrize(
+    "type_key", ["strength_training", "cycling", "walking", "hiking", "lap_swimming", ""]
+)
+def test_other_sports_are_ignored(type_key: str) -> None:
+    assert run_from_garmin(garmin_activity(DAY, 10, type_key=type_key)) is None
+
+
+def test_the_date_is_the_local_start_not_the_utc_one() -> None:
+    # 06:30 in Sydney on Monday is 19:30 UTC on Sunday.
+    item = garmin_activity(date(2026, 11, 23), 8, hour=6, utc_offset_h=10.5)
+    assert item["startTimeGMT"].startswith("2026-11-22")
+    run = run_from_garmin(item)
+    assert run is not None and run.date == date(2026, 11, 23)
+
+
+def test_a_race_is_a_race_and_moving_time_is_the_moving_duration() -> None:
+    run = run_from_garmin(garmin_activity(DAY, 21.1, minutes=95, event="race"))
+    assert run is not None
+    assert (run.kind, run.moving_time_s) == ("race", 95 * 60)
+
+
+def test_a_treadmill_run_without_distance_is_still_a_run() -> None:
+    item = {**garmin_activity(DAY, 0, type_key="treadmill_running", minutes=30), "distance": None}
+    run = run_from_garmin(item)
+    assert run is not None and (run.distance_m, run.moving_time_s) == (0.0, 1800)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"startTimeLocal": None}, "no startTimeLocal"),
+        ({"startTimeLocal": "yesterday"}, "not a date-time"),
+        ({"distance": "far"}, "distance 'far' is not a number"),
+        ({"activityId": None}, "activityId None is not an id"),
+    ],
+)
+def test_unreadable_items_are_named(change, message, token_file: Path, api) -> None:
+    bad = {**garmin_activity(DAY, 8, ident=42), **change}
+    api.get(ACTIVITIES, json=[bad])
+    with pytest.raises(ServiceError, match=message):
+        list(source(token_file).fetch_runs(DAY))
+
+
+# -- paging ----------------------------------------------------------------------------------
+def test_pages_are_read_oldest_first_twenty_at_a_time_until_a_short_page(
+    token_file: Path, api
+) -> None:
+    first = DAY - timedelta(days=60)
+    items = [garmin_activity(first + timedelta(days=i), 5, ident=i + 1) for i in range(45)]
+    for start in (0, 20, 40):
+        api.get(
+            ACTIVITIES,
+            json=items[start : start + PAGE_SIZE],
+            match=[
+                matchers.query_param_matcher(
+                    {
+                        "startDate": first.isoformat(),
+                        "start": str(start),
+                        "limit": "20",
+                        "sortOrder": "asc",
+                    }
+                )
+            ],
+        )
+    runs = list(source(token_file).fetch_runs(first))
+    assert [r.id for r in runs] == [str(i + 1) for i in range(45)]
+    assert len(api.calls) == 3  # the short third page ends it: no extra empty page
+
+
+def test_a_quiet_night_is_one_read(token_file: Path, api) -> None:
+    api.get(ACTIVITIES, json=[garmin_activity(DAY, 8)])
+    assert len(list(source(token_file).fetch_runs(DAY - timedelta(days=2)))) == 1
+    assert len(api.calls) == 1
+
+
+def test_runs_before_since_are_left_out(token_file: Path, api) -> None:
+    api.get(ACTIVITIES, json=[garmin_activity(DAY - timedelta(days=3), 8), garmin_activity(DAY, 8)])
+    assert [r.date for r in source(token_file).fetch_runs(DAY)] == [DAY]
+
+
+def test_each_page_is_read_once_per_process(token_file: Path, api) -> None:
+    api.get(ACTIVITIES, json=[garmin_activity(DAY, 8)])
+    activities = GarminActivityList(GarminConnection(token_file))
+    assert list(activities.pages(DAY)) == list(activities.pages(DAY))
+    assert len(api.calls) == 1
+
+
+def test_a_page_that_is_not_a_list_is_a_service_error(token_file: Path, api) -> None:
+    api.get(ACTIVITIES, json={"error": "maintenance"})
+    with pytest.raises(ServiceError, match="malformed activity list"):
+        list(source(token_file).fetch_runs(DAY))
+
+
+def test_a_failed_page_after_retries_is_temporary(token_file: Path, api) -> None:
+    for _ in range(3):  # garminconnect retries a failed read twice
+        api.get(ACTIVITIES, status=503, json={"message": "down"})
+    with pytest.raises(TemporaryError, match="page 1"):
+        list(source(token_file).fetch_runs(DAY))
+
+
+def test_earlier_pages_are_yielded_before_a_later_page_fails(token_file: Path, api) -> None:
+    first = [garmin_activity(DAY - timedelta(days=30 - i), 5, ident=i + 1) for i in range(20)]
+    api.get(ACTIVITIES, json=first)
+    for _ in range(3):
+        api.get(ACTIVITIES, status=500, json={"message": "boom"})
+    seen = []
+    with pytest.raises(TemporaryError):
+        for run in source(token_file).fetch_runs(DAY - timedelta(days=30)):
+            seen.append(run.id)
+    assert len(seen) == 20
+
+
+def test_the_integration_offers_the_source_only_with_tokens(context, token_file: Path) -> None:
+    integration = GarminIntegration()
+    assert isinstance(integration.activity_source(context()), GarminSource)
+    token_file.unlink()
+    assert GarminIntegration().activity_source(context()) is None
+
+
+def test_source_and_target_share_one_client(context, token_file: Path) -> None:
+    integration = GarminIntegration()
+    ctx = context()
+    src = integration.activity_source(ctx)
+    target = integration.workout_target(ctx)
+    assert src is not None and target is not None
+    assert src.activities.connection is target.connection
+
+
+def test_against_the_stateful_fake(token_file: Path) -> None:
+    fake = FakeGarmin()
+    fake.activities = [
+        garmin_activity(DAY - timedelta(days=d), 8, ident=100 + d) for d in range(30)
+    ] + [garmin_activity(DAY, 0, type_key="strength_training", ident=99)]
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        fake.register(mock)
+        runs = list(source(token_file).fetch_runs(DAY - timedelta(days=29)))
+    assert [r.date for r in runs] == [DAY - timedelta(days=d) for d in range(29, -1, -1)]
+    assert "99" not in {r.id for r in runs}
+    assert len(fake.requests) == 2  # 31 items from the start date: one full page, one short
