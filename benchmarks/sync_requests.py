@@ -1,6 +1,7 @@
 """HTTP requests made by ``hipcoach sync``: a first sync, a nothing-new night, and a night
-after the long run moved. Uses the real stravalib and garminconnect clients against the
-test suite's fake services (``responses``), so it runs offline.
+after the long run moved, for a runner with Strava and Garmin, then for a Garmin-only runner
+(runs from Garmin Connect's activity list). Uses the real stravalib and garminconnect clients
+against the test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -25,6 +26,7 @@ import responses
 from click.testing import CliRunner
 from tests.fakes.garmin_server import FakeGarmin
 from tests.garmin.conftest import TOKENS
+from tests.garmin_shapes import garmin_activity, garmin_history
 from tests.strava_shapes import weekly_history
 from tests.sync.conftest import STRAVA_ENV, FakeStrava, last_monday
 
@@ -41,34 +43,51 @@ def count(calls: list[responses.Call]) -> str:
     return f"{len(calls):3d} requests ({detail})"
 
 
+def signed_in_home(tmp: str) -> Path:
+    """A home with a Garmin token store, as ``hipcoach auth garmin`` leaves it."""
+    home = Path(tmp)
+    store = home / "tokens" / "garmin"
+    store.mkdir(parents=True, mode=0o700)
+    (store / "garmin_tokens.json").write_text(json.dumps(TOKENS))
+    return home
+
+
+def syncer(home: Path, http: responses.RequestsMock):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+
+    def sync(label: str) -> None:
+        http.calls.reset()
+        started = time.perf_counter()
+        result = runner.invoke(cli, ["--home", str(home), "-q", "sync"])
+        elapsed = time.perf_counter() - started
+        assert result.exit_code == 0, result.output
+        print(f"  {label:<32} {count(list(http.calls))}  {elapsed * 1000:6.0f} ms")
+
+    return sync
+
+
 def main() -> None:
+    today = date.today()
+    end = today + timedelta(days=13)
+    months = 1 if (today.year, today.month) == (end.year, end.month) else 2
+    print(f"window {today} … {end}: {months} calendar month(s) to read")
+    with mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso):
+        strava_and_garmin()
+        garmin_only()
+
+
+def strava_and_garmin() -> None:
+    print("Strava runs, Garmin workouts:")
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
-        mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso),
+        mock.patch.dict(os.environ, STRAVA_ENV),
     ):
-        home = Path(tmp)
-        store = home / "tokens" / "garmin"
-        store.mkdir(parents=True, mode=0o700)
-        (store / "garmin_tokens.json").write_text(json.dumps(TOKENS))
-        os.environ.update(STRAVA_ENV)
+        home = signed_in_home(tmp)
         strava, garmin = FakeStrava(), FakeGarmin()
         strava.register(http)
         garmin.register(http)
-        runner = CliRunner()
-
-        def sync(label: str) -> None:
-            http.calls.reset()
-            started = time.perf_counter()
-            result = runner.invoke(cli, ["--home", str(home), "-q", "sync"])
-            elapsed = time.perf_counter() - started
-            assert result.exit_code == 0, result.output
-            print(f"{label:<34} {count(list(http.calls))}  {elapsed * 1000:6.0f} ms")
-
-        today = date.today()
-        end = today + timedelta(days=13)
-        months = 1 if (today.year, today.month) == (end.year, end.month) else 2
-        print(f"window {today} … {end}: {months} calendar month(s) to read")
+        sync = syncer(home, http)
         sync("first sync")
         sync("nothing-new night")
         (home / "tokens" / "strava.json").write_text(
@@ -82,9 +101,30 @@ def main() -> None:
         (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
         sync("after the long run moved")
         print(
-            f"Garmin workouts now: {len(garmin.hipcoach_workouts())}, "
+            f"  Garmin workouts now: {len(garmin.hipcoach_workouts())}, "
             f"calendar entries: {len(garmin.hipcoach_calendar())}"
         )
+
+
+def garmin_only() -> None:
+    print("Garmin only (runs from the activity list, no Strava):")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        responses.RequestsMock(assert_all_requests_are_fired=False) as http,
+    ):
+        home = signed_in_home(tmp)
+        garmin = FakeGarmin()
+        garmin.activities = garmin_history(last_monday(), 6)
+        garmin.register(http)
+        sync = syncer(home, http)
+        sync("first sync (6 weeks of runs)")
+        sync("nothing-new night")
+        yesterday = date.today() - timedelta(days=1)
+        garmin.activities.append(garmin_activity(yesterday, 8.0, name="Evening Run"))
+        sync("night after a new run")
+        garmin.activities = garmin_history(last_monday(), 6, long_weekday=2)
+        (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
+        sync("after the long run moved")
 
 
 if __name__ == "__main__":
