@@ -415,3 +415,12 @@ def test_an_update_answered_with_an_empty_200_is_done(target: GarminTarget, api)
     api.put(f"{WORKOUT}/111", status=200, body="")
     target.update_workout(target.create_workout(SESSION), SESSION)
     assert [c.request.method for c in api.calls] == ["POST", "PUT"]
+
+
+def test_deletes_answered_with_an_empty_200_are_done(target: GarminTarget, api) -> None:
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.delete(f"{API}/workout-service/schedule/5", status=200, body="")
+    api.delete(f"{WORKOUT}/111", status=200, body="")
+    target.unschedule("5")
+    target.delete_workout(target.create_workout(SESSION))
+    assert [c.request.method for c in api.calls] == ["DELETE", "POST", "DELETE"]

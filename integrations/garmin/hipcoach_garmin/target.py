@@ -11,7 +11,7 @@ fetched once and checked before any update or delete.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -48,6 +48,16 @@ def pick_id(response: object, keys: Iterable[str], what: str) -> str:
             if response.get(key) is not None:
                 return str(remote_id(response[key], what))
     raise ServiceError(f"Garmin Connect returned no {what} (malformed response)")
+
+
+def answered_ok(call: Callable[..., object], *args: object) -> None:
+    """A write whose answer is not needed: garminconnect parses it as JSON, but Garmin may
+    answer a successful PUT or DELETE with 200 and no body, which is a success too."""
+    try:
+        call(*args)
+    except ValueError as exc:
+        if not is_json_error(exc):
+            raise
 
 
 def months(start: date, end: date) -> Iterator[tuple[int, int]]:
@@ -160,13 +170,7 @@ class GarminTarget(WorkoutTarget):
         number = remote_id(workout_id, "workout id")
         payload = {**build_workout(session), "workoutId": number}
         with self._call(f"updating the workout for {session.key}", payload) as api:
-            try:
-                api.update_workout(number, payload)
-            except ValueError as exc:
-                # garminconnect parses the answer, but Garmin may send 200 with no body: the
-                # status was a success, and nothing in the body is needed.
-                if not is_json_error(exc):
-                    raise
+            answered_ok(api.update_workout, number, payload)
         log.info("updated Garmin workout %s for %s", workout_id, session.key)
 
     def schedule(self, workout_id: str, on: date) -> str:
@@ -183,7 +187,7 @@ class GarminTarget(WorkoutTarget):
         number = remote_id(schedule_id, "schedule id")
         try:
             with self._call(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
-                api.unschedule_workout(number)
+                answered_ok(api.unschedule_workout, number)
         except Gone:
             log.info("Garmin calendar entry %s was already gone", schedule_id)
             return
@@ -194,7 +198,7 @@ class GarminTarget(WorkoutTarget):
         try:
             self._require_marker(workout_id)
             with self._call(f"deleting workout {workout_id}", missing_ok=True) as api:
-                api.delete_workout(remote_id(workout_id, "workout id"))
+                answered_ok(api.delete_workout, remote_id(workout_id, "workout id"))
         except Gone:
             log.info("Garmin workout %s was already gone", workout_id)
         else:
