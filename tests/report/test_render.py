@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -150,3 +151,33 @@ def test_variant_family_picks_its_picture(plan):
 def test_print_stylesheet_is_there(plan):
     html, _ = page_for(plan)
     assert "@media print" in html and "@page" in html and "break-inside: avoid" in html
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG 2 contrast ratio of two #rrggbb colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast():
+    from importlib.resources import files
+
+    css = files("hipcoach.report").joinpath("report.css").read_text()
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", css))
+    for text, background in [
+        ("ink", "paper"),
+        ("muted", "paper"),
+        ("accent", "paper"),
+        ("ink", "accent-soft"),
+        ("paper", "accent"),  # white text on the session chips
+        ("paper", "ink"),  # race chips
+    ]:
+        assert contrast(colours[text], colours[background]) >= 4.5, (text, background)
+    assert contrast("#5c5c5c", "#f4f4f4") >= 4.5  # days outside the window
+    assert contrast("#8c8c8c", "#ffffff") >= 3  # the far-side limbs (graphics: 3:1)
