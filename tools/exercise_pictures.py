@@ -241,30 +241,27 @@ def _arrow(start: Point, control: Point, end: Point) -> list[str]:
     ]
 
 
+def _box(top_left: Point, bottom_right: Point, fill: str, stroke: float, radius: float) -> str:
+    (x1, y1), (x2, y2) = top_left, bottom_right
+    return (
+        f'<rect x="{_f(x1)}" y="{_f(y1)}" width="{_f(x2 - x1)}" height="{_f(y2 - y1)}" '
+        f'rx="{_f(radius)}" fill="{fill}" stroke="{PROP_INK}" stroke-width="{_f(stroke)}"/>'
+    )
+
+
 def render_prop(prop: Prop, pose: Pose) -> list[str]:
     if prop.kind == "floor":
         return [
             f'<line x1="4" y1="{FLOOR + 0.8}" x2="{PANEL_W - 4}" y2="{FLOOR + 0.8}" '
             f'stroke="{PROP_INK}" stroke-width="1.6"/>'
         ]
-    if prop.kind == "mat":
+    if prop.kind == "mat":  # a mat seen edge-on, lying on the floor
         (x1, _), (x2, _) = prop.points
-        return [
-            f'<rect x="{_f(x1)}" y="{FLOOR - 2.5}" width="{_f(x2 - x1)}" height="3.3" rx="1.2" '
-            f'fill="#d0d0d0" stroke="{PROP_INK}" stroke-width="0.8"/>'
-        ]
-    if prop.kind == "top_mat":
-        (x1, y1), (x2, y2) = prop.points
-        return [
-            f'<rect x="{_f(x1)}" y="{_f(y1)}" width="{_f(x2 - x1)}" height="{_f(y2 - y1)}" '
-            f'rx="4" fill="#ececec" stroke="{PROP_INK}" stroke-width="1"/>'
-        ]
+        return [_box((x1, FLOOR - 2.5), (x2, FLOOR + 0.8), "#d0d0d0", 0.8, 1.2)]
+    if prop.kind == "top_mat":  # a mat seen from above
+        return [_box(*prop.points, "#ececec", 1, 4)]
     if prop.kind == "step":
-        (x1, y1), (x2, y2) = prop.points
-        return [
-            f'<rect x="{_f(x1)}" y="{_f(y1)}" width="{_f(x2 - x1)}" height="{_f(y2 - y1)}" '
-            f'fill="#e4e4e4" stroke="{PROP_INK}" stroke-width="1.4"/>'
-        ]
+        return [_box(*prop.points, "#e4e4e4", 1.4, 0)]
     if prop.kind == "wall":
         (x, y1), (_, y2) = prop.points
         hatch = "".join(

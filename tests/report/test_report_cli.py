@@ -34,16 +34,19 @@ def test_report_writes_one_page_for_the_window(cli, home, tmp_path):
     assert not page.all("td", **{"data-date": "2025-12-01"})
 
 
-def test_report_defaults_to_today_and_a_file_in_the_current_folder(cli, tmp_path, monkeypatch):
+def test_report_defaults_to_schedules_window_and_a_file_here(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cli("report", "--activities", str(SAMPLE), "--json")
     data = json.loads(result.stdout)
     assert data["file"] == "hipcoach-report.html" and data["sessions"] >= 1
     page = Page((tmp_path / "hipcoach-report.html").read_text(encoding="utf-8"))
-    today = date.today().isoformat()
-    assert [a["data-date"] for a in page.all("td") if "today" in (a.get("class") or "")] == [today]
+    today = date.today()
+    marked = [a["data-date"] for a in page.all("td") if "today" in (a.get("class") or "")]
+    # The calendar starts on the Monday of the window's first day (tomorrow).
+    assert marked == ([] if today.weekday() == 6 else [today.isoformat()])
     window = [a["data-date"] for a in page.all("td") if "out" not in (a.get("class") or "")]
-    assert window[0] == today and len(window) == 14
+    schedule = json.loads(cli("schedule", "--json", "--activities", str(SAMPLE)).stdout)
+    assert (window[0], window[-1]) == (schedule["from"], schedule["to"]) and len(window) == 14
 
 
 def test_report_shows_pain_checkins_from_the_home(cli, tmp_path):

@@ -58,7 +58,7 @@ def command(
     offline: bool,
     as_json: bool,
 ) -> None:
-    """Write the plan as one HTML page to look at or print (from today, 14 days).
+    """Write the plan as one HTML page to look at or print (the days `schedule` shows).
 
     A calendar of your runs and hip sessions with the reason for each day, a drawing of
     every exercise with its dose and cues, and charts of your running (and of your knee-pain
@@ -67,7 +67,7 @@ def command(
     from hipcoach.report.output import report_html
 
     runs = load_runs(app, activities, offline=offline)
-    plan = build_plan(app, runs, start, days, races, default_start_offset=0)
+    plan = build_plan(app, runs, start, days, races)
     html = report_html(plan, today=app.today(), checkins=app.state.checkins())
     path = save_report(out, html)
     if as_json:
