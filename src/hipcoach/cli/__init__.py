@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "auth": ("auth", "One-time sign-in to Strava or Garmin; tokens are kept for cron."),
     "schedule": ("schedule", "Place sessions around your runs (the next 14 days)."),
     "export": ("export", "Write the scheduled sessions as ICS, JSON, FIT or Garmin JSON."),
+    "report": ("report", "The plan as one HTML page: calendar, exercise drawings, charts."),
     "runs": ("runs", "Your runs and weekly running distance."),
     "demo": ("demo", "The whole flow offline on sample data: no account needed."),
     "sync": ("sync", "The nightly job: pull runs, re-plan, update the watch's calendar."),

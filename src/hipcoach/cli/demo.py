@@ -22,16 +22,19 @@ def command(app: App, out: Path) -> None:
     """The whole flow offline on sample data: no account needed.
 
     Ten weeks of a sample runner's Strava runs → programme → a 14-day schedule with reasons →
-    weekly mileage → an ICS calendar, FIT workout files and Garmin workout payloads. Your own
-    config and state are not read or touched.
+    weekly mileage → an ICS calendar, FIT workout files, Garmin workout payloads and an HTML
+    report (report.html). Your own config and state are not read or touched.
     """
     from hipcoach import DISCLAIMER
-    from hipcoach.cli.export import available_exporters
+    from hipcoach.cli.export import available_exporters, make_exporter
+    from hipcoach.cli.report import save_report
     from hipcoach.cli.scheduling import print_schedule, print_weekly_distance
     from hipcoach.config import Config
     from hipcoach.demo import SAMPLE, sample_activities, sample_runs
+    from hipcoach.exports.ics import DEMO_ATHLETE_ID, CalendarLedger
     from hipcoach.history import classify, monday
     from hipcoach.planner import plan_schedule
+    from hipcoach.report.output import report_html
     from hipcoach.timeutil import system_zone, today
 
     config = Config()
@@ -57,10 +60,13 @@ def command(app: App, out: Path) -> None:
     print_schedule(app, plan)
     app.say("")
     written = []
+    demo_calendar = CalendarLedger(DEMO_ATHLETE_ID)
     for name, exporter in sorted(available_exporters(app).items()):
         target = out if name in ("ics", "json") else out / name
-        written += exporter().write(plan.sessions, target)
+        written += make_exporter(app, exporter, demo_calendar).write(plan.sessions, target)
         app.say(f"  {name:<12} → {target}")
+    written.append(save_report(out / "report.html", report_html(plan, today=now)))
+    app.say(f"  {'report':<12} → {written[-1]} (open it in a browser, or print it)")
     app.say(
         f"\nWrote {len(written)} files to {out}/ (the .ics imports into any calendar; "
         "copy fit/*.fit to the watch's GARMIN/NewFiles folder)."

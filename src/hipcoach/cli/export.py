@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
 from hipcoach.interfaces import Exporter
+
+if TYPE_CHECKING:
+    from hipcoach.exports.ics import CalendarLedger
 
 
 def available_exporters(app: App) -> dict[str, type[Exporter]]:
@@ -22,6 +26,17 @@ def available_exporters(app: App) -> dict[str, type[Exporter]]:
         for exporter in integration.exporters():
             exporters.setdefault(exporter.format, exporter)
     return exporters
+
+
+def make_exporter(
+    app: App, exporter: type[Exporter], ledger: CalendarLedger | None = None
+) -> Exporter:
+    """An exporter instance; the ICS one gets the calendar ledger (the home's by default)."""
+    from hipcoach.exports.ics import IcsExporter, StateLedger
+
+    if issubclass(exporter, IcsExporter):
+        return exporter(ledger or StateLedger(app.state))
+    return exporter()
 
 
 @click.command("export")
@@ -59,7 +74,7 @@ def command(
         )
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
-    paths = exporters[format_name]().write(plan.sessions, out)
+    paths = make_exporter(app, exporters[format_name]).write(plan.sessions, out)
     if as_json:
         app.emit_json(
             {

@@ -43,10 +43,9 @@ def command(
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
     if ics is not None:
-        from hipcoach.exports.ics import calendar_bytes
+        from hipcoach.exports.ics import StateLedger, write_calendar
 
-        ics.parent.mkdir(parents=True, exist_ok=True)
-        ics.write_bytes(calendar_bytes(plan.sessions))
+        write_calendar(plan.sessions, ics, StateLedger(app.state))
     if as_json:
         app.emit_json(schedule_json(plan))
         return

@@ -1,56 +1,182 @@
 """An ICS calendar of the scheduled sessions (via ``icalendar``).
 
-Each event's UID is derived from the session key, so re-importing an updated calendar
-moves or updates the events instead of duplicating them.
+Calendar apps match an imported event to the one they have by its UID and apply it when
+its ``SEQUENCE`` (or, at equal sequence, its ``DTSTAMP``) is newer. So:
+
+- the UID is the session key plus an athlete id (random, made once and kept in the home's
+  ``state.db``), so two runners importing into one shared calendar never collide, and a
+  session keeps its UID whatever its date or content;
+- a ledger remembers, per session, what the event last said (a fingerprint of its date,
+  summary and description), its ``SEQUENCE`` and when it last changed: the sequence goes up
+  by one exactly when the event changes, ``LAST-MODIFIED``/``DTSTAMP`` are that moment, and
+  an unchanged plan gives a byte-identical file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hipcoach import DISCLAIMER
 from hipcoach.interfaces import Exporter
 from hipcoach.models import ScheduledSession
 
+if TYPE_CHECKING:
+    from hipcoach.state import StateDB
+
 UID_DOMAIN = "hipcoach"
 CALENDAR_FILE = "hipcoach.ics"
+ATHLETE_ID_KEY = "ics_athlete_id"
+EVENTS_KEY = "ics_events"
+DEMO_ATHLETE_ID = "demo"
 
 
-def event_uid(item: ScheduledSession) -> str:
-    """A stable UID: the same session keeps it whatever its date or content."""
-    return f"{item.session.key}@{UID_DOMAIN}"
+def event_uid(item: ScheduledSession, athlete_id: str) -> str:
+    """A stable UID, unique per athlete: the same session keeps it whatever its date."""
+    return f"{item.session.key}.{athlete_id}@{UID_DOMAIN}"
+
+
+def event_summary(item: ScheduledSession) -> str:
+    """The event title: the session's title and length."""
+    return f"{item.session.title} (~{item.session.estimated_seconds() // 60} min)"
 
 
 def describe(item: ScheduledSession) -> str:
-    """The event description: why this day, each exercise with its dose and cues."""
-    lines = [f"Why today: {item.reason}.", ""]
-    for p in item.session.prescriptions:
+    """The event description: why this day, the session's dose, each exercise and its cues."""
+    session = item.session
+    sets = sum(p.sets for p in session.prescriptions)
+    lines = [
+        f"Why today: {item.reason}.",
+        f"Dose: {len(session.prescriptions)} exercises, {sets} sets in all, about "
+        f"{round(session.estimated_seconds() / 60)} min with rests.",
+        "",
+    ]
+    for p in session.prescriptions:
         lines.append(f"• {p.exercise.name}: {p.dose_text()}, rest {p.rest_seconds} s")
         lines.append(f"  {p.exercise.cues}")
     lines += ["", DISCLAIMER]
     return "\n".join(lines)
 
 
-def calendar_bytes(sessions: Sequence[ScheduledSession], stamp: datetime | None = None) -> bytes:
-    """The calendar as bytes: one all-day event per session."""
+def fingerprint(item: ScheduledSession) -> str:
+    """What the event shows, hashed: it changes when the date or the content does."""
+    text = "\n".join([item.date.isoformat(), event_summary(item), describe(item)])
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class EventRevision:
+    """What an event last said and when that changed."""
+
+    sequence: int
+    fingerprint: str
+    created: datetime
+    modified: datetime
+
+
+def revise(
+    previous: Mapping[str, EventRevision], items: Sequence[ScheduledSession], now: datetime
+) -> dict[str, EventRevision]:
+    """The revisions after this export: unchanged events keep theirs, a changed event gets
+    the next sequence and ``now``, a new one starts at 0. Sessions not exported stay."""
+    revisions = dict(previous)
+    for item in items:
+        current = fingerprint(item)
+        old = previous.get(item.session.key)
+        if old is None:
+            revisions[item.session.key] = EventRevision(0, current, now, now)
+        elif old.fingerprint != current:
+            revisions[item.session.key] = EventRevision(old.sequence + 1, current, old.created, now)
+    return revisions
+
+
+@dataclass
+class CalendarLedger:
+    """The athlete id and the event revisions; this base keeps them in memory only."""
+
+    athlete_id: str
+    revisions: dict[str, EventRevision] = field(default_factory=dict)
+
+    def save(self) -> None:
+        """Persist the revisions (nothing to do in memory)."""
+
+
+class StateLedger(CalendarLedger):
+    """A ledger kept in ``state.db`` (meta table), so UIDs and sequences survive runs."""
+
+    def __init__(self, state: StateDB) -> None:
+        self.state = state
+        athlete_id = state.get_meta(ATHLETE_ID_KEY)
+        if not athlete_id:
+            athlete_id = uuid.uuid4().hex
+            state.set_meta(ATHLETE_ID_KEY, athlete_id)
+        super().__init__(athlete_id, _load_revisions(state.get_meta(EVENTS_KEY)))
+
+    def save(self) -> None:
+        self.state.set_meta(EVENTS_KEY, _dump_revisions(self.revisions))
+
+
+def _load_revisions(text: str | None) -> dict[str, EventRevision]:
+    if not text:
+        return {}
+    raw = json.loads(text)
+    return {
+        key: EventRevision(
+            int(r["sequence"]),
+            str(r["fingerprint"]),
+            datetime.fromisoformat(r["created"]),
+            datetime.fromisoformat(r["modified"]),
+        )
+        for key, r in raw.items()
+    }
+
+
+def _dump_revisions(revisions: Mapping[str, EventRevision]) -> str:
+    return json.dumps(
+        {
+            key: {
+                "sequence": r.sequence,
+                "fingerprint": r.fingerprint,
+                "created": r.created.isoformat(),
+                "modified": r.modified.isoformat(),
+            }
+            for key, r in sorted(revisions.items())
+        },
+        separators=(",", ":"),
+    )
+
+
+def calendar_bytes(
+    sessions: Sequence[ScheduledSession],
+    *,
+    athlete_id: str,
+    revisions: Mapping[str, EventRevision],
+) -> bytes:
+    """The calendar as bytes: one all-day event per session (each must have a revision)."""
     from icalendar import Calendar, Event
 
-    stamp = stamp or datetime.now(UTC)
     calendar = Calendar()
     calendar.add("prodid", "-//hipcoach//hip strength for runners//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "hipcoach")
     for item in sessions:
+        revision = revisions[item.session.key]
         event = Event()
-        event.add("uid", event_uid(item))
-        event.add("dtstamp", stamp)
+        event.add("uid", event_uid(item, athlete_id))
+        # Without a METHOD, DTSTAMP is the event's last revision (RFC 5545 §3.8.7.2).
+        event.add("dtstamp", revision.modified)
+        event.add("created", revision.created)
+        event.add("last-modified", revision.modified)
+        event.add("sequence", revision.sequence)
         event.add("dtstart", item.date)
         event.add("dtend", item.date + timedelta(days=1))
-        event.add(
-            "summary", f"{item.session.title} (~{item.session.estimated_seconds() // 60} min)"
-        )
+        event.add("summary", event_summary(item))
         event.add("description", describe(item))
         event.add("categories", ["hip strength"])
         event.add("transp", "TRANSPARENT")
@@ -58,14 +184,31 @@ def calendar_bytes(sessions: Sequence[ScheduledSession], stamp: datetime | None 
     return calendar.to_ical()
 
 
+def write_calendar(
+    sessions: Sequence[ScheduledSession],
+    path: Path,
+    ledger: CalendarLedger,
+    now: datetime | None = None,
+) -> Path:
+    """Write the calendar to ``path``, then record the revisions it carries."""
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    revisions = revise(ledger.revisions, sessions, now)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(calendar_bytes(sessions, athlete_id=ledger.athlete_id, revisions=revisions))
+    # Recorded after the file is written: a failed write never bumps a sequence unseen.
+    ledger.revisions = revisions
+    ledger.save()
+    return path
+
+
 class IcsExporter(Exporter):
     """``hipcoach export ics``: one calendar file."""
 
     format = "ics"
-    summary = "an ICS calendar, one all-day event per session (stable UIDs)"
+    summary = "an ICS calendar, one all-day event per session (stable UIDs, sequenced updates)"
+
+    def __init__(self, ledger: CalendarLedger) -> None:
+        self.ledger = ledger
 
     def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / CALENDAR_FILE
-        path.write_bytes(calendar_bytes(sessions))
-        return [path]
+        return [write_calendar(sessions, out_dir / CALENDAR_FILE, self.ledger)]

@@ -1,0 +1,81 @@
+"""``hipcoach report``: the plan as one self-contained HTML page."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+from hipcoach.cli.params import json_option
+from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
+from hipcoach.errors import HipcoachError
+
+DEFAULT_OUT = Path("hipcoach-report.html")
+
+
+class CannotWriteReport(HipcoachError):
+    """The report file cannot be written (DESIGN.md exit 73, "cannot write")."""
+
+    exit_code = 73
+
+
+def save_report(path: Path, html: str) -> Path:
+    """Write the page, turning an OS failure into one line that says what to do."""
+    from hipcoach.report.output import write_page
+
+    try:
+        return write_page(path, html)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise CannotWriteReport(
+            f"cannot write the report to {path}: {reason}",
+            hint="choose a writable file with --out",
+        ) from None
+
+
+@click.command("report")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open it in your web browser.")
+@schedule_options
+@json_option
+@pass_app
+def command(
+    app: App,
+    out: Path,
+    open_page: bool,
+    activities: Path | None,
+    start: date | None,
+    days: int | None,
+    races: tuple[date, ...],
+    offline: bool,
+    as_json: bool,
+) -> None:
+    """Write the plan as one HTML page to look at or print (the days `schedule` shows).
+
+    A calendar of your runs and hip sessions with the reason for each day, a drawing of
+    every exercise with its dose and cues, and charts of your running (and of your knee-pain
+    check-ins). The file holds everything it shows: it opens offline, from a USB stick too.
+    """
+    from hipcoach.report.output import report_html
+
+    runs = load_runs(app, activities, offline=offline)
+    plan = build_plan(app, runs, start, days, races)
+    html = report_html(plan, today=app.today(), checkins=app.state.checkins())
+    path = save_report(out, html)
+    if as_json:
+        app.emit_json({"file": str(path), "sessions": len(plan.sessions)})
+    else:
+        app.say(f"Report written to {path} ({len(plan.sessions)} sessions)")
+    if open_page:
+        import webbrowser
+
+        if not webbrowser.open(path.resolve().as_uri()):
+            app.warn(f"could not start a web browser: open {path} yourself")

@@ -1,0 +1,14 @@
+"""``hipcoach report``: the plan as one self-contained HTML page.
+
+Three layers, so the page never reaches into the domain model: :mod:`.view` maps the domain
+objects (the schedule plan, the programme, runs, check-ins) to plain dataclasses;
+:mod:`.render` turns those into HTML, with :mod:`.charts` (inline SVG charts) and
+:mod:`.pictures` (the exercise drawings shipped as package data).
+"""
+
+from __future__ import annotations
+
+from hipcoach.report.render import render_report
+from hipcoach.report.view import ReportView, build_report
+
+__all__ = ["ReportView", "build_report", "render_report"]

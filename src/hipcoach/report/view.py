@@ -1,0 +1,335 @@
+"""The report's view model: plain dataclasses built from the domain objects.
+
+This is the only module of the report that knows the domain model (``SchedulePlan``,
+``Programme``, ``Session``, ``Prescription``, ``Run``, ``CheckIn``). The template consumes
+what is here and nothing else, so when the programme model grows (ladders with ``rung``,
+``variant``, ``load`` and ``equipment`` per prescription, ``light`` per session,
+``progression`` and ``why`` per week) adapting the report is a change to the few mapping
+functions below, marked "derived until the model carries it".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from hipcoach import DISCLAIMER
+
+if TYPE_CHECKING:
+    from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session
+    from hipcoach.planner import SchedulePlan
+
+DISTANCE_WEEKS = 10
+PAIN_WEEKS = 12
+SEE_A_PHYSIO_AT = 7
+LIGHT_PHASES = ("race", "taper")
+
+
+@dataclass(frozen=True)
+class ExerciseView:
+    """One exercise with its dose, as the runner should do it this week."""
+
+    key: str
+    name: str
+    variant: str
+    #: which drawing to show for the variant (``banded``, ``step``, ``isometric``) or None
+    family: str | None
+    load: str
+    equipment: tuple[str, ...]
+    rung: int
+    sets: int
+    reps: int | None
+    seconds: int | None
+    per_side: bool
+    rest_seconds: int
+    dose: str
+    cues: str
+    instructions: str
+    from_article: bool
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """A scheduled session: its day, key, the scheduler's reason and what to do."""
+
+    key: str
+    date: date
+    title: str
+    reason: str
+    light: bool
+    estimated_minutes: int
+    exercises: tuple[ExerciseView, ...]
+
+
+@dataclass(frozen=True)
+class RunView:
+    """A run on a day: recorded, or expected (a predicted long run or a planned race)."""
+
+    date: date
+    kind: str
+    distance_km: float | None
+    expected: bool
+
+
+@dataclass(frozen=True)
+class DayView:
+    """One calendar cell."""
+
+    date: date
+    in_window: bool
+    is_today: bool
+    runs: tuple[RunView, ...]
+    session: SessionView | None
+
+
+@dataclass(frozen=True)
+class WeekDistance:
+    """Running distance of one ISO week (``start`` is its Monday)."""
+
+    start: date
+    km: float
+
+
+@dataclass(frozen=True)
+class AdherenceWeek:
+    """Sessions done against sessions planned in one ISO week."""
+
+    start: date
+    planned: int
+    done: int
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """A knee-pain check-in (0–10)."""
+
+    date: date
+    pain: int
+
+
+@dataclass(frozen=True)
+class ProgressionView:
+    """The programme week the exercises come from, and its progression decision."""
+
+    week: int
+    iso_week: str
+    phase: str
+    #: "start", "progress", "hold", "deload", "step_down" or "maintain"
+    decision: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the page shows."""
+
+    generated_on: date
+    start: date
+    end: date
+    level: str
+    calendar: tuple[tuple[DayView, ...], ...]  # Monday-to-Sunday rows covering the window
+    sessions: tuple[SessionView, ...]
+    exercises: tuple[ExerciseView, ...]
+    progression: ProgressionView | None
+    weekly_distance: tuple[WeekDistance, ...]
+    adherence: tuple[AdherenceWeek, ...]
+    pain: tuple[PainPoint, ...]
+    warning: str | None
+    disclaimer: str = DISCLAIMER
+
+
+# -- mapping -------------------------------------------------------------------------------
+
+
+def build_report(
+    plan: SchedulePlan,
+    *,
+    today: date,
+    checkins: Sequence[CheckIn] = (),
+    adherence: Sequence[AdherenceWeek] = (),
+) -> ReportView:
+    """The report for a schedule plan, the runner's check-ins and (when known) adherence."""
+    from hipcoach.history import monday, weekly_distance_km
+
+    request = plan.request
+    sessions = tuple(session_view(s.session, s.date, s.reason) for s in plan.sessions)
+    week = _current_week(plan)
+    first_week = monday(today) - timedelta(weeks=DISTANCE_WEEKS - 1)
+    distance = weekly_distance_km(plan.runs, first_week, today)
+    since = today - timedelta(weeks=PAIN_WEEKS)
+    pain = tuple(PainPoint(c.date, c.pain) for c in checkins if since <= c.date <= today)
+    return ReportView(
+        generated_on=today,
+        start=request.start,
+        end=request.end,
+        level=request.programme.level,
+        calendar=_calendar(plan, sessions, today),
+        sessions=sessions,
+        exercises=_week_exercises(plan, week, sessions),
+        progression=progression_view(week, plan.request.programme.weeks) if week else None,
+        weekly_distance=tuple(WeekDistance(start, round(km, 1)) for start, km in distance.items()),
+        adherence=tuple(adherence),
+        pain=pain,
+        warning=_warning(checkins, today),
+    )
+
+
+def exercise_view(p: Prescription) -> ExerciseView:
+    """A prescription as the page shows it."""
+    exercise = p.exercise
+    # Derived until the model carries them: today every prescription is the exercise itself,
+    # at bodyweight, on rung 0; the ladders will give rung, variant, load and equipment.
+    variant = exercise.name
+    load = "bodyweight"
+    equipment: tuple[str, ...] = ()
+    rung = 0
+    return ExerciseView(
+        key=exercise.key,
+        name=exercise.name,
+        variant=variant,
+        family=variant_family(variant, equipment),
+        load=load,
+        equipment=equipment,
+        rung=rung,
+        sets=p.sets,
+        reps=p.reps,
+        seconds=p.seconds,
+        per_side=p.per_side,
+        rest_seconds=p.rest_seconds,
+        dose=p.dose_text(),
+        cues=exercise.cues,
+        instructions=exercise.instructions,
+        from_article=exercise.source == "article",
+    )
+
+
+def variant_family(variant: str, equipment: Sequence[str]) -> str | None:
+    """Which drawing family a variant belongs to: a band, a step, or an isometric hold."""
+    text = variant.lower()
+    if "isometric" in text or "wall press" in text:
+        return "isometric"
+    if "band" in equipment or "band" in text:
+        return "banded"
+    if "step" in equipment or "step" in text:
+        return "step"
+    return None
+
+
+def session_view(session: Session, day: date, reason: str) -> SessionView:
+    """A session on its date, with the scheduler's reason."""
+    return SessionView(
+        key=session.key,
+        date=day,
+        title=session.title,
+        reason=reason,
+        # Derived until the model carries it: race and taper weeks are the light ones.
+        light=session.phase in LIGHT_PHASES,
+        estimated_minutes=round(session.estimated_seconds() / 60),
+        exercises=tuple(exercise_view(p) for p in session.prescriptions),
+    )
+
+
+def progression_view(week: ProgrammeWeek, weeks: Sequence[ProgrammeWeek]) -> ProgressionView:
+    """The week's progression decision and why (derived until the model carries it)."""
+    previous = next((w for w in weeks if w.week == week.week - 1), None)
+    decision, why = _decision(week, previous)
+    return ProgressionView(week.week, week.iso_week, week.phase, decision, why)
+
+
+def _decision(week: ProgrammeWeek, previous: ProgrammeWeek | None) -> tuple[str, str]:
+    if week.held:
+        stepped_down = previous is not None and week.step < previous.step
+        return ("step_down" if stepped_down else "hold"), week.held
+    if week.week == 1:
+        return "start", "the first week: the level's starting dose"
+    if week.phase == "deload":
+        return "deload", "every 4th week is lighter (one set fewer) so the training sinks in"
+    if week.phase == "maintenance":
+        return "maintain", "the block is done: keep the level reached with fewer sessions"
+    if week.phase in LIGHT_PHASES:
+        return "hold", "race week: light sessions, no progression"
+    if previous is not None and week.step > previous.step:
+        return "progress", "two weeks of training done without a warning sign: one step up"
+    return "progress", "no warning sign: the dose steps up after about two weeks of training"
+
+
+def _current_week(plan: SchedulePlan) -> ProgrammeWeek | None:
+    """The programme week of the next session (or of the window's first day)."""
+    from hipcoach.history import monday
+
+    weeks = plan.request.programme.weeks
+    anchor = plan.sessions[0].date if plan.sessions else plan.request.start
+    return next((w for w in weeks if w.start == monday(anchor)), weeks[0] if weeks else None)
+
+
+def _week_exercises(
+    plan: SchedulePlan, week: ProgrammeWeek | None, sessions: Sequence[SessionView]
+) -> tuple[ExerciseView, ...]:
+    """The exercises of the current week at a full (not light) session's dose."""
+    if week is None:
+        return ()
+    in_week = [s for s in sessions if week.start <= s.date < week.start + timedelta(days=7)]
+    full = next((s for s in in_week if not s.light), in_week[0] if in_week else None)
+    if full is not None:
+        return full.exercises
+    return tuple(exercise_view(p) for p in week.sessions[0].prescriptions) if week.sessions else ()
+
+
+def _calendar(
+    plan: SchedulePlan, sessions: Sequence[SessionView], today: date
+) -> tuple[tuple[DayView, ...], ...]:
+    from hipcoach.history import monday
+
+    request = plan.request
+    runs: dict[date, list[RunView]] = {}
+    for run in plan.runs:
+        runs.setdefault(run.date, []).append(_run_view(run))
+    for day, key in request.key_days().items():
+        if key.predicted or (
+            key.kind == "race" and not any(r.kind == "race" for r in runs.get(day, []))
+        ):
+            runs.setdefault(day, []).append(RunView(day, key.kind, key.distance_km, expected=True))
+    by_day = {s.date: s for s in sessions}
+    rows = []
+    week = monday(request.start)
+    while week <= request.end:
+        days = [week + timedelta(days=i) for i in range(7)]
+        rows.append(
+            tuple(
+                DayView(
+                    date=d,
+                    in_window=request.start <= d <= request.end,
+                    is_today=d == today,
+                    runs=tuple(runs.get(d, ())),
+                    session=by_day.get(d),
+                )
+                for d in days
+            )
+        )
+        week += timedelta(weeks=1)
+    return tuple(rows)
+
+
+def _run_view(run: Run) -> RunView:
+    return RunView(run.date, run.kind, round(run.distance_km, 1), expected=False)
+
+
+def _warning(checkins: Sequence[CheckIn], today: date) -> str | None:
+    """The plain "stop and see a physio" line, when the check-ins call for it."""
+    from hipcoach.progression import persistent_pain
+
+    recent = [c for c in checkins if today - timedelta(days=7) <= c.date <= today]
+    worst = max(recent, key=lambda c: c.pain, default=None)
+    if worst is not None and worst.pain >= SEE_A_PHYSIO_AT:
+        return (
+            f"Knee pain {worst.pain}/10 on {worst.date:%a %d %b}: stop what hurts and see a "
+            "physiotherapist before you carry on."
+        )
+    if persistent_pain(checkins, today):
+        return (
+            "Knee pain above 2/10 for two weeks: stop what hurts and see a physiotherapist "
+            "before you carry on."
+        )
+    return None

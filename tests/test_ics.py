@@ -1,0 +1,132 @@
+"""The ICS calendar: per-athlete UIDs, sequenced updates, the dose in the description."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar
+
+from hipcoach.exports.ics import (
+    ATHLETE_ID_KEY,
+    CalendarLedger,
+    StateLedger,
+    revise,
+    write_calendar,
+)
+from hipcoach.models import ScheduledSession
+from hipcoach.state import open_state
+from tests.conftest import write_config
+from tests.report.conftest import sample_plan
+
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def events(path):
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+
+
+def moved(item: ScheduledSession, days: int) -> ScheduledSession:
+    return item.model_copy(update={"date": item.date + timedelta(days=days)})
+
+
+def test_unchanged_plan_keeps_sequence_and_bytes(tmp_path):
+    sessions = sample_plan().sessions
+    ledger = CalendarLedger("athlete1")
+    path = write_calendar(sessions, tmp_path / "a.ics", ledger, now=T0)
+    first = path.read_bytes()
+    write_calendar(sessions, path, ledger, now=T0 + timedelta(days=1))
+    assert path.read_bytes() == first
+    event = events(path)[f"{sessions[0].session.key}.athlete1@hipcoach"]
+    assert int(event["sequence"]) == 0
+    assert event.decoded("dtstamp") == event.decoded("last-modified") == T0
+
+
+def test_a_moved_or_changed_session_gets_the_next_sequence(tmp_path):
+    sessions = sample_plan().sessions
+    ledger = CalendarLedger("athlete1")
+    path = tmp_path / "a.ics"
+    write_calendar(sessions, path, ledger, now=T0)
+    later = T0 + timedelta(hours=5)
+    changed = [moved(sessions[0], 1), *sessions[1:]]
+    write_calendar(changed, path, ledger, now=later)
+    cal = events(path)
+    first = cal[f"{sessions[0].session.key}.athlete1@hipcoach"]
+    assert int(first["sequence"]) == 1
+    assert first.decoded("last-modified") == later and first.decoded("created") == T0
+    assert first.decoded("dtstart") == sessions[0].date + timedelta(days=1)
+    second = cal[f"{sessions[1].session.key}.athlete1@hipcoach"]
+    assert int(second["sequence"]) == 0 and second.decoded("last-modified") == T0
+    # A new reason is a change too (it is in the description); moving back is another.
+    write_calendar(sessions, path, ledger, now=later + timedelta(hours=1))
+    assert int(events(path)[f"{sessions[0].session.key}.athlete1@hipcoach"]["sequence"]) == 2
+
+
+def test_revise_keeps_sessions_not_exported():
+    sessions = sample_plan().sessions
+    revisions = revise({}, sessions, T0)
+    assert revise(revisions, sessions[:1], T0 + timedelta(days=1)) == revisions
+
+
+def test_description_carries_the_reason_and_the_dose(tmp_path):
+    sessions = sample_plan().sessions
+    path = write_calendar(sessions, tmp_path / "a.ics", CalendarLedger("x"), now=T0)
+    event = events(path)[f"{sessions[0].session.key}.x@hipcoach"]
+    text = str(event["description"])
+    assert sessions[0].reason in text
+    sets = sum(p.sets for p in sessions[0].session.prescriptions)
+    assert f"Dose: 5 exercises, {sets} sets in all" in text
+    assert "Side leg raise: 2 × 20 each side, rest 45 s" in text
+
+
+def test_athlete_id_is_made_once_and_kept_in_the_state(tmp_path):
+    state = open_state(tmp_path / "state.db")
+    first = StateLedger(state)
+    assert len(first.athlete_id) == 32
+    write_calendar(sample_plan().sessions, tmp_path / "a.ics", first, now=T0)
+    state.close()
+    state = open_state(tmp_path / "state.db")
+    again = StateLedger(state)
+    assert again.athlete_id == first.athlete_id == state.get_meta(ATHLETE_ID_KEY)
+    assert again.revisions == first.revisions
+
+
+def test_two_homes_never_share_uids(cli, home, tmp_path):
+    acts = tmp_path / "acts.json"
+    acts.write_text("[]")
+    other = tmp_path / "other-home"
+    other.mkdir()
+    mine, theirs = tmp_path / "me", tmp_path / "them"
+    assert cli("export", "ics", "--out", str(mine), "--activities", str(acts)).exit_code == 0
+    from click.testing import CliRunner
+
+    from hipcoach.cli import cli as root
+
+    result = CliRunner().invoke(
+        root,
+        ["--home", str(other), "export", "ics", "--out", str(theirs), "--activities", str(acts)],
+    )
+    assert result.exit_code == 0, result.output
+    a, b = events(mine / "hipcoach.ics"), events(theirs / "hipcoach.ics")
+    assert a and len(a) == len(b) and not set(a) & set(b)
+    keys = {u.split(".")[0] for u in a}
+    assert keys == {u.split(".")[0] for u in b}
+
+
+def test_schedule_ics_sequence_goes_up_when_a_session_moves(cli, home, tmp_path):
+    acts = tmp_path / "acts.json"
+    acts.write_text("[]")
+    ics = tmp_path / "plan.ics"
+    data = json.loads(
+        cli("schedule", "--json", "--activities", str(acts), "--ics", str(ics)).stdout
+    )
+    before = events(ics)
+    key = data["sessions"][0]["key"]
+    uid = next(u for u in before if u.startswith(f"{key}."))
+    assert int(before[uid]["sequence"]) == 0
+    write_config(home, f"[athlete]\nblocked_dates = [{data['sessions'][0]['date']}]\n")
+    cli("schedule", "--activities", str(acts), "--ics", str(ics))
+    after = events(ics)
+    assert after[uid].decoded("dtstart") != date.fromisoformat(data["sessions"][0]["date"])
+    assert int(after[uid]["sequence"]) == 1
