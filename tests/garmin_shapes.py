@@ -77,3 +77,60 @@ def garmin_history(
             )
         )
     return out
+
+
+def garmin_strength(
+    day: date,
+    *,
+    ident: int,
+    workout_id: int | None = None,
+    name: str = "Strength",
+    active_sets: int = 10,
+    total_reps: int = 180,
+    hour: int = 18,
+) -> dict[str, Any]:
+    """A strength-training list item; ``workoutId`` when the watch ran a scheduled workout."""
+    item = garmin_activity(day, 0, type_key="strength_training", ident=ident, name=name, hour=hour)
+    item.update(
+        {
+            "distance": 0.0,
+            "activeSets": active_sets,
+            "totalSets": active_sets * 2,
+            "totalReps": total_reps,
+            "summarizedExerciseSets": [
+                {"category": "HIP_STABILITY", "subCategory": "SIDE_LYING_LEG_RAISE", "sets": 4}
+            ],
+        }
+    )
+    if workout_id is not None:
+        item["workoutId"] = workout_id
+    return item
+
+
+def exercise_set(
+    category: str | None,
+    name: str | None,
+    reps: int,
+    *,
+    step: int | None = None,
+    weight_g: float = 0.0,
+) -> dict[str, Any]:
+    """One ACTIVE entry of ``/activity-service/activity/{id}/exerciseSets``."""
+    exercises = (
+        [] if category is None else [{"category": category, "name": name, "probability": 100.0}]
+    )
+    entry: dict[str, Any] = {
+        "exercises": exercises,
+        "duration": 3.0 * reps,
+        "repetitionCount": reps,
+        "weight": weight_g,
+        "setType": "ACTIVE",
+        "startTime": "2026-11-20T18:05:00.0",
+        "messageIndex": 0,
+    }
+    if step is not None:
+        entry["wktStepIndex"] = step
+    return entry
+
+
+REST_SET = {"exercises": [], "duration": 45.0, "setType": "REST", "repetitionCount": None}

@@ -1,0 +1,48 @@
+"""What the runner actually did: completed strength activities, as completion sources report
+them (the plugin contract's data; matching them to sessions is :mod:`hipcoach.adherence`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DoneSet(BaseModel):
+    """One active set the watch recorded (Garmin records one per side and step)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    category: str | None = None
+    exercise_name: str | None = None
+    reps: int | None = Field(default=None, ge=0)
+    seconds: float | None = Field(default=None, ge=0)
+    weight_g: float | None = Field(default=None, ge=0)
+    #: the workout step the set belongs to (Garmin's ``wktStepIndex``), when run from a workout
+    step_index: int | None = Field(default=None, ge=0)
+
+
+class CompletedActivity(BaseModel):
+    """A strength activity the runner recorded, on their local date."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    activity_id: str
+    date: date
+    name: str = ""
+    #: the remote workout the watch ran (Garmin's ``workoutId``): one hipcoach created, if ours
+    workout_id: str | None = None
+    #: the active sets, or None where the source has no detail (Strava)
+    sets: tuple[DoneSet, ...] | None = None
+    #: changes when the activity's summary does (an edit in Connect): then it is read again
+    fingerprint: str = ""
+
+
+def fingerprint(summary: object) -> str:
+    """A short stable hash of any JSON-able summary."""
+    text = json.dumps(summary, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
