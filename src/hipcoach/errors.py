@@ -79,5 +79,9 @@ class RemoteNotFound(ServiceError):
     """The remote object is gone (404): for a delete or unschedule, the job is already done."""
 
 
+class NotOwned(ServiceError):
+    """A workout target refused to touch a remote object without hipcoach's marker."""
+
+
 class RateLimited(TemporaryError):
     """The service said 429 (or its usage is at the cap): stop calling it until later."""

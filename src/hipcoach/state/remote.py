@@ -68,6 +68,13 @@ class RemoteRecords:
     def mark_deleting(self, key: str) -> None:
         self._update(key, deleting=1)
 
+    def forget_workout(self, workout_id: str) -> None:
+        """Drop every record of ``workout_id``: it turned out not to be hipcoach's."""
+        self._write(
+            "DELETE FROM remote_workouts WHERE target = ? AND workout_id = ?",
+            (self.target, workout_id),
+        )
+
     def remove(self, key: str) -> None:
         self._write(
             "DELETE FROM remote_workouts WHERE target = ? AND session_key = ?",

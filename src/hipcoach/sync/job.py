@@ -14,7 +14,7 @@ from hipcoach.pull import PullResult, pull_runs
 from hipcoach.scheduler import FixedSession
 from hipcoach.state import StateDB
 from hipcoach.state.remote import RemoteRecords, has_records, recent_placements
-from hipcoach.sync.engine import SyncOutcome, apply_actions, plan_actions
+from hipcoach.sync.engine import SyncOutcome, apply_actions, owned_placements, plan_actions
 from hipcoach.sync.reconcile import Action
 
 log = logging.getLogger(__name__)
@@ -47,11 +47,7 @@ def past_sessions(
     since = today - timedelta(days=7)
     placed = recent_placements(state, since, today)
     if not placed and target is not None and not has_records(state):
-        placed = [
-            (e.date, e.session_key)
-            for e in target.list_scheduled(since, today - timedelta(days=1))
-            if e.session_key
-        ]
+        placed = owned_placements(target, since, today - timedelta(days=1))
     return [FixedSession(day, key) for day, key in placed]
 
 
