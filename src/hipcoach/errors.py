@@ -14,6 +14,7 @@ class ExitCode:
     USAGE = 2
     DATAERR = 65
     UNAVAILABLE = 69
+    CANTCREAT = 73
     TEMPFAIL = 75
     NOPERM = 77
     CONFIG = 78
@@ -55,6 +56,13 @@ class TemporaryError(HipcoachError):
     """Network trouble, a timeout, a 5xx or a rate limit: the next run retries."""
 
     exit_code = ExitCode.TEMPFAIL
+
+
+class CannotWrite(HipcoachError):
+    """A file or folder hipcoach must write is not writable (read-only home, database, log
+    folder or output folder); the message names the path."""
+
+    exit_code = ExitCode.CANTCREAT
 
 
 class CredentialsError(HipcoachError):

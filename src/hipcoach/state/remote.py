@@ -3,8 +3,9 @@ remote call so that a crash at any point is repaired by the next run, never dupl
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -110,6 +111,25 @@ def recent_placements(db: StateDB, since: date, before: date) -> list[tuple[date
     return [(date.fromisoformat(d), key) for d, key in rows]
 
 
+@dataclass(frozen=True)
+class SyncRun:
+    """One finished sync, as the run log keeps it (``status`` shows the latest)."""
+
+    started_at: str
+    finished_at: str
+    dry_run: bool
+    exit_code: int
+    target: str | None = None
+    #: how many sessions were created, updated, moved, deleted, repaired
+    counts: dict[str, int] = field(default_factory=dict)
+    #: one line per problem, as printed
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``status --json`` ``last_sync`` object."""
+        return dataclasses.asdict(self)
+
+
 def start_sync_run(db: StateDB, dry_run: bool) -> int:
     """Log the start of a sync; return its id."""
     with db.transaction() as conn:
@@ -119,7 +139,17 @@ def start_sync_run(db: StateDB, dry_run: bool) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def finish_sync_run(db: StateDB, run_id: int, exit_code: int, summary: dict[str, Any]) -> None:
+def finish_sync_run(
+    db: StateDB,
+    run_id: int,
+    exit_code: int,
+    *,
+    target: str | None,
+    counts: dict[str, int],
+    errors: list[str],
+) -> None:
+    """Log the end of a sync with its summary."""
+    summary = {"counts": counts, "errors": errors, "target": target}
     with db.transaction() as conn:
         conn.execute(
             "UPDATE sync_runs SET finished_at = ?, exit_code = ?, summary = ? WHERE id = ?",
@@ -127,7 +157,7 @@ def finish_sync_run(db: StateDB, run_id: int, exit_code: int, summary: dict[str,
         )
 
 
-def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> dict[str, Any] | None:
+def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> SyncRun | None:
     """The latest finished sync: when, exit code, and its summary."""
     where = "finished_at IS NOT NULL" + ("" if include_dry_runs else " AND dry_run = 0")
     row = db.connection.execute(
@@ -137,10 +167,13 @@ def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> dict[str, A
     if row is None:
         return None
     started, finished, dry, code, summary = row
-    return {
-        "started_at": started,
-        "finished_at": finished,
-        "dry_run": bool(dry),
-        "exit_code": code,
-        **json.loads(summary),
-    }
+    data = json.loads(summary)
+    return SyncRun(
+        started_at=str(started),
+        finished_at=str(finished),
+        dry_run=bool(dry),
+        exit_code=int(code),
+        target=data.get("target"),
+        counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
+        errors=[str(e) for e in data.get("errors", [])],
+    )
