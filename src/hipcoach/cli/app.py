@@ -92,16 +92,15 @@ class App:
     def enable_file_log(self) -> None:
         """Log everything (libraries' tracebacks included, secrets masked) to the home's
         ``logs/hipcoach.log``, rotated; -v still mirrors hipcoach's own records to stderr."""
-        from logging.handlers import RotatingFileHandler
-
         from hipcoach.home import make_private_dir
+        from hipcoach.logfile import OwnLogFile
         from hipcoach.redact import RedactingFilter
 
         root = logging.getLogger()
         if any(getattr(h, "_hipcoach_file", False) for h in root.handlers):
             return
         make_private_dir(self.home.logs_dir)
-        handler = RotatingFileHandler(
+        handler = OwnLogFile(
             self.home.logs_dir / "hipcoach.log",
             maxBytes=1_000_000,
             backupCount=5,

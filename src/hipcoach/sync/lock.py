@@ -15,15 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hipcoach.errors import TemporaryError
+from hipcoach.home import open_own_file
 
 LOCK_FILE = "sync.lock"
 
 
 @contextmanager
 def sync_lock(home: Path, wait_seconds: float = 5.0, poll: float = 0.2) -> Iterator[None]:
-    """Hold the sync lock; wait up to ``wait_seconds``, then TemporaryError (exit 75)."""
+    """Hold the sync lock; wait up to ``wait_seconds``, then TemporaryError (exit 75).
+
+    The lock file is opened without following a symbolic link (its content is rewritten:
+    a planted link must not truncate what it points at): CannotWrite (exit 73) instead.
+    """
     path = home / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_own_file(path, os.O_RDWR)
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
