@@ -6,6 +6,9 @@ Exit codes follow sysexits(3) so cron mail tells what happened.
 
 from __future__ import annotations
 
+import copy
+from typing import Self
+
 
 class ExitCode:
     """Process exit codes (sysexits), part of the CLI contract."""
@@ -32,6 +35,13 @@ class HipcoachError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
+
+    def with_note(self, note: str) -> Self:
+        """A copy of this error (same type, same exit code) whose message ends with ``note``."""
+        clone = copy.copy(self)
+        clone.message = f"{self.message}; {note}"
+        clone.args = (clone.message,)
+        return clone
 
 
 class UsageError(HipcoachError):

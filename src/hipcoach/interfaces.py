@@ -42,12 +42,43 @@ class PluginContext:
         return dict(self.config.plugins.get(name, {}))
 
 
+@dataclass(frozen=True)
+class SkippedActivity:
+    """An activity a source could not use (unreadable or implausible), and why."""
+
+    #: how to find it: the activity id (with its name) or its place in the answer
+    ident: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.ident}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    """One page of a source's activities: the core stores each page as it arrives."""
+
+    runs: Sequence[Run]
+    skipped: Sequence[SkippedActivity] = ()
+    #: where the next page starts (opaque to the core); None after the last page
+    next_page: str | None = None
+
+
 class ActivitySource(ABC):
     """Yields the runner's runs. Only running sports become :class:`Run`s."""
 
     @abstractmethod
     def fetch_runs(self, since: date) -> Iterator[Run]:
         """Runs on or after ``since`` (athlete-local), in any order."""
+
+    def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
+        """Runs on or after ``since`` a page at a time, from ``resume`` (a page's
+        ``next_page``, kept by the core across runs) or the start.
+
+        Sources that page override this, so that a long import interrupted by a rate limit
+        keeps every page it got and the next run carries on; the default is one page.
+        """
+        yield ActivityPage(runs=list(self.fetch_runs(since)))
 
 
 class RemoteWorkout(BaseModel):

@@ -4,7 +4,7 @@ A nightly pull costs one token refresh (access tokens live 6 h) and one page; th
 is skipped while the saved access token is valid for more than five minutes. Pages are read
 as raw JSON through ``client.protocol.get`` rather than ``client.get_activities()``: the
 models turn ``start_date_local`` (local wall time labelled UTC) into a datetime that invites
-converting it, while :func:`hipcoach.activities.run_from_activity` reads the string as is.
+converting it, while :func:`hipcoach.activities.read_activities` reads the string as is.
 
 This module imports nothing heavy: stravalib loads when the first run is requested.
 """
@@ -18,9 +18,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.activities import run_from_activity
+from hipcoach.activities import latest_possible_date, read_activities
 from hipcoach.errors import RateLimited, ServiceError
-from hipcoach.interfaces import ActivitySource, PluginContext
+from hipcoach.interfaces import ActivityPage, ActivitySource, PluginContext
 from hipcoach.models import Run
 from hipcoach_strava.credentials import AppCredentials, app_credentials, bootstrap_refresh_token
 from hipcoach_strava.ratelimit import retry_hint
@@ -64,16 +64,35 @@ class StravaSource(ActivitySource):
         self._api: StravaApi | None = None
 
     def fetch_runs(self, since: date) -> Iterator[Run]:
-        """Runs on or after ``since``; one page at a time, so earlier pages survive a failure."""
+        """Runs on or after ``since`` (unreadable activities are logged and left out)."""
+        for page in self.fetch_pages(since):
+            for skipped in page.skipped:
+                log.warning("Strava %s skipped: %s", skipped.ident, skipped.reason)
+            yield from page.runs
+
+    def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
+        """Pages of ``GET /athlete/activities?after=…`` from page ``resume`` (else 1).
+
+        The query only depends on ``since``, so a resumed import asks for exactly the pages
+        the interrupted one had not read yet. An activity that cannot be used is skipped and
+        named, never a failure of the page.
+        """
         after = after_epoch(since)
-        page = 1
+        page = _page_number(resume)
         while True:
             items = self._page(after, page)
-            for index, item in enumerate(items):
-                run = _parse(item, page, index)
-                if run is not None and run.date >= since:
-                    yield run
-            if len(items) < PER_PAGE:
+            batch = read_activities(
+                items,
+                position=f"item {{index}} of page {page}",
+                latest=latest_possible_date(datetime.fromtimestamp(self.clock(), UTC)),
+            )
+            last = len(items) < PER_PAGE
+            yield ActivityPage(
+                runs=[run for run in batch.runs if run.date >= since],
+                skipped=batch.skipped,
+                next_page=None if last else str(page + 1),
+            )
+            if last:
                 return
             page += 1
 
@@ -119,13 +138,13 @@ class StravaSource(ActivitySource):
         return self._api
 
 
-def _parse(item: Any, page: int, index: int) -> Run | None:
-    try:
-        return run_from_activity(item)
-    except ValueError as exc:  # BadActivity, or the Run model rejecting a value
-        ident = item.get("id") if isinstance(item, dict) else None
-        where = f"activity {ident}" if ident is not None else f"item {index} of page {page}"
-        raise ServiceError(f"Strava {where} cannot be read: {exc}") from None
+def _page_number(resume: str | None) -> int:
+    """The page to start from: 1, or the resume point the core kept (a page number)."""
+    if resume is None:
+        return 1
+    if not resume.isdigit() or int(resume) < 1:
+        raise ServiceError(f"cannot resume the Strava import at {resume!r}: not a page number")
+    return int(resume)
 
 
 def load_source(

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from hipcoach.config import Config
     from hipcoach.interfaces import PluginContext
     from hipcoach.plugins import Registry
+    from hipcoach.pull import PullResult
     from hipcoach.state import StateDB
 
 log = logging.getLogger("hipcoach")
@@ -37,6 +38,8 @@ class App:
     quiet: int
     env: Mapping[str, str]
     _warned: set[str] = field(default_factory=set)
+    #: the pulls this invocation made (``runs --json`` lists what they skipped)
+    pulls: list[PullResult] = field(default_factory=list)
 
     @classmethod
     def create(

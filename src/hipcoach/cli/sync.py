@@ -30,25 +30,31 @@ def command(
     hipcoach's marker never are either. Exit codes: 0 done, 73 cannot write, 75 try again
     later, 77 sign in again, 78 fix the config.
     """
+    from hipcoach.cli.pulling import pull_bar, warn_skipped
     from hipcoach.sync.transaction import sync_transaction
 
     app.enable_file_log()
     config = app.config
-    report = sync_transaction(
-        home=app.home,
-        state=app.state,
-        config=config,
-        registry=app.registry,
-        context=app.plugin_context(),
-        today=app.today(),
-        days=days or config.athlete.horizon_days,
-        races=tuple(races),
-        dry_run=dry_run,
-    )
+    with pull_bar(app) as bar:
+        report = sync_transaction(
+            home=app.home,
+            state=app.state,
+            config=config,
+            registry=app.registry,
+            context=app.plugin_context(),
+            today=app.today(),
+            days=days or config.athlete.horizon_days,
+            races=tuple(races),
+            dry_run=dry_run,
+            on_pull_page=bar,
+        )
     if as_json:
         app.emit_json(sync_json(report))
     else:
         _print(app, report)
+    pull = report.result.pull
+    if pull is not None:
+        warn_skipped(app, pull.source, pull.skipped)
     for problem in report.errors():
         app.warn(problem)
     if report.exit_code:
@@ -57,6 +63,7 @@ def command(
 
 def sync_json(report: SyncReport) -> dict[str, Any]:
     """The ``sync --json`` document."""
+    from hipcoach.cli.pulling import skipped_json
     from hipcoach.serialize import scheduled_json
 
     result = report.result
@@ -70,6 +77,7 @@ def sync_json(report: SyncReport) -> dict[str, Any]:
         "planned": [a.describe() for a in result.actions],
         "errors": report.errors(),
         "runs_pulled": result.pull.fetched if result.pull else None,
+        "skipped": skipped_json(result.pull.skipped if result.pull else []),
         "sessions": [scheduled_json(s) for s in plan.sessions],
         "exit_code": report.exit_code,
     }

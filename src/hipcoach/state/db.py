@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from hipcoach.errors import StateError
 from hipcoach.home import make_private_dir
 from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
+
+PULL_RESUME_PREFIX = "pull_resume:"
+MOVE_ASIDE_HINT = "move state.db aside and run again to start a fresh state"
 
 
 class StateDB:
@@ -81,40 +86,33 @@ class StateDB:
         return [date.fromisoformat(r[0]) for r in rows.fetchall()]
 
     # -- run cache -------------------------------------------------------------------------
-    def upsert_runs(self, source: str, runs: list[Run]) -> tuple[int, int]:
+    def upsert_runs(self, source: str, runs: Sequence[Run]) -> tuple[int, int]:
         """Insert or update runs by id in one transaction; return (new, changed)."""
-        now = datetime.now(UTC).isoformat()
-        new = changed = 0
         with self.transaction() as conn:
-            for run in runs:
-                row = (
-                    run.date.isoformat(),
-                    run.distance_m,
-                    run.moving_time_s,
-                    run.kind,
-                    run.name,
-                    run.sport,
-                    run.workout_type,
-                )
-                old = conn.execute(
-                    "SELECT date, distance_m, moving_time_s, kind, name, sport, workout_type "
-                    "FROM runs WHERE source = ? AND id = ?",
-                    (source, run.id),
-                ).fetchone()
-                if old == row:
-                    continue
-                new += old is None
-                changed += old is not None
+            return _upsert_runs(conn, source, runs)
+
+    def store_pulled_page(
+        self, source: str, runs: Sequence[Run], resume: PullResume | None
+    ) -> tuple[int, int]:
+        """One pulled page, and where the pull continues (None: it is complete), in one
+        transaction: a pull stopped at any point keeps every page before it."""
+        with self.transaction() as conn:
+            counts = _upsert_runs(conn, source, runs)
+            key = f"{PULL_RESUME_PREFIX}{source}"
+            if resume is None:
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
                 conn.execute(
-                    "INSERT INTO runs(source, id, date, distance_m, moving_time_s, kind, name, "
-                    "sport, workout_type, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(source, id) DO UPDATE SET date = excluded.date, "
-                    "distance_m = excluded.distance_m, moving_time_s = excluded.moving_time_s, "
-                    "kind = excluded.kind, name = excluded.name, sport = excluded.sport, "
-                    "workout_type = excluded.workout_type, fetched_at = excluded.fetched_at",
-                    (source, run.id, *row, now),
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, resume.to_json()),
                 )
-        return new, changed
+        return counts
+
+    def pull_resume(self, source: str) -> PullResume | None:
+        """Where an interrupted pull from ``source`` continues, if one was interrupted."""
+        stored = self.get_meta(f"{PULL_RESUME_PREFIX}{source}")
+        return None if stored is None else PullResume.from_json(stored, self.path)
 
     def cached_runs(self, since: date | None = None) -> list[Run]:
         """Cached runs of every source, oldest first."""
@@ -144,6 +142,64 @@ class StateDB:
         return date.fromisoformat(row[0]) if row and row[0] else None
 
 
+def _upsert_runs(conn: sqlite3.Connection, source: str, runs: Sequence[Run]) -> tuple[int, int]:
+    """Insert or update runs by id inside the caller's transaction; (new, changed)."""
+    now = datetime.now(UTC).isoformat()
+    new = changed = 0
+    for run in runs:
+        row = (
+            run.date.isoformat(),
+            run.distance_m,
+            run.moving_time_s,
+            run.kind,
+            run.name,
+            run.sport,
+            run.workout_type,
+        )
+        old = conn.execute(
+            "SELECT date, distance_m, moving_time_s, kind, name, sport, workout_type "
+            "FROM runs WHERE source = ? AND id = ?",
+            (source, run.id),
+        ).fetchone()
+        if old == row:
+            continue
+        new += old is None
+        changed += old is not None
+        conn.execute(
+            "INSERT INTO runs(source, id, date, distance_m, moving_time_s, kind, name, "
+            "sport, workout_type, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source, id) DO UPDATE SET date = excluded.date, "
+            "distance_m = excluded.distance_m, moving_time_s = excluded.moving_time_s, "
+            "kind = excluded.kind, name = excluded.name, sport = excluded.sport, "
+            "workout_type = excluded.workout_type, fetched_at = excluded.fetched_at",
+            (source, run.id, *row, now),
+        )
+    return new, changed
+
+
+@dataclass(frozen=True)
+class PullResume:
+    """Where an interrupted pull continues: the ``since`` it was asked for and the next page
+    (the source's own token)."""
+
+    since: date
+    next_page: str
+
+    def to_json(self) -> str:
+        return json.dumps({"since": self.since.isoformat(), "next_page": self.next_page})
+
+    @classmethod
+    def from_json(cls, text: str, path: Path) -> PullResume:
+        try:
+            data = json.loads(text)
+            return cls(date.fromisoformat(data["since"]), str(data["next_page"]))
+        except (ValueError, KeyError, TypeError):
+            raise StateError(
+                f"{path}: the resume point of an interrupted pull is unreadable ({text[:60]!r})",
+                hint=MOVE_ASIDE_HINT,
+            ) from None
+
+
 def open_state(path: Path) -> StateDB:
     """Open (creating if needed) and migrate the database at ``path``."""
     make_private_dir(path.parent)
@@ -157,7 +213,7 @@ def open_state(path: Path) -> StateDB:
     except sqlite3.DatabaseError as exc:
         raise StateError(
             f"{path}: cannot open the state database: {exc}",
-            hint="move the file aside and run again to start a fresh state",
+            hint=MOVE_ASIDE_HINT,
         ) from None
     return StateDB(conn, path)
 

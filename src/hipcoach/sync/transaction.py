@@ -3,6 +3,7 @@ typed report. The CLI only displays what :func:`sync_transaction` returns."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +13,7 @@ from hipcoach.errors import CredentialsError
 from hipcoach.home import Home
 from hipcoach.interfaces import PluginContext
 from hipcoach.plugins import Registry
+from hipcoach.pull import PullProgress
 from hipcoach.state import StateDB
 from hipcoach.state.remote import finish_sync_run, start_sync_run
 from hipcoach.sync.engine import REPORT_KIND, SyncOutcome
@@ -71,6 +73,7 @@ def sync_transaction(
     days: int,
     races: tuple[date, ...] = (),
     dry_run: bool = False,
+    on_pull_page: Callable[[PullProgress], None] | None = None,
 ) -> SyncReport:
     """Take the lock, resolve the source and target, run the sync and log it.
 
@@ -95,6 +98,7 @@ def sync_transaction(
             days=days,
             races=races,
             dry_run=dry_run,
+            on_pull_page=on_pull_page,
         )
         report = SyncReport(result, dry_run)
         finish_sync_run(
