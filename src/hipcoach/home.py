@@ -6,7 +6,8 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,16 @@ def open_own_file(path: Path, flags: int) -> int:
             hint=MOVE_ASIDE,
         )
     return fd
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Writing files under ``path``: an OS refusal (read-only, no permission, disk full)
+    becomes CannotWrite (exit 73) naming the file, instead of a crash."""
+    try:
+        yield
+    except OSError as exc:
+        raise cannot_write(exc, path) from None
 
 
 def cannot_write(exc: OSError, path: Path) -> CannotWrite:

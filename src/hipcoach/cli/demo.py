@@ -56,10 +56,13 @@ def command(app: App, out: Path) -> None:
     app.say("")
     print_schedule(app, plan)
     app.say("")
+    from hipcoach.home import writing
+
     written = []
     for name, exporter in sorted(available_exporters(app).items()):
         target = out if name in ("ics", "json") else out / name
-        written += exporter().write(plan.sessions, target)
+        with writing(target):
+            written += exporter().write(plan.sessions, target)
         app.say(f"  {name:<12} → {target}")
     app.say(
         f"\nWrote {len(written)} files to {out}/ (the .ics imports into any calendar; "

@@ -44,9 +44,11 @@ def command(
     plan = build_plan(app, runs, start, days, races)
     if ics is not None:
         from hipcoach.exports.ics import calendar_bytes
+        from hipcoach.home import writing
 
-        ics.parent.mkdir(parents=True, exist_ok=True)
-        ics.write_bytes(calendar_bytes(plan.sessions))
+        with writing(ics):
+            ics.parent.mkdir(parents=True, exist_ok=True)
+            ics.write_bytes(calendar_bytes(plan.sessions))
     if as_json:
         app.emit_json(schedule_json(plan))
         return

@@ -36,15 +36,16 @@ class RemoteRecords:
         self.target = target
 
     def all(self) -> dict[str, RemoteRecord]:
-        rows = self.db.connection.execute(
-            "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting "
-            "FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
-            (self.target,),
-        ).fetchall()
-        return {
-            key: RemoteRecord(key, date.fromisoformat(d), h, w, s, bool(x))
-            for key, d, h, w, s, x in rows
-        }
+        with self.db.reading("remote_workouts"):
+            rows = self.db.connection.execute(
+                "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting "
+                "FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
+                (self.target,),
+            ).fetchall()
+            return {
+                key: RemoteRecord(key, date.fromisoformat(d), h, w, s, bool(x))
+                for key, d, h, w, s, x in rows
+            }
 
     def begin_create(self, key: str, day: date, content_hash: str) -> None:
         """Record a create before sending it (workout id unknown yet)."""
@@ -97,18 +98,21 @@ class RemoteRecords:
 
 def has_records(db: StateDB) -> bool:
     """Whether hipcoach has ever recorded a remote workout here."""
-    return db.connection.execute("SELECT 1 FROM remote_workouts LIMIT 1").fetchone() is not None
+    with db.reading("remote_workouts"):
+        row = db.connection.execute("SELECT 1 FROM remote_workouts LIMIT 1")
+        return row.fetchone() is not None
 
 
 def recent_placements(db: StateDB, since: date, before: date) -> list[tuple[date, str]]:
     """(date, session key) of sessions put on any target on ``since`` … the day before
     ``before``: they are done or due, so a new plan keeps them and counts them."""
-    rows = db.connection.execute(
-        "SELECT DISTINCT date, session_key FROM remote_workouts "
-        "WHERE date >= ? AND date < ? AND deleting = 0 ORDER BY date",
-        (since.isoformat(), before.isoformat()),
-    ).fetchall()
-    return [(date.fromisoformat(d), key) for d, key in rows]
+    with db.reading("remote_workouts"):
+        rows = db.connection.execute(
+            "SELECT DISTINCT date, session_key FROM remote_workouts "
+            "WHERE date >= ? AND date < ? AND deleting = 0 ORDER BY date",
+            (since.isoformat(), before.isoformat()),
+        ).fetchall()
+        return [(date.fromisoformat(d), key) for d, key in rows]
 
 
 @dataclass(frozen=True)
@@ -160,20 +164,22 @@ def finish_sync_run(
 def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> SyncRun | None:
     """The latest finished sync: when, exit code, and its summary."""
     where = "finished_at IS NOT NULL" + ("" if include_dry_runs else " AND dry_run = 0")
-    row = db.connection.execute(
-        f"SELECT started_at, finished_at, dry_run, exit_code, summary FROM sync_runs "
-        f"WHERE {where} ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
-        return None
-    started, finished, dry, code, summary = row
-    data = json.loads(summary)
-    return SyncRun(
-        started_at=str(started),
-        finished_at=str(finished),
-        dry_run=bool(dry),
-        exit_code=int(code),
-        target=data.get("target"),
-        counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
-        errors=[str(e) for e in data.get("errors", [])],
-    )
+    with db.reading("sync_runs"):
+        row = db.connection.execute(
+            f"SELECT started_at, finished_at, dry_run, exit_code, summary FROM sync_runs "
+            f"WHERE {where} ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        started, finished, dry, code, summary = row
+        data = json.loads(summary)
+        target = data.get("target")
+        return SyncRun(
+            started_at=str(started),
+            finished_at=str(finished),
+            dry_run=bool(dry),
+            exit_code=int(code),
+            target=None if target is None else str(target),
+            counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
+            errors=[str(e) for e in data.get("errors", [])],
+        )
