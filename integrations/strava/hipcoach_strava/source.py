@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hipcoach.activities import latest_possible_date, read_activities
-from hipcoach.errors import RateLimited, ServiceError
+from hipcoach.errors import CredentialsError, RateLimited, ServiceError, TemporaryError
+from hipcoach.home import make_private_dir
 from hipcoach.interfaces import ActivityPage, ActivitySource, PluginContext
+from hipcoach.locks import file_lock
 from hipcoach.models import Run
 from hipcoach_strava.credentials import AppCredentials, app_credentials, bootstrap_refresh_token
 from hipcoach_strava.ratelimit import retry_hint
@@ -34,6 +36,10 @@ log = logging.getLogger(__name__)
 PER_PAGE = 200
 #: refresh when the access token has less than this many seconds left
 REFRESH_MARGIN = 300
+#: the lock around a refresh, in the home (not in tokens/: only token files live there)
+REFRESH_LOCK_FILE = "strava-refresh.lock"
+#: how long a run waits for another one's refresh before giving up (exit 75)
+REFRESH_LOCK_WAIT = 30.0
 ACTIVITIES_URL = "/athlete/activities"
 
 
@@ -52,12 +58,15 @@ class StravaSource(ActivitySource):
         tokens: TokenSet,
         token_file: Path,
         *,
+        lock_file: Path | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
         self.tokens = tokens
         self.token_file = token_file
+        self.lock_file = lock_file or token_file.parent.parent / REFRESH_LOCK_FILE
+        self._refreshed = False
         # Looked up at call time, not bound as a default, so tests can stub time.sleep.
         self.sleep = sleep or time.sleep
         self.clock = clock
@@ -105,8 +114,7 @@ class StravaSource(ActivitySource):
                 f"Strava's {window} rate limit is reached after {page - 1} page(s) of activities",
                 hint=retry_hint(window, api.now()),
             )
-        # Each attempt (retries included) re-checks the token first: hipcoach's refresh, which
-        # saves the rotated refresh token, must always come before stravalib's own.
+        # Each attempt (retries included) re-checks the token first.
         items = api.call(
             lambda: self._ready_api().client.protocol.get(
                 ACTIVITIES_URL, after=after, page=page, per_page=PER_PAGE
@@ -121,21 +129,66 @@ class StravaSource(ActivitySource):
         return items
 
     def _ready_api(self) -> StravaApi:
-        """The client, with an access token valid for at least the refresh margin."""
+        """The client, with a usable access token. hipcoach alone refreshes it."""
         if self._api is None:
             from hipcoach_strava.api import StravaApi
 
             self._api = StravaApi(self.app, sleep=self.sleep, clock=self.clock)
-            self._api.use_tokens(self.tokens, REFRESH_MARGIN)
-        if self.tokens.needs_refresh(self.clock(), REFRESH_MARGIN):
+            self._api.use_tokens(self.tokens)
+        # A token from the file is refreshed a margin before it expires, so it cannot expire
+        # mid-run; one this run obtained is used until it really expires (a short-lived one
+        # refreshed again at every page would rotate the refresh token for nothing).
+        margin = 0 if self._refreshed else REFRESH_MARGIN
+        if self.tokens.needs_refresh(self.clock(), margin):
+            self._refresh(self._api)
+        return self._api
+
+    def _refresh(self, api: StravaApi) -> None:
+        """Refresh under the home's token lock, after re-reading the token file: another
+        hipcoach (a cron run and a manual one) may have just rotated the refresh token."""
+        make_private_dir(self.lock_file.parent)
+        with file_lock(
+            self.lock_file,
+            wait_seconds=REFRESH_LOCK_WAIT,
+            busy="another hipcoach is refreshing the Strava tokens",
+            hint="this run stops; the next one uses the tokens it saves",
+        ):
+            saved = load_tokens(self.token_file)
+            if (
+                saved is not None
+                and saved != self.tokens
+                and not saved.needs_refresh(self.clock(), 0)
+            ):
+                log.info("Strava: another run has just refreshed the tokens; using them")
+                self._use(api, saved)
+                return
+            current = saved or self.tokens  # the newest refresh token there is
             log.info("Strava: refreshing the access token")
-            rotated = self._api.refresh(self.tokens)
+            try:
+                rotated = api.refresh(current)
+            except CredentialsError:
+                _raise_if_replaced(self.token_file, current)
+                raise
             # Persist before anything else can fail: the old refresh token may be dead now.
             save_tokens(self.token_file, rotated)
-            self.tokens = rotated
-            self._api.use_tokens(rotated, REFRESH_MARGIN)
             log.info("Strava: new tokens saved to %s", self.token_file)
-        return self._api
+            self._use(api, rotated)
+
+    def _use(self, api: StravaApi, tokens: TokenSet) -> None:
+        self.tokens = tokens
+        self._refreshed = True
+        api.use_tokens(tokens)
+
+
+def _raise_if_replaced(token_file: Path, used: TokenSet) -> None:
+    """TemporaryError when Strava refused ``used`` because the file meanwhile holds another
+    refresh token (a sign-in, or a run that does not take the lock): that file is good."""
+    now = load_tokens(token_file)
+    if now is not None and now.refresh_token != used.refresh_token:
+        raise TemporaryError(
+            "the Strava tokens were replaced while this run was refreshing them",
+            hint="the next run uses the new ones",
+        )
 
 
 def _page_number(resume: str | None) -> int:
@@ -176,4 +229,5 @@ def load_source(
             return None
         # No access token yet: the first fetch refreshes and creates the token file.
         saved = TokenSet(refresh_token=refresh)
-    return StravaSource(app, saved, path, sleep=sleep, clock=clock)
+    lock_file = context.home.root / REFRESH_LOCK_FILE
+    return StravaSource(app, saved, path, lock_file=lock_file, sleep=sleep, clock=clock)
