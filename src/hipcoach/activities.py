@@ -85,6 +85,13 @@ def _number(activity: Mapping[str, Any], field: str, *, required: bool) -> float
     return float(value)
 
 
+def _workout_type(activity: Mapping[str, Any]) -> int | None:
+    value = activity.get("workout_type")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise BadActivity(f"workout_type {value!r} is not an integer")
+    return value
+
+
 def check_plausible(day: date, distance_m: float, moving_s: float, latest: date) -> None:
     """BadActivity unless a run on ``day`` of ``distance_m`` in ``moving_s`` could be real."""
     if distance_m > MAX_DISTANCE_M:
@@ -116,11 +123,7 @@ def run_from_activity(activity: Mapping[str, Any], *, latest: date | None = None
     distance = _number(activity, "distance", required=True)
     moving = _number(activity, "moving_time", required=False)
     check_plausible(day, distance, moving, latest or latest_possible_date())
-    workout_type = activity.get("workout_type")
-    if workout_type is not None and (
-        isinstance(workout_type, bool) or not isinstance(workout_type, int)
-    ):
-        raise BadActivity(f"workout_type {workout_type!r} is not an integer")
+    workout_type = _workout_type(activity)
     raw_id = activity.get("id")
     try:
         return Run(
