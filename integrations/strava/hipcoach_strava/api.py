@@ -1,9 +1,9 @@
 """The stravalib client as hipcoach uses it, and every call to it.
 
-One place builds the client (no sleeping limiter, credentials set explicitly, a timeout on
-every request) and one place makes calls: :meth:`StravaApi.call` retries a timeout, a
-connection error or a 5xx a couple of times with a short backoff, then turns any failure
-into a hipcoach error.
+One place builds the client (no sleeping limiter, nothing it could refresh tokens with on
+its own, a timeout on every request) and one place makes calls: :meth:`StravaApi.call`
+retries a timeout, a connection error or a 5xx a couple of times with a short backoff, then
+turns any failure into a hipcoach error.
 """
 
 from __future__ import annotations

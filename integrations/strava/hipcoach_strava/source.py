@@ -1,7 +1,9 @@
 """Runs from Strava: ``GET /athlete/activities`` pages mapped by the core's one parser.
 
 A nightly pull costs one token refresh (access tokens live 6 h) and one page; the refresh
-is skipped while the saved access token is valid for more than five minutes. Pages are read
+is skipped while the saved access token is valid for more than five minutes. Only this module
+refreshes (under a lock in the home, after re-reading the token file), never stravalib. Pages
+are stored by the core one by one, so a long import resumes where it stopped. Pages are read
 as raw JSON through ``client.protocol.get`` rather than ``client.get_activities()``: the
 models turn ``start_date_local`` (local wall time labelled UTC) into a datetime that invites
 converting it, while :func:`hipcoach.activities.read_activities` reads the string as is.
