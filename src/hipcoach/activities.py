@@ -166,6 +166,7 @@ def read_activities(
     ``position`` names an activity without an id by its place ('item {index} of page 2').
     """
     batch = ActivityBatch()
+    latest = latest or latest_possible_date()
     for index, activity in enumerate(activities):
         try:
             run = run_from_activity(activity, latest=latest)
@@ -184,6 +185,7 @@ def runs_from_activities(
 ) -> list[Run]:
     """Every run in ``activities``; InputDataError names ``origin`` and the first bad entry."""
     runs = []
+    latest = latest or latest_possible_date()
     for index, activity in enumerate(activities):
         try:
             run = run_from_activity(activity, latest=latest)
