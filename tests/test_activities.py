@@ -93,3 +93,59 @@ def test_unknown_sports_are_skipped_and_empty_history_is_fine(cli, tmp_path):
     assert data["runs"] == [] and len(data["sessions"]) >= 4
     path.write_text("[]")
     assert cli("schedule", "--json", "--activities", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize(("value", "constant"), [("nan", "NaN"), ("inf", "Infinity")])
+def test_nan_or_infinity_in_a_file_is_65_in_one_line(cli, tmp_path, value, constant):
+    path = tmp_path / "acts.json"
+    bad = activity(date(2026, 11, 20), 10) | {"distance": float(value)}
+    path.write_text(json.dumps([bad, activity(date(2026, 11, 22), 10)]))
+    assert constant in path.read_text()  # what Python's json writes, and would read back
+    for command in (["schedule", "--json"], ["runs", "--json"]):
+        result = cli(*command, "--activities", str(path))
+        assert result.exit_code == ExitCode.DATAERR, (command, result.output)
+        assert result.stdout == ""
+        [line] = result.stderr.strip().splitlines()
+        assert "acts.json" in line and constant in line and "not JSON" in line
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"distance": 1e400}, "not a finite number"),
+        ({"distance": 400_000}, "over 300 km"),
+        ({"start_date_local": "9999-01-01T08:00:00Z"}, "in the future"),
+        ({"start_date_local": "1985-06-01T08:00:00Z"}, "before 1990"),
+        ({"moving_time": 600}, "faster than 2:30"),
+    ],
+)
+def test_an_implausible_entry_in_a_file_is_65_naming_it(cli, tmp_path, changes, reason):
+    path = tmp_path / "acts.json"
+    entries = [activity(date(2026, 11, 20), 10, ident=5), activity(date(2026, 11, 22), 10)]
+    entries[0].update(changes)
+    path.write_text(json.dumps(entries).replace("Infinity", "1e400"))  # 1e400 reads as inf
+    result = cli("runs", "--json", "--activities", str(path))
+    assert result.exit_code == ExitCode.DATAERR, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert "entry 0 (id 5)" in line and reason in line
+
+
+def test_the_same_activity_twice_counts_once(cli, tmp_path):
+    path = tmp_path / "acts.json"
+    runs = [activity(date(2026, 11, 16), 10, ident=1), activity(date(2026, 11, 18), 12, ident=2)]
+    path.write_text(json.dumps(runs + runs))  # the same export pasted twice
+    data = json.loads(cli("runs", "--json", "--activities", str(path)).stdout)
+    assert [r["id"] for r in data["runs"]] == ["1", "2"]
+    assert sum(w["distance_km"] for w in data["weeks"]) == 22.0
+
+
+def test_a_byte_order_mark_is_fine_and_other_encodings_are_65(cli, tmp_path):
+    path = tmp_path / "acts.json"
+    text = json.dumps([activity(date(2026, 11, 20), 10, name="Café run")], ensure_ascii=False)
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert cli("runs", "--json", "--activities", str(path)).exit_code == 0
+    path.write_bytes(text.encode("latin-1"))
+    result = cli("runs", "--json", "--activities", str(path))
+    assert result.exit_code == ExitCode.DATAERR
+    [line] = result.stderr.strip().splitlines()
+    assert "not UTF-8" in line and "acts.json" in line

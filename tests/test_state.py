@@ -59,7 +59,7 @@ def test_newer_database_is_refused(tmp_path):
 
 def test_garbage_file_is_a_clear_error(tmp_path):
     (tmp_path / "state.db").write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StateError, match="cannot open the state database"):
+    with pytest.raises(StateError, match="cannot use the state database"):
         open_state(tmp_path / "state.db")
 
 

@@ -298,3 +298,49 @@ def test_an_unreadable_calendar_changes_nothing_and_keeps_the_worst_code(state, 
     result = sync(state, target)
     assert result.exit_code == 75
     assert result.outcome.aborted is not None and result.actions == []
+
+
+def foreign_on_first_session(state, target):
+    """A foreign workout on the day of the first planned session (its name is irrelevant)."""
+    first = sync(state, target, dry_run=True).plan.sessions[0]
+    workout_id = target.add_foreign(f"hipcoach {first.session.key} · my old plan", first.date)
+    entry = next(s for s, (w, _) in target.schedules.items() if w == workout_id)
+    return workout_id, entry, dict(target.workouts[workout_id])
+
+
+def test_foreign_entries_are_never_touched_also_after_a_lost_state_db(state, tmp_path):
+    target = FakeTarget()
+    foreign, entry, original = foreign_on_first_session(state, target)
+    for night in range(3):
+        fresh = open_state(tmp_path / f"lost-{night}.db")  # state.db lost every night
+        fresh.upsert_runs("test", state.cached_runs())
+        result = sync(fresh, target)
+        assert result.exit_code == 0, result.outcome.failures
+        assert target.workouts[foreign] == original and entry in target.schedules
+        assert_exactly_planned(target, result)
+        if night:
+            assert "create_workout" not in target.calls  # adopted by the marker
+        target.calls.clear()
+
+
+def test_a_foreign_workout_recorded_by_an_older_version_is_dropped_and_replaced(state):
+    target = FakeTarget()
+    first = sync(state, target)
+    foreign, entry, original = foreign_on_first_session(state, target)
+    item = first.plan.sessions[0]
+    # What the title-matching adoption of older versions left behind: the look-alike recorded
+    # for the session, and the real workout gone.
+    ours = next(w for w, v in target.workouts.items() if v["key"] == item.session.key)
+    target.delete_workout(ours)
+    records = RemoteRecords(state, "fake")
+    records.begin_create(item.session.key, item.date, "")
+    records.set_workout(item.session.key, foreign)
+    records.set_schedule(item.session.key, entry, item.date)
+
+    result = sync(state, target)
+    assert result.exit_code == 0, result.outcome.failures
+    assert target.workouts[foreign] == original and entry in target.schedules
+    assert_exactly_planned(target, result)
+    assert RemoteRecords(state, "fake").all()[item.session.key].workout_id != foreign
+    target.calls.clear()
+    assert sync(state, target).exit_code == 0 and target.mutations() == []

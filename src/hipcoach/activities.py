@@ -4,25 +4,50 @@ Only running sports become runs (``sport_type`` first, the deprecated ``type`` a
 other sports are skipped, not errors. The date is the athlete's local date from
 ``start_date_local`` (Strava writes local wall time with a misleading ``Z``), never the UTC
 date of ``start_date``.
+
+An activity that cannot be read, or that cannot be a real run, never becomes a run:
+implausible means a number that is not finite, a distance below 0 or above 300 km, a date
+before 1990 or after today (the latest date anywhere on Earth right now), or a pace faster
+than 2:30 min/km over 1 km or more. A file given by hand is rejected with the first such
+entry named (exit 65); activities pulled from a service are skipped, counted and named, so
+one bad activity never blocks the others. An activity id seen twice counts once.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from hipcoach.errors import InputDataError
+from hipcoach.interfaces import SkippedActivity
 from hipcoach.models import Run, RunKind
 
 RUNNING_SPORTS = frozenset({"Run", "TrailRun", "VirtualRun"})
 WORKOUT_TYPE_KINDS: dict[int, RunKind] = {1: "race", 2: "long", 3: "workout"}
 
+EARLIEST_DATE = date(1990, 1, 1)
+MAX_DISTANCE_M = 300_000.0
+#: 2:30 min/km: faster than any runner over a kilometre or more
+FASTEST_SECONDS_PER_KM = 150.0
+PACE_CHECKED_FROM_M = 1_000.0
+#: the date-line zone that reaches a new day first (UTC+14, Kiribati)
+_FIRST_ZONE = timedelta(hours=14)
+
 
 class BadActivity(ValueError):
     """An activity object that cannot become a run."""
+
+
+def latest_possible_date(now: datetime | None = None) -> date:
+    """The latest local date anywhere on Earth at ``now`` (default: now)."""
+    return ((now or datetime.now(UTC)).astimezone(UTC) + _FIRST_ZONE).date()
 
 
 def sport_of(activity: Mapping[str, Any]) -> str:
@@ -45,7 +70,8 @@ def local_date(value: Any) -> date:
         raise BadActivity(f"start_date_local {value!r} is not a date-time") from None
 
 
-def _number(activity: Mapping[str, Any], field: str, *, required: bool) -> float:
+def number_field(activity: Mapping[str, Any], field: str, *, required: bool) -> float:
+    """A finite, non-negative number from ``activity[field]`` (0 when absent and optional)."""
     value = activity.get(field)
     if value is None:
         if required:
@@ -53,61 +79,164 @@ def _number(activity: Mapping[str, Any], field: str, *, required: bool) -> float
         return 0.0
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise BadActivity(f"{field} {value!r} is not a number")
+    if not math.isfinite(value):
+        raise BadActivity(f"{field} is not a finite number ({value})")
     if value < 0:
         raise BadActivity(f"{field} is negative ({value})")
     return float(value)
 
 
-def run_from_activity(activity: Mapping[str, Any]) -> Run | None:
-    """The run for one activity object, or None for a sport that is not running."""
+def _workout_type(activity: Mapping[str, Any]) -> int | None:
+    value = activity.get("workout_type")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise BadActivity(f"workout_type {value!r} is not an integer")
+    return value
+
+
+def check_plausible(day: date, distance_m: float, moving_s: float, latest: date) -> None:
+    """BadActivity unless a run on ``day`` of ``distance_m`` in ``moving_s`` could be real."""
+    if distance_m > MAX_DISTANCE_M:
+        raise BadActivity(f"distance {distance_m / 1000:.0f} km is implausible (over 300 km)")
+    if day < EARLIEST_DATE:
+        raise BadActivity(f"date {day} is implausible (before 1990)")
+    if day > latest:
+        raise BadActivity(f"date {day} is in the future")
+    km = distance_m / 1000
+    if distance_m >= PACE_CHECKED_FROM_M and moving_s and moving_s / km < FASTEST_SECONDS_PER_KM:
+        pace = moving_s / km
+        raise BadActivity(
+            f"pace {int(pace // 60)}:{int(pace % 60):02d} min/km over {km:.1f} km is "
+            "implausible (faster than 2:30 min/km)"
+        )
+
+
+def run_from_activity(activity: Mapping[str, Any], *, latest: date | None = None) -> Run | None:
+    """The run for one activity object, or None for a sport that is not running.
+
+    BadActivity when it cannot be read or cannot be real; ``latest`` is the latest date a
+    run may have (default: :func:`latest_possible_date`).
+    """
     if not isinstance(activity, Mapping):
         raise BadActivity("not a JSON object")
     if sport_of(activity) not in RUNNING_SPORTS:
         return None
     day = local_date(activity.get("start_date_local"))
-    distance = _number(activity, "distance", required=True)
-    moving = _number(activity, "moving_time", required=False)
-    workout_type = activity.get("workout_type")
-    if workout_type is not None and not isinstance(workout_type, int):
-        raise BadActivity(f"workout_type {workout_type!r} is not an integer")
+    distance = number_field(activity, "distance", required=True)
+    moving = number_field(activity, "moving_time", required=False)
+    check_plausible(day, distance, moving, latest or latest_possible_date())
+    workout_type = _workout_type(activity)
     raw_id = activity.get("id")
-    return Run(
-        id=str(raw_id) if raw_id is not None else f"{day.isoformat()}:{distance:.0f}",
-        date=day,
-        distance_m=distance,
-        moving_time_s=int(moving),
-        kind=WORKOUT_TYPE_KINDS.get(workout_type or 0, "easy"),
-        name=str(activity.get("name") or ""),
-        sport=sport_of(activity),
-        workout_type=workout_type,
-    )
+    try:
+        return Run(
+            id=str(raw_id) if raw_id is not None else f"{day.isoformat()}:{distance:.0f}",
+            date=day,
+            distance_m=distance,
+            moving_time_s=int(moving),
+            kind=WORKOUT_TYPE_KINDS.get(workout_type or 0, "easy"),
+            name=str(activity.get("name") or ""),
+            sport=sport_of(activity),
+            workout_type=workout_type,
+        )
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise BadActivity(f"{where}: {error['msg']}") from None
 
 
-def runs_from_activities(activities: Iterable[Any], origin: str) -> list[Run]:
-    """Every run in ``activities``; InputDataError names ``origin`` and the first bad entry."""
-    runs = []
+@dataclass
+class ActivityBatch:
+    """Runs read from a list of activity objects, one per id, and the activities skipped."""
+
+    runs: list[Run] = field(default_factory=list)
+    skipped: list[SkippedActivity] = field(default_factory=list)
+
+
+def label(activity: Any, position: str) -> str:
+    """How a person finds an activity: 'activity 123 (Morning Run)', else its position."""
+    if isinstance(activity, Mapping) and activity.get("id") is not None:
+        name = activity.get("name")
+        return f"activity {activity['id']}" + (f" ({name})" if isinstance(name, str) else "")
+    return position
+
+
+RunParser = Callable[..., Run | None]
+"""``parse(activity, latest=date)``: the run, None for another sport, BadActivity if unusable."""
+
+
+def read_activities(
+    activities: Iterable[Any],
+    *,
+    position: str = "item {index}",
+    latest: date | None = None,
+    parse: RunParser = run_from_activity,
+    name: Callable[[Any, str], str] = label,
+) -> ActivityBatch:
+    """Every run in ``activities``, skipping (and naming) those that cannot be used.
+
+    ``position`` names an activity without an id by its place ('item {index} of page 2');
+    ``parse`` and ``name`` read another service's activity shape (default: Strava's).
+    """
+    batch = ActivityBatch()
+    latest = latest or latest_possible_date()
     for index, activity in enumerate(activities):
         try:
-            run = run_from_activity(activity)
+            run = parse(activity, latest=latest)
+        except BadActivity as exc:
+            where = name(activity, position.format(index=index))
+            batch.skipped.append(SkippedActivity(where, str(exc)))
+            continue
+        if run is not None:
+            batch.runs.append(run)
+    batch.runs = one_per_id(batch.runs)
+    return batch
+
+
+def runs_from_activities(
+    activities: Iterable[Any], origin: str, *, latest: date | None = None
+) -> list[Run]:
+    """Every run in ``activities``; InputDataError names ``origin`` and the first bad entry."""
+    runs = []
+    latest = latest or latest_possible_date()
+    for index, activity in enumerate(activities):
+        try:
+            run = run_from_activity(activity, latest=latest)
         except BadActivity as exc:
             ident = activity.get("id") if isinstance(activity, Mapping) else None
-            label = f"entry {index}" + (f" (id {ident})" if ident is not None else "")
-            raise InputDataError(f"{origin}: {label}: {exc}") from None
+            where = f"entry {index}" + (f" (id {ident})" if ident is not None else "")
+            raise InputDataError(f"{origin}: {where}: {exc}") from None
         if run is not None:
             runs.append(run)
-    return runs
+    return one_per_id(runs)
+
+
+def one_per_id(runs: Iterable[Run]) -> list[Run]:
+    """One run per id (the later copy wins: the same file twice, overlapping pages)."""
+    return list({run.id: run for run in runs}.values())
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def load_activities_file(path: Path) -> list[Run]:
-    """Runs from a JSON file holding a list of Strava activity objects."""
+    """Runs from a JSON file holding a list of Strava activity objects (UTF-8, a BOM is
+    fine); InputDataError (exit 65) for anything else, in one line naming the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise InputDataError(f"{path}: cannot read: {exc.strerror}") from None
     try:
-        data = json.loads(text)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputDataError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 JSON"
+        ) from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputDataError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from None
+    except ValueError as exc:  # NaN, Infinity, -Infinity
+        raise InputDataError(f"{path}: not JSON ({exc})") from None
     if not isinstance(data, list):
         raise InputDataError(
             f"{path}: expected a JSON list of Strava activities, got {type(data).__name__}"

@@ -25,7 +25,7 @@ from pydantic import (
 from hipcoach.errors import ConfigError
 from hipcoach.models import Level
 from hipcoach.programme import ProgrammeSettings
-from hipcoach.timeutil import system_zone, zone
+from hipcoach.timeutil import in_range, system_zone, zone
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -67,6 +67,14 @@ class AthleteConfig(_Section):
     def _known_zone(cls, value: str | None) -> str | None:
         if value is not None:
             zone(value)
+        return value
+
+    @field_validator("start_date", "blocked_dates", "races")
+    @classmethod
+    def _dates_in_range(cls, value: date | list[date] | None) -> date | list[date] | None:
+        for day in value if isinstance(value, list) else [value]:
+            if day is not None:
+                in_range(day)
         return value
 
     @model_validator(mode="after")
@@ -132,11 +140,15 @@ class Config(_Section):
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; a missing file gives the defaults."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw_bytes = path.read_bytes()
     except FileNotFoundError:
         return Config()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

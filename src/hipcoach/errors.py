@@ -6,6 +6,9 @@ Exit codes follow sysexits(3) so cron mail tells what happened.
 
 from __future__ import annotations
 
+import copy
+from typing import Self
+
 
 class ExitCode:
     """Process exit codes (sysexits), part of the CLI contract."""
@@ -14,6 +17,7 @@ class ExitCode:
     USAGE = 2
     DATAERR = 65
     UNAVAILABLE = 69
+    CANTCREAT = 73
     TEMPFAIL = 75
     NOPERM = 77
     CONFIG = 78
@@ -31,6 +35,13 @@ class HipcoachError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
+
+    def with_note(self, note: str) -> Self:
+        """A copy of this error (same type, same exit code) whose message ends with ``note``."""
+        clone = copy.copy(self)
+        clone.message = f"{self.message}; {note}"
+        clone.args = (clone.message,)
+        return clone
 
 
 class UsageError(HipcoachError):
@@ -57,6 +68,13 @@ class TemporaryError(HipcoachError):
     exit_code = ExitCode.TEMPFAIL
 
 
+class CannotWrite(HipcoachError):
+    """A file or folder hipcoach must write is not writable (read-only home, database, log
+    folder or output folder); the message names the path."""
+
+    exit_code = ExitCode.CANTCREAT
+
+
 class CredentialsError(HipcoachError):
     """Credentials are missing, expired or revoked; the hint names the command to run."""
 
@@ -77,6 +95,10 @@ class StateError(HipcoachError):
 
 class RemoteNotFound(ServiceError):
     """The remote object is gone (404): for a delete or unschedule, the job is already done."""
+
+
+class NotOwned(ServiceError):
+    """A workout target refused to touch a remote object without hipcoach's marker."""
 
 
 class RateLimited(TemporaryError):

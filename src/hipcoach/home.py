@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from hipcoach.errors import CannotWrite
+
 APP_NAME = "hipcoach"
 HOME_ENV = "HIPCOACH_HOME"
+MOVE_ASIDE = "move it aside; hipcoach makes its own"
 
 
 @dataclass(frozen=True)
@@ -51,11 +57,74 @@ def resolve_home(option: str | os.PathLike[str] | None, env: Mapping[str, str]) 
     return Home(Path(user_config_dir(APP_NAME, appauthor=False)))
 
 
-def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) and make the directory itself 0700."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if path.stat().st_mode & 0o077:
-        path.chmod(0o700)
+def make_private_dir(path: Path, *, tighten: bool = False) -> None:
+    """Create ``path`` and any missing parents, each 0700.
+
+    A directory that already exists keeps its mode (an existing ``--home`` is the runner's:
+    hipcoach makes private only what it creates), unless ``tighten`` asks for hipcoach's own
+    secret directory (``tokens/``) to be made 0700; a symbolic link is never chmodded.
+    Raises :class:`CannotWrite` naming the directory that cannot be created.
+    """
+    missing = []
+    ancestor = path
+    while not ancestor.exists() and not ancestor.is_symlink():
+        missing.append(ancestor)
+        ancestor = ancestor.parent
+    try:
+        for directory in reversed(missing):
+            try:
+                directory.mkdir(mode=0o700)
+            except FileExistsError:
+                continue  # made meanwhile by another process: theirs to keep
+            directory.chmod(0o700)  # the umask may have taken bits away; never added any
+        if not path.is_dir():
+            raise CannotWrite(f"{path} is not a directory", hint=MOVE_ASIDE)
+        if tighten and not path.is_symlink() and path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError as exc:
+        raise cannot_write(exc, path) from None
+
+
+def open_own_file(path: Path, flags: int) -> int:
+    """Open (creating it 0600) a file hipcoach keeps for itself, such as the sync lock or the
+    log: never through a symbolic link, and never a file with other names (hard links),
+    whose content hipcoach would otherwise overwrite. Returns the descriptor."""
+    try:
+        fd = os.open(path, flags | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise CannotWrite(
+                f"{path} is a symbolic link; hipcoach does not follow links for its own files",
+                hint=f"remove the link; {MOVE_ASIDE}",
+            ) from None
+        raise cannot_write(exc, path) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        raise CannotWrite(
+            f"{path} is not a plain file of hipcoach's own (a hard link or a device)",
+            hint=MOVE_ASIDE,
+        )
+    return fd
+
+
+@contextmanager
+def writing(path: Path, *, hint: str | None = None) -> Iterator[None]:
+    """Writing files under ``path``: an OS refusal (read-only, no permission, disk full)
+    becomes CannotWrite (exit 73) naming the file, instead of a crash."""
+    try:
+        yield
+    except OSError as exc:
+        raise cannot_write(exc, path, hint=hint) from None
+
+
+def cannot_write(exc: OSError, path: Path, *, hint: str | None = None) -> CannotWrite:
+    """The one-line error for an OS refusal to create or write ``path`` (exit 73)."""
+    where = exc.filename or path
+    return CannotWrite(
+        f"cannot write {where}: {exc.strerror or exc}",
+        hint=hint or "make it writable, or choose another place with --home / HIPCOACH_HOME",
+    )
 
 
 def write_private(path: Path, data: str, *, own_directory: bool = True) -> None:
@@ -66,7 +135,7 @@ def write_private(path: Path, data: str, *, own_directory: bool = True) -> None:
     others, not even for a moment; ``os.replace`` makes the switch atomic.
     """
     if own_directory:
-        make_private_dir(path.parent)
+        make_private_dir(path.parent, tighten=True)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

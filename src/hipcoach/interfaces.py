@@ -42,12 +42,43 @@ class PluginContext:
         return dict(self.config.plugins.get(name, {}))
 
 
+@dataclass(frozen=True)
+class SkippedActivity:
+    """An activity a source could not use (unreadable or implausible), and why."""
+
+    #: how to find it: the activity id (with its name) or its place in the answer
+    ident: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.ident}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    """One page of a source's activities: the core stores each page as it arrives."""
+
+    runs: Sequence[Run]
+    skipped: Sequence[SkippedActivity] = ()
+    #: where the next page starts (opaque to the core); None after the last page
+    next_page: str | None = None
+
+
 class ActivitySource(ABC):
     """Yields the runner's runs. Only running sports become :class:`Run`s."""
 
     @abstractmethod
     def fetch_runs(self, since: date) -> Iterator[Run]:
         """Runs on or after ``since`` (athlete-local), in any order."""
+
+    def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
+        """Runs on or after ``since`` a page at a time, from ``resume`` (a page's
+        ``next_page``, kept by the core across runs) or the start.
+
+        Sources that page override this, so that a long import interrupted by a rate limit
+        keeps every page it got and the next run carries on; the default is one page.
+        """
+        yield ActivityPage(runs=list(self.fetch_runs(since)))
 
 
 class RemoteWorkout(BaseModel):
@@ -61,15 +92,17 @@ class RemoteWorkout(BaseModel):
 
 
 class RemoteScheduleEntry(BaseModel):
-    """A calendar entry on the target for one of hipcoach's workouts."""
+    """A calendar entry on the target: a workout (anyone's) scheduled on a date.
+
+    Whether it is hipcoach's is decided by the core sync, by its ``workout_id`` only: an
+    entry is hipcoach's if and only if its workout is (a titled entry proves nothing).
+    """
 
     model_config = ConfigDict(frozen=True)
 
     schedule_id: str
     workout_id: str
     date: date
-    #: the session key read from the entry's title, when it names one
-    session_key: str | None = None
 
 
 class WorkoutTarget(ABC):
@@ -81,14 +114,15 @@ class WorkoutTarget(ABC):
 
     @abstractmethod
     def list_owned_workouts(self) -> list[RemoteWorkout]:
-        """Every remote workout carrying the hipcoach marker."""
+        """Every remote workout carrying the hipcoach marker (never one matched by name)."""
 
     @abstractmethod
     def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
-        """Calendar entries of hipcoach workouts on ``start`` … ``end`` (inclusive).
+        """Every calendar entry of a workout on ``start`` … ``end`` (inclusive), whoever's.
 
-        Must be cheap (the nightly sync calls it every night): read the calendar only, and
-        recognise hipcoach's entries by their title.
+        Must be cheap (the nightly sync calls it every night): read the calendar only. Items
+        without a workout id (activities, notes, events, coach plans) are left out; which of
+        the entries are hipcoach's, the core decides by workout id.
         """
 
     @abstractmethod
@@ -104,12 +138,17 @@ class WorkoutTarget(ABC):
         """Put the workout on the calendar; return the schedule id."""
 
     @abstractmethod
-    def unschedule(self, schedule_id: str) -> None:
-        """Remove one calendar entry."""
+    def unschedule(self, schedule_id: str, workout_id: str) -> None:
+        """Remove one calendar entry of the owned workout ``workout_id``.
+
+        Implementations check ownership themselves: refuse (ServiceError) unless the workout
+        carries the marker and the entry is one of that workout's; an entry already gone
+        counts as removed.
+        """
 
     @abstractmethod
     def delete_workout(self, workout_id: str) -> None:
-        """Delete an owned workout."""
+        """Delete an owned workout (refusing, like :meth:`unschedule`, one without the marker)."""
 
 
 class Exporter(ABC):

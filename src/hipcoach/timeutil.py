@@ -42,9 +42,25 @@ def today(tz: tzinfo) -> date:
     return datetime.now(tz).date()
 
 
+#: the dates hipcoach accepts from people (options, config): training happens in between,
+#: and date arithmetic around them (weeks, windows) can never overflow
+EARLIEST = date(1990, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def in_range(day: date) -> date:
+    """``day`` if within :data:`EARLIEST` … :data:`LATEST`; ValueError saying so otherwise."""
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(
+            f"{day.isoformat()} is out of range; use a date from {EARLIEST} to {LATEST}"
+        )
+    return day
+
+
 def parse_date(text: str) -> date:
-    """A YYYY-MM-DD date; ValueError with the expected shape otherwise."""
+    """A YYYY-MM-DD date within range; ValueError with the expected shape otherwise."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+    return in_range(day)

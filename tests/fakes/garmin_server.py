@@ -20,6 +20,7 @@ import requests
 import responses
 
 API = "https://connectapi.garmin.com"
+MARKER = re.compile(r"\[hipcoach:([^\]]+)\]")
 MUTATING = ("POST", "PUT", "DELETE")
 ACTIVITY_LIST = "/activitylist-service/activities/search/activities"
 
@@ -36,6 +37,8 @@ class FakeGarmin:
         self.failure: str = "500"
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
+        # Calendar items served as they are in every month view (e.g. one without a workoutId).
+        self.extra_items: list[dict[str, Any]] = []
 
     # -- test helpers ----------------------------------------------------------------------
     def add_foreign_workout(self, name: str, on: date) -> int:
@@ -48,20 +51,24 @@ class FakeGarmin:
         self.schedules[next(self.ids)] = (workout_id, on.isoformat())
         return workout_id
 
+    def marker_key(self, workout_id: int) -> str | None:
+        """The session key of a workout's ``[hipcoach:<key>]`` marker (ownership, not name)."""
+        found = MARKER.search(self.workouts[workout_id].get("description") or "")
+        return found.group(1) if found else None
+
+    def hipcoach_entries(self) -> list[tuple[str, str]]:
+        """(session key, date) of every calendar entry of a hipcoach workout, duplicates kept."""
+        return sorted(
+            (key, d) for w, d in self.schedules.values() if (key := self.marker_key(w)) is not None
+        )
+
     def hipcoach_calendar(self) -> set[tuple[str, str]]:
-        """(workout name, date) of every calendar entry of a hipcoach workout."""
-        return {
-            (self.workouts[w]["workoutName"], d)
-            for w, d in self.schedules.values()
-            if self.workouts[w]["workoutName"].startswith("hipcoach ")
-        }
+        """(session key, date) of every calendar entry of a hipcoach workout."""
+        return set(self.hipcoach_entries())
 
     def hipcoach_workouts(self) -> list[str]:
-        return sorted(
-            w["workoutName"]
-            for w in self.workouts.values()
-            if w["workoutName"].startswith("hipcoach ")
-        )
+        """The session keys of the workouts carrying the marker, one per workout."""
+        return sorted(key for w in self.workouts if (key := self.marker_key(w)) is not None)
 
     def mutating_requests(self) -> list[tuple[str, str]]:
         return [r for r in self.requests if r[0] in MUTATING]
@@ -181,4 +188,5 @@ class FakeGarmin:
                         "title": self.workouts[workout_id]["workoutName"],
                     }
                 )
+        items += self.extra_items
         return 200, {}, json.dumps({"startDayOfMonth": 0, "calendarItems": items})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from hipcoach.errors import RemoteNotFound, ServiceError, TemporaryError
+from hipcoach.errors import NotOwned, RemoteNotFound, TemporaryError
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
 
@@ -63,9 +63,7 @@ class FakeTarget(WorkoutTarget):
     def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
         self.calls.append("list_scheduled")
         return [
-            RemoteScheduleEntry(
-                schedule_id=sid, workout_id=wid, date=d, session_key=self.workouts[wid]["key"]
-            )
+            RemoteScheduleEntry(schedule_id=sid, workout_id=wid, date=d)
             for sid, (wid, d) in self.schedules.items()
             if start <= d <= end and wid in self.workouts
         ]
@@ -96,10 +94,13 @@ class FakeTarget(WorkoutTarget):
 
         return self._mutate("schedule", apply)  # type: ignore[return-value]
 
-    def unschedule(self, schedule_id: str) -> None:
+    def unschedule(self, schedule_id: str, workout_id: str) -> None:
         if schedule_id not in self.schedules:
             self.calls.append("unschedule")
             raise RemoteNotFound(f"no schedule {schedule_id}")
+        self._guard(workout_id)
+        if self.schedules[schedule_id][0] != workout_id:
+            raise NotOwned(f"refusing: entry {schedule_id} is not one of {workout_id}'s")
         self._mutate("unschedule", lambda: self.schedules.pop(schedule_id))
 
     def delete_workout(self, workout_id: str) -> None:
@@ -117,4 +118,4 @@ class FakeTarget(WorkoutTarget):
 
     def _guard(self, workout_id: str) -> None:
         if self.workouts.get(workout_id, {}).get("key") is None:
-            raise ServiceError(f"refusing to touch workout {workout_id}: not hipcoach's")
+            raise NotOwned(f"refusing to touch workout {workout_id}: not hipcoach's")

@@ -67,14 +67,28 @@ def test_a_treadmill_run_without_distance_is_still_a_run() -> None:
         ({"startTimeLocal": None}, "no startTimeLocal"),
         ({"startTimeLocal": "yesterday"}, "not a date-time"),
         ({"distance": "far"}, "distance 'far' is not a number"),
+        ({"distance": float("nan")}, "distance is not a finite number"),
+        ({"distance": 400_000.0}, "over 300 km"),
+        ({"movingDuration": 600.0, "distance": 10_000.0}, "faster than 2:30 min/km"),
+        ({"startTimeLocal": "2099-01-01 08:00:00"}, "in the future"),
+        ({"startTimeLocal": "1985-05-01 08:00:00"}, "before 1990"),
         ({"activityId": None}, "activityId None is not an id"),
     ],
 )
-def test_unreadable_items_are_named(change, message, token_file: Path, api) -> None:
-    bad = {**garmin_activity(DAY, 8, ident=42), **change}
-    api.get(ACTIVITIES, json=[bad])
-    with pytest.raises(ServiceError, match=message):
-        list(source(token_file).fetch_runs(DAY))
+def test_an_unusable_item_is_skipped_and_named(change, message, token_file: Path, api) -> None:
+    bad = {**garmin_activity(DAY, 8, ident=42, name="Odd one"), **change}
+    good = garmin_activity(DAY, 8, ident=43)
+    api.get(ACTIVITIES, json=[bad, good])
+    (page,) = source(token_file).fetch_pages(date(1980, 1, 1))
+    assert [r.id for r in page.runs] == ["43"]
+    (skipped,) = page.skipped
+    assert message in skipped.reason
+    assert skipped.ident in ("Garmin activity 42 (Odd one)", "item 0 of page 1")
+
+
+def test_the_same_activity_twice_counts_once(token_file: Path, api) -> None:
+    api.get(ACTIVITIES, json=[garmin_activity(DAY, 8, ident=5), garmin_activity(DAY, 8, ident=5)])
+    assert [r.id for r in source(token_file).fetch_runs(DAY)] == ["5"]
 
 
 # -- paging ----------------------------------------------------------------------------------
@@ -119,6 +133,32 @@ def test_each_page_is_read_once_per_process(token_file: Path, api) -> None:
     activities = GarminActivityList(GarminConnection(token_file))
     assert list(activities.pages(DAY)) == list(activities.pages(DAY))
     assert len(api.calls) == 1
+
+
+def test_an_import_resumes_at_the_page_it_did_not_store(token_file: Path, api) -> None:
+    first = DAY - timedelta(days=60)
+    items = [garmin_activity(first + timedelta(days=i), 5, ident=i + 1) for i in range(45)]
+    api.get(
+        ACTIVITIES,
+        json=items[20:40],
+        match=[
+            matchers.query_param_matcher(
+                {"startDate": first.isoformat(), "start": "20", "limit": "20", "sortOrder": "asc"}
+            )
+        ],
+    )
+    api.get(
+        ACTIVITIES,
+        json=items[40:],
+        match=[
+            matchers.query_param_matcher(
+                {"startDate": first.isoformat(), "start": "40", "limit": "20", "sortOrder": "asc"}
+            )
+        ],
+    )
+    pages = list(source(token_file).fetch_pages(first, resume="2"))
+    assert [p.next_page for p in pages] == ["3", None]
+    assert [r.id for p in pages for r in p.runs] == [str(i + 1) for i in range(20, 45)]
 
 
 def test_a_page_that_is_not_a_list_is_a_service_error(token_file: Path, api) -> None:

@@ -11,7 +11,7 @@ import pytest
 import requests
 from responses import matchers
 
-from hipcoach.errors import ConfigError, CredentialsError, ServiceError, TemporaryError
+from hipcoach.errors import ConfigError, CredentialsError, NotOwned, ServiceError, TemporaryError
 from hipcoach.interfaces import RemoteScheduleEntry
 from hipcoach.models import GarminMapping
 from hipcoach_garmin.payload import build_workout
@@ -81,15 +81,46 @@ def test_schedule_without_an_id_in_the_answer_is_a_service_error(target, api) ->
         target.schedule("111", DAY)
 
 
-def test_unschedule_deletes_the_calendar_entry(target: GarminTarget, api) -> None:
+MARKED = {"workoutId": 1555, "description": "x\n[hipcoach:2026-W48-1]"}
+
+
+def read_entry_555(target: GarminTarget, api) -> None:  # type: ignore[no-untyped-def]
+    """The calendar read that shows entry 555 of workout 1555 (calendar_item adds 1000)."""
+    api.get(NOVEMBER, json={"calendarItems": [calendar_item(555, "2026-11-24", "renamed")]})
+    target.list_scheduled(date(2026, 11, 23), date(2026, 11, 29))
+
+
+def test_unschedule_checks_the_marker_then_deletes_the_calendar_entry(target, api) -> None:
+    read_entry_555(target, api)
+    api.get(f"{WORKOUT}/1555", json=MARKED)
     api.delete(f"{API}/workout-service/schedule/555", status=204)
-    target.unschedule("555")
-    assert api.calls[0].request.method == "DELETE"
+    target.unschedule("555", "1555")
+    assert [c.request.method for c in api.calls] == ["GET", "GET", "DELETE"]
 
 
 def test_unschedule_of_an_entry_already_gone_succeeds(target: GarminTarget, api) -> None:
+    read_entry_555(target, api)
+    api.get(f"{WORKOUT}/1555", json=MARKED)
     api.delete(f"{API}/workout-service/schedule/555", status=404, json={"message": "Not found"})
-    target.unschedule("555")
+    target.unschedule("555", "1555")
+
+
+def test_unschedule_refuses_an_entry_of_a_foreign_workout(target: GarminTarget, api) -> None:
+    read_entry_555(target, api)
+    api.get(f"{WORKOUT}/1555", json={"workoutId": 1555, "description": "my own plan"})
+    with pytest.raises(NotOwned, match="no hipcoach marker"):
+        target.unschedule("555", "1555")
+    assert [c.request.method for c in api.calls] == ["GET", "GET"]
+
+
+@pytest.mark.parametrize(("schedule_id", "workout_id"), [("555", "1999"), ("556", "1555")])
+def test_unschedule_refuses_an_entry_not_read_as_that_workouts(
+    target: GarminTarget, api, schedule_id, workout_id
+) -> None:
+    read_entry_555(target, api)
+    with pytest.raises(NotOwned, match="not read from the calendar"):
+        target.unschedule(schedule_id, workout_id)
+    assert len(api.calls) == 1
 
 
 def test_delete_checks_the_marker_once_then_deletes(target: GarminTarget, api) -> None:
@@ -127,7 +158,7 @@ def test_update_of_a_workout_that_is_gone_is_a_service_error(target, api) -> Non
         target.update_workout("111", SESSION)
 
 
-def test_list_owned_pages_and_keeps_marked_or_named_workouts(target, api) -> None:
+def test_list_owned_pages_and_keeps_marked_workouts_only(target, api) -> None:
     first = [{"workoutId": n, "workoutName": f"Run {n}", "description": None} for n in range(100)]
     first[5] = {"workoutId": 5, "workoutName": "renamed", "description": "[hipcoach:2026-W48-2]"}
     second = [
@@ -140,10 +171,8 @@ def test_list_owned_pages_and_keeps_marked_or_named_workouts(target, api) -> Non
         url, json=second, match=[matchers.query_param_matcher({"start": "100", "limit": "100"})]
     )
     owned = target.list_owned_workouts()
-    assert {(w.workout_id, w.session_key) for w in owned} == {
-        ("5", "2026-W48-2"),
-        ("300", "2026-W48-1"),
-    }
+    # 300 is only *named* like ours: never hipcoach's without the marker.
+    assert {(w.workout_id, w.session_key) for w in owned} == {("5", "2026-W48-2")}
     api.delete(f"{WORKOUT}/5", status=204)
     target.delete_workout("5")  # the marker was seen in the list: no extra fetch
     assert len(api.calls) == 3
@@ -163,11 +192,15 @@ def test_list_scheduled_reads_one_month_with_one_request(target, api) -> None:
         {"id": 3, "itemType": "activity", "date": "2026-11-24", "title": ours("2026-W48-9")},
         calendar_item(4, "2026-11-30", ours("2026-W49-1")),
         calendar_item(5, "2026-11-10", ours("2026-W46-1")),
+        {"id": 6, "itemType": "workout", "date": "2026-11-25", "title": ours("2026-W48-2")},
+        {"id": 7, "itemType": "workout", "workoutId": None, "date": "2026-11-25", "title": "x"},
     ]
     api.get(NOVEMBER, json={"calendarItems": items})
     entries = target.list_scheduled(date(2026, 11, 23), date(2026, 11, 29))
+    # Every workout entry, whatever its title; items without a workout id are left out.
     assert entries == [
-        RemoteScheduleEntry(schedule_id="1", workout_id="1001", date=DAY, session_key="2026-W48-1")
+        RemoteScheduleEntry(schedule_id="1", workout_id="1001", date=DAY),
+        RemoteScheduleEntry(schedule_id="2", workout_id="1002", date=date(2026, 11, 26)),
     ]
     assert len(api.calls) == 1
 
@@ -183,10 +216,10 @@ def test_list_scheduled_spans_months_and_deduplicates_spill_over(target, api) ->
         json={"calendarItems": [spill, calendar_item(8, "2026-12-03", ours("2026-W49-2"))]},
     )
     entries = target.list_scheduled(date(2026, 11, 30), date(2026, 12, 13))
-    assert [(e.schedule_id, e.date.isoformat(), e.session_key) for e in entries] == [
-        ("6", "2026-11-30", "2026-W49-0"),
-        ("7", "2026-12-01", "2026-W49-1"),
-        ("8", "2026-12-03", "2026-W49-2"),
+    assert [(e.schedule_id, e.date.isoformat(), e.workout_id) for e in entries] == [
+        ("6", "2026-11-30", "1006"),
+        ("7", "2026-12-01", "1007"),
+        ("8", "2026-12-03", "1008"),
     ]
 
 
@@ -419,8 +452,10 @@ def test_an_update_answered_with_an_empty_200_is_done(target: GarminTarget, api)
 
 def test_deletes_answered_with_an_empty_200_are_done(target: GarminTarget, api) -> None:
     api.post(WORKOUT, json={"workoutId": 111})
+    api.post(f"{API}/workout-service/schedule/111", json={"workoutScheduleId": 5})
     api.delete(f"{API}/workout-service/schedule/5", status=200, body="")
     api.delete(f"{WORKOUT}/111", status=200, body="")
-    target.unschedule("5")
-    target.delete_workout(target.create_workout(SESSION))
-    assert [c.request.method for c in api.calls] == ["DELETE", "POST", "DELETE"]
+    workout_id = target.create_workout(SESSION)
+    target.unschedule(target.schedule(workout_id, DAY), workout_id)
+    target.delete_workout(workout_id)
+    assert [c.request.method for c in api.calls] == ["POST", "POST", "DELETE", "DELETE"]

@@ -73,7 +73,7 @@ def test_out_inside_a_file_is_one_line_and_exit_73(cli, tmp_path):
         "report", "--activities", str(SAMPLE), "--out", str(tmp_path / "notes.txt" / "r.html")
     )
     assert result.exit_code == CANNOT_WRITE, result.output
-    assert result.stderr.startswith("hipcoach: error: cannot write the report to")
+    assert result.stderr.startswith("hipcoach: error: cannot write ")
     assert "Traceback" not in result.output and result.stderr.count("\n") == 1
     assert "--out" in result.stderr
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from hipcoach.config import Config
-from hipcoach.errors import ConfigError, CredentialsError
+from hipcoach.errors import CannotWrite, ConfigError, CredentialsError
 from hipcoach_strava import StravaIntegration
 from hipcoach_strava.ratelimit import retry_after
 from hipcoach_strava.tokens import TokenSet, load_tokens, save_tokens
@@ -93,7 +93,7 @@ def test_a_failed_save_leaves_the_old_file_whole(home, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(ConfigError, match="cannot save the Strava tokens"):
+    with pytest.raises(CannotWrite, match="cannot save the Strava tokens"):
         save_tokens(path, TokenSet("refresh-newer-value", "access-newer-value", 9))
     assert path.read_bytes() == before
     assert os.listdir(path.parent) == ["strava.json"]

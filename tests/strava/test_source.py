@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import stat
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -171,9 +171,9 @@ def test_client_credentials_typed_at_auth_survive_the_rotation(home, strava, sou
 
 
 def test_pagination_reads_until_a_short_page(home, strava, source_for):
-    since = date(2024, 6, 1)
+    since = date(2023, 12, 1)
     write_tokens(home, expires_at=NOW_EPOCH + 3600)
-    items = history(450)
+    items = history(450, datetime(2023, 12, 1, 7, tzinfo=UTC))  # up to Feb 2025: all past
     for page, chunk in enumerate((items[:200], items[200:400], items[400:]), start=1):
         strava.get(ACTIVITIES_URL, json=chunk, match=on_page(page, OLD_ACCESS, since))
 
@@ -185,7 +185,7 @@ def test_pagination_reads_until_a_short_page(home, strava, source_for):
     assert [q["page"] for q in queries] == [["1"], ["2"], ["3"]]
     assert all(q["per_page"] == ["200"] for q in queries)
     # midnight UTC the day before `since`: the extra day covers every time zone
-    assert all(q["after"] == ["1717113600"] for q in queries)
+    assert all(q["after"] == ["1701302400"] for q in queries)
 
 
 def test_a_full_last_page_costs_one_empty_page(home, strava, source_for):
@@ -354,11 +354,8 @@ def test_persistent_trouble_is_75_after_two_retries(home, strava, source_for, sl
     [
         ({"body": "<html>maintenance</html>", "content_type": "text/html"}, "not JSON"),
         ({"json": {"activities": []}}, "not a list"),
-        ({"json": [{"id": 77, "sport_type": "Run", "distance": 5000}]}, "activity 77"),
-        ({"json": [{"id": 78, "sport_type": "Run", "start_date_local": "x"}]}, "activity 78"),
-        ({"json": ["not an object"]}, "item 0 of page 1"),
     ],
-    ids=["html", "object", "no-date", "bad-date", "not-object"],
+    ids=["html", "object"],
 )
 def test_malformed_activity_pages_are_69(home, strava, source_for, reply, expected):
     write_tokens(home, expires_at=NOW_EPOCH + 3600)
@@ -369,6 +366,52 @@ def test_malformed_activity_pages_are_69(home, strava, source_for, reply, expect
     assert isinstance(error, ServiceError) and error.exit_code == 69
     assert expected in str(error)
     assert len(strava.calls) == 1
+
+
+def unusable(**changes):  # type: ignore[no-untyped-def]
+    item = sample_activities()[0] | {"id": 70 + len(changes), "name": "Odd"}
+    return {**item, **changes}
+
+
+@pytest.mark.parametrize(
+    ("item", "ident", "reason"),
+    [
+        (unusable(distance=None), "activity 71 (Odd)", "no distance"),
+        ({"id": 78, "sport_type": "Run", "start_date_local": "x"}, "activity 78", "not a date"),
+        ("not an object", "item 0 of page 1", "not a JSON object"),
+        (unusable(distance=float("nan")), "activity 71 (Odd)", "not a finite number"),
+        (unusable(distance=300_001.0), "activity 71 (Odd)", "over 300 km"),
+        (unusable(distance=-1.0), "activity 71 (Odd)", "negative"),
+        (unusable(start_date_local="1989-12-31T08:00:00Z"), "activity 71", "before 1990"),
+        (unusable(start_date_local="2025-04-30T08:00:00Z"), "activity 71", "in the future"),
+        (unusable(distance=10_000.0, moving_time=1_490), "activity 72", "faster than 2:30"),
+    ],
+)
+def test_one_unusable_activity_is_skipped_and_named_never_blocking_the_others(
+    home, strava, source_for, item, ident, reason
+):
+    write_tokens(home, expires_at=NOW_EPOCH + 3600)
+    good = sample_activities()
+    strava.get(ACTIVITIES_URL, json=[item, *good], match=on_page(1, OLD_ACCESS))
+    pages = list(source_for(CRED_ENV).fetch_pages(SINCE))  # "today" is 2025-04-28
+
+    assert len(pages) == 1 and len(pages[0].runs) == 11
+    [skipped] = pages[0].skipped
+    assert skipped.ident.startswith(ident) and reason in skipped.reason, skipped
+
+
+def test_plausible_edges_are_kept(home, strava, source_for):
+    write_tokens(home, expires_at=NOW_EPOCH + 3600)
+    edges = [
+        unusable(id=1, distance=300_000.0, moving_time=200_000),
+        unusable(id=2, distance=999.0, moving_time=60),  # fast, but under a kilometre
+        unusable(id=3, distance=10_000.0, moving_time=1_500),  # exactly 2:30 min/km
+        unusable(id=4, start_date_local="2025-04-28T23:00:00Z"),  # today, late
+        unusable(id=5, distance=5_000.0, moving_time=None),  # pace unknown
+    ]
+    strava.get(ACTIVITIES_URL, json=edges, match=on_page(1, OLD_ACCESS))
+    [page] = list(source_for(CRED_ENV).fetch_pages(SINCE))
+    assert sorted(r.id for r in page.runs) == ["1", "2", "3", "4", "5"] and not page.skipped
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,8 @@ class FakeStrava:
     def __init__(self) -> None:
         self.activities = weekly_history(last_monday(), 6)
         self.rotation = 0
+        #: page number → items, instead of ``activities`` on page 1
+        self.pages: dict[int, list[dict]] | None = None
 
     def register(self, mock: responses.RequestsMock) -> None:
         mock.add_callback("POST", STRAVA_TOKEN_URL, callback=self._token)
@@ -55,6 +57,8 @@ class FakeStrava:
 
     def _activities(self, request):  # type: ignore[no-untyped-def]
         page = int(request.params.get("page", 1)) if hasattr(request, "params") else 1
+        if self.pages is not None:
+            return 200, {}, json.dumps(self.pages.get(page, []))
         return 200, {}, json.dumps(self.activities if page == 1 else [])
 
 

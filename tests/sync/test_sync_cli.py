@@ -33,13 +33,13 @@ def planned(report):  # type: ignore[no-untyped-def]
 
 
 def on_calendar(garmin):  # type: ignore[no-untyped-def]
-    return {(name.split()[1], day) for name, day in garmin.hipcoach_calendar()}
+    return garmin.hipcoach_calendar()
 
 
 def assert_remote_matches(garmin, report):  # type: ignore[no-untyped-def]
-    assert on_calendar(garmin) == planned(report)
-    names = garmin.hipcoach_workouts()
-    assert len(names) == len(set(names)) == len(report["sessions"]), "duplicates or orphans"
+    assert garmin.hipcoach_entries() == sorted(planned(report)), "missing or duplicate entries"
+    keys = garmin.hipcoach_workouts()
+    assert len(keys) == len(set(keys)) == len(report["sessions"]), "duplicates or orphans"
 
 
 def test_first_sync_then_a_quiet_night(cli, services):

@@ -4,7 +4,8 @@ The activity list (``/activitylist-service/activities/search/activities``) gives
 activity's type (``activityType.typeKey``), its local start (``startTimeLocal``,
 ``"YYYY-MM-DD HH:MM:SS"`` in the athlete's zone when it was recorded: its date is the run's
 date, never the UTC one of ``startTimeGMT``), distance in metres, ``movingDuration`` and
-``duration`` in seconds, and ``eventType.typeKey`` (``race`` for a race).
+``duration`` in seconds, and ``eventType.typeKey`` (``race`` for a race). The core's
+plausibility rules apply as to Strava's activities (:func:`hipcoach.activities.check_plausible`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from pydantic import ValidationError
+
+from hipcoach.activities import BadActivity, check_plausible, latest_possible_date, number_field
 from hipcoach.models import Run
 
 #: Garmin's running family (``reference/garmin.md`` §8); every other type is ignored.
@@ -30,8 +34,8 @@ RUNNING_TYPES = frozenset(
 )
 
 
-class BadGarminActivity(ValueError):
-    """An activity-list item that cannot become a run."""
+#: an activity-list item that cannot be used (the core's kind of error, so pulls skip it)
+BadGarminActivity = BadActivity
 
 
 def type_key(item: Mapping[str, Any]) -> str:
@@ -67,36 +71,49 @@ def activity_id(item: Mapping[str, Any]) -> str:
 
 def _seconds(item: Mapping[str, Any]) -> float:
     for field in ("movingDuration", "duration", "elapsedDuration"):
-        value = item.get(field)
-        if value is not None:
-            return _number(value, field)
+        if item.get(field) is not None:
+            return number_field(item, field, required=True)
     return 0.0
 
 
-def _number(value: object, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadGarminActivity(f"{field} {value!r} is not a number")
-    return float(value)
+def run_from_garmin(item: object, *, latest: date | None = None) -> Run | None:
+    """The run for one activity-list item, or None for anything that is not a run.
 
-
-def run_from_garmin(item: object) -> Run | None:
-    """The run for one activity-list item, or None for anything that is not a run."""
+    BadActivity when it cannot be read or cannot be real; ``latest`` is the latest date a
+    run may have (default: the latest date anywhere on Earth now).
+    """
     if not isinstance(item, Mapping):
         raise BadGarminActivity("not a JSON object")
     sport = type_key(item)
     if sport not in RUNNING_TYPES:
         return None
-    distance = item.get("distance")
-    return Run(
-        id=activity_id(item),
-        date=local_start(item).date(),
-        # A treadmill run without a foot pod may carry no distance: the day still had a run.
-        distance_m=_number(distance, "distance") if distance is not None else 0.0,
-        moving_time_s=int(_seconds(item)),
-        kind="race" if is_race(item) else "easy",
-        name=str(item.get("activityName") or ""),
-        sport=sport,
-    )
+    day = local_start(item).date()
+    # A treadmill run without a foot pod may carry no distance: the day still had a run.
+    distance = number_field(item, "distance", required=False)
+    moving = _seconds(item)
+    check_plausible(day, distance, moving, latest or latest_possible_date())
+    try:
+        return Run(
+            id=activity_id(item),
+            date=day,
+            distance_m=distance,
+            moving_time_s=int(moving),
+            kind="race" if is_race(item) else "easy",
+            name=str(item.get("activityName") or ""),
+            sport=sport,
+        )
+    except ValidationError as exc:
+        raise BadGarminActivity(str(exc.errors()[0]["msg"])) from None
+
+
+def label(item: object, position: str) -> str:
+    """How a person finds an activity: 'Garmin activity 123 (Morning Run)', else its place."""
+    if isinstance(item, Mapping) and item.get("activityId") is not None:
+        name = item.get("activityName")
+        return f"Garmin activity {item['activityId']}" + (
+            f" ({name})" if isinstance(name, str) else ""
+        )
+    return position
 
 
 def activity_date(item: Mapping[str, Any]) -> date:

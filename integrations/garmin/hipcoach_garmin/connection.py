@@ -55,10 +55,14 @@ class GarminConnection:
         from garminconnect import Garmin
 
         try:
-            text = self.token_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = self.token_file.read_bytes().decode("utf-8-sig")
+        except OSError:
             raise CredentialsError(
                 f"no readable Garmin token file at {self.token_file}", hint=AUTH_HINT
+            ) from None
+        except UnicodeDecodeError:
+            raise CredentialsError(
+                f"the Garmin token file {self.token_file} is not UTF-8 text", hint=AUTH_HINT
             ) from None
         register_tokens(text)
         api = Garmin(

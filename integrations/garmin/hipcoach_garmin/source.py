@@ -2,10 +2,11 @@
 
 Paged as garminconnect's ``get_activities_by_date`` pages (the same endpoint and parameters:
 ``startDate``, ``start``, ``limit=20``), but one page per request so that every page reaches
-the run cache as it arrives, oldest first (``sortOrder=asc``): an interrupted pull leaves a
-prefix of the history, and the next pull, which starts from the newest cached run minus two
-days, carries on from there. A page shorter than the limit is the last one: a night with
-nothing new costs one read, not the library's extra empty page.
+the run cache as it arrives, oldest first (``sortOrder=asc``): the query depends only on the
+start date, so an interrupted import resumes at the first page it did not store. A page
+shorter than the limit is the last one: a night with nothing new costs one read, not the
+library's extra empty page. An activity that cannot be used is skipped and named, never a
+failure of its page.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from hipcoach.activities import read_activities
 from hipcoach.errors import ServiceError
-from hipcoach.interfaces import ActivitySource
+from hipcoach.interfaces import ActivityPage, ActivitySource
 from hipcoach.models import Run
-from hipcoach_garmin.activities import run_from_garmin
+from hipcoach_garmin.activities import label, run_from_garmin
 from hipcoach_garmin.connection import GarminConnection
 
 log = logging.getLogger(__name__)
@@ -36,9 +38,10 @@ class GarminActivityList:
         self.connection = connection
         self._pages: dict[tuple[date, int], list[Any]] = {}
 
-    def pages(self, since: date) -> Iterator[list[Any]]:
-        """Pages of activity items starting on or after ``since``, oldest first."""
-        for number in range(MAX_PAGES):
+    def pages(self, since: date, first: int = 0) -> Iterator[list[Any]]:
+        """Pages of activity items starting on or after ``since``, oldest first, from page
+        number ``first`` (0-based)."""
+        for number in range(first, MAX_PAGES):
             page = self._page(since, number)
             yield page
             if len(page) < PAGE_SIZE:
@@ -77,18 +80,32 @@ class GarminSource(ActivitySource):
         self.activities = activities
 
     def fetch_runs(self, since: date) -> Iterator[Run]:
-        """Runs on or after ``since``; one page at a time, so earlier pages survive a failure."""
-        for number, page in enumerate(self.activities.pages(since), start=1):
-            for index, item in enumerate(page):
-                run = _parse(item, number, index)
-                if run is not None and run.date >= since:
-                    yield run
+        """Runs on or after ``since`` (the unusable ones left out)."""
+        for page in self.fetch_pages(since):
+            yield from page.runs
+
+    def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
+        """Pages of runs on or after ``since``, from page ``resume`` (1-based) or the first."""
+        first = _page_number(resume)
+        for number, items in enumerate(self.activities.pages(since, first), start=first + 1):
+            batch = read_activities(
+                items,
+                position=f"item {{index}} of page {number}",
+                parse=run_from_garmin,
+                name=label,
+            )
+            last = len(items) < PAGE_SIZE
+            yield ActivityPage(
+                runs=[run for run in batch.runs if run.date >= since],
+                skipped=batch.skipped,
+                next_page=None if last else str(number + 1),
+            )
 
 
-def _parse(item: Any, page: int, index: int) -> Run | None:
-    try:
-        return run_from_garmin(item)
-    except ValueError as exc:  # BadGarminActivity, or the Run model rejecting a value
-        ident = item.get("activityId") if isinstance(item, dict) else None
-        where = f"activity {ident}" if ident is not None else f"item {index} of page {page}"
-        raise ServiceError(f"Garmin {where} cannot be read: {exc}") from None
+def _page_number(resume: str | None) -> int:
+    """The 0-based page to start from: a page's ``next_page`` is its successor's 1-based number."""
+    if resume is None:
+        return 0
+    if not resume.isdigit() or int(resume) < 1:
+        raise ServiceError(f"cannot resume the Garmin import at page {resume!r}")
+    return int(resume) - 1

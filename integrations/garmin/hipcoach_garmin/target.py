@@ -3,9 +3,11 @@
 Cost: building a target makes no request (see :mod:`hipcoach_garmin.connection`, shared with
 the activity source so that one sync loads and refreshes the tokens once).
 
-Safety: hipcoach changes or deletes only workouts that carry its marker. An id this target
-has not seen with the marker (created here, or listed by :meth:`list_owned_workouts`) is
-fetched once and checked before any update or delete.
+Safety: hipcoach changes or deletes only workouts that carry its marker, and removes only
+calendar entries of those. An id this target has not seen with the marker (created here, or
+listed by :meth:`list_owned_workouts`) is fetched once and checked before any update,
+unschedule or delete; an entry is removed only when this target read it on the calendar (or
+made it) as an entry of that very workout. Names and titles are never trusted.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import RemoteNotFound, ServiceError
+from hipcoach.errors import NotOwned, RemoteNotFound, ServiceError
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
 from hipcoach_garmin.connection import GarminConnection
 from hipcoach_garmin.failures import Gone, is_json_error
-from hipcoach_garmin.payload import build_workout, parse_session_key, session_key_from_description
+from hipcoach_garmin.payload import build_workout, session_key_from_description
 
 if TYPE_CHECKING:
     from garminconnect import Garmin
@@ -71,12 +73,13 @@ def months(start: date, end: date) -> Iterator[tuple[int, int]]:
 
 
 def schedule_entry(item: object, start: date, end: date) -> RemoteScheduleEntry | None:
-    """A hipcoach calendar entry within the range, or None for anything else."""
+    """A workout's calendar entry within the range (anyone's workout: the core decides by
+    workout id which are hipcoach's), or None for anything else, an item without a workout
+    id included."""
     if not isinstance(item, dict) or item.get("itemType") != "workout":
         return None
-    key = parse_session_key(item.get("title"))
-    if key is None:
-        return None
+    if item.get("workoutId") is None:
+        return None  # a coach plan, a note: nothing hipcoach made
     try:
         day = date.fromisoformat(str(item.get("date")))
     except ValueError:
@@ -87,21 +90,19 @@ def schedule_entry(item: object, start: date, end: date) -> RemoteScheduleEntry 
         schedule_id=str(remote_id(item.get("id"), "calendar entry id")),
         workout_id=str(remote_id(item.get("workoutId"), "calendar workout id")),
         date=day,
-        session_key=key,
     )
 
 
-def owned_workout(item: object) -> tuple[RemoteWorkout, bool] | None:
-    """A listed workout that is hipcoach's, and whether its marker was seen; None otherwise."""
+def owned_workout(item: object) -> RemoteWorkout | None:
+    """A listed workout carrying the marker; None for anything else (names prove nothing)."""
     if not isinstance(item, dict) or item.get("workoutId") is None:
         return None
-    marked = session_key_from_description(item.get("description"))
-    key = marked or parse_session_key(item.get("workoutName"))
+    key = session_key_from_description(item.get("description"))
     if key is None:
         return None
     workout_id = str(remote_id(item["workoutId"], "workout id"))
     name = str(item.get("workoutName") or "")
-    return RemoteWorkout(workout_id=workout_id, session_key=key, name=name), marked is not None
+    return RemoteWorkout(workout_id=workout_id, session_key=key, name=name)
 
 
 class GarminTarget(WorkoutTarget):
@@ -117,6 +118,8 @@ class GarminTarget(WorkoutTarget):
         self.connection = connection or GarminConnection(token_file, own_store=own_store)
         # Workout ids seen carrying the marker: update/delete need no extra fetch for them.
         self._marked: set[str] = set()
+        # Calendar entry id → workout id, as read from the calendar or made by schedule().
+        self._entries: dict[str, str] = {}
 
     @property
     def token_file(self) -> Path:
@@ -145,7 +148,7 @@ class GarminTarget(WorkoutTarget):
             workout = api.get_workout_by_id(number)
         description = workout.get("description") if isinstance(workout, dict) else None
         if session_key_from_description(description) is None:
-            raise ServiceError(
+            raise NotOwned(
                 f"refusing to change Garmin workout {workout_id}: it has no hipcoach marker"
             )
         self._marked.add(workout_id)
@@ -179,18 +182,28 @@ class GarminTarget(WorkoutTarget):
         with self._call(f"scheduling workout {workout_id} on {on.isoformat()}") as api:
             answer = api.schedule_workout(number, on.isoformat())
         schedule_id = pick_id(answer, ("workoutScheduleId", "scheduleId", "id"), "schedule id")
+        self._entries[schedule_id] = workout_id
         log.info("scheduled Garmin workout %s on %s (%s)", workout_id, on, schedule_id)
         return schedule_id
 
-    def unschedule(self, schedule_id: str) -> None:
-        """DELETE /workout-service/schedule/{id}; an entry already gone counts as removed."""
+    def unschedule(self, schedule_id: str, workout_id: str) -> None:
+        """DELETE /workout-service/schedule/{id} of an entry of the marked ``workout_id``, as
+        read from the calendar; an entry (or workout) already gone counts as removed."""
         number = remote_id(schedule_id, "schedule id")
+        if self._entries.get(schedule_id) != workout_id:
+            raise NotOwned(
+                f"refusing to remove Garmin calendar entry {schedule_id}: it was not read "
+                f"from the calendar as an entry of workout {workout_id}"
+            )
         try:
+            self._require_marker(workout_id)
             with self._call(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
                 answered_ok(api.unschedule_workout, number)
         except Gone:
             log.info("Garmin calendar entry %s was already gone", schedule_id)
             return
+        finally:
+            self._entries.pop(schedule_id, None)
         log.info("unscheduled Garmin calendar entry %s", schedule_id)
 
     def delete_workout(self, workout_id: str) -> None:
@@ -206,7 +219,7 @@ class GarminTarget(WorkoutTarget):
         self._marked.discard(workout_id)
 
     def list_owned_workouts(self) -> list[RemoteWorkout]:
-        """GET /workout-service/workouts, paged: those with the marker or a hipcoach name."""
+        """GET /workout-service/workouts, paged: those with the marker."""
         found: dict[str, RemoteWorkout] = {}
         seen: set[str] = set()
         for page_number in range(MAX_PAGES):
@@ -224,15 +237,13 @@ class GarminTarget(WorkoutTarget):
         return list(found.values())
 
     def _keep_owned(self, item: object, found: dict[str, RemoteWorkout]) -> None:
-        owned = owned_workout(item)
-        if owned is not None:
-            workout, marked = owned
+        workout = owned_workout(item)
+        if workout is not None:
             found[workout.workout_id] = workout
-            if marked:
-                self._marked.add(workout.workout_id)
+            self._marked.add(workout.workout_id)
 
     def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
-        """GET /calendar-service/year/{y}/month/{m-1} per month; hipcoach titles only."""
+        """GET /calendar-service/year/{y}/month/{m-1} per month; every workout entry."""
         entries: dict[str, RemoteScheduleEntry] = {}
         for year, month in months(start, end):
             with self._call(f"reading the Garmin calendar for {year}-{month:02d}") as api:
@@ -245,4 +256,5 @@ class GarminTarget(WorkoutTarget):
                 # Month views spill into the neighbouring months: one entry per id.
                 if entry is not None:
                     entries.setdefault(entry.schedule_id, entry)
+                    self._entries[entry.schedule_id] = entry.workout_id
         return sorted(entries.values(), key=lambda e: (e.date, e.schedule_id))

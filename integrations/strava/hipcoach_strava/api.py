@@ -1,9 +1,9 @@
 """The stravalib client as hipcoach uses it, and every call to it.
 
-One place builds the client (no sleeping limiter, credentials set explicitly, a timeout on
-every request) and one place makes calls: :meth:`StravaApi.call` retries a timeout, a
-connection error or a 5xx a couple of times with a short backoff, then turns any failure
-into a hipcoach error.
+One place builds the client (no sleeping limiter, nothing it could refresh tokens with on
+its own, a timeout on every request) and one place makes calls: :meth:`StravaApi.call`
+retries a timeout, a connection error or a 5xx a couple of times with a short backoff, then
+turns any failure into a hipcoach error.
 """
 
 from __future__ import annotations
@@ -62,23 +62,20 @@ class StravaApi:
         with _quiet_env_warnings():
             self.client = Client(rate_limit_requests=False, requests_session=TimeoutSession())
         protocol = self.client.protocol
-        # stravalib reads STRAVA_CLIENT_* from os.environ only at construction; hipcoach's
-        # credentials may come from config or the token file, so set them explicitly.
-        protocol.client_id = app.client_id
-        protocol.client_secret = app.client_secret
+        # hipcoach is the only one that refreshes: stravalib refreshes on its own before a
+        # request when its protocol holds the app credentials (read from STRAVA_CLIENT_* at
+        # construction) and would rotate the refresh token without saving it. So it never
+        # holds them; hipcoach passes them to each token request itself.
+        protocol.client_id = None  # type: ignore[assignment]
+        protocol.client_secret = None  # type: ignore[assignment]
         protocol.rate_limiter = self.rates
         self.app = app
 
-    def use_tokens(self, tokens: TokenSet, margin: int) -> None:
-        """Make ``tokens`` current.
-
-        stravalib refreshes on its own once ``token_expires`` has passed, and would not
-        persist the rotated refresh token; giving it the source's safety margin means the
-        source's refresh (which saves the file) always comes first.
-        """
+    def use_tokens(self, tokens: TokenSet) -> None:
+        """Send ``tokens``' access token; stravalib gets nothing it could refresh with."""
         self.client.access_token = tokens.access_token
-        self.client.refresh_token = tokens.refresh_token
-        self.client.token_expires = tokens.expires_at - margin if tokens.expires_at else None  # type: ignore[assignment]
+        self.client.refresh_token = None  # type: ignore[assignment]
+        self.client.token_expires = None  # type: ignore[assignment]
 
     def call[T](
         self,

@@ -1,10 +1,12 @@
 """Runs from Strava: ``GET /athlete/activities`` pages mapped by the core's one parser.
 
 A nightly pull costs one token refresh (access tokens live 6 h) and one page; the refresh
-is skipped while the saved access token is valid for more than five minutes. Pages are read
+is skipped while the saved access token is valid for more than five minutes. Only this module
+refreshes (under a lock in the home, after re-reading the token file), never stravalib. Pages
+are stored by the core one by one, so a long import resumes where it stopped. Pages are read
 as raw JSON through ``client.protocol.get`` rather than ``client.get_activities()``: the
 models turn ``start_date_local`` (local wall time labelled UTC) into a datetime that invites
-converting it, while :func:`hipcoach.activities.run_from_activity` reads the string as is.
+converting it, while :func:`hipcoach.activities.read_activities` reads the string as is.
 
 This module imports nothing heavy: stravalib loads when the first run is requested.
 """
@@ -18,9 +20,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.activities import run_from_activity
-from hipcoach.errors import RateLimited, ServiceError
-from hipcoach.interfaces import ActivitySource, PluginContext
+from hipcoach.activities import latest_possible_date, read_activities
+from hipcoach.errors import CredentialsError, RateLimited, ServiceError, TemporaryError
+from hipcoach.home import make_private_dir
+from hipcoach.interfaces import ActivityPage, ActivitySource, PluginContext
+from hipcoach.locks import file_lock
 from hipcoach.models import Run
 from hipcoach_strava.credentials import AppCredentials, app_credentials, bootstrap_refresh_token
 from hipcoach_strava.ratelimit import retry_hint
@@ -34,6 +38,10 @@ log = logging.getLogger(__name__)
 PER_PAGE = 200
 #: refresh when the access token has less than this many seconds left
 REFRESH_MARGIN = 300
+#: the lock around a refresh, in the home (not in tokens/: only token files live there)
+REFRESH_LOCK_FILE = "strava-refresh.lock"
+#: how long a run waits for another one's refresh before giving up (exit 75)
+REFRESH_LOCK_WAIT = 30.0
 ACTIVITIES_URL = "/athlete/activities"
 
 
@@ -52,28 +60,50 @@ class StravaSource(ActivitySource):
         tokens: TokenSet,
         token_file: Path,
         *,
+        lock_file: Path | None = None,
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
         self.tokens = tokens
         self.token_file = token_file
+        self.lock_file = lock_file or token_file.parent.parent / REFRESH_LOCK_FILE
+        self._refreshed = False
         # Looked up at call time, not bound as a default, so tests can stub time.sleep.
         self.sleep = sleep or time.sleep
         self.clock = clock
         self._api: StravaApi | None = None
 
     def fetch_runs(self, since: date) -> Iterator[Run]:
-        """Runs on or after ``since``; one page at a time, so earlier pages survive a failure."""
+        """Runs on or after ``since`` (unreadable activities are logged and left out)."""
+        for page in self.fetch_pages(since):
+            for skipped in page.skipped:
+                log.warning("Strava %s skipped: %s", skipped.ident, skipped.reason)
+            yield from page.runs
+
+    def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
+        """Pages of ``GET /athlete/activities?after=…`` from page ``resume`` (else 1).
+
+        The query only depends on ``since``, so a resumed import asks for exactly the pages
+        the interrupted one had not read yet. An activity that cannot be used is skipped and
+        named, never a failure of the page.
+        """
         after = after_epoch(since)
-        page = 1
+        page = _page_number(resume)
         while True:
             items = self._page(after, page)
-            for index, item in enumerate(items):
-                run = _parse(item, page, index)
-                if run is not None and run.date >= since:
-                    yield run
-            if len(items) < PER_PAGE:
+            batch = read_activities(
+                items,
+                position=f"item {{index}} of page {page}",
+                latest=latest_possible_date(datetime.fromtimestamp(self.clock(), UTC)),
+            )
+            last = len(items) < PER_PAGE
+            yield ActivityPage(
+                runs=[run for run in batch.runs if run.date >= since],
+                skipped=batch.skipped,
+                next_page=None if last else str(page + 1),
+            )
+            if last:
                 return
             page += 1
 
@@ -86,8 +116,7 @@ class StravaSource(ActivitySource):
                 f"Strava's {window} rate limit is reached after {page - 1} page(s) of activities",
                 hint=retry_hint(window, api.now()),
             )
-        # Each attempt (retries included) re-checks the token first: hipcoach's refresh, which
-        # saves the rotated refresh token, must always come before stravalib's own.
+        # Each attempt (retries included) re-checks the token first.
         items = api.call(
             lambda: self._ready_api().client.protocol.get(
                 ACTIVITIES_URL, after=after, page=page, per_page=PER_PAGE
@@ -102,30 +131,75 @@ class StravaSource(ActivitySource):
         return items
 
     def _ready_api(self) -> StravaApi:
-        """The client, with an access token valid for at least the refresh margin."""
+        """The client, with a usable access token. hipcoach alone refreshes it."""
         if self._api is None:
             from hipcoach_strava.api import StravaApi
 
             self._api = StravaApi(self.app, sleep=self.sleep, clock=self.clock)
-            self._api.use_tokens(self.tokens, REFRESH_MARGIN)
-        if self.tokens.needs_refresh(self.clock(), REFRESH_MARGIN):
-            log.info("Strava: refreshing the access token")
-            rotated = self._api.refresh(self.tokens)
-            # Persist before anything else can fail: the old refresh token may be dead now.
-            save_tokens(self.token_file, rotated)
-            self.tokens = rotated
-            self._api.use_tokens(rotated, REFRESH_MARGIN)
-            log.info("Strava: new tokens saved to %s", self.token_file)
+            self._api.use_tokens(self.tokens)
+        # A token from the file is refreshed a margin before it expires, so it cannot expire
+        # mid-run; one this run obtained is used until it really expires (a short-lived one
+        # refreshed again at every page would rotate the refresh token for nothing).
+        margin = 0 if self._refreshed else REFRESH_MARGIN
+        if self.tokens.needs_refresh(self.clock(), margin):
+            self._refresh(self._api)
         return self._api
 
+    def _refresh(self, api: StravaApi) -> None:
+        """Refresh under the home's token lock, after re-reading the token file: another
+        hipcoach (a cron run and a manual one) may have just rotated the refresh token."""
+        make_private_dir(self.lock_file.parent)
+        with file_lock(
+            self.lock_file,
+            wait_seconds=REFRESH_LOCK_WAIT,
+            busy="another hipcoach is refreshing the Strava tokens",
+            hint="this run stops; the next one uses the tokens it saves",
+        ):
+            saved = load_tokens(self.token_file)
+            if (
+                saved is not None
+                and saved != self.tokens
+                and not saved.needs_refresh(self.clock(), 0)
+            ):
+                log.info("Strava: another run has just refreshed the tokens; using them")
+                self._use(api, saved)
+                return
+            current = saved or self.tokens  # the newest refresh token there is
+            log.info("Strava: refreshing the access token")
+            try:
+                rotated = api.refresh(current)
+            except CredentialsError:
+                _raise_if_replaced(self.token_file, current)
+                raise
+            # Persist before anything else can fail: the old refresh token may be dead now.
+            save_tokens(self.token_file, rotated)
+            log.info("Strava: new tokens saved to %s", self.token_file)
+            self._use(api, rotated)
 
-def _parse(item: Any, page: int, index: int) -> Run | None:
-    try:
-        return run_from_activity(item)
-    except ValueError as exc:  # BadActivity, or the Run model rejecting a value
-        ident = item.get("id") if isinstance(item, dict) else None
-        where = f"activity {ident}" if ident is not None else f"item {index} of page {page}"
-        raise ServiceError(f"Strava {where} cannot be read: {exc}") from None
+    def _use(self, api: StravaApi, tokens: TokenSet) -> None:
+        self.tokens = tokens
+        self._refreshed = True
+        api.use_tokens(tokens)
+
+
+def _raise_if_replaced(token_file: Path, used: TokenSet) -> None:
+    """TemporaryError when Strava refused ``used`` because the file meanwhile holds another
+    refresh token (a sign-in, or a run that does not take the lock): that file is good."""
+    now = load_tokens(token_file)
+    if now is not None and now.refresh_token != used.refresh_token:
+        raise TemporaryError(
+            "the Strava tokens were replaced while this run was refreshing them",
+            hint="the next run uses the new ones",
+        )
+
+
+def _page_number(resume: str | None) -> int:
+    """The page to start from: 1, or the resume point the core kept (a page number)."""
+    if resume is None:
+        return 1
+    if not resume.isdigit() or int(resume) < 1:
+        raise ServiceError(f"cannot resume the Strava import at {resume!r}: not a page number")
+    return int(resume)
 
 
 def load_source(
@@ -157,4 +231,5 @@ def load_source(
             return None
         # No access token yet: the first fetch refreshes and creates the token file.
         saved = TokenSet(refresh_token=refresh)
-    return StravaSource(app, saved, path, sleep=sleep, clock=clock)
+    lock_file = context.home.root / REFRESH_LOCK_FILE
+    return StravaSource(app, saved, path, lock_file=lock_file, sleep=sleep, clock=clock)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hipcoach import redact
-from hipcoach.errors import ConfigError, CredentialsError
+from hipcoach.errors import CannotWrite, CredentialsError
 from hipcoach.home import Home, write_private
 
 TOKEN_FILE_NAME = "strava.json"
@@ -74,14 +74,14 @@ def load_tokens(path: Path) -> TokenSet | None:
     used is a :class:`CredentialsError`: signing in again rewrites it.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise CredentialsError(f"{path}: cannot read: {exc.strerror}", hint=AUTH_HINT) from None
     try:
-        tokens = _parse(json.loads(text))
-    except (json.JSONDecodeError, ValueError) as exc:
+        tokens = _parse(json.loads(raw.decode("utf-8-sig")))
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
         raise CredentialsError(
             f"{path}: not a usable Strava token file ({_reason(exc)})", hint=AUTH_HINT
         ) from None
@@ -96,13 +96,15 @@ def save_tokens(path: Path, tokens: TokenSet) -> None:
         write_private(path, tokens.to_json())
     except OSError as exc:
         # Losing a rotated refresh token breaks the next run, so this must not pass quietly.
-        raise ConfigError(
+        raise CannotWrite(
             f"{path}: cannot save the Strava tokens: {exc.strerror}",
             hint=f"make the directory writable, then {AUTH_HINT}",
         ) from None
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
     if isinstance(exc, json.JSONDecodeError):
         return f"not JSON: {exc.msg}"
     return str(exc)

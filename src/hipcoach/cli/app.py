@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from hipcoach.config import Config
     from hipcoach.interfaces import PluginContext
     from hipcoach.plugins import Registry
+    from hipcoach.pull import PullResult
     from hipcoach.state import StateDB
 
 log = logging.getLogger("hipcoach")
@@ -36,6 +37,8 @@ class App:
     quiet: int
     env: Mapping[str, str]
     _warned: set[str] = field(default_factory=set)
+    #: the pulls this invocation made (``runs --json`` lists what they skipped)
+    pulls: list[PullResult] = field(default_factory=list)
 
     @classmethod
     def create(
@@ -91,16 +94,15 @@ class App:
     def enable_file_log(self) -> None:
         """Log everything (libraries' tracebacks included, secrets masked) to the home's
         ``logs/hipcoach.log``, rotated; -v still mirrors hipcoach's own records to stderr."""
-        from logging.handlers import RotatingFileHandler
-
         from hipcoach.home import make_private_dir
+        from hipcoach.logfile import OwnLogFile
         from hipcoach.redact import RedactingFilter
 
         root = logging.getLogger()
         if any(getattr(h, "_hipcoach_file", False) for h in root.handlers):
             return
         make_private_dir(self.home.logs_dir)
-        handler = RotatingFileHandler(
+        handler = OwnLogFile(
             self.home.logs_dir / "hipcoach.log",
             maxBytes=1_000_000,
             backupCount=5,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -12,12 +11,13 @@ import click
 from hipcoach.cli.app import App, pass_app
 
 
-def executable() -> str:
-    """The ``hipcoach`` that is running now, as an absolute path."""
+def executable() -> list[str]:
+    """The ``hipcoach`` that is running now, as an absolute path (or the interpreter)."""
     argv0 = Path(sys.argv[0])
     if argv0.name == "hipcoach" and argv0.exists():
-        return str(argv0.resolve())
-    return shutil.which("hipcoach") or f"{sys.executable} -m hipcoach"
+        return [str(argv0.resolve())]
+    found = shutil.which("hipcoach")
+    return [found] if found else [sys.executable, "-m", "hipcoach"]
 
 
 @click.command("cron")
@@ -31,13 +31,15 @@ def command(app: App, at: str) -> None:
             raise ValueError
     except ValueError:
         raise click.BadParameter(f"{at!r} is not HH:MM", param_hint="'--time'") from None
-    exe = executable()
+    from hipcoach.nightly import crontab_line, systemd_exec
+
     home = str(app.home.root.resolve())
-    run = f"{exe} --home {shlex.quote(home)} sync -q"
+    argv = [*executable(), "--home", home, "sync", "-q"]
     app.say(
         f"""# 1. cron: `crontab -e` and add this line (cron mails you any error output;
-#    exit 75 = temporary, retried the next night; 77 = run `hipcoach auth …` again):
-{minute} {hour} * * * {run}
+#    exit 75 = temporary, retried the next night; 77 = run `hipcoach auth …` again;
+#    73 = a file or folder is not writable):
+{crontab_line(argv, hour, minute)}
 
 # 2. or systemd (user units): save the two files below, then run
 #    systemctl --user daemon-reload && systemctl --user enable --now hipcoach-sync.timer
@@ -51,7 +53,7 @@ After=network-online.target
 
 [Service]
 Type=oneshot
-ExecStart={run}
+ExecStart={systemd_exec(argv)}
 
 # ~/.config/systemd/user/hipcoach-sync.timer
 [Unit]

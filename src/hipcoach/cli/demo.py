@@ -59,11 +59,14 @@ def command(app: App, out: Path) -> None:
     app.say("")
     print_schedule(app, plan)
     app.say("")
+    from hipcoach.home import writing
+
     written = []
     demo_calendar = CalendarLedger(DEMO_ATHLETE_ID)
     for name, exporter in sorted(available_exporters(app).items()):
         target = out if name in ("ics", "json") else out / name
-        written += make_exporter(app, exporter, demo_calendar).write(plan.sessions, target)
+        with writing(target, hint="choose a writable folder with --out"):
+            written += make_exporter(app, exporter, demo_calendar).write(plan.sessions, target)
         app.say(f"  {name:<12} → {target}")
     written.append(save_report(out / "report.html", report_html(plan, today=now)))
     app.say(f"  {'report':<12} → {written[-1]} (open it in a browser, or print it)")

@@ -74,7 +74,10 @@ def command(
         )
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
-    paths = make_exporter(app, exporters[format_name]).write(plan.sessions, out)
+    from hipcoach.home import writing
+
+    with writing(out, hint="choose a writable folder with --out"):
+        paths = make_exporter(app, exporters[format_name]).write(plan.sessions, out)
     if as_json:
         app.emit_json(
             {

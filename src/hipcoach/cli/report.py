@@ -10,29 +10,17 @@ import click
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
-from hipcoach.errors import HipcoachError
 
 DEFAULT_OUT = Path("hipcoach-report.html")
 
 
-class CannotWriteReport(HipcoachError):
-    """The report file cannot be written (DESIGN.md exit 73, "cannot write")."""
-
-    exit_code = 73
-
-
 def save_report(path: Path, html: str) -> Path:
-    """Write the page, turning an OS failure into one line that says what to do."""
+    """Write the page; an OS refusal is one line (exit 73) naming the file."""
+    from hipcoach.home import writing
     from hipcoach.report.output import write_page
 
-    try:
+    with writing(path, hint="choose a writable file with --out"):
         return write_page(path, html)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise CannotWriteReport(
-            f"cannot write the report to {path}: {reason}",
-            hint="choose a writable file with --out",
-        ) from None
 
 
 @click.command("report")

@@ -42,6 +42,8 @@ def command(
     first = monday(today) - timedelta(weeks=weeks - 1)
     shown = [r for r in runs if first <= r.date <= today]
     if as_json:
+        from hipcoach.cli.pulling import skipped_json
+
         totals = weekly_distance_km(runs, first, today)
         app.emit_json(
             {
@@ -50,6 +52,7 @@ def command(
                     {"start": w.isoformat(), "distance_km": round(km, 2)}
                     for w, km in totals.items()
                 ],
+                "skipped": skipped_json([s for pull in app.pulls for s in pull.skipped]),
             }
         )
         return

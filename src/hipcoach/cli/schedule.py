@@ -44,8 +44,10 @@ def command(
     plan = build_plan(app, runs, start, days, races)
     if ics is not None:
         from hipcoach.exports.ics import StateLedger, write_calendar
+        from hipcoach.home import writing
 
-        write_calendar(plan.sessions, ics, StateLedger(app.state))
+        with writing(ics, hint="choose a writable file with --ics"):
+            write_calendar(plan.sessions, ics, StateLedger(app.state))
     if as_json:
         app.emit_json(schedule_json(plan))
         return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -69,12 +68,9 @@ def load_runs(
 
 
 def _pull(app: App, name: str, source: Any, since: date | None) -> None:
-    from hipcoach.pull import pull_runs
+    from hipcoach.cli.pulling import pull_into_cache
 
-    progress = _progress_printer(app)
-    result = pull_runs(source, name, app.state, app.today(), since, on_run=progress)
-    if progress is not None:
-        click.echo("", err=True)
+    result = pull_into_cache(app, name, source, since)
     log.info(
         "pulled %d runs from %s since %s (%d new, %d updated)",
         result.fetched,
@@ -83,18 +79,6 @@ def _pull(app: App, name: str, source: Any, since: date | None) -> None:
         result.new,
         result.updated,
     )
-
-
-def _progress_printer(app: App) -> Callable[[int], None] | None:
-    """A one-line counter on an interactive stderr (the first pull can be a year of runs)."""
-    if app.quiet or not sys.stderr.isatty():
-        return None
-
-    def show(count: int) -> None:
-        if count % 50 == 0 or count == 1:
-            click.echo(f"\rpulling runs… {count}", err=True, nl=False)
-
-    return show
 
 
 def build_plan(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
+
+if TYPE_CHECKING:
+    from hipcoach.state.remote import SyncRun
 
 SHOWN_WEEKS = 4
 
@@ -26,19 +29,18 @@ def command(app: App, as_json: bool) -> None:
     state = app.state
     today = app.today()
     last = last_sync_run(state)
-    target = (last or {}).get("target")
     upcoming = []
-    if target:
+    if last is not None and last.target:
         upcoming = [
             {"key": r.session_key, "date": r.date.isoformat(), "on_target": bool(r.schedule_id)}
-            for r in RemoteRecords(state, target).all().values()
+            for r in RemoteRecords(state, last.target).all().values()
             if r.date >= today and not r.deleting
         ]
     runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
     attention = _attention(app, last)
     payload: dict[str, Any] = {
-        "last_sync": last,
+        "last_sync": last.to_json() if last else None,
         "upcoming": upcoming,
         "weeks": [{"start": w.isoformat(), "distance_km": round(km, 2)} for w, km in weeks.items()],
         "attention": attention,
@@ -47,13 +49,13 @@ def command(app: App, as_json: bool) -> None:
     if as_json:
         app.emit_json(payload)
         return
-    _print(app, payload)
+    _print(app, last, payload)
 
 
-def _attention(app: App, last: dict[str, Any] | None) -> list[str]:
+def _attention(app: App, last: SyncRun | None) -> list[str]:
     """Credentials or failures the runner must act on (local checks only, no request)."""
     from hipcoach.connect import resolve_source, resolve_target
-    from hipcoach.errors import HipcoachError
+    from hipcoach.errors import ExitCode, HipcoachError
 
     notes = []
     context = app.plugin_context()
@@ -68,25 +70,24 @@ def _attention(app: App, last: dict[str, Any] | None) -> list[str]:
             continue
         if missing:
             notes.append(f"no {role} is set up: run {hint}")
-    if last and last.get("exit_code") == 77:
-        notes.extend(e for e in last.get("errors", []) if "auth" in e)
+    if last and last.exit_code == ExitCode.NOPERM:
+        notes.extend(e for e in last.errors if "auth" in e)
         if not notes:
             notes.append("the last sync needed new credentials: run `hipcoach auth garmin`")
-    if last and last.get("exit_code") == 75:
+    if last and last.exit_code == ExitCode.TEMPFAIL:
         notes.append("the last sync hit a temporary failure; the next run retries")
     if last is None:
         notes.append("no sync yet: run `hipcoach sync --dry-run`, then `hipcoach sync`")
     return notes
 
 
-def _print(app: App, payload: dict[str, Any]) -> None:
-    last = payload["last_sync"]
+def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
+    from hipcoach.errors import ExitCode
+
     if last:
-        counts = (
-            ", ".join(f"{n} {k}" for k, n in last.get("counts", {}).items() if n) or "no change"
-        )
-        result = "ok" if last["exit_code"] == 0 else f"exit {last['exit_code']}"
-        app.say(f"Last sync: {last['finished_at'][:16].replace('T', ' ')} UTC, {result}, {counts}")
+        counts = ", ".join(f"{n} {k}" for k, n in last.counts.items() if n) or "no change"
+        result = "ok" if last.exit_code == ExitCode.OK else f"exit {last.exit_code}"
+        app.say(f"Last sync: {last.finished_at[:16].replace('T', ' ')} UTC, {result}, {counts}")
     for note in payload["attention"]:
         app.say(f"Attention: {note}")
     if payload["upcoming"]:

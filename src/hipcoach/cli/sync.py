@@ -11,7 +11,7 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import DATE, json_option
 
 if TYPE_CHECKING:
-    from hipcoach.sync.job import SyncResult
+    from hipcoach.sync.transaction import SyncReport
 
 
 @click.command("sync")
@@ -27,87 +27,68 @@ def command(
 
     Creates what is missing, updates what changed, moves what moved, deletes what is no
     longer planned, for today … today+13. Past sessions are never touched; workouts without
-    hipcoach's marker never are either. Exit codes: 0 done, 75 try again later, 77 sign in
-    again, 78 fix the config.
+    hipcoach's marker never are either. Exit codes: 0 done, 73 cannot write, 75 try again
+    later, 77 sign in again, 78 fix the config.
     """
-    from hipcoach.connect import resolve_source, resolve_target
-    from hipcoach.errors import CredentialsError
-    from hipcoach.state.remote import finish_sync_run, start_sync_run
-    from hipcoach.sync.job import run_sync
-    from hipcoach.sync.lock import sync_lock
+    from hipcoach.cli.pulling import pull_bar, warn_skipped
+    from hipcoach.sync.transaction import sync_transaction
 
     app.enable_file_log()
     config = app.config
-    context = app.plugin_context()
-    days = days or config.athlete.horizon_days
-    app.home.ensure()
-    with sync_lock(app.home.root):
-        source = resolve_source(app.registry, context)
-        target = resolve_target(app.registry, context)
-        if target is None and not dry_run:
-            raise CredentialsError(
-                "no workout target is set up", hint="run `hipcoach auth garmin` first"
-            )
-        run_id = start_sync_run(app.state, dry_run)
-        result = run_sync(
-            config=config,
+    with pull_bar(app) as bar:
+        report = sync_transaction(
+            home=app.home,
             state=app.state,
-            source=source,
-            target=target,
+            config=config,
+            registry=app.registry,
+            context=app.plugin_context(),
             today=app.today(),
-            days=days,
+            days=days or config.athlete.horizon_days,
             races=tuple(races),
             dry_run=dry_run,
+            on_pull_page=bar,
         )
-        report = sync_report(result, dry_run)
-        finish_sync_run(app.state, run_id, result.exit_code, _summary(report))
     if as_json:
-        app.emit_json(report)
+        app.emit_json(sync_json(report))
     else:
-        _print(app, result, report, dry_run)
-    for problem in report["errors"]:
+        _print(app, report)
+    pull = report.result.pull
+    if pull is not None:
+        warn_skipped(app, pull.source, pull.skipped)
+    for problem in report.errors():
         app.warn(problem)
-    if result.exit_code:
-        raise click.exceptions.Exit(result.exit_code)
+    if report.exit_code:
+        raise click.exceptions.Exit(report.exit_code)
 
 
-def sync_report(result: SyncResult, dry_run: bool) -> dict[str, Any]:
+def sync_json(report: SyncReport) -> dict[str, Any]:
     """The ``sync --json`` document."""
+    from hipcoach.cli.pulling import skipped_json
     from hipcoach.serialize import scheduled_json
-    from hipcoach.sync.engine import SyncOutcome
 
-    outcome = result.outcome or SyncOutcome()
-    if dry_run and not outcome.aborted:
-        outcome = SyncOutcome(actions=result.actions, done=list(result.actions))
-    errors = [f"{a.describe()}: {e}" for a, e in outcome.failures]
-    if outcome.aborted:
-        errors.append(f"stopped: {outcome.aborted}")
-    if result.pull_error:
-        errors.append(f"runs not updated: {result.pull_error}")
+    result = report.result
     plan = result.plan
     return {
-        "dry_run": dry_run,
+        "dry_run": report.dry_run,
         "target": result.target_name,
         "from": plan.request.start.isoformat(),
         "to": plan.request.end.isoformat(),
-        **outcome.report(),
+        **report.changes(),
         "planned": [a.describe() for a in result.actions],
-        "errors": errors,
+        "errors": report.errors(),
         "runs_pulled": result.pull.fetched if result.pull else None,
+        "skipped": skipped_json(result.pull.skipped if result.pull else []),
         "sessions": [scheduled_json(s) for s in plan.sessions],
-        "exit_code": result.exit_code,
+        "exit_code": report.exit_code,
     }
 
 
-def _summary(report: dict[str, Any]) -> dict[str, Any]:
-    counts = {k: len(report[k]) for k in ("created", "updated", "moved", "deleted", "repaired")}
-    return {"counts": counts, "errors": report["errors"], "target": report["target"]}
-
-
-def _print(app: App, result: SyncResult, report: dict[str, Any], dry_run: bool) -> None:
-    counts = _summary(report)["counts"]
+def _print(app: App, report: SyncReport) -> None:
+    counts = report.counts()
     changes = sum(counts.values())
+    dry_run = report.dry_run
     verb = "would change" if dry_run else "changed"
+    result = report.result
     where = result.target_name or "no target"
     plan = result.plan
     line = (

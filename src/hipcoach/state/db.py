@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
-from hipcoach.errors import StateError
-from hipcoach.home import make_private_dir
+from hipcoach.errors import CannotWrite, HipcoachError, StateError
+from hipcoach.home import cannot_write, make_private_dir
 from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
+
+PULL_RESUME_PREFIX = "pull_resume:"
+MOVE_ASIDE_HINT = "move state.db aside and run again to start a fresh state"
 
 
 class StateDB:
@@ -23,23 +29,50 @@ class StateDB:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: all of it lands, or none of it."""
+        """A write transaction: all of it lands, or none of it.
+
+        SQLite's refusals become hipcoach errors: CannotWrite (exit 73) for a read-only
+        database or folder, StateError (exit 78) for a damaged one.
+        """
         conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path) from None
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise database_error(exc, self.path) from None
             raise
-        conn.execute("COMMIT")
+
+    @contextmanager
+    def reading(self, table: str) -> Iterator[None]:
+        """Reading rows of ``table``: a row hipcoach cannot have written (edited by hand,
+        damaged) is a StateError naming the table, not a crash."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StateError(
+                f"{self.path}: a row of table {table} cannot be read ({reason})",
+                hint=MOVE_ASIDE_HINT,
+            ) from None
 
     def close(self) -> None:
         self.connection.close()
 
     # -- meta ----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
-        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        with self.reading("meta"):
+            row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,))
+            found = row.fetchone()
+            return str(found[0]) if found else None
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
@@ -65,8 +98,9 @@ class StateDB:
         return existed is None
 
     def checkins(self) -> list[CheckIn]:
-        rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date").fetchall()
-        return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows]
+        with self.reading("checkins"):
+            rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date")
+            return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows.fetchall()]
 
     def record_missed_week(self, week_start: date) -> None:
         """Mark the week starting ``week_start`` (a Monday) as missed."""
@@ -77,89 +111,200 @@ class StateDB:
             )
 
     def missed_weeks(self) -> list[date]:
-        rows = self.connection.execute("SELECT week_start FROM missed_weeks ORDER BY 1")
-        return [date.fromisoformat(r[0]) for r in rows.fetchall()]
+        with self.reading("missed_weeks"):
+            rows = self.connection.execute("SELECT week_start FROM missed_weeks ORDER BY 1")
+            return [date.fromisoformat(r[0]) for r in rows.fetchall()]
 
     # -- run cache -------------------------------------------------------------------------
-    def upsert_runs(self, source: str, runs: list[Run]) -> tuple[int, int]:
+    def upsert_runs(self, source: str, runs: Sequence[Run]) -> tuple[int, int]:
         """Insert or update runs by id in one transaction; return (new, changed)."""
-        now = datetime.now(UTC).isoformat()
-        new = changed = 0
         with self.transaction() as conn:
-            for run in runs:
-                row = (
-                    run.date.isoformat(),
-                    run.distance_m,
-                    run.moving_time_s,
-                    run.kind,
-                    run.name,
-                    run.sport,
-                    run.workout_type,
-                )
-                old = conn.execute(
-                    "SELECT date, distance_m, moving_time_s, kind, name, sport, workout_type "
-                    "FROM runs WHERE source = ? AND id = ?",
-                    (source, run.id),
-                ).fetchone()
-                if old == row:
-                    continue
-                new += old is None
-                changed += old is not None
+            return _upsert_runs(conn, source, runs)
+
+    def store_pulled_page(
+        self, source: str, runs: Sequence[Run], resume: PullResume | None
+    ) -> tuple[int, int]:
+        """One pulled page, and where the pull continues (None: it is complete), in one
+        transaction: a pull stopped at any point keeps every page before it."""
+        with self.transaction() as conn:
+            counts = _upsert_runs(conn, source, runs)
+            key = f"{PULL_RESUME_PREFIX}{source}"
+            if resume is None:
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
                 conn.execute(
-                    "INSERT INTO runs(source, id, date, distance_m, moving_time_s, kind, name, "
-                    "sport, workout_type, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(source, id) DO UPDATE SET date = excluded.date, "
-                    "distance_m = excluded.distance_m, moving_time_s = excluded.moving_time_s, "
-                    "kind = excluded.kind, name = excluded.name, sport = excluded.sport, "
-                    "workout_type = excluded.workout_type, fetched_at = excluded.fetched_at",
-                    (source, run.id, *row, now),
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, resume.to_json()),
                 )
-        return new, changed
+        return counts
+
+    def pull_resume(self, source: str) -> PullResume | None:
+        """Where an interrupted pull from ``source`` continues, if one was interrupted."""
+        stored = self.get_meta(f"{PULL_RESUME_PREFIX}{source}")
+        return None if stored is None else PullResume.from_json(stored, self.path)
 
     def cached_runs(self, since: date | None = None) -> list[Run]:
         """Cached runs of every source, oldest first."""
-        rows = self.connection.execute(
-            "SELECT id, date, distance_m, moving_time_s, kind, name, sport, workout_type "
-            "FROM runs WHERE date >= ? ORDER BY date, id",
-            ((since or date.min).isoformat(),),
-        ).fetchall()
-        return [
-            Run(
-                id=i,
-                date=date.fromisoformat(d),
-                distance_m=m,
-                moving_time_s=t,
-                kind=k,
-                name=n,
-                sport=s,
-                workout_type=w,
-            )
-            for i, d, m, t, k, n, s, w in rows
-        ]
+        with self.reading("runs"):
+            rows = self.connection.execute(
+                "SELECT id, date, distance_m, moving_time_s, kind, name, sport, workout_type "
+                "FROM runs WHERE date >= ? ORDER BY date, id",
+                ((since or date.min).isoformat(),),
+            ).fetchall()
+            return [
+                Run(
+                    id=i,
+                    date=date.fromisoformat(d),
+                    distance_m=m,
+                    moving_time_s=t,
+                    kind=k,
+                    name=n,
+                    sport=s,
+                    workout_type=w,
+                )
+                for i, d, m, t, k, n, s, w in rows
+            ]
 
     def newest_run_date(self, source: str) -> date | None:
-        row = self.connection.execute(
-            "SELECT max(date) FROM runs WHERE source = ?", (source,)
+        with self.reading("runs"):
+            row = self.connection.execute(
+                "SELECT max(date) FROM runs WHERE source = ?", (source,)
+            ).fetchone()
+            return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def _upsert_runs(conn: sqlite3.Connection, source: str, runs: Sequence[Run]) -> tuple[int, int]:
+    """Insert or update runs by id inside the caller's transaction; (new, changed)."""
+    now = datetime.now(UTC).isoformat()
+    new = changed = 0
+    for run in runs:
+        row = (
+            run.date.isoformat(),
+            run.distance_m,
+            run.moving_time_s,
+            run.kind,
+            run.name,
+            run.sport,
+            run.workout_type,
+        )
+        old = conn.execute(
+            "SELECT date, distance_m, moving_time_s, kind, name, sport, workout_type "
+            "FROM runs WHERE source = ? AND id = ?",
+            (source, run.id),
         ).fetchone()
-        return date.fromisoformat(row[0]) if row and row[0] else None
+        if old == row:
+            continue
+        new += old is None
+        changed += old is not None
+        conn.execute(
+            "INSERT INTO runs(source, id, date, distance_m, moving_time_s, kind, name, "
+            "sport, workout_type, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source, id) DO UPDATE SET date = excluded.date, "
+            "distance_m = excluded.distance_m, moving_time_s = excluded.moving_time_s, "
+            "kind = excluded.kind, name = excluded.name, sport = excluded.sport, "
+            "workout_type = excluded.workout_type, fetched_at = excluded.fetched_at",
+            (source, run.id, *row, now),
+        )
+    return new, changed
+
+
+@dataclass(frozen=True)
+class PullResume:
+    """Where an interrupted pull continues: the ``since`` it was asked for and the next page
+    (the source's own token)."""
+
+    since: date
+    next_page: str
+
+    def to_json(self) -> str:
+        return json.dumps({"since": self.since.isoformat(), "next_page": self.next_page})
+
+    @classmethod
+    def from_json(cls, text: str, path: Path) -> PullResume:
+        try:
+            data = json.loads(text)
+            return cls(date.fromisoformat(data["since"]), str(data["next_page"]))
+        except (ValueError, KeyError, TypeError):
+            raise StateError(
+                f"{path}: the resume point of an interrupted pull is unreadable ({text[:60]!r})",
+                hint=MOVE_ASIDE_HINT,
+            ) from None
+
+
+#: SQLite result codes (primary) meaning "this file or its folder cannot be written"
+_CANNOT_WRITE = {
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_FULL,
+}
+
+
+def database_error(exc: sqlite3.Error, path: Path) -> HipcoachError:
+    """CannotWrite (73) when SQLite cannot write ``path``, else StateError (78)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _CANNOT_WRITE:
+        return CannotWrite(
+            f"cannot write the state database {path}: {exc}",
+            hint="make it and its folder writable, or choose another --home",
+        )
+    return StateError(f"{path}: cannot use the state database: {exc}", hint=MOVE_ASIDE_HINT)
 
 
 def open_state(path: Path) -> StateDB:
-    """Open (creating if needed) and migrate the database at ``path``."""
+    """Open (creating if needed), migrate and check the database at ``path``."""
     make_private_dir(path.parent)
     # Runs and check-ins are personal: create the file owner-only before SQLite opens it.
-    path.touch(mode=0o600, exist_ok=True)
+    try:
+        path.touch(mode=0o600, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(exc, path) from None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         migrate(conn)
-    except sqlite3.DatabaseError as exc:
-        raise StateError(
-            f"{path}: cannot open the state database: {exc}",
-            hint="move the file aside and run again to start a fresh state",
-        ) from None
+        check_schema(conn, path)
+    except sqlite3.Error as exc:
+        raise database_error(exc, path) from None
     return StateDB(conn, path)
+
+
+@cache
+def expected_schema() -> dict[str, frozenset[str]]:
+    """Table → columns of a database the migrations have just built."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn)
+        return _schema(conn)
+    finally:
+        conn.close()
+
+
+def _schema(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {
+        name: frozenset(row[1] for row in conn.execute(f"PRAGMA table_info({name!r})"))
+        for (name,) in tables
+    }
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """StateError unless every table and column the migrations made is there (a database
+    edited by hand, or restored from pieces, would otherwise fail in the middle of a run)."""
+    actual = _schema(conn)
+    for table, columns in sorted(expected_schema().items()):
+        if table not in actual:
+            raise StateError(f"{path}: table {table} is missing", hint=MOVE_ASIDE_HINT)
+        missing = sorted(columns - actual[table])
+        if missing:
+            raise StateError(
+                f"{path}: table {table} lacks column(s) {', '.join(missing)}",
+                hint=MOVE_ASIDE_HINT,
+            )
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -3,8 +3,9 @@ remote call so that a crash at any point is repaired by the next run, never dupl
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -35,15 +36,16 @@ class RemoteRecords:
         self.target = target
 
     def all(self) -> dict[str, RemoteRecord]:
-        rows = self.db.connection.execute(
-            "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting "
-            "FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
-            (self.target,),
-        ).fetchall()
-        return {
-            key: RemoteRecord(key, date.fromisoformat(d), h, w, s, bool(x))
-            for key, d, h, w, s, x in rows
-        }
+        with self.db.reading("remote_workouts"):
+            rows = self.db.connection.execute(
+                "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting "
+                "FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
+                (self.target,),
+            ).fetchall()
+            return {
+                key: RemoteRecord(key, date.fromisoformat(d), h, w, s, bool(x))
+                for key, d, h, w, s, x in rows
+            }
 
     def begin_create(self, key: str, day: date, content_hash: str) -> None:
         """Record a create before sending it (workout id unknown yet)."""
@@ -68,6 +70,13 @@ class RemoteRecords:
     def mark_deleting(self, key: str) -> None:
         self._update(key, deleting=1)
 
+    def forget_workout(self, workout_id: str) -> None:
+        """Drop every record of ``workout_id``: it turned out not to be hipcoach's."""
+        self._write(
+            "DELETE FROM remote_workouts WHERE target = ? AND workout_id = ?",
+            (self.target, workout_id),
+        )
+
     def remove(self, key: str) -> None:
         self._write(
             "DELETE FROM remote_workouts WHERE target = ? AND session_key = ?",
@@ -89,18 +98,40 @@ class RemoteRecords:
 
 def has_records(db: StateDB) -> bool:
     """Whether hipcoach has ever recorded a remote workout here."""
-    return db.connection.execute("SELECT 1 FROM remote_workouts LIMIT 1").fetchone() is not None
+    with db.reading("remote_workouts"):
+        row = db.connection.execute("SELECT 1 FROM remote_workouts LIMIT 1")
+        return row.fetchone() is not None
 
 
 def recent_placements(db: StateDB, since: date, before: date) -> list[tuple[date, str]]:
     """(date, session key) of sessions put on any target on ``since`` … the day before
     ``before``: they are done or due, so a new plan keeps them and counts them."""
-    rows = db.connection.execute(
-        "SELECT DISTINCT date, session_key FROM remote_workouts "
-        "WHERE date >= ? AND date < ? AND deleting = 0 ORDER BY date",
-        (since.isoformat(), before.isoformat()),
-    ).fetchall()
-    return [(date.fromisoformat(d), key) for d, key in rows]
+    with db.reading("remote_workouts"):
+        rows = db.connection.execute(
+            "SELECT DISTINCT date, session_key FROM remote_workouts "
+            "WHERE date >= ? AND date < ? AND deleting = 0 ORDER BY date",
+            (since.isoformat(), before.isoformat()),
+        ).fetchall()
+        return [(date.fromisoformat(d), key) for d, key in rows]
+
+
+@dataclass(frozen=True)
+class SyncRun:
+    """One finished sync, as the run log keeps it (``status`` shows the latest)."""
+
+    started_at: str
+    finished_at: str
+    dry_run: bool
+    exit_code: int
+    target: str | None = None
+    #: how many sessions were created, updated, moved, deleted, repaired
+    counts: dict[str, int] = field(default_factory=dict)
+    #: one line per problem, as printed
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``status --json`` ``last_sync`` object."""
+        return dataclasses.asdict(self)
 
 
 def start_sync_run(db: StateDB, dry_run: bool) -> int:
@@ -112,7 +143,17 @@ def start_sync_run(db: StateDB, dry_run: bool) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def finish_sync_run(db: StateDB, run_id: int, exit_code: int, summary: dict[str, Any]) -> None:
+def finish_sync_run(
+    db: StateDB,
+    run_id: int,
+    exit_code: int,
+    *,
+    target: str | None,
+    counts: dict[str, int],
+    errors: list[str],
+) -> None:
+    """Log the end of a sync with its summary."""
+    summary = {"counts": counts, "errors": errors, "target": target}
     with db.transaction() as conn:
         conn.execute(
             "UPDATE sync_runs SET finished_at = ?, exit_code = ?, summary = ? WHERE id = ?",
@@ -120,20 +161,25 @@ def finish_sync_run(db: StateDB, run_id: int, exit_code: int, summary: dict[str,
         )
 
 
-def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> dict[str, Any] | None:
+def last_sync_run(db: StateDB, *, include_dry_runs: bool = False) -> SyncRun | None:
     """The latest finished sync: when, exit code, and its summary."""
     where = "finished_at IS NOT NULL" + ("" if include_dry_runs else " AND dry_run = 0")
-    row = db.connection.execute(
-        f"SELECT started_at, finished_at, dry_run, exit_code, summary FROM sync_runs "
-        f"WHERE {where} ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
-        return None
-    started, finished, dry, code, summary = row
-    return {
-        "started_at": started,
-        "finished_at": finished,
-        "dry_run": bool(dry),
-        "exit_code": code,
-        **json.loads(summary),
-    }
+    with db.reading("sync_runs"):
+        row = db.connection.execute(
+            f"SELECT started_at, finished_at, dry_run, exit_code, summary FROM sync_runs "
+            f"WHERE {where} ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        started, finished, dry, code, summary = row
+        data = json.loads(summary)
+        target = data.get("target")
+        return SyncRun(
+            started_at=str(started),
+            finished_at=str(finished),
+            dry_run=bool(dry),
+            exit_code=int(code),
+            target=None if target is None else str(target),
+            counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
+            errors=[str(e) for e in data.get("errors", [])],
+        )

@@ -8,28 +8,44 @@ moment it is known, before anything relies on it; a delete is marked before it s
 from __future__ import annotations
 
 import logging
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from hipcoach.errors import CredentialsError, HipcoachError, RateLimited, RemoteNotFound
+from hipcoach.errors import (
+    CredentialsError,
+    HipcoachError,
+    NotOwned,
+    RateLimited,
+    RemoteNotFound,
+)
 from hipcoach.interfaces import WorkoutTarget
 from hipcoach.models import ScheduledSession
 from hipcoach.state.remote import RemoteRecords
-from hipcoach.sync.reconcile import Action, Snapshot, needs_workout_listing, reconcile
+from hipcoach.sync.reconcile import (
+    Action,
+    ActionKind,
+    Snapshot,
+    needs_workout_listing,
+    owned_sessions,
+    reconcile,
+)
 
 log = logging.getLogger(__name__)
 
-REPORT_KIND = {
-    "create": "created",
-    "update": "updated",
-    "move": "moved",
-    "delete": "deleted",
-    "schedule": "repaired",
-    "adopt": "repaired",
-    "adopt_entry": "repaired",
-    "adopt_schedule": "repaired",
-    "stray": "repaired",
+#: the ``sync --json`` list each kind of action is reported in
+REPORT_KIND: dict[ActionKind, str] = {
+    ActionKind.CREATE: "created",
+    ActionKind.UPDATE: "updated",
+    ActionKind.MOVE: "moved",
+    ActionKind.DELETE: "deleted",
+    ActionKind.SCHEDULE: "repaired",
+    ActionKind.ADOPT: "repaired",
+    ActionKind.ADOPT_ENTRY: "repaired",
+    ActionKind.ADOPT_SCHEDULE: "repaired",
+    ActionKind.STRAY: "repaired",
 }
 
 
@@ -50,10 +66,10 @@ class SyncOutcome:
                 "key": action.key,
                 "date": action.date.isoformat() if action.date else None,
             }
-            if action.kind == "move" and action.old_date:
+            if action.kind is ActionKind.MOVE and action.old_date:
                 entry["from"] = action.old_date.isoformat()
             if REPORT_KIND[action.kind] == "repaired":
-                entry["action"] = action.kind
+                entry["action"] = str(action.kind)
             out[REPORT_KIND[action.kind]].append(entry)
         return out
 
@@ -73,20 +89,47 @@ def plan_actions(
     """Read the target (the calendar; the workout list only when needed) and diff."""
     known = records.all()
     calendar = target.list_scheduled(start, end)
-    listing = needs_workout_listing(known, calendar, start, end)
+    listing = needs_workout_listing(known, calendar, desired, start, end)
     owned = target.list_owned_workouts() if listing else None
     return reconcile(desired, known, Snapshot(calendar, owned), start, end)
+
+
+def owned_placements(target: WorkoutTarget, start: date, end: date) -> list[tuple[date, str]]:
+    """(date, session key) of hipcoach's calendar entries on ``start`` … ``end``, told apart
+    by the marker alone (for a state.db that knows nothing: lost or new)."""
+    calendar = target.list_scheduled(start, end)
+    if not calendar:
+        return []
+    owner = owned_sessions(Snapshot(calendar, target.list_owned_workouts()), {})
+    return [(e.date, owner[e.workout_id]) for e in calendar if e.workout_id in owner]
 
 
 def apply_actions(
     target: WorkoutTarget, records: RemoteRecords, actions: list[Action]
 ) -> SyncOutcome:
     """Perform the actions in order. One failing action does not stop the others, except
-    credentials and rate limits, which would fail every following call as well."""
+    credentials and rate limits, which would fail every following call as well.
+
+    A target refusing a workout as not hipcoach's means state.db recorded someone else's
+    workout (older versions adopted look-alikes by their name): the record is forgotten,
+    the rest of that session's actions are dropped, and the session is created anew.
+    """
     outcome = SyncOutcome(actions=list(actions))
-    for action in actions:
+    pending = deque(actions)
+    disowned: set[str] = set()
+    while pending:
+        action = pending.popleft()
+        if action.key in disowned and action.kind is not ActionKind.CREATE:
+            continue
         try:
             _apply(target, records, action)
+        except NotOwned as exc:
+            log.warning("%s: %s; forgotten, hipcoach makes its own", action.describe(), exc)
+            records.forget_workout(_id(action.workout_id))
+            if action.key not in disowned and action.item is not None:
+                pending.append(_recreate(action.item))
+            disowned.add(action.key)
+            continue
         except (CredentialsError, RateLimited) as exc:
             outcome.aborted = exc
             break
@@ -96,6 +139,10 @@ def apply_actions(
             continue
         outcome.done.append(action)
     return outcome
+
+
+def _recreate(item: ScheduledSession) -> Action:
+    return Action(kind=ActionKind.CREATE, key=item.session.key, date=item.date, item=item)
 
 
 def _apply(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
@@ -145,7 +192,7 @@ def _adopt_schedule(target: WorkoutTarget, records: RemoteRecords, action: Actio
 
 def _move(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     item = _item(action)
-    _unschedule(target, action.schedule_id)
+    _unschedule(target, action.schedule_id, _id(action.workout_id))
     # Unscheduled, not yet rebooked: a crash here leaves schedule_id NULL and the next run
     # schedules the workout again.
     records.set_schedule(action.key, None, item.date)
@@ -155,23 +202,24 @@ def _move(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None
 
 def _delete(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     records.mark_deleting(action.key)
-    _unschedule(target, action.schedule_id)
     if action.workout_id:
+        _unschedule(target, action.schedule_id, action.workout_id)
         _delete_workout(target, action.workout_id)
     records.remove(action.key)
 
 
 def _stray(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
-    _unschedule(target, action.schedule_id)
-    if action.workout_id:
-        _delete_workout(target, action.workout_id)
+    workout_id = _id(action.workout_id)
+    _unschedule(target, action.schedule_id, workout_id)
+    if action.delete_workout:
+        _delete_workout(target, workout_id)
 
 
-def _unschedule(target: WorkoutTarget, schedule_id: str | None) -> None:
+def _unschedule(target: WorkoutTarget, schedule_id: str | None, workout_id: str) -> None:
     if schedule_id is None:
         return
     try:
-        target.unschedule(schedule_id)
+        target.unschedule(schedule_id, workout_id)
     except RemoteNotFound:
         log.info("calendar entry %s was already gone", schedule_id)
 
@@ -193,14 +241,14 @@ def _id(value: str | None) -> str:
     return value
 
 
-_HANDLERS = {
-    "create": _create,
-    "adopt": _adopt,
-    "adopt_entry": _adopt_entry,
-    "update": _update,
-    "schedule": _schedule,
-    "adopt_schedule": _adopt_schedule,
-    "move": _move,
-    "delete": _delete,
-    "stray": _stray,
+_HANDLERS: dict[ActionKind, Callable[[WorkoutTarget, RemoteRecords, Action], None]] = {
+    ActionKind.CREATE: _create,
+    ActionKind.ADOPT: _adopt,
+    ActionKind.ADOPT_ENTRY: _adopt_entry,
+    ActionKind.UPDATE: _update,
+    ActionKind.SCHEDULE: _schedule,
+    ActionKind.ADOPT_SCHEDULE: _adopt_schedule,
+    ActionKind.MOVE: _move,
+    ActionKind.DELETE: _delete,
+    ActionKind.STRAY: _stray,
 }

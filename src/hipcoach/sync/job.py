@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -10,11 +11,11 @@ from hipcoach.config import Config
 from hipcoach.errors import HipcoachError
 from hipcoach.interfaces import ActivitySource, WorkoutTarget
 from hipcoach.planner import SchedulePlan, plan_schedule, programme_start
-from hipcoach.pull import PullResult, pull_runs
+from hipcoach.pull import PullProgress, PullResult, pull_runs
 from hipcoach.scheduler import FixedSession
 from hipcoach.state import StateDB
 from hipcoach.state.remote import RemoteRecords, has_records, recent_placements
-from hipcoach.sync.engine import SyncOutcome, apply_actions, plan_actions
+from hipcoach.sync.engine import SyncOutcome, apply_actions, owned_placements, plan_actions
 from hipcoach.sync.reconcile import Action
 
 log = logging.getLogger(__name__)
@@ -47,11 +48,7 @@ def past_sessions(
     since = today - timedelta(days=7)
     placed = recent_placements(state, since, today)
     if not placed and target is not None and not has_records(state):
-        placed = [
-            (e.date, e.session_key)
-            for e in target.list_scheduled(since, today - timedelta(days=1))
-            if e.session_key
-        ]
+        placed = owned_placements(target, since, today - timedelta(days=1))
     return [FixedSession(day, key) for day, key in placed]
 
 
@@ -65,14 +62,16 @@ def run_sync(
     days: int,
     races: tuple[date, ...] = (),
     dry_run: bool = False,
+    on_pull_page: Callable[[PullProgress], None] | None = None,
 ) -> SyncResult:
-    """One sync. A failed pull leaves the cache as it was and the plan uses the cache."""
+    """One sync. A failed pull keeps the pages it stored and the plan uses the cache."""
     pulled, pull_error = None, None
     if source is not None:
         try:
-            pulled = pull_runs(source[1], source[0], state, today)
+            pulled = pull_runs(source[1], source[0], state, today, on_page=on_pull_page)
         except HipcoachError as exc:
-            log.warning("could not pull runs from %s: %s", source[0], exc)
+            # Reported once, in the sync's errors; the log file keeps the details.
+            log.info("could not pull runs from %s: %s", source[0], exc)
             pull_error = exc
     records = RemoteRecords(state, target[0]) if target else None
     try:

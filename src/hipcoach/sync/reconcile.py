@@ -3,13 +3,20 @@
 Pure: from the desired sessions, the ownership records, the target's calendar (and, only when
 something looks wrong, its list of owned workouts) to an ordered list of actions. Computed
 once here for every target plugin; adapters only perform the actions.
+
+Ownership (DESIGN "Ownership"): a workout is hipcoach's if and only if it carries the marker;
+a calendar entry is hipcoach's if and only if its workout is. When this run has listed the
+marked workouts, that list decides; on a quiet night (no listing) the workout ids recorded in
+state.db do, since hipcoach recorded only workouts it created or found by their marker. Titles
+are never read: the runner may rename ours, and a foreign workout may be named like ours.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout
 from hipcoach.models import ScheduledSession
@@ -18,63 +25,163 @@ from hipcoach.state.remote import RemoteRecord
 Day = date  # Action has a field called ``date``
 
 
-@dataclass(frozen=True)
-class Action:
-    """One step of the reconcile. ``kind`` decides which fields matter."""
+class ActionKind(StrEnum):
+    """What one reconcile step does."""
 
-    # create | adopt | adopt_entry | update | schedule | adopt_schedule | move | delete | stray
-    kind: str
+    CREATE = "create"  # a new workout, then its calendar entry
+    ADOPT = "adopt"  # a create whose answer was lost: its workout, found by the marker
+    ADOPT_ENTRY = "adopt_entry"  # ours on the calendar, unknown to state.db (state.db lost)
+    UPDATE = "update"  # the session changed: the workout is edited in place
+    SCHEDULE = "schedule"  # the workout exists but is on no calendar entry
+    ADOPT_SCHEDULE = "adopt_schedule"  # an entry of ours whose id state.db does not know
+    MOVE = "move"  # the session moved to another day
+    DELETE = "delete"  # no longer planned
+    STRAY = "stray"  # a duplicate entry (and maybe workout) that no session accounts for
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action:
+    """One step of the reconcile; ``kind`` decides which fields matter."""
+
+    kind: ActionKind
     key: str
     date: Day | None = None
     item: ScheduledSession | None = None
     workout_id: str | None = None
     schedule_id: str | None = None
     old_date: Day | None = None
+    #: STRAY only: the workout itself is a leftover too, not just this calendar entry
+    delete_workout: bool = False
 
     def describe(self) -> str:
         """One human line, for ``--dry-run`` and the summary."""
-        when = f" on {self.date:%a %d %b}" if self.date else ""
-        texts = {
-            "create": f"create {self.key}{when}",
-            "adopt": f"adopt existing workout {self.workout_id} for {self.key}",
-            "adopt_entry": f"adopt {self.key}{when}, already on the calendar",
-            "update": f"update {self.key}{when} (the session changed)",
-            "schedule": f"put {self.key} back on the calendar{when}",
-            "adopt_schedule": f"adopt calendar entry {self.schedule_id} for {self.key}",
-            "move": f"move {self.key} from {self.old_date:%a %d %b} to {self.date:%a %d %b}"
-            if self.old_date and self.date
-            else f"move {self.key}",
-            "delete": f"delete {self.key}{when} (no longer planned)",
-            "stray": f"remove a duplicate of {self.key}{when}",
-        }
-        return texts[self.kind]
+        return DESCRIPTIONS[self.kind](self)
+
+    @property
+    def when(self) -> str:
+        return f" on {self.date:%a %d %b}" if self.date else ""
+
+
+def _describe_move(a: Action) -> str:
+    if a.old_date and a.date:
+        return f"move {a.key} from {a.old_date:%a %d %b} to {a.date:%a %d %b}"
+    return f"move {a.key}"
+
+
+#: one human description per kind
+DESCRIPTIONS: Mapping[ActionKind, Callable[[Action], str]] = {
+    ActionKind.CREATE: lambda a: f"create {a.key}{a.when}",
+    ActionKind.ADOPT: lambda a: f"adopt existing workout {a.workout_id} for {a.key}",
+    ActionKind.ADOPT_ENTRY: lambda a: f"adopt {a.key}{a.when}, already on the calendar",
+    ActionKind.UPDATE: lambda a: f"update {a.key}{a.when} (the session changed)",
+    ActionKind.SCHEDULE: lambda a: f"put {a.key} back on the calendar{a.when}",
+    ActionKind.ADOPT_SCHEDULE: lambda a: f"adopt calendar entry {a.schedule_id} for {a.key}",
+    ActionKind.MOVE: _describe_move,
+    ActionKind.DELETE: lambda a: f"delete {a.key}{a.when} (no longer planned)",
+    ActionKind.STRAY: lambda a: f"remove a duplicate of {a.key}{a.when}",
+}
 
 
 @dataclass(frozen=True)
 class Snapshot:
     """What the target looks like now, as far as this run has read it."""
 
+    #: every workout entry on the calendar in the window, hipcoach's or not
     calendar: Sequence[RemoteScheduleEntry]
-    owned: Sequence[RemoteWorkout] | None = None  # None = not listed (a quiet night)
+    #: the workouts carrying the marker; None = not listed (a quiet night)
+    owned: Sequence[RemoteWorkout] | None = None
 
 
 def needs_workout_listing(
     records: Mapping[str, RemoteRecord],
     calendar: Sequence[RemoteScheduleEntry],
+    desired: Mapping[str, ScheduledSession],
     start: date,
     end: date,
 ) -> bool:
     """Whether the calendar alone is not enough: a create whose response may have been lost,
-    or one of our calendar entries that vanished (the runner deleted it, or its workout)."""
+    one of our calendar entries that vanished (the runner deleted it, or its workout), or
+    sessions that state.db does not know while workouts it does not know are on the calendar
+    (state.db lost or replaced): only the marker can tell which of those are ours."""
+    in_window = [r for r in records.values() if start <= r.date <= end]
+    return _records_in_doubt(in_window, calendar) or _sessions_in_doubt(records, calendar, desired)
+
+
+def _records_in_doubt(
+    in_window: Sequence[RemoteRecord], calendar: Sequence[RemoteScheduleEntry]
+) -> bool:
+    """A pending create, or a recorded entry no longer on the calendar."""
     on_calendar = {e.schedule_id for e in calendar}
-    for record in records.values():
-        if not start <= record.date <= end:
-            continue
-        if record.workout_id is None:
-            return True
-        if record.schedule_id is not None and record.schedule_id not in on_calendar:
-            return True
-    return False
+    return any(
+        r.workout_id is None or (r.schedule_id is not None and r.schedule_id not in on_calendar)
+        for r in in_window
+    )
+
+
+def _sessions_in_doubt(
+    records: Mapping[str, RemoteRecord],
+    calendar: Sequence[RemoteScheduleEntry],
+    desired: Mapping[str, ScheduledSession],
+) -> bool:
+    """Planned sessions state.db does not know, while it knows no workout at all or the
+    calendar holds workouts it does not know."""
+    if not records:
+        return bool(desired)
+    known = {r.workout_id for r in records.values()}
+    unknown_entries = any(e.workout_id not in known for e in calendar)
+    return unknown_entries and any(key not in records for key in desired)
+
+
+def owned_sessions(snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> dict[str, str]:
+    """Workout id → session key of every workout that is hipcoach's as far as this run
+    knows: the marked ones when they were listed, else those recorded in state.db."""
+    if snapshot.owned is not None:
+        return {w.workout_id: w.session_key for w in snapshot.owned}
+    return {r.workout_id: r.session_key for r in records.values() if r.workout_id is not None}
+
+
+@dataclass
+class _Board:
+    """hipcoach's part of the calendar, indexed, and what the passes have accounted for."""
+
+    snapshot: Snapshot
+    owner: dict[str, str]  # workout id → session key
+    entries: list[RemoteScheduleEntry]  # ours only
+    claimed_workouts: set[str] = field(default_factory=set)
+    claimed_schedules: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> _Board:
+        owner = owned_sessions(snapshot, records)
+        ours = [e for e in snapshot.calendar if e.workout_id in owner]
+        return cls(snapshot, owner, sorted(ours, key=lambda e: (e.date, e.schedule_id)))
+
+    @property
+    def listed(self) -> bool:
+        return self.snapshot.owned is not None
+
+    def entry_of(
+        self, workout_id: str | None, schedule_id: str | None
+    ) -> RemoteScheduleEntry | None:
+        """The workout's entry: the recorded one if it is still there, else any other."""
+        if workout_id is None:
+            return None
+        mine = [e for e in self.entries if e.workout_id == workout_id]
+        recorded = [e for e in mine if e.schedule_id == schedule_id]
+        return next(iter(recorded or mine), None)
+
+    def entry_for_key(self, key: str) -> RemoteScheduleEntry | None:
+        """An unclaimed entry of a workout marked for ``key`` (adoption: by marker only)."""
+        if not self.listed:
+            return None
+        unclaimed = (e for e in self.entries if e.workout_id not in self.claimed_workouts)
+        return next((e for e in unclaimed if self.owner[e.workout_id] == key), None)
+
+    def claim(self, workout_id: str | None, entry: RemoteScheduleEntry | None) -> None:
+        if workout_id is not None:
+            self.claimed_workouts.add(workout_id)
+        if entry is not None:
+            self.claimed_schedules.add(entry.schedule_id)
 
 
 def reconcile(
@@ -89,148 +196,179 @@ def reconcile(
     Only records dated ``start`` … ``end`` are managed: the past is never touched, and a
     session beyond a shorter window than last time waits until it comes into view.
     """
-    owned_ids = {w.workout_id for w in snapshot.owned} if snapshot.owned is not None else None
-    by_workout = {e.workout_id: e for e in snapshot.calendar}
-    by_schedule = {e.schedule_id: e for e in snapshot.calendar}
+    board = _Board.read(snapshot, records)
     removals: list[Action] = []
     changes: list[Action] = []
-    claimed_workouts: set[str] = set()
-    claimed_schedules: set[str] = set()
-
-    for key, record in sorted(records.items()):
-        if not start <= record.date <= end and not record.deleting:
-            continue  # the past is never touched; later sessions wait for the window
-        item = desired.get(key)
-        workout_id = _live_workout(record, snapshot, owned_ids)
-        if record.deleting or item is None:
-            entry = by_schedule.get(record.schedule_id or "") or by_workout.get(workout_id or "")
-            if entry is not None:
-                claimed_schedules.add(entry.schedule_id)
-            if workout_id is not None:
-                claimed_workouts.add(workout_id)
-            removals.append(
-                Action(
-                    "delete",
-                    key,
-                    record.date,
-                    None,
-                    workout_id,
-                    entry.schedule_id if entry else None,
-                )
-            )
-            continue
-        if workout_id is None:
-            changes.append(Action("create", key, item.date, item))
-            continue
-        claimed_workouts.add(workout_id)
-        if record.workout_id is None:
-            changes.append(Action("adopt", key, item.date, item, workout_id))
-        if record.content_hash != item.session.content_hash:
-            changes.append(Action("update", key, item.date, item, workout_id))
-        changes.extend(_calendar_actions(key, item, record, workout_id, by_schedule, by_workout))
-        entry = by_schedule.get(record.schedule_id or "") or by_workout.get(workout_id)
-        if entry is not None:
-            claimed_schedules.add(entry.schedule_id)
-
-    by_key = {e.session_key: e for e in snapshot.calendar if e.session_key}
-    for key, item in sorted(desired.items()):
-        if key in records:
-            continue
-        entry = by_key.get(key)
-        if entry is None or entry.workout_id in claimed_workouts:
-            changes.append(Action("create", key, item.date, item))
-            continue
-        # Ours on the calendar but unknown here (state.db lost or replaced): adopt it and
-        # bring its content up to date instead of deleting and recreating.
-        claimed_workouts.add(entry.workout_id)
-        claimed_schedules.add(entry.schedule_id)
-        changes += [
-            Action("adopt_entry", key, entry.date, item, entry.workout_id, entry.schedule_id),
-            Action("update", key, item.date, item, entry.workout_id),
-            *_move_if_needed(key, item, entry.workout_id, entry),
-        ]
-
+    for record in _managed(records, start, end):
+        item = None if record.deleting else desired.get(record.session_key)
+        if item is None:
+            removals.append(_removal(board, record))
+        else:
+            changes += _known_session(board, record, item)
+    changes += _new_sessions(board, records, desired)
     upcoming = {k for k, r in records.items() if start <= r.date <= end} | set(desired)
-    removals += _strays(snapshot, claimed_workouts, claimed_schedules, records, upcoming)
+    removals += _strays(board, records, upcoming)
     return removals + changes
 
 
-def _live_workout(
-    record: RemoteRecord, snapshot: Snapshot, owned_ids: set[str] | None
-) -> str | None:
-    """The record's workout id if it still exists; for a pending create, the workout found by
-    its marker (the create went through but its response was lost)."""
+def _managed(records: Mapping[str, RemoteRecord], start: date, end: date) -> Iterator[RemoteRecord]:
+    """The records this run manages: those in the window, and deletes under way."""
+    for _, record in sorted(records.items()):
+        if start <= record.date <= end or record.deleting:
+            yield record
+
+
+def _removal(board: _Board, record: RemoteRecord) -> Action:
+    """A session no longer planned (or a delete under way): its entry and workout go."""
+    workout_id = _live_workout(board, record)
+    entry = board.entry_of(workout_id, record.schedule_id)
+    board.claim(workout_id, entry)
+    return Action(
+        kind=ActionKind.DELETE,
+        key=record.session_key,
+        date=record.date,
+        workout_id=workout_id,
+        schedule_id=entry.schedule_id if entry else None,
+    )
+
+
+def _known_session(board: _Board, record: RemoteRecord, item: ScheduledSession) -> list[Action]:
+    """A planned session state.db knows: create, adopt, update and calendar repairs."""
+    workout_id = _live_workout(board, record)
+    if workout_id is None:
+        return [_planned(ActionKind.CREATE, item)]
+    board.claim(workout_id, None)
+    actions = []
+    if record.workout_id is None:
+        actions.append(_planned(ActionKind.ADOPT, item, workout_id=workout_id))
+    if record.content_hash != item.session.content_hash:
+        actions.append(_planned(ActionKind.UPDATE, item, workout_id=workout_id))
+    entry = board.entry_of(workout_id, record.schedule_id)
+    board.claim(None, entry)
+    return actions + _calendar_actions(record, item, workout_id, entry)
+
+
+def _live_workout(board: _Board, record: RemoteRecord) -> str | None:
+    """The record's workout id if it is still ours; for a pending create, the workout found
+    by its marker (the create went through but its response was lost)."""
     if record.workout_id is not None:
-        if owned_ids is not None and record.workout_id not in owned_ids:
-            return None  # deleted on the target (by the runner)
+        if board.listed and record.workout_id not in board.owner:
+            return None  # deleted on the target (by the runner), or no longer marked
         return record.workout_id
-    if snapshot.owned is None:
+    if not board.listed:
         return None
-    found = sorted(w.workout_id for w in snapshot.owned if w.session_key == record.session_key)
+    found = sorted(w for w, key in board.owner.items() if key == record.session_key)
     return found[0] if found else None
 
 
 def _calendar_actions(
-    key: str,
-    item: ScheduledSession,
     record: RemoteRecord,
+    item: ScheduledSession,
     workout_id: str,
-    by_schedule: Mapping[str, RemoteScheduleEntry],
-    by_workout: Mapping[str, RemoteScheduleEntry],
+    entry: RemoteScheduleEntry | None,
 ) -> list[Action]:
-    entry = by_schedule.get(record.schedule_id or "")
     if entry is None:
+        return [_planned(ActionKind.SCHEDULE, item, workout_id=workout_id)]
+    actions = []
+    if entry.schedule_id != record.schedule_id:
         # A schedule whose response was lost, or an entry the runner re-booked in Connect,
         # shows up on the calendar with our workout id: adopt it rather than add another.
-        entry = by_workout.get(workout_id)
-        if entry is not None:
-            return [
-                Action("adopt_schedule", key, entry.date, item, workout_id, entry.schedule_id),
-                *_move_if_needed(key, item, workout_id, entry),
-            ]
-    if entry is None:
-        return [Action("schedule", key, item.date, item, workout_id)]
-    return _move_if_needed(key, item, workout_id, entry)
+        actions.append(_adopted(ActionKind.ADOPT_SCHEDULE, item, entry))
+    return actions + _move_if_needed(item, entry)
 
 
-def _move_if_needed(
-    key: str, item: ScheduledSession, workout_id: str, entry: RemoteScheduleEntry
-) -> list[Action]:
+def _planned(
+    kind: ActionKind,
+    item: ScheduledSession,
+    workout_id: str | None = None,
+    schedule_id: str | None = None,
+) -> Action:
+    """An action on a planned session, dated on its planned day."""
+    return Action(
+        kind=kind,
+        key=item.session.key,
+        date=item.date,
+        item=item,
+        workout_id=workout_id,
+        schedule_id=schedule_id,
+    )
+
+
+def _adopted(kind: ActionKind, item: ScheduledSession, entry: RemoteScheduleEntry) -> Action:
+    """Taking over ``entry`` for ``item``, dated where the entry is now."""
+    return Action(
+        kind=kind,
+        key=item.session.key,
+        date=entry.date,
+        item=item,
+        workout_id=entry.workout_id,
+        schedule_id=entry.schedule_id,
+    )
+
+
+def _move_if_needed(item: ScheduledSession, entry: RemoteScheduleEntry) -> list[Action]:
     if entry.date == item.date:
         return []
-    return [Action("move", key, item.date, item, workout_id, entry.schedule_id, entry.date)]
+    move = _planned(
+        ActionKind.MOVE, item, workout_id=entry.workout_id, schedule_id=entry.schedule_id
+    )
+    return [replace(move, old_date=entry.date)]
+
+
+def _new_sessions(
+    board: _Board, records: Mapping[str, RemoteRecord], desired: Mapping[str, ScheduledSession]
+) -> list[Action]:
+    """Planned sessions state.db does not know: adopted when their marked workout is on the
+    calendar (state.db lost or replaced), else created."""
+    actions: list[Action] = []
+    for key, item in sorted(desired.items()):
+        if key in records:
+            continue
+        entry = board.entry_for_key(key)
+        if entry is None:
+            actions.append(_planned(ActionKind.CREATE, item))
+            continue
+        # Ours on the calendar but unknown here: adopt it and bring its content up to date
+        # instead of deleting and recreating.
+        board.claim(entry.workout_id, entry)
+        actions += [
+            _adopted(ActionKind.ADOPT_ENTRY, item, entry),
+            _planned(ActionKind.UPDATE, item, workout_id=entry.workout_id),
+            *_move_if_needed(item, entry),
+        ]
+    return actions
 
 
 def _strays(
-    snapshot: Snapshot,
-    claimed_workouts: set[str],
-    claimed_schedules: set[str],
-    records: Mapping[str, RemoteRecord],
-    upcoming: set[str],
-) -> Iterable[Action]:
+    board: _Board, records: Mapping[str, RemoteRecord], upcoming: set[str]
+) -> Iterator[Action]:
     """Our calendar entries and workouts that no record accounts for: duplicates, leftovers.
 
     A workout that is on no calendar entry is removed only when its session is still to
     come (a lost create's twin); those of past sessions are history and stay.
     """
     known = {r.workout_id for r in records.values() if r.workout_id}
-    for entry in snapshot.calendar:
-        if entry.schedule_id in claimed_schedules or entry.session_key is None:
+    kept = board.claimed_workouts | known
+    for entry in board.entries:
+        if entry.schedule_id in board.claimed_schedules:
             continue
-        stray_workout = entry.workout_id not in claimed_workouts | known
         yield Action(
-            "stray",
-            entry.session_key,
-            entry.date,
-            None,
-            entry.workout_id if stray_workout else None,
-            entry.schedule_id,
+            kind=ActionKind.STRAY,
+            key=board.owner[entry.workout_id],
+            date=entry.date,
+            workout_id=entry.workout_id,
+            schedule_id=entry.schedule_id,
+            delete_workout=entry.workout_id not in kept,
         )
-    if snapshot.owned is None:
+    if board.snapshot.owned is None:
         return
-    on_calendar = {e.workout_id for e in snapshot.calendar}
-    for workout in snapshot.owned:
-        if workout.workout_id in claimed_workouts | known | on_calendar:
+    on_calendar = {e.workout_id for e in board.entries}
+    for workout in board.snapshot.owned:
+        if workout.workout_id in kept | on_calendar or workout.session_key not in upcoming:
             continue
-        if workout.session_key in upcoming:
-            yield Action("stray", workout.session_key, None, None, workout.workout_id, None)
+        yield Action(
+            kind=ActionKind.STRAY,
+            key=workout.session_key,
+            workout_id=workout.workout_id,
+            delete_workout=True,
+        )

@@ -1,0 +1,114 @@
+"""One ``hipcoach sync`` as a whole: the lock, the run log, the source and target, and a
+typed report. The CLI only displays what :func:`sync_transaction` returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from hipcoach.config import Config
+from hipcoach.connect import resolve_source, resolve_target
+from hipcoach.errors import CredentialsError
+from hipcoach.home import Home
+from hipcoach.interfaces import PluginContext
+from hipcoach.plugins import Registry
+from hipcoach.pull import PullProgress
+from hipcoach.state import StateDB
+from hipcoach.state.remote import finish_sync_run, start_sync_run
+from hipcoach.sync.engine import REPORT_KIND, SyncOutcome
+from hipcoach.sync.job import SyncResult, run_sync
+from hipcoach.sync.lock import sync_lock
+
+#: the change lists of a report, in the order they are shown
+CHANGE_LISTS = tuple(dict.fromkeys(REPORT_KIND.values()))
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did, or in a dry run would do."""
+
+    result: SyncResult
+    dry_run: bool
+
+    @property
+    def outcome(self) -> SyncOutcome:
+        """The actions taken; in a dry run, the ones that would be (all as if done)."""
+        outcome = self.result.outcome or SyncOutcome()
+        if self.dry_run and not outcome.aborted:
+            return SyncOutcome(actions=self.result.actions, done=list(self.result.actions))
+        return outcome
+
+    def changes(self) -> dict[str, list[dict[str, object]]]:
+        """``created``/``updated``/``moved``/``deleted``/``repaired`` lists of ``{key, date}``."""
+        return self.outcome.report()
+
+    def counts(self) -> dict[str, int]:
+        changes = self.changes()
+        return {name: len(changes[name]) for name in CHANGE_LISTS}
+
+    def errors(self) -> list[str]:
+        """One line per problem: failed actions, a stop, runs that could not be pulled."""
+        outcome = self.outcome
+        errors = [f"{a.describe()}: {e}" for a, e in outcome.failures]
+        if outcome.aborted:
+            errors.append(f"stopped: {outcome.aborted}")
+        pull_error = self.result.pull_error
+        # One cause, one line: a Garmin-only runner's source and target share the sign-in.
+        if pull_error and str(pull_error) != str(outcome.aborted):
+            errors.append(f"runs not updated: {pull_error}")
+        return errors
+
+    @property
+    def exit_code(self) -> int:
+        return self.result.exit_code
+
+
+def sync_transaction(
+    *,
+    home: Home,
+    state: StateDB,
+    config: Config,
+    registry: Registry,
+    context: PluginContext,
+    today: date,
+    days: int,
+    races: tuple[date, ...] = (),
+    dry_run: bool = False,
+    on_pull_page: Callable[[PullProgress], None] | None = None,
+) -> SyncReport:
+    """Take the lock, resolve the source and target, run the sync and log it.
+
+    Raises CredentialsError (before anything is logged) when there is no workout target to
+    sync to, except in a dry run, which shows the plan anyway.
+    """
+    home.ensure()
+    with sync_lock(home.root):
+        source = resolve_source(registry, context)
+        target = resolve_target(registry, context)
+        if target is None and not dry_run:
+            raise CredentialsError(
+                "no workout target is set up", hint="run `hipcoach auth garmin` first"
+            )
+        run_id = start_sync_run(state, dry_run)
+        result = run_sync(
+            config=config,
+            state=state,
+            source=source,
+            target=target,
+            today=today,
+            days=days,
+            races=races,
+            dry_run=dry_run,
+            on_pull_page=on_pull_page,
+        )
+        report = SyncReport(result, dry_run)
+        finish_sync_run(
+            state,
+            run_id,
+            report.exit_code,
+            target=result.target_name,
+            counts=report.counts(),
+            errors=report.errors(),
+        )
+    return report

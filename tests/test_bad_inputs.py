@@ -1,0 +1,320 @@
+"""Expected failures are never exit 70 (issue 12, item 6).
+
+A table of bad inputs, each with the documented exit code and the one line that says what is
+wrong: files in other encodings, dates that would overflow, a home, database, log folder or
+output folder that cannot be written (73), a damaged state.db (78). None may end in exit 70
+or a traceback. Unwritable paths run the CLI in a child process without the superuser's
+permission override, so the kernel refuses for real even when the tests run as root.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hipcoach.errors import ExitCode
+from hipcoach.state import open_state
+from tests.strava_shapes import activity
+
+SOFTWARE = 70
+NOT_UTF8 = "[athlete]\nlevel = 'stándard'\n".encode("latin-1")
+BOM = b"\xef\xbb\xbf"
+STRAVA_APP = {"STRAVA_CLIENT_ID": "48213", "STRAVA_CLIENT_SECRET": "a-client-secret-0123"}
+
+
+@dataclass
+class Case:
+    """``args`` run against a home prepared by ``setup``; ``expect`` exit code and words."""
+
+    name: str
+    setup: Callable[[Path], None]
+    args: list[str]
+    expect: int
+    words: list[str] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def write(relative: str, content: bytes | str) -> Callable[[Path], None]:
+    def setup(home: Path) -> None:
+        path = home / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+
+    return setup
+
+
+def activities_file(*items: dict, prefix: bytes = b"", encoding: str = "utf-8") -> bytes:
+    return prefix + json.dumps(list(items), ensure_ascii=False).encode(encoding)
+
+
+def state_with(*statements: str) -> Callable[[Path], None]:
+    """A migrated state.db with a run and a sync, then ``statements`` applied by hand."""
+
+    def setup(home: Path) -> None:
+        db = open_state(home / "state.db")
+        with db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO runs VALUES ('strava', '1', '2026-11-20', 8000, 2640, 'easy', "
+                "'Run', 'Run', NULL, '2026-11-20T10:00:00+00:00')"
+            )
+            conn.execute(
+                "INSERT INTO remote_workouts VALUES ('garmin', '2026-W48-1', '2099-11-27', 'h', "
+                "'1', '2', 0, '2026-11-20T10:00:00+00:00')"
+            )
+            conn.execute(
+                "INSERT INTO sync_runs(started_at, finished_at, exit_code, summary) VALUES "
+                "('2026-11-20T03:00', '2026-11-20T03:01', 0, '{\"target\": \"garmin\"}')"
+            )
+        db.close()
+        conn = sqlite3.connect(home / "state.db", isolation_level=None)
+        for statement in statements:
+            conn.execute(statement)
+        conn.close()
+
+    return setup
+
+
+def nothing(home: Path) -> None:
+    pass
+
+
+SAMPLE_RUN = activity(date(2026, 11, 20), 10, name="Café run")
+ACTS = "acts.json"
+
+CASES = [
+    # -- encodings -----------------------------------------------------------------------
+    Case(
+        "config not UTF-8", write("config.toml", NOT_UTF8), ["plan"], 78, ["config.toml", "UTF-8"]
+    ),
+    Case(
+        "config with a BOM",
+        write("config.toml", BOM + b"[athlete]\nlevel = 'gentle'\n"),
+        ["plan", "--json", "--weeks", "1"],
+        0,
+    ),
+    Case(
+        "activities not UTF-8",
+        write(ACTS, activities_file(SAMPLE_RUN, encoding="latin-1")),
+        ["schedule", "--activities", "{home}/acts.json"],
+        65,
+        ["acts.json", "UTF-8"],
+    ),
+    Case(
+        "activities with a BOM",
+        write(ACTS, activities_file(SAMPLE_RUN, prefix=BOM)),
+        ["runs", "--json", "--activities", "{home}/acts.json"],
+        0,
+    ),
+    Case(
+        "Strava token file not UTF-8",
+        write("tokens/strava.json", '{"refresh_token": "r-é"}'.encode("latin-1")),
+        ["runs"],
+        77,
+        ["strava.json", "UTF-8", "hipcoach auth strava"],
+        env=STRAVA_APP,
+    ),
+    Case(
+        "Strava token file with a BOM",
+        write("tokens/strava.json", BOM + b'{"refresh_token": "refresh-abcdef-123"}'),
+        ["status", "--json"],
+        0,
+        env=STRAVA_APP,
+    ),
+    Case(
+        "Garmin token file not UTF-8",
+        write("tokens/garmin/garmin_tokens.json", b'{"di_token": "\xff"}'),
+        ["sync"],
+        77,
+        ["garmin_tokens.json", "UTF-8", "hipcoach auth garmin"],
+    ),
+    # -- dates that would overflow ---------------------------------------------------------
+    Case("--from far future", nothing, ["schedule", "--from", "9999-12-31"], 2, ["out of range"]),
+    Case("--since year 1", nothing, ["runs", "--since", "0001-01-01"], 2, ["out of range"]),
+    Case("--race far future", nothing, ["sync", "--race", "9999-12-31"], 2, ["out of range"]),
+    Case(
+        "checkin --date far future",
+        nothing,
+        ["checkin", "--pain", "1", "--date", "9999-12-31"],
+        2,
+        ["out of range"],
+    ),
+    Case(
+        "start_date year 1",
+        write("config.toml", "[athlete]\nstart_date = 0001-01-01\n"),
+        ["plan"],
+        78,
+        ["athlete.start_date", "out of range"],
+    ),
+    Case(
+        "a race in year 9999",
+        write("config.toml", "[athlete]\nraces = [9999-12-31]\n"),
+        ["schedule"],
+        78,
+        ["athlete.races", "out of range"],
+    ),
+    Case(
+        "an activity in year 9999",
+        write(ACTS, activities_file(activity(date(9999, 12, 30), 10, ident=3))),
+        ["runs", "--activities", "{home}/acts.json"],
+        65,
+        ["entry 0 (id 3)", "in the future"],
+    ),
+    # -- a damaged state.db ------------------------------------------------------------------
+    Case("state.db not a database", write("state.db", b"x" * 4096), ["status"], 78, ["state.db"]),
+    Case(
+        "state.db without a table",
+        state_with("DROP TABLE runs"),
+        ["runs", "--offline"],
+        78,
+        ["table runs is missing"],
+    ),
+    Case(
+        "state.db without a column",
+        state_with("ALTER TABLE checkins DROP COLUMN recorded_at"),
+        ["checkin", "--pain", "2"],
+        78,
+        ["checkins", "recorded_at"],
+    ),
+    Case(
+        "a run with a bad date",
+        state_with("UPDATE runs SET date = 'yesterday'"),
+        ["runs", "--offline"],
+        78,
+        ["table runs", "yesterday"],
+    ),
+    Case(
+        "a run of an unknown kind",
+        state_with("UPDATE runs SET kind = 'sprint'"),
+        ["runs", "--offline"],
+        78,
+        ["table runs"],
+    ),
+    Case(
+        "a remote record with a bad date",
+        state_with("UPDATE remote_workouts SET date = 'soon'"),
+        ["status"],
+        78,
+        ["table remote_workouts"],
+    ),
+    Case(
+        "a sync log that is not JSON",
+        state_with("UPDATE sync_runs SET summary = '{oops'"),
+        ["status"],
+        78,
+        ["table sync_runs"],
+    ),
+]
+
+
+def assert_one_clear_line(code: int, stdout: str, stderr: str, case: Case) -> None:
+    """The exit code, and one line of stderr saying all of ``case.words`` (a sync reports
+    its stop as a warning line; click adds its usage lines to a usage error)."""
+    output = stdout + stderr
+    assert code != SOFTWARE, output
+    assert code == case.expect, output
+    assert "Traceback" not in output and "internal error" not in output
+    if case.words:
+        saying = [line for line in stderr.splitlines() if all(w in line for w in case.words)]
+        assert len(saying) == 1, (case.words, stderr)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_a_documented_exit_code_in_one_line(cli, home, case, monkeypatch):
+    case.setup(home)
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
+    result = cli(*(arg.format(home=home) for arg in case.args))
+    assert_one_clear_line(result.exit_code, result.stdout, result.stderr, case)
+
+
+# -- unwritable paths: a child process the kernel really refuses ------------------------------
+
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, PR_CAPBSET_DROP = 1, 2, 24
+
+
+def _without_superuser_override() -> None:
+    """In the child, before exec: drop the capabilities that let root write anywhere."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+            if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def run_unprivileged(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ.get("PATH", ""), "TZ": "UTC", "LANG": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "hipcoach", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        preexec_fn=_without_superuser_override,
+        check=False,
+    )
+
+
+def read_only(path: Path) -> None:
+    path.chmod(0o500 if path.is_dir() else 0o400)
+
+
+def existing_state(home: Path) -> None:
+    open_state(home / "state.db").close()
+
+
+WRITE_CASES = [
+    ("read-only home", lambda home: read_only(home), ["checkin", "--pain", "1"], "state.db"),
+    (
+        "a new home in a read-only folder",
+        lambda home: read_only(home),
+        ["checkin", "--pain", "1"],
+        "new",
+    ),
+    (
+        "read-only database",
+        lambda home: (existing_state(home), read_only(home / "state.db")),
+        ["checkin", "--pain", "1"],
+        "state.db",
+    ),
+    (
+        "read-only log folder",
+        lambda home: ((home / "logs").mkdir(), read_only(home / "logs")),
+        ["sync", "--dry-run"],
+        "hipcoach.log",
+    ),
+    (
+        "read-only --out folder",
+        lambda home: ((home / "out").mkdir(), read_only(home / "out")),
+        ["export", "json", "--out", "{home}/out"],
+        "out",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("prepare", "args", "named"), [c[1:] for c in WRITE_CASES], ids=[c[0] for c in WRITE_CASES]
+)
+def test_an_unwritable_path_is_73_naming_it(tmp_path, prepare, args, named):
+    parent = tmp_path / "parent"
+    home = parent / "home"
+    home.mkdir(parents=True)
+    prepare(home)
+    target = home / "new" if named == "new" else home
+    try:
+        result = run_unprivileged(target, *(a.format(home=home) for a in args))
+    finally:
+        for path in (parent, home, home / "logs", home / "out", home / "state.db"):
+            if path.exists():
+                path.chmod(0o700 if path.is_dir() else 0o600)
+    case = Case("", nothing, args, ExitCode.CANTCREAT, ["cannot write", named])
+    assert_one_clear_line(result.returncode, result.stdout, result.stderr, case)
