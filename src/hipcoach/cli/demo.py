@@ -31,7 +31,7 @@ def command(app: App, out: Path) -> None:
     from hipcoach.config import Config
     from hipcoach.demo import SAMPLE, sample_activities, sample_runs
     from hipcoach.history import classify, monday
-    from hipcoach.planner import plan_schedule
+    from hipcoach.planner import plan_from_state
     from hipcoach.timeutil import system_zone, today
 
     config = Config()
@@ -43,16 +43,8 @@ def command(app: App, out: Path) -> None:
         f" weeks (data: {SAMPLE})\n"
     )
     print_weekly_distance(app, runs, 10, now)
-    # Pure planning on in-memory data: the demo never reads or writes the user's home.
-    plan = plan_schedule(
-        config,
-        config.programme_settings(),
-        runs=runs,
-        checkins=[],
-        programme_start=monday(now),
-        start=now,
-        days=14,
-    )
+    # The one plan assembly on in-memory data: the demo never reads or writes your home.
+    plan = plan_from_state(config, None, today=now, runs=runs)
     app.say("")
     print_schedule(app, plan)
     app.say("")

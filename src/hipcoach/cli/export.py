@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
-from hipcoach.interfaces import Exporter
+
+if TYPE_CHECKING:
+    from hipcoach.interfaces import Exporter
 
 
 def available_exporters(app: App) -> dict[str, type[Exporter]]:
@@ -46,7 +49,8 @@ def command(
     offline: bool,
     as_json: bool,
 ) -> None:
-    """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json.
+    """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json (today on,
+    14 days: what `sync` pushes).
 
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
     watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.
@@ -57,9 +61,13 @@ def command(
             f"{format_name!r} is not one of: {', '.join(sorted(exporters))}",
             param_hint="'FORMAT'",
         )
+    from hipcoach.planner import record_programme_start
+
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
     paths = exporters[format_name]().write(plan.sessions, out)
+    # The sessions have left hipcoach: from now on the programme counts from today.
+    record_programme_start(app.config, app.state, app.today())
     if as_json:
         app.emit_json(
             {

@@ -27,8 +27,8 @@ def describe(item: ScheduledSession) -> str:
     """The event description: why this day, each exercise with its dose and cues."""
     lines = [f"Why today: {item.reason}.", ""]
     for p in item.session.prescriptions:
-        lines.append(f"• {p.exercise.name}: {p.dose_text()}, rest {p.rest_seconds} s")
-        lines.append(f"  {p.exercise.cues}")
+        lines.append(f"• {p.label()}: {p.dose_text()}, rest {p.rest_seconds} s")
+        lines.append(f"  {p.cues}")
     lines += ["", DISCLAIMER]
     return "\n".join(lines)
 
@@ -48,9 +48,7 @@ def calendar_bytes(sessions: Sequence[ScheduledSession], stamp: datetime | None 
         event.add("dtstamp", stamp)
         event.add("dtstart", item.date)
         event.add("dtend", item.date + timedelta(days=1))
-        event.add(
-            "summary", f"{item.session.title} (~{item.session.estimated_seconds() // 60} min)"
-        )
+        event.add("summary", f"{item.session.title} (~{item.session.estimated_minutes()} min)")
         event.add("description", describe(item))
         event.add("categories", ["hip strength"])
         event.add("transp", "TRANSPARENT")
