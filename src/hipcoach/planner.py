@@ -178,9 +178,10 @@ def programme_from_state(
     today: date,
     weeks: int,
     settings: ProgrammeSettings | None = None,
+    adherence: Adherence | None = None,
 ) -> Programme:
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
-    inputs = PlanInputs.read(config, state, today)
+    inputs = PlanInputs.read(config, state, today, adherence=adherence)
     runs = classify(inputs.runs, today)
     races = race_dates(config.athlete.races, runs, ())
     first = week_number(inputs.first_day, today)

@@ -255,3 +255,21 @@ def test_a_window_before_the_programme_start_still_has_sessions(cli, tmp_path):
     cli("plan")  # stores this week as the programme start
     data = json.loads(cli("schedule", "--json", "--activities", str(acts), "--from", past).stdout)
     assert len(data["sessions"]) >= 4
+
+
+def test_the_sync_records_the_programme_start_and_a_dry_run_does_not(cli, home, services):
+    from hipcoach.planner import PROGRAMME_START_KEY
+    from hipcoach.state import open_state
+
+    def stored():  # type: ignore[no-untyped-def]
+        state = open_state(home / "state.db")
+        try:
+            return state.get_meta(PROGRAMME_START_KEY)
+        finally:
+            state.close()
+
+    assert cli("sync", "--dry-run").exit_code == 0
+    assert stored() is None
+    result, _ = run(cli)
+    assert result.exit_code == 0
+    assert stored() == date.today().isoformat()
