@@ -1,6 +1,8 @@
 import json
 from datetime import date, timedelta
 
+import pytest
+
 from hipcoach import DISCLAIMER
 from hipcoach.errors import ExitCode
 from tests.conftest import load_json, write_config
@@ -244,3 +246,33 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     stderr = proc.stderr.read().decode()
     proc.wait(timeout=30)
     assert "internal error" not in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("equipment", [[], ["band"], ["band", "ankle_weight", "step", "dumbbell"]])
+@pytest.mark.parametrize("level", ["gentle", "standard", "strong"])
+def test_sixteen_weeks_of_plan_json_stay_within_the_bounds(cli, home, level, equipment):
+    monday = date.today() - timedelta(days=date.today().weekday())
+    write_config(
+        home,
+        f"[athlete]\nstart_date = {monday}\nlevel = '{level}'\nequipment = {equipment!r}\n",
+    )
+    weeks = load_json(cli("plan", "--json", "--weeks", "16"))["weeks"]
+    assert len(weeks) == 16
+    for week in weeks:
+        assert week["progression"] in (
+            "start",
+            "progress",
+            "hold",
+            "deload",
+            "step_down",
+            "maintain",
+        )
+        for session in week["sessions"]:
+            assert session["estimated_minutes"] <= 30
+            for e in session["exercises"]:
+                assert 1 <= e["sets"] <= 3
+                assert (6 <= e["reps"] <= 20) if e["reps"] is not None else 10 <= e["seconds"] <= 60
+                assert set(e["equipment"]) <= set(equipment)
+    first = {e["key"]: e["rung"] for e in weeks[0]["sessions"][0]["exercises"]}
+    eighth = {e["key"]: e["rung"] for e in weeks[7]["sessions"][0]["exercises"]}
+    assert all(eighth[k] > first[k] for k in first)

@@ -343,6 +343,8 @@ def test_a_programme_starting_late_in_the_week_does_not_count_a_stub(first_day, 
     weeks = generate(ProgrammeSettings(), first_day, weeks=6).weeks
     assert weeks[0].start == START
     assert next(w.week for w in weeks if w.progression == "progress") == first_rung_week
+    stub = first_rung_week == 5
+    assert ("week 1 started too late in the week to count" in weeks[1].why) == stub
 
 
 def test_a_stub_week_counts_when_adherence_says_enough_was_done():

@@ -86,8 +86,7 @@ def assert_light_sessions_are_lighter(plan):
             (item.date + timedelta(days=1)).weekday() == request.workout_weekday
         )
         after_race = any(
-            0 < (item.date - r).days <= 14
-            and not any(r < o.date < item.date for o in plan.sessions)
+            0 < (item.date - r).days <= 7 and not any(r < o.date < item.date for o in plan.sessions)
             for r in races
         )
         if quality or after_race:

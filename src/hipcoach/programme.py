@@ -192,10 +192,13 @@ def _decide(
     if climb.credit >= WEEKS_PER_RUNG:
         return "hold", "every exercise is at the top of its ladder with your equipment"
     done = climb.credit
-    return "hold", (
+    why = (
         f"{done} completed week{'s' if done != 1 else ''} at these rungs: they move up after "
         f"{WEEKS_PER_RUNG} (a week counts with {settings.min_sessions_per_week} sessions done)"
     )
+    if week == 2 and done == 0:
+        why += "; week 1 started too late in the week to count"
+    return "hold", why
 
 
 def _progress_why(plan: Plan, climb: _Climb) -> str:

@@ -29,8 +29,9 @@ from hipcoach.programme import lighten
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
 RACE_BUFFER_DAYS = 2
-#: The first session within this many days after a race is light.
-AFTER_RACE_LIGHT_DAYS = 14
+#: The first session within this many days after a race is light. A week: what the planner
+#: sees of the sessions already placed before the window, so "first" is always known.
+AFTER_RACE_LIGHT_DAYS = 7
 QUALITY_TOMORROW = "quality run is tomorrow"
 _LOOKAHEAD_DAYS = 3
 
