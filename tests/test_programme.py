@@ -132,15 +132,14 @@ def test_every_session_fits_the_time_cap(level, minutes):
         assert all(s.estimated_seconds() <= minutes * 60 for s in week.sessions)
 
 
+def strong_week_one(minutes, equipment=ALL):
+    settings = ProgrammeSettings(level="strong", equipment=equipment, max_session_minutes=minutes)
+    return first(generate(settings, START, weeks=1).weeks[0])
+
+
 def test_strong_adds_extras_only_within_the_cap():
-    tight = first(generate(ProgrammeSettings(level="strong"), START, weeks=1).weeks[0])
-    roomy = first(
-        generate(
-            ProgrammeSettings(level="strong", equipment=ALL, max_session_minutes=60),
-            START,
-            weeks=1,
-        ).weeks[0]
-    )
+    tight = strong_week_one(30, frozenset())
+    roomy = strong_week_one(60)
     assert [p.key for p in tight.prescriptions] == [p.key for p in roomy.prescriptions][:5]
     assert {"step_down", "side_plank", "lateral_band_walk"} <= {p.key for p in roomy.prescriptions}
     assert roomy.estimated_seconds() <= 3600 and tight.estimated_seconds() <= 1800
@@ -149,13 +148,7 @@ def test_strong_adds_extras_only_within_the_cap():
 
 
 def test_the_cap_trims_third_sets_then_extras_then_sets_then_exercises():
-    roomy = first(
-        generate(
-            ProgrammeSettings(level="strong", equipment=ALL, max_session_minutes=90),
-            START,
-            weeks=1,
-        ).weeks[0]
-    )
+    roomy = strong_week_one(90)
     extras = {"step_down", "side_plank", "lateral_band_walk"}
     seen = []
     for cap in range(roomy.estimated_seconds(), 0, -30):

@@ -35,6 +35,12 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _one_amount(what: str, reps: int | None, seconds: int | None) -> None:
+    """A dose is reps or a hold, never both, never neither."""
+    if (reps is None) == (seconds is None):
+        raise ValueError(f"{what}: give exactly one of reps or seconds")
+
+
 class GarminMapping(_Frozen):
     """Where the exercise lives in Garmin Connect's exercise catalog (UPPER_SNAKE keys)."""
 
@@ -79,8 +85,7 @@ class Variant(_Frozen):
 
     @model_validator(mode="after")
     def _reps_or_seconds(self) -> Variant:
-        if (self.reps is None) == (self.seconds is None):
-            raise ValueError(f"variant {self.name!r}: give exactly one of reps or seconds")
+        _one_amount(f"variant {self.name!r}", self.reps, self.seconds)
         return self
 
     def available_with(self, equipment: frozenset[str]) -> bool:
@@ -151,8 +156,7 @@ class Prescription(_Frozen):
 
     @model_validator(mode="after")
     def _reps_or_seconds(self) -> Prescription:
-        if (self.reps is None) == (self.seconds is None):
-            raise ValueError(f"{self.exercise.key}: give exactly one of reps or seconds")
+        _one_amount(self.exercise.key, self.reps, self.seconds)
         return self
 
     @property

@@ -140,13 +140,16 @@ class _Climb:
         self.moved = []
         for slot in slots:
             old = self.rungs[slot.key]
-            top = slot.highest if ceiling is None else min(slot.highest, ceiling[slot.key])
-            new = max(slot.lowest, min(top, old + by))
-            if by < 0:
-                new = min(new, old)
+            if by > 0:
+                top = slot.highest if ceiling is None else min(slot.highest, ceiling[slot.key])
+                new = max(old, min(top, old + by))
+            else:
+                new = min(old, max(slot.lowest, old + by))
             if new != old:
                 self.rungs[slot.key] = new
                 self.moved.append(slot.exercise.name)
+        if self.moved:
+            self.step += 1 if by > 0 else -1
 
 
 def _decide(
@@ -162,7 +165,6 @@ def _decide(
     if gate.action == "regress":
         climb.move(slots, -1)
         climb.credit = 0
-        climb.step -= 1
         floor = "" if climb.moved else "; every exercise is already at its easiest variant"
         extra = "; deload week: one set fewer too" if phase == "deload" else ""
         return "step_down", f"{gate.reason}{floor}{extra}"
@@ -180,7 +182,6 @@ def _decide(
         climb.move(slots, +1, ceiling)
         if climb.moved:
             climb.credit = 0
-            climb.step += 1
             if phase == "maintenance":
                 return "progress", "two completed weeks: back up a rung, towards your peak"
             return "progress", _progress_why(plan, climb)
