@@ -67,22 +67,12 @@ def ten_year_history(today: date) -> list[dict]:
 def in_process(path: Path) -> dict[str, float]:
     from hipcoach.activities import load_activities_file
     from hipcoach.config import Config
-    from hipcoach.planner import plan_schedule
+    from hipcoach.planner import plan_from_state
 
     t0 = time.perf_counter()
     runs = load_activities_file(path)
     t1 = time.perf_counter()
-    config = Config()
-    today = date.today()
-    plan_schedule(
-        config,
-        config.programme_settings(),
-        runs=runs,
-        checkins=[],
-        programme_start=today - timedelta(days=today.weekday()),
-        start=today + timedelta(days=1),
-        days=14,
-    )
+    plan_from_state(Config(), None, today=date.today(), runs=runs)
     t2 = time.perf_counter()
     return {"parse": t1 - t0, "plan": t2 - t1}
 

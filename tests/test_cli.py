@@ -1,9 +1,11 @@
 import json
 from datetime import date, timedelta
 
+import pytest
+
 from hipcoach import DISCLAIMER
 from hipcoach.errors import ExitCode
-from tests.conftest import load_json
+from tests.conftest import load_json, write_config
 
 
 def test_help_lists_every_command(cli):
@@ -37,21 +39,33 @@ def test_exercises_human_output(cli):
     assert "Side leg raise" in result.stdout and "HIP_STABILITY" in result.stdout
 
 
-def test_plan_json_contract(cli):
+def test_plan_json_contract(cli, home):
+    monday = date.today() - timedelta(days=date.today().weekday())
+    write_config(home, f"[athlete]\nstart_date = {monday}\n")
     data = load_json(cli("plan", "--json", "--weeks", "3"))
     assert [w["week"] for w in data["weeks"]] == [1, 2, 3]
+    assert [w["progression"] for w in data["weeks"]] == ["start", "hold", "progress"]
+    assert all(isinstance(w["why"], str) and w["why"] for w in data["weeks"])
     session = data["weeks"][0]["sessions"][0]
+    assert session["light"] is False and session["estimated_minutes"] == 28
     exercise = session["exercises"][0]
-    assert {"key", "name", "sets", "reps", "seconds", "per_side"} <= set(exercise)
     assert exercise == {
         "key": "side_leg_raise",
         "name": "Side leg raise",
+        "rung": 0,
+        "variant": "Side leg raise",
+        "load": "bodyweight",
+        "equipment": [],
         "sets": 2,
         "reps": 20,
         "seconds": None,
         "per_side": True,
-        "rest_seconds": 45,
+        "rest_seconds": 30,
+        "cues": "Lie on your side, lift top leg to 45°, pause, lower slowly.",
     }
+    third = data["weeks"][2]["sessions"][0]["exercises"][0]
+    assert (third["rung"], third["variant"]) == (1, "Side leg raise, 3-s hold at the top")
+    assert (data["see_physio"], data["physio"]) == (False, None)
     assert data["disclaimer"] == DISCLAIMER
 
 
@@ -75,10 +89,25 @@ def test_plan_usage_errors_exit_2(cli):
     assert cli("plan", "--weeks", "0").exit_code == ExitCode.USAGE
 
 
-def test_programme_start_is_remembered(cli):
+def stored_start(home):
+    from hipcoach.planner import PROGRAMME_START_KEY
+    from hipcoach.state import open_state
+
+    state = open_state(home / "state.db")
+    try:
+        return state.get_meta(PROGRAMME_START_KEY)
+    finally:
+        state.close()
+
+
+def test_reads_never_record_the_programme_start_and_exports_do(cli, home, tmp_path):
     first = load_json(cli("plan", "--json"))["start"]
-    assert load_json(cli("plan", "--json"))["start"] == first
     assert date.fromisoformat(first).weekday() == 0
+    cli("schedule", "--json", "--offline")
+    assert stored_start(home) is None  # plan and schedule only read
+    assert cli("export", "ics", "--out", str(tmp_path), "--offline").exit_code == 0
+    assert stored_start(home) == date.today().isoformat()
+    assert load_json(cli("plan", "--json"))["start"] == first
 
 
 def test_checkin_holds_next_weeks_progression(cli):
@@ -97,11 +126,61 @@ def test_checkin_holds_next_weeks_progression(cli):
     )
 
 
-def test_checkin_high_pain_steps_back_and_shows_in_plan(cli):
+def test_pain_of_eight_steps_down_from_the_start_and_says_see_a_physio_once(cli, home):
     monday = date.today() - timedelta(days=date.today().weekday())
-    cli("checkin", "--pain", "7", "--date", (monday - timedelta(days=1)).isoformat())
-    data = load_json(cli("plan", "--json", "--weeks", "1"))
-    assert data["weeks"][0]["week"] >= 1
+    write_config(home, f"[athlete]\nstart_date = {monday}\n")
+    result = cli("checkin", "--pain", "8")
+    assert result.exit_code == 0
+    assert "steps back: every exercise one rung down" in result.stdout
+    assert result.stdout.count("see a physiotherapist") == 1
+    data = load_json(cli("plan", "--json", "--weeks", "2"))
+    assert data["see_physio"] and "knee pain 8/10" in data["physio"]
+    this_week, next_week = data["weeks"]
+    assert this_week["progression"] == "start"
+    assert next_week["progression"] == "step_down"
+    assert "every exercise steps down one rung" in next_week["why"]
+    easier = next_week["sessions"][0]["exercises"]
+    assert [e["rung"] for e in easier] == [-1] * 5
+    assert easier[0]["variant"] == "Side leg raise, small range"
+    human = cli("plan", "--weeks", "2")
+    assert human.stdout.count("see a physiotherapist") == 1
+    assert "step_down" in human.stdout and "Side leg raise, small range" in human.stdout
+
+
+def test_pain_above_two_two_weeks_running_says_see_a_physio(cli):
+    week_ago = (date.today() - timedelta(days=8)).isoformat()
+    cli("checkin", "--pain", "3", "--date", week_ago)
+    data = load_json(cli("checkin", "--pain", "4", "--json"))
+    assert data["see_physio"] and "two weeks running" in data["physio"]
+    assert data["effect"] == "next week holds its rungs (no progression)"
+
+
+def test_equipment_and_time_cap_come_from_config(cli, home):
+    monday = date.today() - timedelta(days=date.today().weekday())
+    write_config(
+        home,
+        f"[athlete]\nstart_date = {monday}\nequipment = ['band', 'ankle_weight']\n"
+        "max_session_minutes = 25\nlevel = 'strong'\n",
+    )
+    data = load_json(cli("plan", "--json", "--weeks", "5"))
+    assert (data["equipment"], data["max_session_minutes"]) == (["ankle_weight", "band"], 25)
+    sessions = [s for w in data["weeks"] for s in w["sessions"]]
+    assert all(s["estimated_minutes"] <= 25 for s in sessions)
+    loads = {e["load"] for s in sessions for e in s["exercises"]}
+    assert "light band" in loads and "ankle weight 1 kg" in loads
+    assert {x for s in sessions for e in s["exercises"] for x in e["equipment"]} <= {
+        "band",
+        "ankle_weight",
+    }
+
+
+def test_unknown_equipment_or_a_tiny_time_cap_is_a_config_error(cli, home):
+    write_config(home, "[athlete]\nequipment = ['kettlebell']\n")
+    result = cli("plan")
+    assert result.exit_code == ExitCode.CONFIG and "athlete.equipment" in result.stderr
+    write_config(home, "[athlete]\nmax_session_minutes = 10\n")
+    result = cli("plan")
+    assert result.exit_code == ExitCode.CONFIG and "max_session_minutes" in result.stderr
 
 
 def test_checkin_json_and_replace(cli):
@@ -110,6 +189,7 @@ def test_checkin_json_and_replace(cli):
     second = load_json(cli("checkin", "--pain", "6", "--json"))
     assert second["replaced"] is True
     assert "steps back" in second["effect"]
+    assert second["see_physio"] is False and second["physio"] is None
 
 
 def test_checkin_bad_input_is_a_usage_error(cli):
@@ -166,3 +246,33 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     stderr = proc.stderr.read().decode()
     proc.wait(timeout=30)
     assert "internal error" not in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("equipment", [[], ["band"], ["band", "ankle_weight", "step", "dumbbell"]])
+@pytest.mark.parametrize("level", ["gentle", "standard", "strong"])
+def test_sixteen_weeks_of_plan_json_stay_within_the_bounds(cli, home, level, equipment):
+    monday = date.today() - timedelta(days=date.today().weekday())
+    write_config(
+        home,
+        f"[athlete]\nstart_date = {monday}\nlevel = '{level}'\nequipment = {equipment!r}\n",
+    )
+    weeks = load_json(cli("plan", "--json", "--weeks", "16"))["weeks"]
+    assert len(weeks) == 16
+    for week in weeks:
+        assert week["progression"] in (
+            "start",
+            "progress",
+            "hold",
+            "deload",
+            "step_down",
+            "maintain",
+        )
+        for session in week["sessions"]:
+            assert session["estimated_minutes"] <= 30
+            for e in session["exercises"]:
+                assert 1 <= e["sets"] <= 3
+                assert (6 <= e["reps"] <= 20) if e["reps"] is not None else 10 <= e["seconds"] <= 60
+                assert set(e["equipment"]) <= set(equipment)
+    first = {e["key"]: e["rung"] for e in weeks[0]["sessions"][0]["exercises"]}
+    eighth = {e["key"]: e["rung"] for e in weeks[7]["sessions"][0]["exercises"]}
+    assert all(eighth[k] > first[k] for k in first)

@@ -104,3 +104,24 @@ def test_relative_tokenstore_is_relative_to_the_config_file(tmp_path):
     assert load_config(path).garmin.tokenstore == tmp_path / "garmin-tokens"
     path.write_text('[garmin]\ntokenstore = "/srv/tokens"\n')
     assert str(load_config(path).garmin.tokenstore) == "/srv/tokens"
+
+
+def test_the_example_config_is_valid_and_shapes_the_programme():
+    from tests.conftest import REPO
+
+    settings = load_config(REPO / "examples" / "config.toml").programme_settings()
+    assert (settings.equipment, settings.max_session_minutes) == (frozenset(), 30)
+
+
+def test_equipment_and_time_cap_are_validated(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[athlete]\nequipment = ['band', 'step']\nmax_session_minutes = 45\n")
+    settings = load_config(path).programme_settings()
+    assert settings.equipment == frozenset({"band", "step"})
+    assert settings.max_session_minutes == 45
+    path.write_text("[athlete]\nequipment = ['kettlebell']\n")
+    with pytest.raises(ConfigError, match=r"athlete\.equipment\.0.*'band'"):
+        load_config(path)
+    path.write_text("[athlete]\nmax_session_minutes = 19\n")
+    with pytest.raises(ConfigError, match=r"max_session_minutes.*20"):
+        load_config(path)

@@ -77,7 +77,8 @@ def test_description_carries_the_reason_and_the_dose(tmp_path):
     assert sessions[0].reason in text
     sets = sum(p.sets for p in sessions[0].session.prescriptions)
     assert f"Dose: 5 exercises, {sets} sets in all" in text
-    assert "Side leg raise: 2 × 20 each side, rest 45 s" in text
+    first = sessions[0].session.prescriptions[0]
+    assert f"{first.label()}: {first.dose_text()}, rest {first.rest_seconds} s" in text
 
 
 def test_athlete_id_is_made_once_and_kept_in_the_state(tmp_path):
@@ -122,11 +123,13 @@ def test_schedule_ics_sequence_goes_up_when_a_session_moves(cli, home, tmp_path)
         cli("schedule", "--json", "--activities", str(acts), "--ics", str(ics)).stdout
     )
     before = events(ics)
-    key = data["sessions"][0]["key"]
-    uid = next(u for u in before if u.startswith(f"{key}."))
+    # The first session of the next full week: blocking its day moves it within that week.
+    next_monday = date.today() + timedelta(days=7 - date.today().weekday())
+    item = next(s for s in data["sessions"] if date.fromisoformat(s["date"]) >= next_monday)
+    uid = next(u for u in before if u.startswith(f"{item['key']}."))
     assert int(before[uid]["sequence"]) == 0
-    write_config(home, f"[athlete]\nblocked_dates = [{data['sessions'][0]['date']}]\n")
+    write_config(home, f"[athlete]\nblocked_dates = [{item['date']}]\n")
     cli("schedule", "--activities", str(acts), "--ics", str(ics))
     after = events(ics)
-    assert after[uid].decoded("dtstart") != date.fromisoformat(data["sessions"][0]["date"])
+    assert after[uid].decoded("dtstart") != date.fromisoformat(item["date"])
     assert int(after[uid]["sequence"]) == 1

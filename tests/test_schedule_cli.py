@@ -20,13 +20,17 @@ def history_file(tmp_path, **kwargs):
 
 def test_schedule_json_contract(cli, tmp_path):
     data = load_json(cli("schedule", "--json", "--activities", str(history_file(tmp_path))))
-    tomorrow = date.today() + timedelta(days=1)
-    assert data["from"] == tomorrow.isoformat()
-    assert data["to"] == (tomorrow + timedelta(days=13)).isoformat()
-    assert 4 <= len(data["sessions"]) <= 6
+    today = date.today()
+    assert data["from"] == today.isoformat()
+    assert data["to"] == (today + timedelta(days=13)).isoformat()
+    assert 4 <= len(data["sessions"]) <= 7
     session = data["sessions"][0]
-    assert {"date", "key", "reason", "exercises"} <= set(session)
-    assert {"key", "name", "sets", "reps", "seconds", "per_side"} <= set(session["exercises"][0])
+    assert {"date", "key", "reason", "exercises", "light", "estimated_minutes"} <= set(session)
+    assert isinstance(session["light"], bool) and 0 < session["estimated_minutes"] <= 30
+    exercise = session["exercises"][0]
+    assert {"key", "name", "sets", "reps", "seconds", "per_side"} <= set(exercise)
+    assert {"rung", "variant", "load", "equipment"} <= set(exercise)
+    assert isinstance(exercise["rung"], int) and isinstance(exercise["equipment"], list)
     assert data["runs"] and {"date", "distance_km", "kind"} <= set(data["runs"][0])
     assert any(r["kind"] == "long" for r in data["runs"])
     assert data["long_run_weekday"] == 6
@@ -103,12 +107,15 @@ def test_ics_has_one_event_per_session_with_stable_uids(cli, home, tmp_path):
     calendar = Calendar.from_ical(ics.read_bytes())
     event = next(iter(calendar.walk("VEVENT")))
     assert "Side leg raise" in str(event["description"])
-    # Blocking the day of the first session moves it: same UID, new date.
-    moved_day = data["sessions"][0]["date"]
+    # Blocking the day of the first session of the next full week moves it: same UID, new
+    # date (a week's first session keeps its key wherever it lands).
+    next_monday = date.today() + timedelta(days=7 - date.today().weekday())
+    item = next(s for s in data["sessions"] if date.fromisoformat(s["date"]) >= next_monday)
+    moved_day = item["date"]
     write_config(home, f"[athlete]\nblocked_dates = [{moved_day}]\n")
     cli("schedule", "--activities", str(acts), "--ics", str(ics))
     second = uids(ics)
-    key = data["sessions"][0]["key"]
+    key = item["key"]
     assert key in second and second[key].isoformat() != moved_day
 
 

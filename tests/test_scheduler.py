@@ -25,7 +25,7 @@ def make_plan(acts, start, *, days=14, races=(), programme_start=None, **athlete
         config.programme_settings(),
         runs=runs_from_activities(acts, "test"),
         checkins=[],
-        programme_start=programme_start or start - timedelta(days=start.weekday()),
+        first_day=programme_start or start - timedelta(days=start.weekday()),
         start=start,
         days=days,
         extra_races=races,
@@ -55,9 +55,50 @@ def max_feasible(plan, week):
     return best
 
 
+def full_session(request, session):
+    """The week's full session the scheduled one was made from."""
+    week = next(w for w in request.programme.weeks if w.week == session.week)
+    return next(s for s in week.sessions if s.key == session.key)
+
+
+def assert_lighter(light, full):
+    """Never a harder rung, never more sets or reps, and less work in total."""
+    assert light.light and light.light_note
+    pairs = list(zip(light.prescriptions, full.prescriptions, strict=True))
+    for a, b in pairs:
+        assert a.key == b.key and a.rung <= b.rung and a.sets <= b.sets
+        assert (a.reps or a.seconds or 0) <= (b.reps or b.seconds or 0)
+    assert light.volume() < full.volume()
+    assert light.estimated_seconds() < full.estimated_seconds()
+
+
+def assert_light_sessions_are_lighter(plan):
+    request = plan.request
+    races = set(request.races) | {r.date for r in plan.runs if r.kind == "race"}
+    for item in plan.sessions:
+        full = full_session(request, item.session)
+        if item.session.light and item.session.phase != "race":
+            assert_lighter(item.session, full)
+        elif item.session.light:
+            assert full.light  # race week: the programme made it light
+        assert ("light session" in item.reason) == item.session.light, item.reason
+        quality = request.workout_weekday is not None and (
+            (item.date + timedelta(days=1)).weekday() == request.workout_weekday
+        )
+        after_race = any(
+            0 < (item.date - r).days <= 7 and not any(r < o.date < item.date for o in plan.sessions)
+            for r in races
+        )
+        if quality or after_race:
+            assert item.session.light or "lightest dose" in item.reason, item.reason
+
+
 def assert_valid(plan, max_per_week=3, min_per_week=2):
     request = plan.request
     assert hard_rule_violations(plan.sessions, request, max_per_week) == []
+    races = set(request.races) | {r.date for r in plan.runs if r.kind == "race"}
+    assert not {d - timedelta(days=1) for d in dates(plan)} & races, "rule 6: day after a race"
+    assert_light_sessions_are_lighter(plan)
     assert all(request.start <= d <= request.end for d in dates(plan))
     assert len(set(dates(plan))) == len(dates(plan))
     for week in full_weeks(request.start, request.end):
@@ -141,11 +182,37 @@ def test_race_in_two_weeks():
     assert len(race_week) <= 1
     assert all((race - d).days >= 3 for d in race_week)
     light = [s for s in plan.sessions if s.date in race_week]
-    assert all(s.session.phase == "race" for s in light)
-    assert all("race week" in s.reason for s in light)
+    assert all(s.session.phase == "race" and s.session.light for s in light)
+    assert all("race week" in s.reason and "light session" in s.reason for s in light)
     # No progression in the taper: the weeks around the race hold.
     by_week = {s.session.week: s.session for s in plan.sessions}
     assert all(s.step == 0 for s in by_week.values())
+
+
+def test_no_session_the_day_after_a_race_and_the_first_one_after_is_light():
+    race = START_MONDAY + timedelta(days=9)  # a Wednesday race
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6)
+    plan = make_plan(acts, START_MONDAY, days=21, races=[race])
+    assert_valid(plan)
+    assert race + timedelta(days=1) not in dates(plan)
+    assert blocked_reason(plan.request, race + timedelta(days=1)) == "day after a race"
+    after = [s for s in plan.sessions if s.date > race]
+    assert after and after[0].session.light
+    assert f"first session since your race on {race:%a %d %b}" in after[0].reason
+    assert_lighter(after[0].session, full_session(plan.request, after[0].session))
+    assert not any(s.session.light for s in after[1:] if s.session.phase != "race")
+
+
+def test_the_checker_catches_a_session_the_day_after_a_race():
+    race = START_MONDAY + timedelta(days=2)
+    recorded = [activity(race, 21.1, workout_type=1, ident=1, name="Half")]
+    plan = make_plan(recorded, race + timedelta(days=1), days=7)
+    assert race + timedelta(days=1) not in dates(plan)
+    assert "first session since your race" in plan.sessions[0].reason
+    moved = plan.sessions[0].model_copy(update={"date": race + timedelta(days=1)})
+    assert any("rule 6" in p for p in hard_rule_violations([moved], plan.request, 3))
+    planned = make_plan([], race + timedelta(days=1), days=7, races=[race])
+    assert any("rule 6" in p for p in hard_rule_violations([moved], planned.request, 3))
 
 
 def test_blocked_days_are_never_used():
@@ -175,10 +242,14 @@ def test_reasons_golden():
         (
             "2026-11-25",
             "2026-W48-2",
-            "fits the week; your Thursday quality run is tomorrow, so keep it light",
+            "fits the week; your Thursday quality run is tomorrow, so a light session: "
+            "one set fewer per exercise",
         ),
         ("2026-11-27", "2026-W48-3", "easy day with no key run tomorrow"),
     ]
+    assert [s.session.light for s in plan.sessions] == [False, True, False]
+    assert [p.sets for p in plan.sessions[1].session.prescriptions] == [1] * 5
+    assert_valid(plan)
     two_sessions = make_plan(acts, START_MONDAY, days=7, sessions_per_week=2)
     assert [(s.date.isoformat(), s.reason) for s in two_sessions.sessions] == [
         ("2026-11-23", "day after your 24 km long run on Sun 22 Nov"),
@@ -206,7 +277,7 @@ def test_past_sessions_are_kept_and_counted():
         config.programme_settings(),
         runs=runs_from_activities(acts, "t"),
         checkins=[],
-        programme_start=START_MONDAY,
+        first_day=START_MONDAY,
         start=first.date + timedelta(days=1),
         days=6,
         fixed=[FixedSession(first.date, first.session.key)],

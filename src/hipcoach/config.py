@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -23,9 +23,11 @@ from pydantic import (
 )
 
 from hipcoach.errors import ConfigError
-from hipcoach.models import Level
-from hipcoach.programme import ProgrammeSettings
 from hipcoach.timeutil import in_range, system_zone, zone
+from hipcoach.vocabulary import Equipment, Level
+
+if TYPE_CHECKING:
+    from hipcoach.levels import ProgrammeSettings
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -61,6 +63,12 @@ class AthleteConfig(_Section):
     blocked_dates: list[date] = Field(default_factory=list)
     races: list[date] = Field(default_factory=list)
     horizon_days: int = Field(default=14, ge=1, le=60)
+    equipment: list[Equipment] = Field(
+        default_factory=list, description="What you have: band, ankle_weight, step, dumbbell."
+    )
+    max_session_minutes: int = Field(
+        default=30, ge=20, le=90, description="Every session fits this, warm-up included."
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -123,12 +131,16 @@ class Config(_Section):
 
     def programme_settings(self, **overrides: Any) -> ProgrammeSettings:
         """The programme settings, with command-line overrides (None = keep config)."""
+        from hipcoach.levels import ProgrammeSettings
+
         athlete = self.athlete
         values: dict[str, Any] = {
             "level": athlete.level,
             "sessions_per_week": athlete.sessions_per_week,
             "min_sessions_per_week": athlete.min_sessions_per_week,
             "block_weeks": athlete.block_weeks,
+            "equipment": frozenset(athlete.equipment),
+            "max_session_minutes": athlete.max_session_minutes,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["min_sessions_per_week"] = min(

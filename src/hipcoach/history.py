@@ -189,6 +189,7 @@ def mileage_jump_rule(runs: Sequence[Run]) -> GateRule:
                 "hold",
                 f"running distance jumped {jump:.0%} in the week of {last_week:%d %b} "
                 f"({totals[last_week]:.0f} km vs a {mean:.0f} km average): holding",
+                last_week_ok=False,
             )
         return PROGRESS
 

@@ -1,4 +1,12 @@
-"""Where the programme meets the athlete's data: start date, gates, and the schedule."""
+"""Where the programme meets the athlete's data: the one plan assembly.
+
+:func:`plan_from_state` is the only place that turns the state (runs, check-ins, missed
+weeks, the programme's first day, sessions already placed) into a schedule; ``schedule``,
+``export``, ``sync``, ``demo`` and ``report`` all call it, with one default window (today …
+today + horizon_days − 1). :func:`programme_from_state` does the same for ``plan``. Both
+only read: the programme's first day is recorded by :func:`record_programme_start`, which
+the commands that hand sessions over (``sync``, ``export``) call.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +25,9 @@ from hipcoach.history import (
 from hipcoach.models import CheckIn, Programme, Run, ScheduledSession
 from hipcoach.programme import ProgrammeSettings, generate, monday_of
 from hipcoach.progression import (
+    Adherence,
     GateRule,
     combine_rules,
-    missed_week_rule,
     pain_rule,
     taper_rule,
 )
@@ -28,77 +36,35 @@ from hipcoach.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
 
 PROGRAMME_START_KEY = "programme_start"
+#: Sessions placed this many days before the window stay where they are and count.
+PLACED_LOOKBACK_DAYS = 7
 
 
-def programme_start(config: Config, state: StateDB, today: date) -> date:
-    """The programme's first Monday: config ``start_date``, else the one stored on first use."""
+def programme_first_day(config: Config, state: StateDB | None, today: date) -> date:
+    """The programme's first day: config ``start_date``, else the one recorded, else today.
+
+    Reads only; :func:`record_programme_start` records it.
+    """
     if config.athlete.start_date:
-        return monday_of(config.athlete.start_date)
-    stored = state.get_meta(PROGRAMME_START_KEY)
-    if stored:
-        return date.fromisoformat(stored)
-    start = monday_of(today)
-    state.set_meta(PROGRAMME_START_KEY, start.isoformat())
-    return start
+        return config.athlete.start_date
+    stored = state.get_meta(PROGRAMME_START_KEY) if state is not None else None
+    return date.fromisoformat(stored) if stored else today
 
 
-def week_number(start: date, day: date) -> int:
+def record_programme_start(config: Config, state: StateDB, today: date) -> None:
+    """Remember today as the programme's first day, unless config or the state has one."""
+    if config.athlete.start_date is None and state.get_meta(PROGRAMME_START_KEY) is None:
+        state.set_meta(PROGRAMME_START_KEY, today.isoformat())
+
+
+def week_number(first_day: date, day: date) -> int:
     """The programme week holding ``day`` (1 for any day before the start)."""
-    return max(1, (monday_of(day) - start).days // 7 + 1)
+    return max(1, (monday_of(day) - monday_of(first_day)).days // 7 + 1)
 
 
-def gates(
-    checkins: Sequence[CheckIn],
-    runs: Sequence[Run],
-    races: Iterable[date],
-    missed: Sequence[date] = (),
-) -> GateRule:
-    """Every progression gate: pain check-ins, missed weeks, mileage jumps, race tapers."""
-    return combine_rules(
-        [
-            pain_rule(checkins),
-            missed_week_rule(missed),
-            mileage_jump_rule(runs),
-            taper_rule(sorted(races)),
-        ]
-    )
-
-
-def programme_for_range(
-    settings: ProgrammeSettings,
-    start: date,
-    first_day: date,
-    last_day: date,
-    gate_for: GateRule,
-    races: Sequence[date] = (),
-) -> Programme:
-    """The programme weeks covering ``first_day`` … ``last_day``."""
-    first = week_number(start, first_day)
-    last = week_number(start, last_day)
-    return generate(
-        settings, start, first_week=first, weeks=last - first + 1, gate_for=gate_for, races=races
-    )
-
-
-def upcoming_weeks(
-    config: Config,
-    settings: ProgrammeSettings,
-    start: date,
-    today: date,
-    weeks: int,
-    state: StateDB,
-) -> Programme:
-    """``weeks`` programme weeks from the current one, gated by the stored data."""
-    runs = classify(state.cached_runs(), today)
-    races = race_dates(config.athlete.races, runs, ())
-    return programme_for_range(
-        settings,
-        start,
-        today,
-        today + timedelta(weeks=weeks - 1),
-        gates(state.checkins(), runs, races, state.missed_weeks()),
-        races,
-    )
+def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date]) -> GateRule:
+    """Every progression gate but adherence: pain check-ins, mileage jumps, race tapers."""
+    return combine_rules([pain_rule(checkins), mileage_jump_rule(runs), taper_rule(sorted(races))])
 
 
 def race_dates(
@@ -106,6 +72,46 @@ def race_dates(
 ) -> list[date]:
     """Races from config, the command line and the history (Strava ``workout_type`` 1)."""
     return sorted({*configured, *extra, *(r.date for r in runs if r.kind == "race")})
+
+
+@dataclass(frozen=True)
+class PlanInputs:
+    """What planning reads, as plain data: from the state, or the demo's sample."""
+
+    runs: Sequence[Run]
+    checkins: Sequence[CheckIn]
+    adherence: Adherence
+    first_day: date
+    placed: Sequence[FixedSession]
+
+    @classmethod
+    def read(
+        cls,
+        config: Config,
+        state: StateDB | None,
+        today: date,
+        *,
+        runs: Sequence[Run] | None = None,
+        fixed: Sequence[FixedSession] | None = None,
+        adherence: Adherence | None = None,
+    ) -> PlanInputs:
+        """The inputs from ``state`` (None: nothing stored); arguments override."""
+        missed = Adherence.from_missed_weeks(state.missed_weeks() if state else ())
+        if fixed is None:
+            fixed = _placements(state) if state is not None else []
+        return cls(
+            runs=list(runs if runs is not None else state.cached_runs() if state else []),
+            checkins=state.checkins() if state is not None else [],
+            adherence=missed.merged(adherence) if adherence else missed,
+            first_day=programme_first_day(config, state, today),
+            placed=fixed,
+        )
+
+
+def _placements(state: StateDB) -> list[FixedSession]:
+    from hipcoach.state.remote import recent_placements
+
+    return [FixedSession(day, key) for day, key in recent_placements(state, date.min, date.max)]
 
 
 @dataclass(frozen=True)
@@ -124,32 +130,101 @@ class SchedulePlan:
         return [r for r in self.runs if since <= r.date <= self.request.end]
 
 
+def plan_from_state(
+    config: Config,
+    state: StateDB | None,
+    *,
+    today: date,
+    start: date | None = None,
+    days: int | None = None,
+    extra_races: Iterable[date] = (),
+    runs: Sequence[Run] | None = None,
+    fixed: Sequence[FixedSession] | None = None,
+    adherence: Adherence | None = None,
+    settings: ProgrammeSettings | None = None,
+) -> SchedulePlan:
+    """The schedule for ``start`` (default today) … ``start + days - 1`` (default
+    ``horizon_days``), gated by what the state holds. Never writes.
+
+    ``runs`` replaces the cached runs (``--activities``), ``fixed`` the sessions already
+    placed before the window (the sync reads them from the target when the state lost them),
+    ``adherence`` adds sessions-done information; ``state`` None plans on these alone.
+    """
+    inputs = PlanInputs.read(config, state, today, runs=runs, fixed=fixed, adherence=adherence)
+    start = start or today
+    return plan_schedule(
+        config,
+        settings or config.programme_settings(),
+        runs=inputs.runs,
+        checkins=inputs.checkins,
+        adherence=inputs.adherence,
+        # A window before the programme began shows it as if it had started then.
+        first_day=min(inputs.first_day, start),
+        start=start,
+        days=days or config.athlete.horizon_days,
+        extra_races=extra_races,
+        fixed=[
+            f
+            for f in inputs.placed
+            if start - timedelta(days=PLACED_LOOKBACK_DAYS) <= f.date < start
+        ],
+    )
+
+
+def programme_from_state(
+    config: Config,
+    state: StateDB | None,
+    *,
+    today: date,
+    weeks: int,
+    settings: ProgrammeSettings | None = None,
+    adherence: Adherence | None = None,
+) -> Programme:
+    """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
+    inputs = PlanInputs.read(config, state, today, adherence=adherence)
+    runs = classify(inputs.runs, today)
+    races = race_dates(config.athlete.races, runs, ())
+    first = week_number(inputs.first_day, today)
+    return generate(
+        settings or config.programme_settings(),
+        inputs.first_day,
+        first_week=first,
+        weeks=weeks,
+        gate_for=gates(inputs.checkins, runs, races),
+        races=races,
+        adherence=inputs.adherence,
+    )
+
+
 def plan_schedule(
     config: Config,
     settings: ProgrammeSettings,
     *,
     runs: Sequence[Run],
     checkins: Sequence[CheckIn],
-    programme_start: date,
+    first_day: date,
     start: date,
-    missed_weeks: Sequence[date] = (),
     days: int,
+    adherence: Adherence | None = None,
     extra_races: Iterable[date] = (),
     fixed: Sequence[FixedSession] = (),
 ) -> SchedulePlan:
-    """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs."""
+    """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs
+    (pure: every input given)."""
     athlete = config.athlete
     history = classify(runs, start)
     races = race_dates(athlete.races, history, extra_races)
     long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
     end = start + timedelta(days=days - 1)
-    programme = programme_for_range(
+    first = week_number(first_day, start)
+    programme = generate(
         settings,
-        programme_start,
-        start,
-        end,
-        gates(checkins, history, races, missed_weeks),
-        races,
+        first_day,
+        first_week=first,
+        weeks=week_number(first_day, end) - first + 1,
+        gate_for=gates(checkins, history, races),
+        races=races,
+        adherence=adherence,
     )
     request = ScheduleRequest(
         programme=programme,

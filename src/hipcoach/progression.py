@@ -1,15 +1,21 @@
-"""Progression gates: whether a programme week may progress, must hold, or steps back.
+"""Progression gates: whether a programme week may move up a rung, must hold, or steps down.
 
-Rules (``evidence.md`` §4, TREK/La Trobe pain monitoring): progress only when the week before
-met every limit; hold when knee pain went above 2/10; step back one level of volume when it
-went above 5/10 (the ceiling for pain during exercise). Other gates (a jump in weekly running
-distance, a race taper) plug in as further ``GateRule`` callables.
+Rules (``evidence.md`` §4 and §7, TREK/La Trobe pain monitoring): progress only when the
+week before met every limit; hold when knee pain went above 2/10; step every exercise down
+one rung when it went above 5/10 (the ceiling for pain during exercise); at 7/10 or more, or
+above 2/10 two weeks running, also say plainly to stop what hurts and see a physiotherapist.
+A missed week and a jump in weekly running hold (``history.mileage_jump_rule``), and so do
+the 10 days before a race (:func:`taper_rule`).
+
+Gates about the week before (pain, missed sessions, a running-load jump) also mean that week
+does not count towards the next rung (``Gate.last_week_ok``); a taper holds without judging
+the week before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
@@ -17,6 +23,10 @@ from hipcoach.models import CheckIn
 
 PAIN_HOLD_ABOVE = 2
 PAIN_REGRESS_ABOVE = 5
+PAIN_SEE_PHYSIO_FROM = 7
+TAPER_DAYS = 10
+#: A partial session (under two thirds of its sets done) counts as half a session.
+PARTIAL_SESSION = 0.5
 
 GateAction = Literal["progress", "hold", "regress"]
 _SEVERITY: dict[GateAction, int] = {"progress": 0, "hold": 1, "regress": 2}
@@ -24,10 +34,15 @@ _SEVERITY: dict[GateAction, int] = {"progress": 0, "hold": 1, "regress": 2}
 
 @dataclass(frozen=True)
 class Gate:
-    """The decision for one programme week and the human reason behind it."""
+    """The decision for one programme week and the human reason behind it.
+
+    ``last_week_ok`` is False when the gate judges the week before (pain, missed sessions, a
+    running-load jump): such a week does not count towards the next rung.
+    """
 
     action: GateAction = "progress"
     reason: str | None = None
+    last_week_ok: bool = True
 
 
 PROGRESS = Gate()
@@ -38,11 +53,14 @@ GateRule = Callable[[date], Gate]
 
 def combine(gates: Iterable[Gate]) -> Gate:
     """The strictest action wins; the reasons of every non-progress gate are kept."""
+    gates = list(gates)
     blocking = [g for g in gates if g.action != "progress"]
+    last_week_ok = all(g.last_week_ok for g in gates)
     if not blocking:
-        return PROGRESS
+        return PROGRESS if last_week_ok else Gate(last_week_ok=False)
     action = max((g.action for g in blocking), key=_SEVERITY.__getitem__)
-    return Gate(action, "; ".join(g.reason for g in blocking if g.reason))
+    reason = "; ".join(g.reason for g in blocking if g.reason)
+    return Gate(action, reason, last_week_ok)
 
 
 def combine_rules(rules: Sequence[GateRule]) -> GateRule:
@@ -72,42 +90,19 @@ def pain_rule(checkins: Sequence[CheckIn]) -> GateRule:
         if worst.pain > PAIN_REGRESS_ABOVE:
             return Gate(
                 "regress",
-                f"{when}: one step back in volume (keep exercise pain at {PAIN_REGRESS_ABOVE}/10 "
-                "or less)",
+                f"{when}: every exercise steps down one rung (keep exercise pain at "
+                f"{PAIN_REGRESS_ABOVE}/10 or less)",
+                last_week_ok=False,
             )
         if worst.pain > PAIN_HOLD_ABOVE:
             return Gate(
                 "hold",
                 f"{when}: holding (progress only while pain stays at {PAIN_HOLD_ABOVE}/10 or less)",
+                last_week_ok=False,
             )
         return PROGRESS
 
     return gate_for
-
-
-def missed_week_rule(missed: Sequence[date]) -> GateRule:
-    """Hold progression in the week after one whose sessions were missed."""
-    weeks = set(missed)
-
-    def gate_for(week_start: date) -> Gate:
-        previous = week_start - timedelta(weeks=1)
-        if previous in weeks:
-            return Gate("hold", f"sessions missed in the week of {previous:%d %b}: holding")
-        return PROGRESS
-
-    return gate_for
-
-
-def persistent_pain(checkins: Sequence[CheckIn], today: date) -> bool:
-    """True when every check-in of the last 14 days (at least two) is above the hold limit.
-
-    That is the point at which the tool should say: see a physio.
-    """
-    recent = [c for c in checkins if today - timedelta(days=14) <= c.date <= today]
-    return len(recent) >= 2 and all(c.pain > PAIN_HOLD_ABOVE for c in recent)
-
-
-TAPER_DAYS = 10
 
 
 def taper_rule(races: Sequence[date]) -> GateRule:
@@ -121,3 +116,78 @@ def taper_rule(races: Sequence[date]) -> GateRule:
         return PROGRESS
 
     return gate_for
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Sessions done per programme week: what progression counts.
+
+    ``done`` maps a week's Monday to the sessions done that week (a partial session counts
+    :data:`PARTIAL_SESSION`). A week without an entry has no information: its planned
+    sessions are assumed done. Adherence tracking fills this from the state; a week marked
+    missed (``checkin --missed``) is 0.
+    """
+
+    done: Mapping[date, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_missed_weeks(cls, weeks: Iterable[date]) -> Adherence:
+        """Weeks the runner said were missed: nothing done."""
+        return cls({week: 0.0 for week in weeks})
+
+    def merged(self, other: Adherence) -> Adherence:
+        """Both sources; where both know a week, the one with fewer sessions done wins."""
+        done = dict(self.done)
+        for week, count in other.done.items():
+            done[week] = min(count, done.get(week, count))
+        return Adherence(done)
+
+    def sessions_done(self, week_start: date) -> float | None:
+        """Sessions done in the week starting ``week_start``; None = no information."""
+        return self.done.get(week_start)
+
+    def week_counts(self, week_start: date, planned: int, minimum: int) -> bool:
+        """Whether the week counts as completed training: ``minimum`` sessions done (with no
+        information, the ``planned`` ones are assumed done)."""
+        done = self.sessions_done(week_start)
+        return (planned if done is None else done) >= minimum
+
+    def gate(self, week_start: date, minimum: int) -> Gate:
+        """Hold the week after one with fewer than ``minimum`` sessions done (when known)."""
+        previous = week_start - timedelta(weeks=1)
+        done = self.sessions_done(previous)
+        if done is None or done >= minimum:
+            return PROGRESS
+        if done == 0:
+            what = f"sessions missed in the week of {previous:%d %b}"
+        else:
+            what = f"{done:g} of {minimum} sessions done in the week of {previous:%d %b}"
+        return Gate("hold", f"{what}: holding", last_week_ok=False)
+
+
+def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
+    """The plain "stop and see a physiotherapist" line, when the check-ins call for it.
+
+    It does at 7/10 or more in the seven days up to ``on``, or above 2/10 both in those
+    seven days and in the seven before them; otherwise None.
+    """
+    recent = [c for c in checkins if on - timedelta(days=6) <= c.date <= on]
+    before = [c for c in checkins if on - timedelta(days=13) <= c.date <= on - timedelta(days=7)]
+    worst = max(recent, key=lambda c: (c.pain, c.date), default=None)
+    if worst is None:
+        return None
+    earlier = max(before, key=lambda c: (c.pain, c.date), default=None)
+    if worst.pain >= PAIN_SEE_PHYSIO_FROM:
+        why = f"knee pain {worst.pain}/10 on {worst.date:%a %d %b}"
+    elif worst.pain > PAIN_HOLD_ABOVE and earlier is not None and earlier.pain > PAIN_HOLD_ABOVE:
+        why = (
+            f"knee pain above {PAIN_HOLD_ABOVE}/10 two weeks running "
+            f"({earlier.pain}/10 on {earlier.date:%a %d %b}, {worst.pain}/10 on "
+            f"{worst.date:%a %d %b})"
+        )
+    else:
+        return None
+    return (
+        f"Stop the exercises that hurt and see a physiotherapist: {why}. "
+        "hipcoach cannot tell what is wrong; a physio can."
+    )

@@ -36,6 +36,10 @@ def hard_rule_violations(
                 problems.append(f"{day}: race week session less than 3 days before {race}")
         if day.weekday() in request.blocked_weekdays or day in request.blocked_dates:
             problems.append(f"{day}: rule 5, blocked day")
+        yesterday = day - timedelta(days=1)
+        recorded = keys.get(yesterday)
+        if yesterday in request.races or (recorded is not None and recorded.kind == "race"):
+            problems.append(f"{day}: rule 6, the day after the race on {yesterday}")
     for a, b in itertools.pairwise(dates):
         if (b - a).days < 2:
             problems.append(f"{a} and {b}: rule 2, consecutive days (or twice a day)")

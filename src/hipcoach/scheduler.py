@@ -2,13 +2,18 @@
 
 Hard rules (DESIGN.md, checked by :func:`hard_rule_violations` on every schedule emitted):
 no session the day before a long run or race, nor on a long-run or race day or the two days
-before a race; never on consecutive days; per ISO week at most the programme's sessions (one
-in a race week, at least 3 days before the race); never on a blocked day.
+before a race, nor the day after a race; never on consecutive days; per ISO week at most the
+programme's sessions (one in a race week, at least 3 days before the race); never on a
+blocked day.
 
 Preferences, in order: the day after a long run; the same day as a quality run (after it:
 "hard days hard"); an easy day not followed by a key run. Over the whole window the scheduler
 picks the days that first give every week its minimum, then as many sessions as the week
 allows, then the best total preference.
+
+Light sessions are lighter, not just called light: the day before a quality run and the
+first session after a race get :func:`hipcoach.programme.lighten` (one set fewer per
+exercise, never a harder rung), as race-week sessions already are; the reason says so.
 """
 
 from __future__ import annotations
@@ -19,10 +24,15 @@ from datetime import date, timedelta
 
 from hipcoach.config import WEEKDAYS
 from hipcoach.history import KeyDay, key_days, monday
-from hipcoach.models import Programme, Run, ScheduledSession
+from hipcoach.models import Programme, Run, ScheduledSession, Session
+from hipcoach.programme import lighten
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
 RACE_BUFFER_DAYS = 2
+#: The first session within this many days after a race is light. A week: what the planner
+#: sees of the sessions already placed before the window, so "first" is always known.
+AFTER_RACE_LIGHT_DAYS = 7
+QUALITY_TOMORROW = "quality run is tomorrow"
 _LOOKAHEAD_DAYS = 3
 
 
@@ -83,12 +93,35 @@ def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
     tomorrow = keys.get(day + timedelta(days=1))
     if tomorrow is not None:
         return f"day before a {tomorrow.kind}"
+    if _race_on(request, day - timedelta(days=1)):
+        return "day after a race"
     for race in request.races:
         if race - timedelta(days=RACE_BUFFER_DAYS) <= day <= race:
             return "within 2 days of a race"
         if monday(race) == monday(day) and day > race - timedelta(days=RACE_WEEK_MIN_DAYS_BEFORE):
             return "race week: only 3+ days before the race"
     return None
+
+
+def _race_on(request: ScheduleRequest, day: date) -> bool:
+    """A race on ``day``: planned, or recorded (Strava ``workout_type`` 1)."""
+    key = request.key_days().get(day)
+    return day in request.races or (key is not None and key.kind == "race")
+
+
+def _last_race_before(request: ScheduleRequest, day: date) -> date | None:
+    """The most recent race within :data:`AFTER_RACE_LIGHT_DAYS` before ``day``."""
+    since = day - timedelta(days=AFTER_RACE_LIGHT_DAYS)
+    races = {r for r in request.races if since <= r < day}
+    races |= {r.date for r in request.runs if r.kind == "race" and since <= r.date < day}
+    return max(races, default=None)
+
+
+def _quality_run_tomorrow(request: ScheduleRequest, day: date) -> bool:
+    tomorrow = day + timedelta(days=1)
+    if any(r.date == tomorrow and r.kind == "workout" for r in request.runs):
+        return True
+    return request.workout_weekday is not None and tomorrow.weekday() == request.workout_weekday
 
 
 def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
@@ -107,21 +140,45 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
             f"same day as your usual {WEEKDAYS[workout_day].title()} quality run: "
             "do it after the run (hard days hard)"
         )
-    if before is not None and before.kind == "race":
-        return -1.0, "two or more days after your race, legs recovering: keep it light"
-    if workout_day is not None and (day + timedelta(days=1)).weekday() == workout_day:
-        return 0.0, (
-            f"fits the week; your {WEEKDAYS[workout_day].title()} quality run is tomorrow, "
-            "so keep it light"
-        )
+    race = _last_race_before(request, day)
+    if race is not None and (day - race).days <= RACE_BUFFER_DAYS + 1:
+        return -1.0, f"{(day - race).days} days after your race on {race:%a %d %b}"
+    if _quality_run_tomorrow(request, day):
+        tomorrow = WEEKDAYS[(day + timedelta(days=1)).weekday()].title()
+        return 0.0, f"fits the week; your {tomorrow} {QUALITY_TOMORROW}"
     return 1.0, "easy day with no key run tomorrow"
 
 
-def _race_note(request: ScheduleRequest, day: date) -> str:
+def _race_week_note(request: ScheduleRequest, day: date) -> str | None:
     for race in sorted(request.races):
         if monday(race) == monday(day):
-            return f"; race week: one light session, {(race - day).days} days before your race"
-    return ""
+            return f"race week, {(race - day).days} days before your race"
+    return None
+
+
+def _made_light(
+    request: ScheduleRequest, day: date, session: Session, taken: set[date], said: str
+) -> tuple[Session, str]:
+    """The session as it must be done on ``day`` (light where the day calls for it) and the
+    words to add to the reason ``said`` so far; empty when it is a full session."""
+    why = []
+    race_week = _race_week_note(request, day)
+    if race_week is not None:
+        why.append(race_week)
+    quality = _quality_run_tomorrow(request, day)
+    if quality and QUALITY_TOMORROW not in said:
+        why.append(QUALITY_TOMORROW)
+    race = _last_race_before(request, day)
+    if race is not None and not any(race < d < day for d in taken):
+        why.append(f"first session since your race on {race:%a %d %b}")
+    if not (why or quality or session.light):
+        return session, ""
+    light = lighten(session)
+    if not light.light:
+        return session, f"; {', '.join(why) or 'light day'}: already at its lightest dose"
+    if not why:
+        return light, f", so a light session: {light.light_note}"
+    return light, f"; {', '.join(why)}: light session, {light.light_note}"
 
 
 # Objective weights: reaching a week's minimum beats any extra session, which beats any
@@ -196,10 +253,14 @@ def schedule(request: ScheduleRequest) -> list[ScheduledSession]:
     weeks = {w.start: w for w in request.programme.weeks}
     placed: list[ScheduledSession] = []
     used = {f.key for f in request.fixed}
-    for day in _choose_days(request, _week_quotas(request)):
+    days = _choose_days(request, _week_quotas(request))
+    taken = {f.date for f in request.fixed} | set(days)
+    for day in sorted(days):
         week = weeks[monday(day)]
         session = next(s for s in week.sessions if s.key not in used)
         used.add(session.key)
-        reason = _preference(request, day)[1] + _race_note(request, day)
+        said = _preference(request, day)[1]
+        session, light_why = _made_light(request, day, session, taken, said)
+        reason = said + light_why
         placed.append(ScheduledSession(session=session, date=day, reason=reason))
-    return sorted(placed, key=lambda s: s.date)
+    return placed

@@ -4,11 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from hipcoach.models import Exercise, Prescription, ProgrammeWeek, Run, ScheduledSession, Session
+from hipcoach.models import (
+    Exercise,
+    Prescription,
+    ProgrammeWeek,
+    Run,
+    ScheduledSession,
+    Session,
+    Variant,
+)
+
+
+def variant_json(variant: Variant) -> dict[str, Any]:
+    """One rung of an exercise's ladder."""
+    return {
+        "variant": variant.name,
+        "load": variant.load,
+        "equipment": list(variant.equipment),
+        "per_side": variant.per_side,
+        "reps": variant.reps,
+        "seconds": variant.seconds,
+        "cues": variant.cues,
+        "instructions": variant.instructions,
+        "starts": list(variant.starts),
+        "garmin": {
+            "category": variant.garmin.category,
+            "exercise_name": variant.garmin.exercise_name,
+        },
+        "fit": {"exercise_category": variant.fit.category, "exercise_name": variant.fit.name},
+    }
 
 
 def exercise_json(exercise: Exercise) -> dict[str, Any]:
-    """An ``exercises --json`` entry."""
+    """An ``exercises --json`` entry: the base version, then the whole ladder."""
     return {
         "key": exercise.key,
         "name": exercise.name,
@@ -25,19 +53,25 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
             "exercise_name": exercise.garmin.exercise_name,
         },
         "fit": {"exercise_category": exercise.fit.category, "exercise_name": exercise.fit.name},
+        "ladder": [variant_json(v) for v in exercise.ladder],
     }
 
 
 def prescription_json(p: Prescription) -> dict[str, Any]:
-    """An exercise inside a session."""
+    """An exercise inside a session: the rung, variant and load, then the dose."""
     return {
         "key": p.key,
         "name": p.exercise.name,
+        "rung": p.rung,
+        "variant": p.variant.name,
+        "load": p.load,
+        "equipment": list(p.variant.equipment),
         "sets": p.sets,
         "reps": p.reps,
         "seconds": p.seconds,
         "per_side": p.per_side,
         "rest_seconds": p.rest_seconds,
+        "cues": p.cues,
     }
 
 
@@ -50,7 +84,9 @@ def session_json(session: Session) -> dict[str, Any]:
         "phase": session.phase,
         "step": session.step,
         "content_hash": session.content_hash,
-        "estimated_minutes": round(session.estimated_seconds() / 60),
+        "light": session.light,
+        "light_note": session.light_note,
+        "estimated_minutes": session.estimated_minutes(),
         "exercises": [prescription_json(p) for p in session.prescriptions],
     }
 
@@ -68,6 +104,8 @@ def week_json(week: ProgrammeWeek) -> dict[str, Any]:
         "iso_week": week.iso_week,
         "phase": week.phase,
         "step": week.step,
+        "progression": week.progression,
+        "why": week.why,
         "held": week.held,
         "sessions": [session_json(s) for s in week.sessions],
     }

@@ -46,10 +46,26 @@ TOKENS = {
 }
 
 
-def session_for(level: str = "standard", index: int = 0, week: int = 1) -> Session:
+def session_for(
+    level: str = "standard",
+    index: int = 0,
+    week: int = 1,
+    *,
+    equipment: tuple[str, ...] = (),
+    minutes: int = 30,
+) -> Session:
     """A session of the generated programme (week 1 starts on Monday 2026-11-23)."""
-    programme = generate(ProgrammeSettings(level=level), MONDAY, weeks=week)  # type: ignore[arg-type]
+    settings = ProgrammeSettings(
+        level=level,  # type: ignore[arg-type]
+        equipment=frozenset(equipment),
+        max_session_minutes=minutes,
+    )
+    programme = generate(settings, MONDAY, weeks=week)
     return programme.weeks[week - 1].sessions[index]
+
+
+#: A strong session with room for the extras: a timed, per-side side plank and a step-down.
+STRONG_WITH_EXTRAS = {"equipment": ("band", "step"), "minutes": 45}
 
 
 class SsoTripwire(AssertionError):

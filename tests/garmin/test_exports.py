@@ -18,8 +18,8 @@ from hipcoach.models import ScheduledSession, Session
 from hipcoach_garmin.exporters import FitExporter, GarminJsonExporter
 from hipcoach_garmin.fitfile import clip_bytes, encode_workout, fit_steps, serial_number
 from hipcoach_garmin.payload import build_workout
-from tests.garmin.conftest import MONDAY, session_for
-from tests.garmin.test_payload import check_golden
+from tests.garmin.conftest import MONDAY, STRONG_WITH_EXTRAS, session_for
+from tests.garmin.test_payload import GOLDEN_SESSIONS, check_golden, golden_session
 
 
 def decode(data: bytes) -> dict[str, Any]:
@@ -35,14 +35,14 @@ def scheduled(session: Session, day: date) -> ScheduledSession:
     return ScheduledSession(session=session, date=day, reason="after the long run")
 
 
-@pytest.mark.parametrize("level", ["standard", "strong", "gentle"])
-def test_fit_file_matches_golden_file(level: str) -> None:
-    check_golden(f"{level}-week1.fit", encode_workout(session_for(level), MONDAY + timedelta(1)))
+@pytest.mark.parametrize("name", GOLDEN_SESSIONS)
+def test_fit_file_matches_golden_file(name: str) -> None:
+    check_golden(f"{name}.fit", encode_workout(golden_session(name), MONDAY + timedelta(1)))
 
 
-@pytest.mark.parametrize("level", ["standard", "strong", "gentle"])
-def test_fit_file_decodes_to_the_session(level: str) -> None:
-    session = session_for(level)
+@pytest.mark.parametrize("name", GOLDEN_SESSIONS)
+def test_fit_file_decodes_to_the_session(name: str) -> None:
+    session = golden_session(name)
     day = MONDAY + timedelta(days=1)
     messages = decode(encode_workout(session, day))
     (file_id,) = messages["file_id_mesgs"]
@@ -72,7 +72,7 @@ def blocks(decoded: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def test_fit_repeat_steps_jump_back_to_their_block_and_count_the_sets() -> None:
-    session = session_for("strong")
+    session = session_for("strong", **STRONG_WITH_EXTRAS)  # type: ignore[arg-type]
     decoded = decode(encode_workout(session, MONDAY))["workout_step_mesgs"]
     found = blocks(decoded)
     assert len(found) == len(session.prescriptions)
@@ -84,11 +84,15 @@ def test_fit_repeat_steps_jump_back_to_their_block_and_count_the_sets() -> None:
         assert rest["intensity"] == "rest"
         assert rest["duration_type"] == "time"
         assert rest["duration_value"] == p.rest_seconds * 1000
+        assert [s["wkt_step_name"] for s in exercise_steps] == [
+            f"{p.variant.name} (left)",
+            f"{p.variant.name} (right)",
+        ]
         for step in exercise_steps:
-            assert step["exercise_category"] == _category_name(p.exercise.fit.category)
-            assert step.get("exercise_name") == p.exercise.fit.name
+            assert step["exercise_category"] == _category_name(p.variant.fit.category)
+            assert step.get("exercise_name") == p.variant.fit.name
             assert step["intensity"] == "active"
-            assert p.exercise.cues in step["notes"]
+            assert p.cues in step["notes"]
 
 
 def _category_name(number: int) -> str:
@@ -98,12 +102,17 @@ def _category_name(number: int) -> str:
     return name
 
 
-def test_fit_reps_and_timed_holds() -> None:
-    session = session_for("strong")
+def test_fit_per_side_reps_and_timed_holds() -> None:
+    session = session_for("strong", **STRONG_WITH_EXTRAS)  # type: ignore[arg-type]
     decoded = decode(encode_workout(session, MONDAY))["workout_step_mesgs"]
-    bridge = next(s for s in decoded if s.get("wkt_step_name") == "Single-leg bridge")
-    assert (bridge["duration_type"], bridge["duration_reps"]) == ("reps", 15)
-    assert "15 reps each side" in bridge["notes"]
+    bridges = [s for s in decoded if s.get("wkt_step_name", "").startswith("Single-leg bridge")]
+    assert [s["wkt_step_name"] for s in bridges] == [
+        "Single-leg bridge, 3-s hold (left)",
+        "Single-leg bridge, 3-s hold (right)",
+    ]
+    assert [(s["duration_type"], s["duration_reps"]) for s in bridges] == [("reps", 12)] * 2
+    assert "12 reps, left side" in bridges[0]["notes"]
+    assert "12 reps, right side" in bridges[1]["notes"]
     planks = [s for s in decoded if s.get("wkt_step_name", "").startswith("Side plank")]
     assert [p["wkt_step_name"] for p in planks] == ["Side plank (left)", "Side plank (right)"]
     assert [(p["duration_type"], p["duration_time"]) for p in planks] == [("time", 30.0)] * 2
@@ -112,12 +121,13 @@ def test_fit_reps_and_timed_holds() -> None:
 def test_fit_single_set_has_no_repeat_step_and_unnamed_exercise_omits_the_name() -> None:
     base = session_for()
     p = base.prescriptions[2]  # hip hike: FIT has no exercise name for it
-    assert p.exercise.fit.name is None
+    assert p.variant.fit.name is None
     single = p.model_copy(update={"sets": 1})
     session = base.model_copy(update={"prescriptions": (single,)})
     steps = fit_steps(session)
-    assert [s["duration_type"] for s in steps] == ["open", "reps", "time"]
+    assert [s["duration_type"] for s in steps] == ["open", "reps", "reps", "time"]
     assert "exercise_name" not in steps[1]
+    assert steps[1]["notes"].startswith("Hip hike (on the watch: Hip Stability): 20 reps")
     decoded = decode(encode_workout(session, MONDAY))["workout_step_mesgs"]
     assert "exercise_name" not in decoded[1]
 

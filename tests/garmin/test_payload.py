@@ -18,6 +18,7 @@ import pytest
 from hipcoach import catalog
 from hipcoach.errors import InputDataError
 from hipcoach.models import GarminMapping, Prescription, Session
+from hipcoach.programme import lighten
 from hipcoach_garmin.payload import (
     KNOWN_CATEGORIES,
     MARKER_RE,
@@ -30,16 +31,34 @@ from hipcoach_garmin.payload import (
     workout_name,
 )
 from tests.conftest import DATA
-from tests.garmin.conftest import MONDAY, session_for
+from tests.garmin.conftest import MONDAY, STRONG_WITH_EXTRAS, session_for
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("HIPCOACH_REGEN_GOLDEN") == "1"
 GARMIN_CATALOG = json.loads((DATA / "garmin-exercises.json").read_text())["categories"]
-GOLDEN_SESSIONS = {
-    "standard-week1": ("standard", 1),
-    "strong-week1-side-plank": ("strong", 1),
-    "gentle-week1": ("gentle", 1),
-}
+
+
+def golden_session(name: str) -> Session:
+    """The sessions kept as golden files: the article's dose, a light one, loads, extras."""
+    if name == "standard-week1":
+        return session_for()
+    if name == "standard-week1-light":
+        return lighten(session_for())
+    if name == "standard-week5-loads":
+        return session_for(week=5, equipment=("band", "ankle_weight", "step", "dumbbell"))
+    if name == "strong-week1-side-plank":
+        return session_for("strong", **STRONG_WITH_EXTRAS)  # type: ignore[arg-type]
+    assert name == "gentle-week1"
+    return session_for("gentle")
+
+
+GOLDEN_SESSIONS = (
+    "standard-week1",
+    "standard-week1-light",
+    "standard-week5-loads",
+    "strong-week1-side-plank",
+    "gentle-week1",
+)
 
 
 def check_golden(name: str, data: str | bytes) -> None:
@@ -67,17 +86,18 @@ def with_prescriptions(session: Session, *prescriptions: Prescription) -> Sessio
     return session.model_copy(update={"prescriptions": prescriptions})
 
 
-@pytest.mark.parametrize("name", sorted(GOLDEN_SESSIONS))
+@pytest.mark.parametrize("name", GOLDEN_SESSIONS)
 def test_payload_matches_golden_file(name: str) -> None:
-    level, week = GOLDEN_SESSIONS[name]
-    check_golden(f"{name}.json", as_json(build_workout(session_for(level, week=week))))
+    check_golden(f"{name}.json", as_json(build_workout(golden_session(name))))
 
 
 def test_strong_golden_session_holds_a_timed_side_plank() -> None:
-    plank = [s for s in steps(build_workout(session_for("strong"))) if s.get("category") == "PLANK"]
+    session = golden_session("strong-week1-side-plank")
+    plank = [s for s in steps(build_workout(session)) if s.get("category") == "PLANK"]
     assert [s["endCondition"]["conditionTypeKey"] for s in plank] == ["time", "time"]
     assert [s["endConditionValue"] for s in plank] == [30.0, 30.0]
     assert ["left side" in s["description"] for s in plank] == [True, False]
+    assert ["right side" in s["description"] for s in plank] == [False, True]
 
 
 def test_sport_type_is_strength_at_workout_and_segment_level() -> None:
@@ -98,10 +118,12 @@ def test_warm_up_then_one_repeat_group_per_prescription() -> None:
         assert group["type"] == "RepeatGroupDTO"
         assert group["numberOfIterations"] == p.sets == group["endConditionValue"]
         assert group["endCondition"]["conditionTypeId"] == 7
-        exercise, rest = group["workoutSteps"]
-        assert exercise["stepType"]["stepTypeId"] == 3
-        assert exercise["endCondition"]["conditionTypeId"] == 10
-        assert exercise["endConditionValue"] == float(p.reps or 0)
+        left, right, rest = group["workoutSteps"]
+        for side, exercise in (("left", left), ("right", right)):
+            assert exercise["stepType"]["stepTypeId"] == 3
+            assert exercise["endCondition"]["conditionTypeId"] == 10
+            assert exercise["endConditionValue"] == float(p.reps or 0)  # per side, not doubled
+            assert f"{p.reps} reps, {side} side" in exercise["description"]
         assert rest["stepType"]["stepTypeId"] == 5
         assert rest["endConditionValue"] == float(p.rest_seconds)
 
@@ -123,14 +145,15 @@ def test_a_single_set_is_a_plain_step_without_a_group() -> None:
     top = build_workout(with_prescriptions(base, single, base.prescriptions[1]))
     top_steps = top["workoutSegments"][0]["workoutSteps"]
     assert [s["type"] for s in top_steps] == [
-        "ExecutableStepDTO",
-        "ExecutableStepDTO",
-        "ExecutableStepDTO",
+        "ExecutableStepDTO",  # warm-up
+        "ExecutableStepDTO",  # left
+        "ExecutableStepDTO",  # right
+        "ExecutableStepDTO",  # rest
         "RepeatGroupDTO",
     ]
-    assert all("childStepId" not in s for s in top_steps[:3])
-    assert top_steps[3]["childStepId"] == 1
-    assert [s["stepOrder"] for s in steps(top)] == [1, 2, 3, 4, 5, 6]
+    assert all("childStepId" not in s for s in top_steps[:4])
+    assert top_steps[4]["childStepId"] == 1
+    assert [s["stepOrder"] for s in steps(top)] == list(range(1, 9))
 
 
 def test_no_rest_step_without_rest() -> None:
@@ -138,27 +161,37 @@ def test_no_rest_step_without_rest() -> None:
     no_rest = base.prescriptions[0].model_copy(update={"rest_seconds": 0})
     group = build_workout(with_prescriptions(base, no_rest))["workoutSegments"][0]
     assert [s["stepType"]["stepTypeKey"] for s in group["workoutSteps"][1]["workoutSteps"]] == [
-        "interval"
+        "interval",
+        "interval",
     ]
 
 
-def test_every_catalog_exercise_mapping_reaches_the_payload() -> None:
+def test_every_rung_of_every_ladder_reaches_the_payload() -> None:
     base = session_for()
     for exercise in catalog.all_exercises():
-        dose = {"reps": exercise.reps} if exercise.reps else {"seconds": exercise.seconds}
-        p = Prescription(exercise=exercise, sets=2, rest_seconds=30, **dose)
-        exercise_steps = [
-            s
-            for s in steps(build_workout(with_prescriptions(base, p)))
-            if s["stepType"]["stepTypeId"] == 3
-        ]
-        assert exercise_steps, exercise.key
-        for step in exercise_steps:
-            assert step["category"] == exercise.garmin.category
-            assert step.get("exerciseName") == exercise.garmin.exercise_name
-            assert step["category"] in GARMIN_CATALOG
-            assert exercise.name in step["description"]
-            assert exercise.cues in step["description"]
+        for rung, variant in enumerate(exercise.ladder):
+            p = Prescription(
+                exercise=exercise,
+                variant=variant,
+                rung=rung,
+                sets=2,
+                reps=variant.reps,
+                seconds=variant.seconds,
+                rest_seconds=30,
+            )
+            exercise_steps = [
+                s
+                for s in steps(build_workout(with_prescriptions(base, p)))
+                if s["stepType"]["stepTypeId"] == 3
+            ]
+            assert len(exercise_steps) == (2 if variant.per_side else 1), variant.name
+            for step in exercise_steps:
+                assert step["category"] == variant.garmin.category
+                assert step.get("exerciseName") == variant.garmin.exercise_name
+                assert step["category"] in GARMIN_CATALOG
+                assert variant.name in step["description"]
+                assert variant.cues in step["description"]
+                assert f"Load: {variant.load}." in step["description"]
 
 
 def test_known_categories_are_garmins_catalog() -> None:
@@ -169,26 +202,47 @@ def test_a_missing_exercise_name_sends_the_category_only() -> None:
     base = session_for()
     p = base.prescriptions[2]
     unnamed = p.model_copy(
-        update={"exercise": p.exercise.model_copy(update={"garmin": GarminMapping(category="X")})}
+        update={"variant": p.variant.model_copy(update={"garmin": GarminMapping(category="X")})}
     )
     step = steps(build_workout(with_prescriptions(base, unnamed)))[2]
     assert step["category"] == "X"
     assert "exerciseName" not in step
 
 
-def test_step_descriptions_carry_name_dose_side_and_cues() -> None:
+def test_step_descriptions_carry_variant_dose_side_load_and_cues() -> None:
     session = session_for()
     exercise_steps = [s for s in steps(build_workout(session)) if "category" in s]
     p = session.prescriptions[0]
-    assert exercise_steps[0]["description"] == (
-        f"{p.exercise.name}: {p.reps} reps each side. {p.exercise.cues}"
+    assert [s["description"] for s in exercise_steps[:2]] == [
+        f"Side leg raise: 20 reps, {side} side. Load: bodyweight. {p.cues}"
+        for side in ("left", "right")
+    ]
+    loaded = session_for(week=5, equipment=("band",))
+    band = next(p for p in loaded.prescriptions if p.load == "light band")
+    described = [s["description"] for s in steps(build_workout(loaded)) if "category" in s]
+    assert any(
+        d.startswith(f"{band.variant.name}: {band.reps} reps, left side. Load: light band.")
+        for d in described
     )
+
+
+def test_hip_hikes_say_what_the_watch_calls_them_and_what_to_do() -> None:
+    session = session_for()
+    hike = next(p for p in session.prescriptions if p.key == "hip_hike")
+    described = [
+        s for s in steps(build_workout(session)) if s.get("exerciseName") == "HIP_STABILITY"
+    ]
+    assert len(described) == 2
+    for step in described:
+        assert step["category"] == "HIP_STABILITY"
+        assert step["description"].startswith("Hip hike (on the watch: Hip Stability): 20 reps")
+        assert hike.cues in step["description"]
 
 
 def test_texts_stay_within_garmins_limits() -> None:
     base = session_for("strong")
-    long_exercise = base.prescriptions[0].exercise.model_copy(update={"cues": "slowly " * 200})
-    p = base.prescriptions[0].model_copy(update={"exercise": long_exercise})
+    long_variant = base.prescriptions[0].variant.model_copy(update={"cues": "slowly " * 200})
+    p = base.prescriptions[0].model_copy(update={"variant": long_variant})
     long = with_prescriptions(base, *([p] * 30)).model_copy(update={"title": "T" * 200})
     payload = build_workout(long)
     assert len(payload["workoutName"]) <= 80
@@ -270,13 +324,28 @@ def test_the_date_only_adds_a_planned_line() -> None:
 
 
 def test_payload_is_deterministic_fresh_and_weightless() -> None:
-    session = session_for("strong")
+    session = session_for("strong", week=5, equipment=("ankle_weight", "dumbbell"))
+    assert any(p.load != "bodyweight" for p in session.prescriptions)
     first, second = build_workout(session), build_workout(session)
     assert first == second
     first["sportType"]["sportTypeId"] = 99
     assert build_workout(session)["sportType"]["sportTypeId"] == 5
-    assert "weight" not in json.dumps(second).lower()
+    assert not any(k.startswith("weight") for s in steps(second) for k in s)
     assert second["estimatedDurationInSecs"] == session.estimated_seconds()
+
+
+def test_a_light_session_is_a_lighter_workout_with_the_same_key() -> None:
+    full = session_for()
+    light = lighten(full)
+    full_payload, light_payload = build_workout(full), build_workout(light)
+    assert light.key == full.key and light.content_hash != full.content_hash
+    assert parse_session_key(light_payload["workoutName"]) == full.key
+    groups = light_payload["workoutSegments"][0]["workoutSteps"][1:]
+    # Two sets became one: a plain left, right, rest per exercise, no repeat groups.
+    assert all(s["type"] == "ExecutableStepDTO" for s in groups)
+    assert len(groups) == 3 * len(full.prescriptions)
+    assert "Light session: one set fewer per exercise." in light_payload["description"]
+    assert light_payload["estimatedDurationInSecs"] < full_payload["estimatedDurationInSecs"]
 
 
 def test_clip() -> None:

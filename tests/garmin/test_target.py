@@ -304,7 +304,7 @@ def test_invalid_category_reads_as_a_bug_report_naming_the_step(target, api, bod
     p = SESSION.prescriptions[1]
     bad = p.model_copy(
         update={
-            "exercise": p.exercise.model_copy(
+            "variant": p.variant.model_copy(
                 update={"garmin": GarminMapping(category="OTHER", exercise_name="BIRD_DOG")}
             )
         }
@@ -315,7 +315,7 @@ def test_invalid_category_reads_as_a_bug_report_naming_the_step(target, api, bod
         target.create_workout(session)
     message = str(caught.value)
     assert "Invalid category" in message
-    assert "step 6 OTHER/BIRD_DOG" in message
+    assert "step 7 OTHER/BIRD_DOG" in message  # 6 is its repeat group, 7-8 its sides
     assert "HIP_STABILITY" not in message
     assert "bug" in message and "\n" not in message
 

@@ -10,7 +10,7 @@ from hipcoach.config import Config
 from hipcoach.demo import sample_runs
 from hipcoach.history import classify, monday
 from hipcoach.models import CheckIn
-from hipcoach.planner import SchedulePlan, plan_schedule
+from hipcoach.planner import SchedulePlan, plan_from_state
 from hipcoach.report.view import AdherenceWeek
 
 TODAY = date(2026, 3, 11)  # a Wednesday
@@ -20,17 +20,9 @@ def sample_plan(
     today: date = TODAY, races: tuple[date, ...] = (), start: date | None = None
 ) -> SchedulePlan:
     """The demo's plan: ten weeks of sample runs, the programme started this Monday."""
-    config = Config()
     runs = classify(sample_runs(today), today)
-    return plan_schedule(
-        config,
-        config.programme_settings(),
-        runs=runs,
-        checkins=[],
-        programme_start=monday(start or today),
-        start=start or today,
-        days=14,
-        extra_races=races,
+    return plan_from_state(
+        Config(), None, today=today, start=start, days=14, runs=runs, extra_races=races
     )
 
 

@@ -240,13 +240,12 @@ def test_a_long_run_this_morning_moves_todays_session(cli, home, services):
 
 def test_schedule_agrees_with_what_sync_put_on_the_watch(cli, services):
     _, first = run(cli)
-    today = date.today().isoformat()
-    done_today = {s["key"] for s in first["sessions"] if s["date"] == today}
     shown = json.loads(cli("schedule", "--json", "--offline").stdout)
-    assert not done_today & {s["key"] for s in shown["sessions"]}
-    if done_today:  # no session the day after one already on the watch
-        tomorrow = (date.today() + timedelta(days=1)).isoformat()
-        assert tomorrow not in {s["date"] for s in shown["sessions"]}
+    # One plan assembly, one window (today on): what schedule shows is what sync pushed.
+    assert (shown["from"], shown["to"]) == (first["from"], first["to"])
+    assert [(s["key"], s["date"], s["content_hash"]) for s in shown["sessions"]] == [
+        (s["key"], s["date"], s["content_hash"]) for s in first["sessions"]
+    ]
 
 
 def test_a_window_before_the_programme_start_still_has_sessions(cli, tmp_path):
@@ -256,3 +255,21 @@ def test_a_window_before_the_programme_start_still_has_sessions(cli, tmp_path):
     cli("plan")  # stores this week as the programme start
     data = json.loads(cli("schedule", "--json", "--activities", str(acts), "--from", past).stdout)
     assert len(data["sessions"]) >= 4
+
+
+def test_the_sync_records_the_programme_start_and_a_dry_run_does_not(cli, home, services):
+    from hipcoach.planner import PROGRAMME_START_KEY
+    from hipcoach.state import open_state
+
+    def stored():  # type: ignore[no-untyped-def]
+        state = open_state(home / "state.db")
+        try:
+            return state.get_meta(PROGRAMME_START_KEY)
+        finally:
+            state.close()
+
+    assert cli("sync", "--dry-run").exit_code == 0
+    assert stored() is None
+    result, _ = run(cli)
+    assert result.exit_code == 0
+    assert stored() == date.today().isoformat()

@@ -2,9 +2,11 @@
 
 Layout: ``file_id`` (type workout, manufacturer development), ``workout`` (sport training,
 sub-sport strength_training), then the steps, mirroring the Connect JSON: a lap-button
-warm-up; per prescription the exercise step(s), a rest step and, for two or more sets, a
-repeat step *after* them whose ``duration_value`` is the ``message_index`` of the block's
-first step and whose ``target_value`` is the number of sets.
+warm-up; per prescription the exercise step(s) (one per side, left then right, for per-side
+exercises), a rest step and, for two or more sets, a repeat step *after* them whose
+``duration_value`` is the ``message_index`` of the block's first step and whose
+``target_value`` is the number of sets. Step notes carry the variant, dose, side, load and
+cues; no ``exercise_weight`` (the load is in the note).
 
 The Encoder ignores sub-fields, so the main ``duration_value``/``target_value`` fields are
 written (reps as a count, times in milliseconds); enum fields take the profile's strings;
@@ -18,7 +20,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from hipcoach.models import Prescription, Session
-from hipcoach_garmin.payload import DISCLAIMER, WARMUP_TEXT, sides_of, workout_name
+from hipcoach_garmin.payload import DISCLAIMER, WARMUP_TEXT, sides_of, step_note, workout_name
 
 # FIT strings are written with a one-byte size: keep every text well under 255 bytes.
 NAME_BYTES = 64
@@ -36,23 +38,21 @@ def clip_bytes(text: str, limit: int) -> str:
 
 
 def _exercise_step(p: Prescription, side: str | None) -> dict[str, Any]:
-    name = p.exercise.name if side is None else f"{p.exercise.name} ({side})"
+    name = p.variant.name if side is None else f"{p.variant.name} ({side})"
     if p.reps is not None:
-        dose = f"{p.reps} reps" + (" each side" if p.per_side else "")
         duration: dict[str, Any] = {"duration_type": "reps", "duration_value": p.reps}
     else:
-        dose = f"hold {p.seconds} s" + (f", {side} side" if side else "")
         duration = {"duration_type": "time", "duration_value": (p.seconds or 0) * 1000}
     step: dict[str, Any] = {
         "wkt_step_name": clip_bytes(name, NAME_BYTES),
         **duration,
         "target_type": "open",
         "intensity": "active",
-        "exercise_category": p.exercise.fit.category,
-        "notes": clip_bytes(f"{dose}. {p.exercise.cues}", NOTES_BYTES),
+        "exercise_category": p.variant.fit.category,
+        "notes": clip_bytes(step_note(p, side), NOTES_BYTES),
     }
-    if p.exercise.fit.name is not None:
-        step["exercise_name"] = p.exercise.fit.name
+    if p.variant.fit.name is not None:
+        step["exercise_name"] = p.variant.fit.name
     return step
 
 

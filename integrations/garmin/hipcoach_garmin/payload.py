@@ -2,17 +2,22 @@
 
 Shape (``reference/garmin.md`` §1): sport type strength_training (5) on the workout and its
 segment; a lap-button warm-up; per prescription a repeat group of ``sets`` iterations holding
-the exercise step (reps, or time for holds) and a rest step. ``stepOrder`` is one global
+the exercise step(s) (reps, or time for holds) and a rest step. ``stepOrder`` is one global
 depth-first counter over steps and groups; ``childStepId`` numbers the repeat groups, on the
-group and on its children. No weight fields: the hip programme is bodyweight.
+group and on its children. No weight fields (Garmin's weight unit is unresolved, see
+``garmin.md`` §1): the load (band, ankle weight, dumbbell) is in the step note, with the
+variant and its cues.
 
 Ownership: the workout name is ``hipcoach <session key> · <title>`` (calendar entries carry
 only the name, so :func:`parse_session_key` reads the key back from a calendar title) and the
 description ends with the marker ``[hipcoach:<session key>]`` (:data:`MARKER_RE`).
 
-A per-side *hold* (side plank) becomes two timed steps, left then right: a single timed step
-would end the set after one side, because the watch advances when the time is up. Per-side
-*reps* stay one step ("each side"), since a reps step waits for the lap button.
+A per-side exercise becomes one step per side inside each set, left then right, each with
+the per-side reps (or hold): the watch counts what the runner does on each side, and a
+timed hold advances to the other side when its time is up.
+
+Where Garmin has no exercise for the movement (hip hikes), the step keeps the generic entry
+of its category and the note says what the watch will call it and what to do.
 """
 
 from __future__ import annotations
@@ -181,24 +186,29 @@ def session_key_from_description(description: object) -> str | None:
 def workout_description(session: Session, on: date | None = None) -> str:
     """A summary of the session, at most 512 characters, ending with the ownership marker."""
     tag = marker(session.key)
-    exercises = "; ".join(f"{p.exercise.name} {p.dose_text()}" for p in session.prescriptions)
+    exercises = "; ".join(f"{p.label()} {p.dose_text()}" for p in session.prescriptions)
     parts = [f"{session.title}: {exercises}."]
+    if session.light_note:
+        parts.append(f"Light session: {session.light_note}.")
     if on is not None:
         parts.append(f"Planned for {on.isoformat()}.")
-    parts.append(f"About {round(session.estimated_seconds() / 60)} min. {DISCLAIMER}")
+    parts.append(f"About {session.estimated_minutes()} min. {DISCLAIMER}")
     body = clip(" ".join(parts), TEXT_LIMIT - len(tag) - 1)
     return f"{body}\n{tag}"
 
 
+def step_note(p: Prescription, side: str | None = None) -> str:
+    """One exercise step's note: variant, dose and side, load, cues (not clipped)."""
+    amount = f"{p.reps} reps" if p.reps is not None else f"hold {p.seconds} s"
+    dose = f"{amount}, {side} side" if side is not None else amount
+    shown = p.variant.garmin.shown_as
+    alias = f" (on the watch: {shown})" if shown else ""
+    return f"{p.variant.name}{alias}: {dose}. Load: {p.load}. {p.cues}"
+
+
 def step_text(p: Prescription, side: str | None = None) -> str:
-    """What the watch shows for one exercise step: name, dose, cues (≤ 512 characters)."""
-    if p.reps is not None:
-        dose = f"{p.reps} reps" + (" each side" if p.per_side else "")
-    elif side is not None:
-        dose = f"hold {p.seconds} s, {side} side"
-    else:
-        dose = f"hold {p.seconds} s"
-    return clip(f"{p.exercise.name}: {dose}. {p.exercise.cues}", TEXT_LIMIT)
+    """What the watch shows for one exercise step (≤ 512 characters)."""
+    return clip(step_note(p, side), TEXT_LIMIT)
 
 
 def _exercise_step(
@@ -214,9 +224,9 @@ def _exercise_step(
     else:
         step["endCondition"], step["endConditionValue"] = END_TIME, float(p.seconds or 0)
     step["targetType"] = NO_TARGET
-    step["category"] = p.exercise.garmin.category
-    if p.exercise.garmin.exercise_name is not None:
-        step["exerciseName"] = p.exercise.garmin.exercise_name
+    step["category"] = p.variant.garmin.category
+    if p.variant.garmin.exercise_name is not None:
+        step["exerciseName"] = p.variant.garmin.exercise_name
     return step
 
 
@@ -234,8 +244,8 @@ def _rest_step(seconds: int, order: int, group: int | None) -> dict[str, Any]:
 
 
 def sides_of(p: Prescription) -> tuple[str | None, ...]:
-    """One step per side for per-side holds, one step otherwise."""
-    return SIDES if p.reps is None and p.per_side else (None,)
+    """One step per side (left, then right) for per-side exercises, one step otherwise."""
+    return SIDES if p.per_side else (None,)
 
 
 def _set_steps(p: Prescription, orders: Iterator[int], group: int | None) -> list[dict[str, Any]]:

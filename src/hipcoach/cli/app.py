@@ -1,8 +1,11 @@
-"""The context object shared by every command: home, verbosity, config, state, plugins."""
+"""The context object shared by every command: home, verbosity, config, state, plugins.
+
+It is created before click parses a sub-command, so on every ``<command> --help`` too:
+everything here is resolved lazily, on first use.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable, Mapping
@@ -14,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from hipcoach.errors import HipcoachError
-from hipcoach.home import Home, resolve_home
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from hipcoach.config import Config
+    from hipcoach.home import Home
     from hipcoach.interfaces import PluginContext
     from hipcoach.plugins import Registry
     from hipcoach.pull import PullResult
@@ -32,7 +35,7 @@ log = logging.getLogger("hipcoach")
 class App:
     """Lazily opened resources for one invocation."""
 
-    home: Home
+    home_option: str | None
     verbose: int
     quiet: int
     env: Mapping[str, str]
@@ -44,11 +47,18 @@ class App:
     def create(
         cls, *, home_option: str | None, verbose: int, quiet: int, env: Mapping[str, str]
     ) -> App:
-        app = cls(resolve_home(home_option, env), verbose, quiet, dict(env))
+        app = cls(home_option, verbose, quiet, dict(env))
         configure_logging(verbose, quiet)
         return app
 
     # -- resources -------------------------------------------------------------------------
+    @cached_property
+    def home(self) -> Home:
+        """``--home``, else ``HIPCOACH_HOME``, else the platform's config directory."""
+        from hipcoach.home import resolve_home
+
+        return resolve_home(self.home_option, self.env)
+
     @cached_property
     def config(self) -> Config:
         from hipcoach.config import load_config
@@ -117,6 +127,8 @@ class App:
     # -- output ----------------------------------------------------------------------------
     def emit_json(self, payload: Mapping[str, Any]) -> None:
         """The only thing a ``--json`` command prints on stdout."""
+        import json
+
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
     def console(self) -> Console:

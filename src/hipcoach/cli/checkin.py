@@ -26,13 +26,14 @@ from hipcoach.cli.params import DATE, json_option
 def command(app: App, pain: int | None, missed: bool, day: date | None, as_json: bool) -> None:
     """Record knee pain (0-10), or a week of missed sessions; both gate progression.
 
-    Above 2/10 the programme holds its dose the next week; above 5/10 it steps back one level
-    of volume. One pain check-in per day: a second one replaces the first. A missed week
-    holds the next week too.
+    Above 2/10 the next week holds its rungs; above 5/10 every exercise steps down one rung
+    (an easier variant). At 7/10 or more, or above 2/10 two weeks running, stop what hurts
+    and see a physiotherapist. One pain check-in per day: a second one replaces the first.
+    A missed week holds the next week too.
     """
     from hipcoach.models import CheckIn
     from hipcoach.programme import monday_of
-    from hipcoach.progression import persistent_pain
+    from hipcoach.progression import physio_advice
 
     if pain is None and not missed:
         raise click.UsageError("give --pain N (0-10), --missed, or both")
@@ -55,15 +56,16 @@ def command(app: App, pain: int | None, missed: bool, day: date | None, as_json:
         app.state.record_missed_week(week)
         payload["missed_week"] = week.isoformat()
         lines.append(f"Noted: sessions missed in the week of {week:%d %b}; next week holds.")
-    see_physio = persistent_pain(app.state.checkins(), today)
-    payload["see_physio"] = see_physio
+    physio = physio_advice(app.state.checkins(), today)
+    payload["see_physio"] = physio is not None
+    payload["physio"] = physio
     if as_json:
         app.emit_json(payload)
         return
     for line in lines:
         app.say(line)
-    if see_physio:
-        app.say("Your knee pain has stayed above 2/10 for two weeks: please see a physio.")
+    if physio:
+        app.say(physio)
 
 
 def pain_effect(pain: int) -> str:
@@ -71,7 +73,7 @@ def pain_effect(pain: int) -> str:
     from hipcoach.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
 
     if pain > PAIN_REGRESS_ABOVE:
-        return "next week steps back one level of volume"
+        return "next week steps back: every exercise one rung down, to an easier variant"
     if pain > PAIN_HOLD_ABOVE:
-        return "next week holds its dose"
+        return "next week holds its rungs (no progression)"
     return "progression continues"

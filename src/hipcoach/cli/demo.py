@@ -33,7 +33,8 @@ def command(app: App, out: Path) -> None:
     from hipcoach.demo import SAMPLE, sample_activities, sample_runs
     from hipcoach.exports.ics import DEMO_ATHLETE_ID, CalendarLedger
     from hipcoach.history import classify, monday
-    from hipcoach.planner import plan_schedule
+    from hipcoach.home import writing
+    from hipcoach.planner import plan_from_state
     from hipcoach.report.output import report_html
     from hipcoach.timeutil import system_zone, today
 
@@ -46,21 +47,11 @@ def command(app: App, out: Path) -> None:
         f" weeks (data: {SAMPLE})\n"
     )
     print_weekly_distance(app, runs, 10, now)
-    # Pure planning on in-memory data: the demo never reads or writes the user's home.
-    plan = plan_schedule(
-        config,
-        config.programme_settings(),
-        runs=runs,
-        checkins=[],
-        programme_start=monday(now),
-        start=now,
-        days=14,
-    )
+    # The one plan assembly on in-memory data: the demo never reads or writes your home.
+    plan = plan_from_state(config, None, today=now, runs=runs)
     app.say("")
     print_schedule(app, plan)
     app.say("")
-    from hipcoach.home import writing
-
     written = []
     demo_calendar = CalendarLedger(DEMO_ATHLETE_ID)
     for name, exporter in sorted(available_exporters(app).items()):

@@ -11,7 +11,9 @@ import click
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
-from hipcoach.interfaces import Exporter
+
+if TYPE_CHECKING:
+    from hipcoach.interfaces import Exporter
 
 if TYPE_CHECKING:
     from hipcoach.exports.ics import CalendarLedger
@@ -61,7 +63,8 @@ def command(
     offline: bool,
     as_json: bool,
 ) -> None:
-    """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json.
+    """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json (today on,
+    14 days: what `sync` pushes).
 
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
     watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.
@@ -72,12 +75,16 @@ def command(
             f"{format_name!r} is not one of: {', '.join(sorted(exporters))}",
             param_hint="'FORMAT'",
         )
+    from hipcoach.planner import record_programme_start
+
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
     from hipcoach.home import writing
 
     with writing(out, hint="choose a writable folder with --out"):
         paths = make_exporter(app, exporters[format_name]).write(plan.sessions, out)
+    # The sessions have left hipcoach: from now on the programme counts from today.
+    record_programme_start(app.config, app.state, app.today())
     if as_json:
         app.emit_json(
             {

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hipcoach.models import LEVELS
+from hipcoach.vocabulary import LEVELS
 
 
 class DateParam(click.ParamType):

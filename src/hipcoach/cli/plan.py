@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import LEVEL, json_option
-from hipcoach.models import Programme
+
+if TYPE_CHECKING:
+    from hipcoach.models import Programme
 
 
 @click.command("plan")
@@ -22,63 +26,73 @@ def command(
 ) -> None:
     """The progressive hip-strength programme from the current week.
 
-    Progression steps up about every two weeks, every 4th week is a deload, and a pain
-    check-in above 2/10 holds progression (above 5/10 steps back). Each held week says why.
+    Each exercise moves up its ladder (harder variants, pauses, load) after two completed
+    weeks; every 4th week is a deload. A pain check-in above 2/10 holds the next week, above
+    5/10 steps every exercise down a rung. Each week says what it does and why.
     """
     from hipcoach import DISCLAIMER
-    from hipcoach.planner import programme_start, upcoming_weeks
-    from hipcoach.progression import persistent_pain
+    from hipcoach.planner import programme_from_state
+    from hipcoach.progression import physio_advice
     from hipcoach.serialize import week_json
 
     config = app.config
     settings = config.programme_settings(level=level, sessions_per_week=sessions_per_week)
     today = app.today()
-    start = programme_start(config, app.state, today)
-    programme = upcoming_weeks(config, settings, start, today, weeks, app.state)
-    see_physio = persistent_pain(app.state.checkins(), today)
+    programme = programme_from_state(config, app.state, today=today, weeks=weeks, settings=settings)
+    physio = physio_advice(app.state.checkins(), today)
     if as_json:
         app.emit_json(
             {
                 "level": programme.level,
                 "sessions_per_week": programme.sessions_per_week,
+                "equipment": sorted(settings.equipment),
+                "max_session_minutes": settings.max_session_minutes,
                 "start": programme.start.isoformat(),
                 "weeks": [week_json(w) for w in programme.weeks],
-                "see_physio": see_physio,
+                "see_physio": physio is not None,
+                "physio": physio,
                 "disclaimer": DISCLAIMER,
             }
         )
         return
-    _print_plan(app, programme, see_physio)
+    _print_plan(app, programme, physio, sorted(settings.equipment))
     app.say(DISCLAIMER)
 
 
-def _print_plan(app: App, programme: Programme, see_physio: bool) -> None:
+def _print_plan(app: App, programme: Programme, physio: str | None, equipment: list[str]) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     console = app.console()
     console.print(
-        f"[bold]hipcoach plan[/bold] · level {programme.level} · "
-        f"programme started {programme.start:%a %d %b %Y}"
+        f"[bold]hipcoach plan[/bold] · level {programme.level} · equipment "
+        f"{', '.join(equipment) or 'none (bodyweight)'} · programme started "
+        f"{programme.start:%a %d %b %Y}"
     )
-    if see_physio:
-        console.print(
-            "[bold red]Your knee pain has stayed above 2/10 for two weeks: "
-            "please see a physio.[/bold red]"
-        )
+    if physio:
+        console.print(f"[bold red]{escape(physio)}[/bold red]")
     for week in programme.weeks:
         count = len(week.sessions)
+        session = week.sessions[0]
         heading = (
             f"Week {week.week} · {week.iso_week} · from {week.start:%a %d %b} · {week.phase} · "
-            f"step {week.step} · {count} session{'s' if count != 1 else ''}"
+            f"{week.progression} · {count} session{'s' if count != 1 else ''} of about "
+            f"{session.estimated_minutes()} min"
         )
         console.print(f"[bold]{heading}[/bold]")
+        console.print(f"  {escape(week.why)}")
+        if session.light_note:
+            console.print(f"  light: {escape(session.light_note)}")
         table = Table(show_edge=False)
-        table.add_column("exercise")
-        table.add_column("dose")
-        table.add_column("rest")
-        for p in week.sessions[0].prescriptions:
-            table.add_row(p.exercise.name, p.dose_text(), f"{p.rest_seconds} s")
+        for column in ("exercise", "rung", "load", "dose", "rest"):
+            table.add_column(column)
+        for p in session.prescriptions:
+            table.add_row(
+                escape(p.variant.name),
+                f"{p.rung:+d}" if p.rung else "0",
+                p.load,
+                p.dose_text(),
+                f"{p.rest_seconds} s",
+            )
         console.print(table)
-        if week.held:
-            console.print(f"  [yellow]held:[/yellow] {week.held}")
         console.print(f"  sessions: {', '.join(s.key for s in week.sessions)}\n")

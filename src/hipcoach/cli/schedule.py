@@ -35,19 +35,24 @@ def command(
     ics: Path | None,
     as_json: bool,
 ) -> None:
-    """Place hip sessions around your runs (from tomorrow, 14 days).
+    """Place hip sessions around your runs (from today, 14 days).
 
-    Never the day before a long run or race, never two days in a row, 2-3 a week (one light
-    session in a race week, 3+ days before it); the day after a long run when it can.
+    Never the day before a long run or race nor the day after a race, never two days in a
+    row, 2-3 a week (one light session in a race week, 3+ days before it); the day after a
+    long run when it can. Sessions the day before a quality run or first after a race are
+    light (one set fewer).
     """
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
     if ics is not None:
         from hipcoach.exports.ics import StateLedger, write_calendar
         from hipcoach.home import writing
+        from hipcoach.planner import record_programme_start
 
         with writing(ics, hint="choose a writable file with --ics"):
             write_calendar(plan.sessions, ics, StateLedger(app.state))
+        # The sessions have left hipcoach: from now on the programme counts from today.
+        record_programme_start(app.config, app.state, app.today())
     if as_json:
         app.emit_json(schedule_json(plan))
         return

@@ -29,8 +29,10 @@ def schedule_options(f: Callable[..., Any]) -> Callable[..., Any]:
             help="A JSON list of Strava activity objects (GET /athlete/activities) to use "
             "instead of the configured source.",
         ),
-        click.option("--from", "start", type=DATE, help="First day [tomorrow]."),
-        click.option("--days", type=click.IntRange(1, 60), help="How many days [14]."),
+        click.option("--from", "start", type=DATE, help="First day [today]."),
+        click.option(
+            "--days", type=click.IntRange(1, 60), help="How many days [horizon_days, 14]."
+        ),
         click.option("--race", "races", type=DATE, multiple=True, help="A race date (repeatable)."),
         click.option(
             "--offline", is_flag=True, help="Use the cached runs; do not pull from the source."
@@ -87,34 +89,18 @@ def build_plan(
     start: date | None,
     days: int | None,
     races: Sequence[date],
-    *,
-    default_start_offset: int = 1,
 ) -> SchedulePlan:
-    """The schedule for the window, with the programme gated by the stored check-ins."""
-    from hipcoach.planner import plan_schedule, programme_start
-    from hipcoach.programme import monday_of
-    from hipcoach.scheduler import FixedSession
-    from hipcoach.state.remote import recent_placements
+    """The core plan assembly on this home's state (window default: today, horizon_days)."""
+    from hipcoach.planner import plan_from_state
 
-    config = app.config
-    today = app.today()
-    start = start or today + timedelta(days=default_start_offset)
-    # A window before the programme began shows the programme as if it had started then.
-    first_monday = min(programme_start(config, app.state, today), monday_of(start))
-    # Sessions the sync already put on the watch stay where they are: the schedule shown
-    # must agree with the calendar.
-    placed = recent_placements(app.state, start - timedelta(days=7), start)
-    return plan_schedule(
-        config,
-        config.programme_settings(),
-        runs=runs,
-        checkins=app.state.checkins(),
-        missed_weeks=app.state.missed_weeks(),
-        programme_start=first_monday,
+    return plan_from_state(
+        app.config,
+        app.state,
+        today=app.today(),
         start=start,
-        days=days or config.athlete.horizon_days,
+        days=days,
         extra_races=races,
-        fixed=[FixedSession(day, key) for day, key in placed],
+        runs=runs,
     )
 
 
@@ -169,7 +155,7 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         table.add_row(
             f"{day:%a %d %b}",
             running,
-            f"{item.session.title} (~{item.session.estimated_seconds() // 60} min)" if item else "",
+            f"{item.session.title} (~{item.session.estimated_minutes()} min)" if item else "",
             item.reason if item else "",
             style=style,
         )
@@ -178,7 +164,7 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
     console.print(table)
     if plan.sessions:
         first = plan.sessions[0].session
-        doses = "; ".join(f"{p.exercise.name} {p.dose_text()}" for p in first.prescriptions)
+        doses = "; ".join(f"{p.label()} {p.dose_text()}" for p in first.prescriptions)
         console.print(f"Next session ({first.key}): {doses}.")
     else:
         console.print("No session fits this window under the scheduling rules.")

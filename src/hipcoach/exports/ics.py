@@ -44,7 +44,7 @@ def event_uid(item: ScheduledSession, athlete_id: str) -> str:
 
 def event_summary(item: ScheduledSession) -> str:
     """The event title: the session's title and length."""
-    return f"{item.session.title} (~{item.session.estimated_seconds() // 60} min)"
+    return f"{item.session.title} (~{item.session.estimated_minutes()} min)"
 
 
 def describe(item: ScheduledSession) -> str:
@@ -54,12 +54,12 @@ def describe(item: ScheduledSession) -> str:
     lines = [
         f"Why today: {item.reason}.",
         f"Dose: {len(session.prescriptions)} exercises, {sets} sets in all, about "
-        f"{round(session.estimated_seconds() / 60)} min with rests.",
+        f"{session.estimated_minutes()} min with rests.",
         "",
     ]
     for p in session.prescriptions:
-        lines.append(f"• {p.exercise.name}: {p.dose_text()}, rest {p.rest_seconds} s")
-        lines.append(f"  {p.exercise.cues}")
+        lines.append(f"• {p.label()}: {p.dose_text()}, rest {p.rest_seconds} s")
+        lines.append(f"  {p.cues}")
     lines += ["", DISCLAIMER]
     return "\n".join(lines)
 

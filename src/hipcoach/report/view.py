@@ -2,10 +2,7 @@
 
 This is the only module of the report that knows the domain model (``SchedulePlan``,
 ``Programme``, ``Session``, ``Prescription``, ``Run``, ``CheckIn``). The template consumes
-what is here and nothing else, so when the programme model grows (ladders with ``rung``,
-``variant``, ``load`` and ``equipment`` per prescription, ``light`` per session,
-``progression`` and ``why`` per week) adapting the report is a change to the few mapping
-functions below, marked "derived until the model carries it".
+what is here and nothing else.
 """
 
 from __future__ import annotations
@@ -23,8 +20,6 @@ if TYPE_CHECKING:
 
 DISTANCE_WEEKS = 10
 PAIN_WEEKS = 12
-SEE_A_PHYSIO_AT = 7
-LIGHT_PHASES = ("race", "taper")
 
 
 @dataclass(frozen=True)
@@ -168,7 +163,7 @@ def build_report(
         calendar=_calendar(plan, sessions, today),
         sessions=sessions,
         exercises=_week_exercises(plan, week, sessions),
-        progression=progression_view(week, plan.request.programme.weeks) if week else None,
+        progression=progression_view(week) if week else None,
         weekly_distance=tuple(WeekDistance(start, round(km, 1)) for start, km in distance.items()),
         adherence=tuple(adherence),
         pain=pain,
@@ -177,31 +172,26 @@ def build_report(
 
 
 def exercise_view(p: Prescription) -> ExerciseView:
-    """A prescription as the page shows it."""
-    exercise = p.exercise
-    # Derived until the model carries them: today every prescription is the exercise itself,
-    # at bodyweight, on rung 0; the ladders will give rung, variant, load and equipment.
-    variant = exercise.name
-    load = "bodyweight"
-    equipment: tuple[str, ...] = ()
-    rung = 0
+    """A prescription as the page shows it: the rung's variant, load, dose and cues."""
+    exercise, variant = p.exercise, p.variant
     return ExerciseView(
         key=exercise.key,
         name=exercise.name,
-        variant=variant,
-        family=variant_family(variant, equipment),
-        load=load,
-        equipment=equipment,
-        rung=rung,
+        variant=variant.name,
+        family=variant_family(variant.name, variant.equipment),
+        load=variant.load,
+        equipment=tuple(variant.equipment),
+        rung=p.rung,
         sets=p.sets,
         reps=p.reps,
         seconds=p.seconds,
         per_side=p.per_side,
         rest_seconds=p.rest_seconds,
         dose=p.dose_text(),
-        cues=exercise.cues,
-        instructions=exercise.instructions,
-        from_article=exercise.source == "article",
+        cues=p.cues,
+        instructions=variant.instructions,
+        # The article's words belong to its five exercises, on the rung it describes.
+        from_article=exercise.source == "article" and variant.base,
     )
 
 
@@ -224,35 +214,15 @@ def session_view(session: Session, day: date, reason: str) -> SessionView:
         date=day,
         title=session.title,
         reason=reason,
-        # Derived until the model carries it: race and taper weeks are the light ones.
-        light=session.phase in LIGHT_PHASES,
-        estimated_minutes=round(session.estimated_seconds() / 60),
+        light=session.light,
+        estimated_minutes=session.estimated_minutes(),
         exercises=tuple(exercise_view(p) for p in session.prescriptions),
     )
 
 
-def progression_view(week: ProgrammeWeek, weeks: Sequence[ProgrammeWeek]) -> ProgressionView:
-    """The week's progression decision and why (derived until the model carries it)."""
-    previous = next((w for w in weeks if w.week == week.week - 1), None)
-    decision, why = _decision(week, previous)
-    return ProgressionView(week.week, week.iso_week, week.phase, decision, why)
-
-
-def _decision(week: ProgrammeWeek, previous: ProgrammeWeek | None) -> tuple[str, str]:
-    if week.held:
-        stepped_down = previous is not None and week.step < previous.step
-        return ("step_down" if stepped_down else "hold"), week.held
-    if week.week == 1:
-        return "start", "the first week: the level's starting dose"
-    if week.phase == "deload":
-        return "deload", "every 4th week is lighter (one set fewer) so the training sinks in"
-    if week.phase == "maintenance":
-        return "maintain", "the block is done: keep the level reached with fewer sessions"
-    if week.phase in LIGHT_PHASES:
-        return "hold", "race week: light sessions, no progression"
-    if previous is not None and week.step > previous.step:
-        return "progress", "two weeks of training done without a warning sign: one step up"
-    return "progress", "no warning sign: the dose steps up after about two weeks of training"
+def progression_view(week: ProgrammeWeek) -> ProgressionView:
+    """The week's progression decision and why, as the programme made it."""
+    return ProgressionView(week.week, week.iso_week, week.phase, week.progression, week.why)
 
 
 def _current_week(plan: SchedulePlan) -> ProgrammeWeek | None:
@@ -317,19 +287,7 @@ def _run_view(run: Run) -> RunView:
 
 
 def _warning(checkins: Sequence[CheckIn], today: date) -> str | None:
-    """The plain "stop and see a physio" line, when the check-ins call for it."""
-    from hipcoach.progression import persistent_pain
+    """The plain "stop and see a physiotherapist" line, when the check-ins call for it."""
+    from hipcoach.progression import physio_advice
 
-    recent = [c for c in checkins if today - timedelta(days=7) <= c.date <= today]
-    worst = max(recent, key=lambda c: c.pain, default=None)
-    if worst is not None and worst.pain >= SEE_A_PHYSIO_AT:
-        return (
-            f"Knee pain {worst.pain}/10 on {worst.date:%a %d %b}: stop what hurts and see a "
-            "physiotherapist before you carry on."
-        )
-    if persistent_pain(checkins, today):
-        return (
-            "Knee pain above 2/10 for two weeks: stop what hurts and see a physiotherapist "
-            "before you carry on."
-        )
-    return None
+    return physio_advice(checkins, today)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hipcoach.config import Config
 from hipcoach.errors import HipcoachError
 from hipcoach.interfaces import ActivitySource, WorkoutTarget
-from hipcoach.planner import SchedulePlan, plan_schedule, programme_start
+from hipcoach.planner import SchedulePlan, plan_from_state, record_programme_start
 from hipcoach.pull import PullProgress, PullResult, pull_runs
 from hipcoach.scheduler import FixedSession
 from hipcoach.state import StateDB
@@ -81,18 +81,9 @@ def run_sync(
         target_error: HipcoachError | None = exc
     else:
         target_error = None
-    plan = plan_schedule(
-        config,
-        config.programme_settings(),
-        runs=state.cached_runs(),
-        checkins=state.checkins(),
-        missed_weeks=state.missed_weeks(),
-        programme_start=programme_start(config, state, today),
-        start=today,
-        days=days,
-        extra_races=races,
-        fixed=fixed,
-    )
+    if not dry_run:
+        record_programme_start(config, state, today)
+    plan = plan_from_state(config, state, today=today, days=days, extra_races=races, fixed=fixed)
     if target is None or records is None:
         return SyncResult(plan, None, [], None, pulled, pull_error)
     desired = {s.session.key: s for s in plan.sessions}

@@ -1,0 +1,1186 @@
+"""Every exercise's ladder: regressions, the catalog's version, then harder variants and load.
+
+Rungs are ordered by difficulty. Each carries its own instructions, cues, load, equipment,
+dose (reps per side 6–20 at its tempo, or a hold of 10–60 s) and Garmin/FIT mapping (a test
+checks every pair against Garmin's catalog and the FIT profile). ``starts`` marks where a
+level begins (rung 0 for that level); a runner without a rung's equipment skips it, so every
+bodyweight ladder keeps climbing with pauses, slower lowering, range and harder variants.
+
+Where Garmin has no exercise for a movement (hip hikes), the generic entry of the right
+category is used and the step note on the watch says what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hipcoach.models import FitMapping, GarminMapping, Variant
+from hipcoach.vocabulary import Equipment, Level
+
+Mapping = tuple[str, str | None, int, int | None]
+#: What the watch calls an exercise mapped to a generic category entry.
+SHOWN_AS: dict[Mapping, str] = {}
+
+# Garmin Connect category / exerciseName, FIT exercise_category / <category>_exercise_name.
+SIDE_LYING_LEG_RAISE: Mapping = ("HIP_STABILITY", "SIDE_LYING_LEG_RAISE", 11, 21)
+WEIGHTED_SIDE_LYING_LEG_RAISE: Mapping = ("HIP_STABILITY", "WEIGHTED_SIDE_LYING_LEG_RAISE", 11, 22)
+BAND_SIDE_LYING_LEG_RAISE: Mapping = ("HIP_STABILITY", "BAND_SIDE_LYING_LEG_RAISE", 11, 0)
+QUADRUPED_WITH_LEG_LIFT: Mapping = ("HIP_STABILITY", "QUADRUPED_WITH_LEG_LIFT", 11, 19)
+WEIGHTED_QUADRUPED_WITH_LEG_LIFT: Mapping = (
+    "HIP_STABILITY",
+    "WEIGHTED_QUADRUPED_WITH_LEG_LIFT",
+    11,
+    20,
+)
+QUADRUPED_HIP_EXTENSION: Mapping = ("HIP_STABILITY", "QUADRUPED_HIP_EXTENSION", 11, 17)
+WEIGHTED_QUADRUPED_HIP_EXTENSION: Mapping = (
+    "HIP_STABILITY",
+    "WEIGHTED_QUADRUPED_HIP_EXTENSION",
+    11,
+    18,
+)
+# No hip hike, hip hitch or pelvic drop anywhere in Garmin's catalog or the FIT profile.
+HIP_STABILITY_GENERIC: Mapping = ("HIP_STABILITY", "HIP_STABILITY", 11, None)
+SHOWN_AS[HIP_STABILITY_GENERIC] = "Hip Stability"
+STANDING_HIP_ABDUCTION: Mapping = ("HIP_STABILITY", "STANDING_HIP_ABDUCTION", 11, 28)
+WEIGHTED_STANDING_HIP_ABDUCTION: Mapping = (
+    "HIP_STABILITY",
+    "WEIGHTED_STANDING_HIP_ABDUCTION",
+    11,
+    29,
+)
+FIRE_HYDRANT_KICKS: Mapping = ("HIP_STABILITY", "FIRE_HYDRANT_KICKS", 11, 5)
+WEIGHTED_FIRE_HYDRANT_KICKS: Mapping = ("HIP_STABILITY", "WEIGHTED_FIRE_HYDRANT_KICKS", 11, 6)
+LATERAL_WALKS_AT_ANKLES: Mapping = ("HIP_STABILITY", "LATERAL_WALKS_WITH_BAND_AT_ANKLES", 11, 11)
+HIP_RAISE: Mapping = ("HIP_RAISE", "HIP_RAISE", 10, 11)
+WEIGHTED_HIP_RAISE: Mapping = ("HIP_RAISE", "WEIGHTED_HIP_RAISE", 10, 12)
+MARCHING_HIP_RAISE: Mapping = ("HIP_RAISE", "MARCHING_HIP_RAISE", 10, 24)
+SINGLE_LEG_HIP_RAISE: Mapping = ("HIP_RAISE", "SINGLE_LEG_HIP_RAISE", 10, 30)
+WEIGHTED_SINGLE_LEG_HIP_RAISE: Mapping = ("HIP_RAISE", "WEIGHTED_SINGLE_LEG_HIP_RAISE", 10, 31)
+SINGLE_LEG_HIP_RAISE_FOOT_ON_BENCH: Mapping = (
+    "HIP_RAISE",
+    "SINGLE_LEG_HIP_RAISE_WITH_FOOT_ON_BENCH",
+    10,
+    32,
+)
+WEIGHTED_SINGLE_LEG_HIP_RAISE_FOOT_ON_BENCH: Mapping = (
+    "HIP_RAISE",
+    "WEIGHTED_SINGLE_LEG_HIP_RAISE_WITH_FOOT_ON_BENCH",
+    10,
+    33,
+)
+BANDED_CLAM_SHELLS: Mapping = ("BANDED_EXERCISES", "CLAM_SHELLS", 37, 6)
+BANDED_DONKEY_KICK: Mapping = ("BANDED_EXERCISES", "DONKEY_KICK", 37, 10)
+BANDED_FIRE_HYDRANT: Mapping = ("BANDED_EXERCISES", "FIRE_HYDRANT", 37, 14)
+BANDED_GLUTE_BRIDGE: Mapping = ("BANDED_EXERCISES", "GLUTE_BRIDGE", 37, 17)
+BANDED_LATERAL_BAND_WALKS: Mapping = ("BANDED_EXERCISES", "LATERAL_BAND_WALKS", 37, 24)
+BANDED_LEG_ABDUCTION: Mapping = ("BANDED_EXERCISES", "LEG_ABDUCTION", 37, 27)
+BANDED_SIDE_PLANK_LEG_LIFTS: Mapping = ("BANDED_EXERCISES", "SIDE_PLANK_LEG_LIFTS", 37, 40)
+KNEELING_SIDE_PLANK_WITH_LEG_LIFT: Mapping = (
+    "PLANK",
+    "KNEELING_SIDE_PLANK_WITH_LEG_LIFT",
+    19,
+    24,
+)
+SIDE_PLANK: Mapping = ("PLANK", "SIDE_PLANK", 19, 66)
+SIDE_PLANK_WITH_FEET_ON_BENCH: Mapping = ("PLANK", "SIDE_PLANK_WITH_FEET_ON_BENCH", 19, 74)
+SIDE_PLANK_WITH_LEG_LIFT: Mapping = ("PLANK", "SIDE_PLANK_WITH_LEG_LIFT", 19, 80)
+WEIGHTED_SIDE_PLANK_WITH_LEG_LIFT: Mapping = ("PLANK", "WEIGHTED_SIDE_PLANK_WITH_LEG_LIFT", 19, 81)
+PLANK_OPPOSITE_ARM_AND_LEG_LIFT: Mapping = (
+    "PLANK",
+    "WIDE_STANCE_PLANK_WITH_OPPOSITE_ARM_AND_LEG_LIFT",
+    19,
+    124,
+)
+PLANK_WITH_LEG_LIFT: Mapping = ("PLANK", "PLANK_WITH_LEG_LIFT", 19, 133)
+SINGLE_LEG_BENCH_SQUAT: Mapping = ("SQUAT", "SINGLE_LEG_BENCH_SQUAT", 28, 57)
+PARTIAL_SINGLE_LEG_SQUAT: Mapping = ("SQUAT", "PARTIAL_SINGLE_LEG_SQUAT", 28, 45)
+ELEVATED_SINGLE_LEG_SQUAT: Mapping = ("SQUAT", "ELEVATED_SINGLE_LEG_SQUAT", 28, 33)
+WEIGHTED_ELEVATED_SINGLE_LEG_SQUAT: Mapping = (
+    "SQUAT",
+    "WEIGHTED_ELEVATED_SINGLE_LEG_SQUAT",
+    28,
+    34,
+)
+
+GENTLE: tuple[Level, ...] = ("gentle",)
+STANDARD: tuple[Level, ...] = ("standard",)
+STRONG: tuple[Level, ...] = ("strong",)
+BAND: tuple[Equipment, ...] = ("band",)
+ANKLE: tuple[Equipment, ...] = ("ankle_weight",)
+STEP: tuple[Equipment, ...] = ("step",)
+DUMBBELL: tuple[Equipment, ...] = ("dumbbell",)
+
+HOLD_3 = 5  # seconds a rep with a 3-s hold at the top
+SLOW = 7  # seconds a rep with a 3-s hold and a 3-s lowering
+
+
+def rung(
+    name: str,
+    instructions: str,
+    cues: str,
+    mapping: Mapping,
+    *,
+    reps: int | None = None,
+    seconds: int | None = None,
+    **fields: Any,
+) -> Variant:
+    """A ladder rung; ``mapping`` is (Garmin category, exercise name, FIT category, name)."""
+    category, exercise_name, fit_category, fit_name = mapping
+    return Variant(
+        name=name,
+        instructions=instructions,
+        cues=cues,
+        reps=reps,
+        seconds=seconds,
+        garmin=GarminMapping(
+            category=category, exercise_name=exercise_name, shown_as=SHOWN_AS.get(mapping)
+        ),
+        fit=FitMapping(category=fit_category, name=fit_name),
+        **fields,
+    )
+
+
+SIDE_LEG_RAISE_ARTICLE = (
+    "Start by lying on your side with your legs stacked atop one another. Carefully lift your "
+    "top leg up and away from the other, towards the ceiling until you create a "
+    "forty-five-degree angle. Once you have held the position for a moment, gradually lower "
+    "the leg back down, and repeat around twenty times per leg."
+)
+BIRD_DOG_ARTICLE = (
+    "Get on all fours on the ground (using a mat for comfort), then raise your right arm and "
+    "extend it out in front of your body, while lifting your left leg and stretching it out "
+    "behind your body. Bring both the arm and knee back into the center of your body, then "
+    "stretch them out again, for about twenty reps on each side."
+)
+HIP_HIKE_ARTICLE = (
+    "Standing on a single foot, drop the right side of your pelvis down a couple of inches, "
+    "while keeping the left side in a natural position. Use the muscles in the left side of "
+    "your hip to lift your right side back to the normal pose, and repeat twenty times on "
+    "each side."
+)
+SINGLE_LEG_BRIDGE_ARTICLE = (
+    "Lie on your back with your feet flat against the ground and both legs bent. Lift your "
+    "right leg away from the ground and stretch it outwards while raising your back and "
+    "buttocks, then hold the position for a couple of seconds before lowering back to the "
+    "floor. Repeat about fifteen times on each leg."
+)
+DONKEY_KICK_ARTICLE = (
+    "On all fours again, lift and extend only your legs, keeping your hands on the ground and "
+    "kicking your feet up and backwards as best you can without losing your balance. Try to "
+    "make sure you don't accidentally land on your knees. Aim for 15 to 20 kicks on each leg."
+)
+
+SIDE_LEG_RAISE: tuple[Variant, ...] = (
+    rung(
+        "Side-lying leg raise hold",
+        "Lie on your side, legs stacked, bottom knee bent for balance. Lift the top leg a "
+        "hand's width, toes pointing forward, and hold it there without rolling back.",
+        "Side-lying, lift the top leg a hand's width and hold; don't roll back.",
+        SIDE_LYING_LEG_RAISE,
+        seconds=20,
+    ),
+    rung(
+        "Side leg raise, small range",
+        "Lie on your side, legs stacked. Lift the top leg 20-30 degrees, heel leading and toes "
+        "forward, pause, and lower slowly.",
+        "Lift the top leg 20-30°, heel leading, pause, lower slowly.",
+        SIDE_LYING_LEG_RAISE,
+        reps=12,
+        starts=GENTLE,
+    ),
+    rung(
+        "Side leg raise",
+        SIDE_LEG_RAISE_ARTICLE,
+        "Lie on your side, lift top leg to 45°, pause, lower slowly.",
+        SIDE_LYING_LEG_RAISE,
+        reps=20,
+        starts=STANDARD,
+        base=True,
+    ),
+    rung(
+        "Side leg raise, 3-s hold at the top",
+        "The side leg raise with a 3-second hold at 45 degrees on every rep; keep the hips "
+        "stacked and the toes pointing forward.",
+        "Lift to 45°, hold 3 s, lower slowly; hips stacked.",
+        SIDE_LYING_LEG_RAISE,
+        reps=12,
+        rep_seconds=HOLD_3,
+        starts=STRONG,
+    ),
+    rung(
+        "Side leg raise with a light band",
+        "Loop a light band just above the knees and do the side leg raise against it: lift to "
+        "45 degrees, pause, lower slowly.",
+        "Light band above the knees; lift to 45°, pause, lower slowly.",
+        BAND_SIDE_LYING_LEG_RAISE,
+        reps=15,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Side leg raise with a 1 kg ankle weight",
+        "Strap a 1 kg weight to the top ankle and do the side leg raise: lift to 45 degrees, "
+        "pause, lower slowly.",
+        "1 kg on the top ankle; lift to 45°, pause, lower slowly.",
+        WEIGHTED_SIDE_LYING_LEG_RAISE,
+        reps=12,
+        load="ankle weight 1 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Side leg raise, 3-s hold and 3-s lowering",
+        "The side leg raise with a 3-second hold at the top and a slow 3-second lowering.",
+        "Lift to 45°, hold 3 s, take 3 s to lower.",
+        SIDE_LYING_LEG_RAISE,
+        reps=8,
+        rep_seconds=SLOW,
+    ),
+    rung(
+        "Side leg raise with a medium band",
+        "Loop a medium band just above the knees and do the side leg raise against it.",
+        "Medium band above the knees; lift to 45°, pause, lower slowly.",
+        BAND_SIDE_LYING_LEG_RAISE,
+        reps=12,
+        load="medium band",
+        equipment=BAND,
+    ),
+    rung(
+        "Side leg raise with a 2 kg ankle weight",
+        "Strap a 2 kg weight to the top ankle and do the side leg raise.",
+        "2 kg on the top ankle; lift to 45°, pause, lower slowly.",
+        WEIGHTED_SIDE_LYING_LEG_RAISE,
+        reps=10,
+        load="ankle weight 2 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Kneeling side-plank leg raise",
+        "Prop yourself on one forearm and the bottom knee, hips lifted so the body is a "
+        "straight line. Lift the straight top leg to hip height and lower it slowly, keeping "
+        "the hips up.",
+        "Side plank on the knee, hips up; lift the top leg, lower slowly.",
+        KNEELING_SIDE_PLANK_WITH_LEG_LIFT,
+        reps=10,
+    ),
+    rung(
+        "Side leg raise with a heavy band, 3-s hold",
+        "Loop a heavy band just above the knees; lift to 45 degrees, hold 3 seconds, lower slowly.",
+        "Heavy band above the knees; lift, hold 3 s, lower slowly.",
+        BAND_SIDE_LYING_LEG_RAISE,
+        reps=10,
+        rep_seconds=HOLD_3,
+        load="heavy band",
+        equipment=BAND,
+    ),
+    rung(
+        "Side-plank leg raise",
+        "Side plank on the forearm and the side of the bottom foot, body straight. Lift the "
+        "top leg to hip height and lower it slowly without letting the hips sag.",
+        "Side plank on elbow and foot; lift the top leg, lower slowly, hips up.",
+        SIDE_PLANK_WITH_LEG_LIFT,
+        reps=8,
+        rep_seconds=4,
+    ),
+    rung(
+        "Side-plank leg raise, 3-s hold",
+        "The side-plank leg raise with a 3-second hold at the top of every rep.",
+        "Side plank on elbow and foot; lift the top leg, hold 3 s, lower.",
+        SIDE_PLANK_WITH_LEG_LIFT,
+        reps=8,
+        rep_seconds=6,
+    ),
+)
+
+BIRD_DOG: tuple[Variant, ...] = (
+    rung(
+        "Bird dog hold, leg only",
+        "On all fours, hands under the shoulders and knees under the hips. Slide one leg back "
+        "until it is straight and lift it to hip height; hold with the back flat and the "
+        "pelvis level.",
+        "On all fours, one leg straight back at hip height; hold, back flat.",
+        QUADRUPED_WITH_LEG_LIFT,
+        seconds=20,
+    ),
+    rung(
+        "Bird dog, leg only",
+        "On all fours, reach one leg straight back to hip height and bring it back, hands "
+        "staying on the floor; keep the back flat and the pelvis level.",
+        "On all fours, reach one leg back to hip height and return; back flat.",
+        QUADRUPED_WITH_LEG_LIFT,
+        reps=12,
+        starts=GENTLE,
+    ),
+    rung(
+        "Bird dog",
+        BIRD_DOG_ARTICLE,
+        "On all fours, reach opposite arm and leg long, return to centre.",
+        QUADRUPED_WITH_LEG_LIFT,
+        reps=20,
+        starts=STANDARD,
+        base=True,
+    ),
+    rung(
+        "Bird dog, 3-s hold at full reach",
+        "The bird dog with a 3-second hold at full reach on every rep; keep the hips level.",
+        "Reach opposite arm and leg long, hold 3 s, return; hips level.",
+        QUADRUPED_WITH_LEG_LIFT,
+        reps=12,
+        rep_seconds=HOLD_3,
+        starts=STRONG,
+    ),
+    rung(
+        "Bird dog with a 1 kg ankle weight",
+        "Strap a 1 kg weight to the ankle of the reaching leg and do the bird dog.",
+        "1 kg on the ankle; reach opposite arm and leg long, return.",
+        WEIGHTED_QUADRUPED_WITH_LEG_LIFT,
+        reps=12,
+        load="ankle weight 1 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Bird dog with elbow to knee",
+        "Reach the opposite arm and leg long, then draw the elbow and knee together under the "
+        "body and reach out again, without touching down in between.",
+        "Reach long, elbow to knee underneath, reach long again.",
+        QUADRUPED_WITH_LEG_LIFT,
+        reps=12,
+        rep_seconds=4,
+    ),
+    rung(
+        "Bird dog with a 2 kg ankle weight, 3-s hold",
+        "Strap a 2 kg weight to the ankle of the reaching leg; hold 3 seconds at full reach.",
+        "2 kg on the ankle; reach long, hold 3 s, return.",
+        WEIGHTED_QUADRUPED_WITH_LEG_LIFT,
+        reps=10,
+        rep_seconds=HOLD_3,
+        load="ankle weight 2 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Hovering bird dog",
+        "On all fours, tuck the toes and lift both knees 2-3 cm off the floor. Holding that, "
+        "reach the opposite arm and leg long and return, without letting the knees touch down.",
+        "Knees hovering 2-3 cm; reach opposite arm and leg long, return.",
+        QUADRUPED_WITH_LEG_LIFT,
+        reps=8,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Bird dog from a plank",
+        "In a high plank on the hands and toes, feet wide, lift one arm and the opposite leg, "
+        "hold a moment and return without the hips twisting.",
+        "High plank, feet wide; lift opposite arm and leg, hips square.",
+        PLANK_OPPOSITE_ARM_AND_LEG_LIFT,
+        reps=8,
+        rep_seconds=4,
+    ),
+)
+
+HIP_HIKE: tuple[Variant, ...] = (
+    rung(
+        "Standing pelvic-level hold",
+        "Stand on one leg beside a wall, fingertips on it for balance. Keep the pelvis level "
+        "(don't let the free hip drop) and stand tall for the hold.",
+        "One leg, fingertips on a wall, pelvis level; hold.",
+        HIP_STABILITY_GENERIC,
+        seconds=20,
+    ),
+    rung(
+        "Hip hike, hand on a wall, small range",
+        "Stand on one leg, fingertips on a wall. Let the free hip drop a little, a couple of "
+        "centimetres, and lift it back up with the standing hip; standing knee straight but "
+        "not locked.",
+        "One leg, hand on a wall; let the free hip drop a little, lift it back.",
+        HIP_STABILITY_GENERIC,
+        reps=12,
+        starts=GENTLE,
+    ),
+    rung(
+        "Hip hike",
+        HIP_HIKE_ARTICLE,
+        "Stand on one foot, let the free hip drop, lift it back with the standing hip.",
+        HIP_STABILITY_GENERIC,
+        reps=20,
+        starts=STANDARD,
+        base=True,
+    ),
+    rung(
+        "Hip hike on a step",
+        "Stand side-on on a step on one foot, the other foot hanging off the edge. Let the "
+        "free hip drop below the step and lift it back up with the standing hip; standing knee "
+        "straight, trunk upright.",
+        "On a step, free foot off the edge; drop the hip, lift it back.",
+        HIP_STABILITY_GENERIC,
+        reps=15,
+        equipment=STEP,
+    ),
+    rung(
+        "Hip hike, 3-s hold at the top",
+        "The hip hike with a 3-second hold with the free hip lifted on every rep.",
+        "One foot; drop the free hip, lift it, hold 3 s.",
+        HIP_STABILITY_GENERIC,
+        reps=12,
+        rep_seconds=HOLD_3,
+        starts=STRONG,
+    ),
+    rung(
+        "Hip hike on a step, 3-s hold at the top",
+        "The hip hike on a step with a 3-second hold with the free hip lifted on every rep.",
+        "On a step; drop the free hip, lift it, hold 3 s.",
+        HIP_STABILITY_GENERIC,
+        reps=12,
+        rep_seconds=HOLD_3,
+        equipment=STEP,
+    ),
+    rung(
+        "Hip hike, 3-s hold and 3-s lowering",
+        "The hip hike with a 3-second hold at the top and a slow 3-second drop.",
+        "One foot; lift the free hip, hold 3 s, take 3 s to drop it.",
+        HIP_STABILITY_GENERIC,
+        reps=8,
+        rep_seconds=SLOW,
+    ),
+    rung(
+        "Hip hike holding a dumbbell",
+        "Hold a dumbbell in the hand on the side of the free leg (the hip you lift) and do the "
+        "hip hike; stay upright, don't lean.",
+        "Dumbbell on the free side; drop the hip, lift it back, stay upright.",
+        HIP_STABILITY_GENERIC,
+        reps=12,
+        load="dumbbell 4-8 kg",
+        equipment=DUMBBELL,
+    ),
+    rung(
+        "Hip hike with a knee drive",
+        "From the hike, drive the free knee up to hip height and stand tall a moment on the "
+        "straight standing leg; lower the knee and let the hip drop again.",
+        "Hike the hip, drive the knee to hip height, stand tall, lower.",
+        HIP_STABILITY_GENERIC,
+        reps=10,
+        rep_seconds=4,
+    ),
+    rung(
+        "Hip hike on a step holding a dumbbell",
+        "The hip hike on a step with a dumbbell in the hand on the side of the free leg.",
+        "On a step, dumbbell on the free side; drop the hip, lift it back.",
+        HIP_STABILITY_GENERIC,
+        reps=10,
+        load="dumbbell 4-8 kg",
+        equipment=(*STEP, *DUMBBELL),
+    ),
+    rung(
+        "Hip hike with a knee drive, 3-s balance",
+        "The hip hike with a knee drive, holding the balance 3 seconds with the knee up.",
+        "Hike, knee to hip height, balance 3 s, lower.",
+        HIP_STABILITY_GENERIC,
+        reps=8,
+        rep_seconds=6,
+    ),
+)
+
+SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
+    rung(
+        "Glute bridge hold, both feet",
+        "On your back, knees bent, feet flat and hip-width apart. Squeeze the glutes and lift "
+        "the hips until knees, hips and shoulders line up; hold without arching the back.",
+        "Both feet down, lift the hips, hold; glutes tight, back neutral.",
+        HIP_RAISE,
+        seconds=20,
+        per_side=False,
+    ),
+    rung(
+        "Glute bridge, both feet",
+        "On your back, knees bent, feet flat. Squeeze the glutes, lift the hips until knees, "
+        "hips and shoulders line up, pause, and lower slowly.",
+        "Both feet down, lift the hips, pause, lower slowly.",
+        HIP_RAISE,
+        reps=15,
+        rep_seconds=4,
+        per_side=False,
+        starts=GENTLE,
+    ),
+    rung(
+        "Marching bridge",
+        "Lift into a bridge on both feet; keeping the hips level, lift one foot a few "
+        "centimetres, put it down, then the other. Each lift counts for that side.",
+        "Bridge up on both feet; lift one foot, then the other, hips level.",
+        MARCHING_HIP_RAISE,
+        reps=10,
+        rep_seconds=4,
+    ),
+    rung(
+        "Single-leg bridge",
+        SINGLE_LEG_BRIDGE_ARTICLE,
+        "On your back, one leg straight, lift hips, hold 2 s, lower.",
+        SINGLE_LEG_HIP_RAISE,
+        reps=15,
+        rep_seconds=4,
+        starts=STANDARD,
+        base=True,
+    ),
+    rung(
+        "Single-leg bridge, 3-s hold",
+        "The single-leg bridge with a 3-second hold at the top; hips level.",
+        "One leg straight, lift the hips, hold 3 s, lower; hips level.",
+        SINGLE_LEG_HIP_RAISE,
+        reps=12,
+        rep_seconds=HOLD_3,
+        starts=STRONG,
+    ),
+    rung(
+        "Single-leg bridge with a light band above the knees",
+        "Loop a light band above the knees and keep pressing the knees out against it through "
+        "the single-leg bridge.",
+        "Light band above the knees, knees out; one-leg bridge, pause, lower.",
+        SINGLE_LEG_HIP_RAISE,
+        reps=12,
+        rep_seconds=4,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Single-leg bridge, foot on a step",
+        "Lie with the working foot on a step or low box and the other leg straight; lift the "
+        "hips, pause, and lower slowly.",
+        "Foot on a step, other leg straight; lift the hips, pause, lower.",
+        SINGLE_LEG_HIP_RAISE_FOOT_ON_BENCH,
+        reps=12,
+        rep_seconds=4,
+        equipment=STEP,
+    ),
+    rung(
+        "Single-leg bridge, 3-s hold and 3-s lowering",
+        "The single-leg bridge with a 3-second hold at the top and a slow 3-second lowering.",
+        "One leg; lift the hips, hold 3 s, take 3 s to lower.",
+        SINGLE_LEG_HIP_RAISE,
+        reps=8,
+        rep_seconds=SLOW,
+    ),
+    rung(
+        "Single-leg bridge with a dumbbell on the hips",
+        "Rest a dumbbell across the hips, held with both hands, and do the single-leg bridge.",
+        "Dumbbell on the hips; one-leg bridge, pause, lower slowly.",
+        WEIGHTED_SINGLE_LEG_HIP_RAISE,
+        reps=12,
+        rep_seconds=4,
+        load="dumbbell 5-10 kg on the hips",
+        equipment=DUMBBELL,
+    ),
+    rung(
+        "Single-leg hip thrust, shoulders on a sofa",
+        "Sit with your upper back against the edge of a sofa or a sturdy chair seat. With one "
+        "foot flat and the other leg lifted, drive the hips up until the body is level from "
+        "shoulders to knee, pause, and lower.",
+        "Upper back on a sofa, one foot down; drive the hips level, pause, lower.",
+        SINGLE_LEG_HIP_RAISE,
+        reps=10,
+        rep_seconds=4,
+    ),
+    rung(
+        "Single-leg bridge, foot on a step, with a dumbbell",
+        "The single-leg bridge with the foot on a step and a dumbbell across the hips.",
+        "Foot on a step, dumbbell on the hips; lift, pause, lower.",
+        WEIGHTED_SINGLE_LEG_HIP_RAISE_FOOT_ON_BENCH,
+        reps=10,
+        rep_seconds=4,
+        load="dumbbell 5-10 kg on the hips",
+        equipment=(*STEP, *DUMBBELL),
+    ),
+    rung(
+        "Single-leg hip thrust, 3-s hold",
+        "The single-leg hip thrust with a 3-second hold at the top.",
+        "Upper back on a sofa, one foot down; drive up, hold 3 s, lower.",
+        SINGLE_LEG_HIP_RAISE,
+        reps=8,
+        rep_seconds=6,
+    ),
+)
+
+DONKEY_KICK: tuple[Variant, ...] = (
+    rung(
+        "Donkey kick hold",
+        "On all fours, keep one knee bent at 90 degrees and lift that thigh until it is level "
+        "with the back; hold without arching the lower back.",
+        "On all fours, bent knee lifted to back height; hold, back flat.",
+        QUADRUPED_HIP_EXTENSION,
+        seconds=20,
+    ),
+    rung(
+        "Donkey kick, small range",
+        "On all fours, knee bent, lift the foot towards the ceiling until the thigh is nearly "
+        "level with the back, and lower without touching down.",
+        "On all fours, knee bent, lift the foot up, lower without touching.",
+        QUADRUPED_HIP_EXTENSION,
+        reps=12,
+        starts=GENTLE,
+    ),
+    rung(
+        "Donkey kick",
+        DONKEY_KICK_ARTICLE,
+        "On all fours, kick one foot up and back, don't drop onto the knee.",
+        QUADRUPED_HIP_EXTENSION,
+        reps=15,
+        starts=STANDARD,
+        base=True,
+    ),
+    rung(
+        "Donkey kick, 3-s hold at the top",
+        "The donkey kick with a 3-second hold at the top of every kick; back flat.",
+        "Kick up and back, hold 3 s, lower; back flat.",
+        QUADRUPED_HIP_EXTENSION,
+        reps=12,
+        rep_seconds=HOLD_3,
+        starts=STRONG,
+    ),
+    rung(
+        "Donkey kick with a light band",
+        "Loop a light band around the arch of the kicking foot and hold it under the hands; "
+        "kick up and back against it and lower slowly.",
+        "Light band under the hands and foot; kick up and back, lower slowly.",
+        BANDED_DONKEY_KICK,
+        reps=15,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Donkey kick with a 1 kg ankle weight",
+        "Strap a 1 kg weight to the ankle of the kicking leg and do the donkey kick.",
+        "1 kg on the ankle; kick up and back, lower slowly.",
+        WEIGHTED_QUADRUPED_HIP_EXTENSION,
+        reps=12,
+        load="ankle weight 1 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Donkey kick, 3-s hold and 3-s lowering",
+        "The donkey kick with a 3-second hold at the top and a slow 3-second lowering.",
+        "Kick up, hold 3 s, take 3 s to lower.",
+        QUADRUPED_HIP_EXTENSION,
+        reps=8,
+        rep_seconds=SLOW,
+    ),
+    rung(
+        "Donkey kick with a medium band",
+        "The banded donkey kick with a medium band.",
+        "Medium band under the hands and foot; kick up and back, lower slowly.",
+        BANDED_DONKEY_KICK,
+        reps=12,
+        load="medium band",
+        equipment=BAND,
+    ),
+    rung(
+        "Donkey kick with a 2 kg ankle weight",
+        "Strap a 2 kg weight to the ankle of the kicking leg and do the donkey kick.",
+        "2 kg on the ankle; kick up and back, lower slowly.",
+        WEIGHTED_QUADRUPED_HIP_EXTENSION,
+        reps=10,
+        load="ankle weight 2 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Hovering donkey kick",
+        "On all fours, tuck the toes and lift both knees 2-3 cm off the floor. Holding that, "
+        "kick one foot up and back and return it without touching down.",
+        "Knees hovering 2-3 cm; kick one foot up and back, return.",
+        QUADRUPED_HIP_EXTENSION,
+        reps=10,
+        rep_seconds=4,
+    ),
+    rung(
+        "Donkey kick with a heavy band, 3-s hold",
+        "The banded donkey kick with a heavy band and a 3-second hold at the top.",
+        "Heavy band; kick up and back, hold 3 s, lower slowly.",
+        BANDED_DONKEY_KICK,
+        reps=10,
+        rep_seconds=HOLD_3,
+        load="heavy band",
+        equipment=BAND,
+    ),
+    rung(
+        "Plank leg lift",
+        "In a forearm plank, squeeze one glute and lift the straight leg a hand's width, "
+        "then lower it slowly; hips square, back flat.",
+        "Forearm plank; lift one straight leg a hand's width, lower, hips square.",
+        PLANK_WITH_LEG_LIFT,
+        reps=10,
+        rep_seconds=4,
+    ),
+)
+
+CLAMSHELL: tuple[Variant, ...] = (
+    rung(
+        "Clamshell hold",
+        "Lie on your side, hips and knees bent, heels together. Open the top knee halfway "
+        "without rolling back and hold.",
+        "Side-lying, heels together, top knee half open; hold.",
+        BANDED_CLAM_SHELLS,
+        seconds=20,
+    ),
+    rung(
+        "Clamshell",
+        "Lie on your side with hips and knees bent and heels together. Keeping the feet "
+        "touching and the pelvis still, open the top knee as far as you can without rolling "
+        "back, pause, and close slowly.",
+        "Side-lying, heels together, open the top knee, keep the pelvis still.",
+        BANDED_CLAM_SHELLS,
+        reps=15,
+        base=True,
+    ),
+    rung(
+        "Clamshell, 3-s hold",
+        "The clamshell with a 3-second hold with the knee open.",
+        "Heels together; open the knee, hold 3 s, close slowly.",
+        BANDED_CLAM_SHELLS,
+        reps=12,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Clamshell with a light band",
+        "Loop a light band above the knees and do the clamshell against it.",
+        "Light band above the knees; open the top knee, close slowly.",
+        BANDED_CLAM_SHELLS,
+        reps=15,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Clamshell with a medium band",
+        "Loop a medium band above the knees and do the clamshell against it.",
+        "Medium band above the knees; open the top knee, close slowly.",
+        BANDED_CLAM_SHELLS,
+        reps=12,
+        load="medium band",
+        equipment=BAND,
+    ),
+    rung(
+        "Side-plank clamshell",
+        "Prop on the forearm and both bent knees, lift the hips, and open the top knee while "
+        "holding the side plank.",
+        "Side plank on the knees, hips up; open the top knee, close.",
+        BANDED_CLAM_SHELLS,
+        reps=10,
+        rep_seconds=4,
+    ),
+    rung(
+        "Clamshell with a heavy band, 3-s hold",
+        "Loop a heavy band above the knees; open the top knee, hold 3 seconds, close slowly.",
+        "Heavy band above the knees; open, hold 3 s, close slowly.",
+        BANDED_CLAM_SHELLS,
+        reps=10,
+        rep_seconds=HOLD_3,
+        load="heavy band",
+        equipment=BAND,
+    ),
+)
+
+LATERAL_BAND_WALK: tuple[Variant, ...] = (
+    rung(
+        "Lateral band walk, band above the knees",
+        "Loop a light band just above the knees, stand in a quarter squat, and step sideways "
+        "keeping tension on the band and the knees over the toes. Count steps one way, then "
+        "walk back.",
+        "Band above the knees, quarter squat; reps are steps leading with this side.",
+        BANDED_LATERAL_BAND_WALKS,
+        reps=12,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Lateral band walk",
+        "Loop a light band around the ankles, stand with feet hip-width apart in a quarter "
+        "squat, and step sideways keeping tension on the band and the knees over the toes. "
+        "Count steps in one direction, then walk back.",
+        "Band at ankles, quarter squat; reps are steps leading with this side.",
+        LATERAL_WALKS_AT_ANKLES,
+        reps=12,
+        load="light band",
+        equipment=BAND,
+        starts=STRONG,
+        base=True,
+    ),
+    rung(
+        "Lateral band walk, medium band",
+        "The lateral band walk with a medium band around the ankles.",
+        "Medium band at the ankles, quarter squat; steps leading with this side.",
+        LATERAL_WALKS_AT_ANKLES,
+        reps=12,
+        load="medium band",
+        equipment=BAND,
+    ),
+    rung(
+        "Lateral band walk, medium band, half squat",
+        "The lateral band walk with a medium band at the ankles in a deeper, half squat.",
+        "Medium band at the ankles, half squat, chest up; steps leading with this side.",
+        LATERAL_WALKS_AT_ANKLES,
+        reps=12,
+        load="medium band",
+        equipment=BAND,
+    ),
+    rung(
+        "Lateral band walk, heavy band",
+        "The lateral band walk with a heavy band around the ankles.",
+        "Heavy band at the ankles, quarter squat; steps leading with this side.",
+        LATERAL_WALKS_AT_ANKLES,
+        reps=10,
+        load="heavy band",
+        equipment=BAND,
+    ),
+    rung(
+        "Lateral band walk, heavy band, half squat",
+        "The lateral band walk with a heavy band at the ankles in a half squat.",
+        "Heavy band at the ankles, half squat, chest up; steps leading with this side.",
+        LATERAL_WALKS_AT_ANKLES,
+        reps=10,
+        load="heavy band",
+        equipment=BAND,
+    ),
+)
+
+SIDE_PLANK_LADDER: tuple[Variant, ...] = (
+    rung(
+        "Side plank on the knees",
+        "Lie on your side propped on the forearm, elbow under the shoulder, knees bent. Lift "
+        "the hips so the body is straight from head to knees and hold. Breathe normally.",
+        "Elbow under shoulder, knees bent, hips up; breathe.",
+        SIDE_PLANK,
+        seconds=20,
+    ),
+    rung(
+        "Side plank",
+        "Lie on your side propped on the forearm, elbow under the shoulder. Lift the hips so "
+        "the body is a straight line from head to feet and hold. Breathe normally.",
+        "Elbow under shoulder, hips up, straight line, breathe.",
+        SIDE_PLANK,
+        seconds=30,
+        starts=STRONG,
+        base=True,
+    ),
+    rung(
+        "Side plank, top leg lifted",
+        "Hold the side plank with the top leg lifted to hip height.",
+        "Side plank, top leg lifted to hip height; hold, hips up.",
+        SIDE_PLANK_WITH_LEG_LIFT,
+        seconds=20,
+    ),
+    rung(
+        "Side plank with leg raises",
+        "In the side plank, lift the top leg to hip height and lower it slowly, hips up.",
+        "Side plank; raise the top leg, lower slowly, hips up.",
+        SIDE_PLANK_WITH_LEG_LIFT,
+        reps=10,
+    ),
+    rung(
+        "Side plank with leg raises, band above the knees",
+        "The side plank with leg raises, a light band looped above the knees.",
+        "Side plank, light band above the knees; raise the top leg, lower.",
+        BANDED_SIDE_PLANK_LEG_LIFTS,
+        reps=10,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Side plank, feet on a step",
+        "The side plank with both feet raised on a step; hold.",
+        "Feet on a step, elbow under shoulder, hips up; hold.",
+        SIDE_PLANK_WITH_FEET_ON_BENCH,
+        seconds=30,
+        equipment=STEP,
+    ),
+    rung(
+        "Side plank with leg raises, 3-s hold",
+        "The side plank with leg raises, holding the leg up 3 seconds on every rep.",
+        "Side plank; raise the top leg, hold 3 s, lower.",
+        SIDE_PLANK_WITH_LEG_LIFT,
+        reps=8,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Side plank with leg raises and a 1 kg ankle weight",
+        "The side plank with leg raises, a 1 kg weight on the top ankle.",
+        "Side plank, 1 kg on the top ankle; raise the leg, lower slowly.",
+        WEIGHTED_SIDE_PLANK_WITH_LEG_LIFT,
+        reps=10,
+        load="ankle weight 1 kg",
+        equipment=ANKLE,
+    ),
+)
+
+GLUTE_BRIDGE: tuple[Variant, ...] = (
+    rung(
+        "Glute bridge hold",
+        "On your back, knees bent, feet flat. Lift the hips until knees, hips and shoulders "
+        "line up and hold without arching the back.",
+        "Feet flat, lift the hips, hold; glutes tight.",
+        HIP_RAISE,
+        seconds=20,
+        per_side=False,
+    ),
+    rung(
+        "Glute bridge",
+        "Lie on your back with knees bent and feet flat, hip-width apart. Squeeze the glutes "
+        "and lift the hips until knees, hips and shoulders line up, pause, and lower slowly.",
+        "On your back, feet flat, squeeze glutes, lift hips, lower slowly.",
+        HIP_RAISE,
+        reps=15,
+        rep_seconds=4,
+        per_side=False,
+        base=True,
+    ),
+    rung(
+        "Glute bridge, 3-s hold",
+        "The glute bridge with a 3-second hold at the top.",
+        "Lift the hips, hold 3 s, lower slowly.",
+        HIP_RAISE,
+        reps=12,
+        rep_seconds=HOLD_3,
+        per_side=False,
+    ),
+    rung(
+        "Glute bridge with a band above the knees",
+        "Loop a medium band above the knees and press the knees out against it through the "
+        "glute bridge.",
+        "Medium band above the knees, knees out; lift, pause, lower.",
+        BANDED_GLUTE_BRIDGE,
+        reps=12,
+        rep_seconds=4,
+        per_side=False,
+        load="medium band",
+        equipment=BAND,
+    ),
+    rung(
+        "Marching glute bridge",
+        "Bridge up on both feet; keeping the hips level, lift one foot, put it down, then the "
+        "other. Each lift counts for that side.",
+        "Bridge up; lift one foot, then the other, hips level.",
+        MARCHING_HIP_RAISE,
+        reps=10,
+        rep_seconds=4,
+    ),
+    rung(
+        "Glute bridge with a dumbbell on the hips",
+        "Rest a dumbbell across the hips, held with both hands, and do the glute bridge.",
+        "Dumbbell on the hips; lift, pause, lower slowly.",
+        WEIGHTED_HIP_RAISE,
+        reps=12,
+        rep_seconds=4,
+        per_side=False,
+        load="dumbbell 5-10 kg on the hips",
+        equipment=DUMBBELL,
+    ),
+    rung(
+        "Glute bridge, feet on a step, 3-s hold",
+        "The glute bridge with both feet on a step and a 3-second hold at the top.",
+        "Feet on a step; lift the hips, hold 3 s, lower.",
+        HIP_RAISE,
+        reps=10,
+        rep_seconds=HOLD_3,
+        per_side=False,
+        equipment=STEP,
+    ),
+)
+
+STEP_DOWN: tuple[Variant, ...] = (
+    rung(
+        "Single-leg sit-to-stand from a chair",
+        "Sit on the front of a chair, one foot flat and the other lifted, fingertips on a "
+        "table. Stand up on the one leg and sit back down slowly, knee over the second toe.",
+        "One foot down, fingertips on a table; stand up, sit down slowly.",
+        SINGLE_LEG_BENCH_SQUAT,
+        reps=8,
+        rep_seconds=4,
+    ),
+    rung(
+        "Partial single-leg squat, hand on a wall",
+        "Stand on one leg, fingertips on a wall. Bend the standing knee a quarter of the way "
+        "down, knee over the second toe and pelvis level, and straighten.",
+        "One leg, hand on a wall; quarter squat, knee over toes, pelvis level.",
+        PARTIAL_SINGLE_LEG_SQUAT,
+        reps=10,
+    ),
+    rung(
+        "Step-down",
+        "Stand on a low step (10 cm) on one leg. Slowly bend the standing knee to lower the "
+        "other heel towards the floor, keeping the knee over the second toe and the pelvis "
+        "level, then straighten. Stop short of pain.",
+        "On a low step, lower the free heel slowly, knee over toes, pelvis level.",
+        ELEVATED_SINGLE_LEG_SQUAT,
+        reps=10,
+        rep_seconds=4,
+        equipment=STEP,
+        starts=STRONG,
+        base=True,
+    ),
+    rung(
+        "Partial single-leg squat, 3-s lowering",
+        "The partial single-leg squat, taking 3 seconds to go down.",
+        "One leg; 3 s down to a quarter squat, knee over toes, up.",
+        PARTIAL_SINGLE_LEG_SQUAT,
+        reps=8,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Step-down from a 20 cm step",
+        "The step-down from a 20 cm step (a stair is about that).",
+        "On a 20 cm step, lower the free heel slowly, knee over toes.",
+        ELEVATED_SINGLE_LEG_SQUAT,
+        reps=10,
+        rep_seconds=4,
+        equipment=STEP,
+    ),
+    rung(
+        "Single-leg squat to a chair",
+        "Stand on one leg in front of a chair, arms forward; sit back until you touch the seat "
+        "without dropping onto it, and stand up on the same leg.",
+        "One leg, arms forward; touch the seat, stand up, knee over toes.",
+        SINGLE_LEG_BENCH_SQUAT,
+        reps=8,
+        rep_seconds=4,
+    ),
+    rung(
+        "Step-down from a 20 cm step, 3-s lowering",
+        "The step-down from a 20 cm step, taking 3 seconds to lower.",
+        "On a 20 cm step, 3 s down, knee over toes, up.",
+        ELEVATED_SINGLE_LEG_SQUAT,
+        reps=8,
+        rep_seconds=HOLD_3,
+        equipment=STEP,
+    ),
+    rung(
+        "Step-down holding a dumbbell",
+        "The step-down from a 20 cm step holding a dumbbell in the hand on the free side.",
+        "Dumbbell on the free side; lower the heel slowly, knee over toes.",
+        WEIGHTED_ELEVATED_SINGLE_LEG_SQUAT,
+        reps=8,
+        rep_seconds=4,
+        load="dumbbell 4-8 kg",
+        equipment=(*STEP, *DUMBBELL),
+    ),
+    rung(
+        "Single-leg squat to a chair, 3-s lowering",
+        "The single-leg squat to a chair, taking 3 seconds to go down.",
+        "One leg; 3 s down to touch the seat, stand up.",
+        SINGLE_LEG_BENCH_SQUAT,
+        reps=8,
+        rep_seconds=6,
+    ),
+)
+
+STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
+    rung(
+        "Standing hip abduction, small range",
+        "Stand tall holding a chair. Lift one leg 15-20 degrees out to the side, toes forward, "
+        "and lower with control.",
+        "Hold a chair; lift the leg a little to the side, lower slowly.",
+        STANDING_HIP_ABDUCTION,
+        reps=12,
+    ),
+    rung(
+        "Standing hip abduction",
+        "Stand tall holding a wall or chair. Keeping the toes pointing forward and the trunk "
+        "upright, lift one leg out to the side, pause, and lower with control.",
+        "Stand tall, toes forward, lift the leg out to the side, lower slowly.",
+        STANDING_HIP_ABDUCTION,
+        reps=15,
+        base=True,
+    ),
+    rung(
+        "Standing hip abduction, 3-s hold",
+        "The standing hip abduction with a 3-second hold at the top.",
+        "Lift the leg to the side, hold 3 s, lower; trunk upright.",
+        STANDING_HIP_ABDUCTION,
+        reps=12,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Standing hip abduction with a light band",
+        "Loop a light band around the ankles and do the standing hip abduction against it.",
+        "Light band at the ankles; lift the leg to the side, lower slowly.",
+        BANDED_LEG_ABDUCTION,
+        reps=12,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Standing hip abduction with a 1 kg ankle weight",
+        "Strap a 1 kg weight to the working ankle and do the standing hip abduction.",
+        "1 kg on the ankle; lift the leg to the side, lower slowly.",
+        WEIGHTED_STANDING_HIP_ABDUCTION,
+        reps=12,
+        load="ankle weight 1 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Standing hip abduction without support, 3-s hold",
+        "Without holding on, lift one leg to the side, hold 3 seconds and lower, balancing on "
+        "the standing leg.",
+        "No hands; lift the leg to the side, hold 3 s, lower.",
+        STANDING_HIP_ABDUCTION,
+        reps=10,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Standing hip abduction with a medium band",
+        "Loop a medium band around the ankles and do the standing hip abduction against it.",
+        "Medium band at the ankles; lift the leg to the side, lower slowly.",
+        BANDED_LEG_ABDUCTION,
+        reps=12,
+        load="medium band",
+        equipment=BAND,
+    ),
+)
+
+FIRE_HYDRANT: tuple[Variant, ...] = (
+    rung(
+        "Fire hydrant hold",
+        "On all fours, lift one bent knee out to the side until the thigh is level with the "
+        "hip and hold, back flat.",
+        "On all fours, bent knee out to the side; hold, back flat.",
+        FIRE_HYDRANT_KICKS,
+        seconds=20,
+    ),
+    rung(
+        "Fire hydrant",
+        "On all fours with the back flat, keep the knee bent and lift one leg out to the side "
+        "until the thigh is level with the hip, pause, and lower without shifting your weight.",
+        "On all fours, lift the bent knee out to the side, keep the back flat.",
+        FIRE_HYDRANT_KICKS,
+        reps=15,
+        base=True,
+    ),
+    rung(
+        "Fire hydrant, 3-s hold",
+        "The fire hydrant with a 3-second hold at the top.",
+        "Knee out to the side, hold 3 s, lower; back flat.",
+        FIRE_HYDRANT_KICKS,
+        reps=12,
+        rep_seconds=HOLD_3,
+    ),
+    rung(
+        "Fire hydrant with a light band",
+        "Loop a light band above the knees and do the fire hydrant against it.",
+        "Light band above the knees; knee out to the side, lower slowly.",
+        BANDED_FIRE_HYDRANT,
+        reps=12,
+        load="light band",
+        equipment=BAND,
+    ),
+    rung(
+        "Fire hydrant with a 1 kg ankle weight",
+        "Strap a 1 kg weight to the working ankle and do the fire hydrant.",
+        "1 kg on the ankle; knee out to the side, lower slowly.",
+        WEIGHTED_FIRE_HYDRANT_KICKS,
+        reps=12,
+        load="ankle weight 1 kg",
+        equipment=ANKLE,
+    ),
+    rung(
+        "Hovering fire hydrant",
+        "On all fours, tuck the toes and lift both knees 2-3 cm off the floor; holding that, "
+        "lift one knee out to the side and return.",
+        "Knees hovering 2-3 cm; knee out to the side, return.",
+        FIRE_HYDRANT_KICKS,
+        reps=10,
+        rep_seconds=4,
+    ),
+)
