@@ -110,6 +110,8 @@ class IntegrationsConfig(_Section):
 
     source: str | None = None
     target: str | None = None
+    #: where completed sessions are read from; unset = the target's plugin, else the source's
+    completions: str | None = None
 
 
 class Config(_Section):

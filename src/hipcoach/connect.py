@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hipcoach.errors import ConfigError
-from hipcoach.interfaces import ActivitySource, Integration, PluginContext, WorkoutTarget
+from hipcoach.interfaces import (
+    ActivitySource,
+    CompletionSource,
+    Integration,
+    PluginContext,
+    WorkoutTarget,
+)
 from hipcoach.plugins import Registry
 
 
@@ -19,9 +27,29 @@ def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, Wor
     return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
 
 
+def resolve_completions(
+    registry: Registry, context: PluginContext, prefer: Sequence[str | None] = ()
+) -> tuple[str, CompletionSource] | None:
+    """The configured completion source (``[integrations] completions``), else the first set
+    up among the integrations named in ``prefer`` (the target's: it knows the workouts it
+    made; then the run source's), else any."""
+    wanted = context.config.integrations.completions
+    if wanted:
+        return _resolve(registry, context, wanted, "completions")  # type: ignore[return-value]
+    names = [n for n in prefer if n is not None]
+    ranked = sorted(registry, key=lambda i: names.index(i.name) if i.name in names else len(names))
+    for integration in ranked:
+        provided = integration.completion_source(context)
+        if provided is not None:
+            return integration.name, provided
+    return None
+
+
 def _provide(integration: Integration, context: PluginContext, role: str) -> object | None:
     if role == "source":
         return integration.activity_source(context)
+    if role == "completions":
+        return integration.completion_source(context)
     return integration.workout_target(context)
 
 

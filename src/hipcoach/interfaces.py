@@ -2,7 +2,8 @@
 
 An integration is a class registered under the entry-point group ``hipcoach.integrations``.
 It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
-target (workouts out), exporters (files out) and an ``auth`` sub-command. Integrations import
+target (workouts out), a completion source (what the runner did), exporters (files out) and an
+``auth`` sub-command. Integrations import
 their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
 """
 
@@ -22,6 +23,7 @@ from hipcoach.models import Run, ScheduledSession, Session
 if TYPE_CHECKING:
     import click
 
+    from hipcoach.completions import CompletedActivity
     from hipcoach.config import Config
     from hipcoach.home import Home
 
@@ -164,6 +166,22 @@ class Exporter(ABC):
         """Write the files into ``out_dir`` (created if needed); return their paths."""
 
 
+class CompletionSource(ABC):
+    """Yields the strength sessions the runner recorded (the core matches them to sessions)."""
+
+    @abstractmethod
+    def fetch_completions(
+        self, since: date, known: Mapping[str, str]
+    ) -> Iterator[CompletedActivity]:
+        """Every strength activity recorded on or after ``since`` (athlete-local dates).
+
+        ``known`` maps the activity ids already stored to their fingerprints: an activity
+        listed again with the same fingerprint may come without ``sets`` (the stored ones
+        are kept), so set detail is read once per new or edited activity. One that is no
+        longer listed is taken as deleted.
+        """
+
+
 class Integration:
     """Base class of every integration plugin. Override what you provide."""
 
@@ -183,6 +201,10 @@ class Integration:
         """The target, or None when this integration is not configured."""
         return None
 
+    def completion_source(self, context: PluginContext) -> CompletionSource | None:
+        """The completed-session source, or None when this integration is not configured."""
+        return None
+
     def exporters(self) -> Sequence[type[Exporter]]:
         """Exporter classes this integration adds to ``hipcoach export``."""
         return ()
@@ -197,6 +219,7 @@ class Integration:
         for method, label in (
             ("activity_source", "source"),
             ("workout_target", "target"),
+            ("completion_source", "completions"),
             ("auth_command", "auth"),
         ):
             if getattr(type(self), method) is not getattr(Integration, method):

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validat
 
 from hipcoach.vocabulary import EQUIPMENT, LEVELS, Equipment, Level
 
+Day = date  # for fields after one named ``date``
+
 __all__ = ["EQUIPMENT", "LEVELS", "Equipment", "Level"]
 
 Phase = Literal["build", "deload", "maintenance", "taper", "race"]
@@ -312,6 +314,8 @@ class ScheduledSession(_Frozen):
     session: Session
     date: date
     reason: str
+    #: a catch-up: the day the session was missed on (it is re-placed once, in its week)
+    missed_on: Day | None = None
 
 
 class CheckIn(_Frozen):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hipcoach.adherence import CatchUp, catch_ups, progression_adherence
 from hipcoach.config import Config
 from hipcoach.history import (
     PREDICTION_WEEKS,
@@ -57,6 +58,23 @@ def record_programme_start(config: Config, state: StateDB, today: date) -> None:
         state.set_meta(PROGRAMME_START_KEY, today.isoformat())
 
 
+def record_handover(config: Config, state: StateDB, today: date, plan: SchedulePlan) -> None:
+    """The plan's sessions have left hipcoach (synced or exported): the programme counts
+    from today, and each session from today on is kept as handed over, so that what the
+    runner does can be held against it (adherence)."""
+    from hipcoach.adherence import PlannedSession
+    from hipcoach.state.adherence import record_planned
+
+    record_programme_start(config, state, today)
+    start = max(plan.request.start, today)
+    handed = [
+        PlannedSession.from_scheduled(item, item.missed_on)
+        for item in plan.sessions
+        if item.date >= start
+    ]
+    record_planned(state, handed, start, plan.request.end)
+
+
 def week_number(first_day: date, day: date) -> int:
     """The programme week holding ``day`` (1 for any day before the start)."""
     return max(1, (monday_of(day) - monday_of(first_day)).days // 7 + 1)
@@ -83,6 +101,7 @@ class PlanInputs:
     adherence: Adherence
     first_day: date
     placed: Sequence[FixedSession]
+    catch_ups: Sequence[CatchUp] = ()
 
     @classmethod
     def read(
@@ -95,23 +114,38 @@ class PlanInputs:
         fixed: Sequence[FixedSession] | None = None,
         adherence: Adherence | None = None,
     ) -> PlanInputs:
-        """The inputs from ``state`` (None: nothing stored); arguments override."""
-        missed = Adherence.from_missed_weeks(state.missed_weeks() if state else ())
+        """The inputs from ``state`` (None: nothing stored); arguments override.
+
+        Adherence joins the weeks the runner reported missed and what became of each session
+        handed over (done, partial, skipped, missed); sessions missed earlier this week are
+        to be caught up.
+        """
+        from hipcoach.state.adherence import session_statuses
+
+        statuses = session_statuses(state, today) if state is not None else []
+        known = Adherence.from_missed_weeks(state.missed_weeks() if state else ())
+        known = known.merged(progression_adherence(statuses))
         if fixed is None:
             fixed = _placements(state) if state is not None else []
         return cls(
             runs=list(runs if runs is not None else state.cached_runs() if state else []),
             checkins=state.checkins() if state is not None else [],
-            adherence=missed.merged(adherence) if adherence else missed,
+            adherence=known.merged(adherence) if adherence else known,
             first_day=programme_first_day(config, state, today),
             placed=fixed,
+            catch_ups=catch_ups(statuses, today),
         )
 
 
 def _placements(state: StateDB) -> list[FixedSession]:
+    """Every session put on a target or exported, on the day it was placed on."""
+    from hipcoach.state.adherence import planned_sessions
     from hipcoach.state.remote import recent_placements
 
-    return [FixedSession(day, key) for day, key in recent_placements(state, date.min, date.max)]
+    placed = {key: day for day, key in recent_placements(state, date.min, date.max)}
+    for session in planned_sessions(state):
+        placed.setdefault(session.key, session.date)
+    return sorted((FixedSession(day, key) for key, day in placed.items()), key=lambda f: f.date)
 
 
 @dataclass(frozen=True)
@@ -168,6 +202,7 @@ def plan_from_state(
             for f in inputs.placed
             if start - timedelta(days=PLACED_LOOKBACK_DAYS) <= f.date < start
         ],
+        catch_ups=inputs.catch_ups,
     )
 
 
@@ -208,6 +243,7 @@ def plan_schedule(
     adherence: Adherence | None = None,
     extra_races: Iterable[date] = (),
     fixed: Sequence[FixedSession] = (),
+    catch_ups: Sequence[CatchUp] = (),
 ) -> SchedulePlan:
     """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs
     (pure: every input given)."""
@@ -237,6 +273,7 @@ def plan_schedule(
         blocked_weekdays=frozenset(athlete.blocked_weekdays),
         blocked_dates=frozenset(athlete.blocked_dates),
         fixed=tuple(fixed),
+        catch_ups=tuple(catch_ups),
         min_per_week=settings.min_sessions_per_week,
     )
     sessions = schedule(request)

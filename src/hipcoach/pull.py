@@ -1,4 +1,5 @@
-"""Pulling runs from an activity source into the state's run cache, a page at a time.
+"""Pulling from the services into the state: runs a page at a time, then the completed
+sessions (:func:`pull_completions`).
 
 Every page is stored as it arrives, together with where the pull continues, in one
 transaction. A pull stopped by a rate limit, a network failure or a crash keeps every page
@@ -14,13 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hipcoach.errors import HipcoachError
-from hipcoach.interfaces import ActivitySource, SkippedActivity
+from hipcoach.interfaces import ActivitySource, CompletionSource, SkippedActivity
 from hipcoach.state import StateDB
 from hipcoach.state.db import PullResume
 
 FIRST_PULL_DAYS = 365
 # Re-read the last two days so edits (a run re-tagged as a long run) reach the cache.
 OVERLAP_DAYS = 2
+# Completed sessions are re-read a week back: sets corrected in Connect within a week count.
+COMPLETION_OVERLAP_DAYS = 7
+# ... and never further back than this (what progression and catch-up look at, and more).
+COMPLETION_LOOKBACK_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -109,3 +114,58 @@ def _how_far(result: PullResult, resume: PullResume) -> str:
         f"{kept} this time; the next run continues the pull of runs since {result.since} at "
         f"page {resume.next_page}"
     )
+
+
+@dataclass(frozen=True)
+class CompletionPull:
+    """What one pull of completed sessions did."""
+
+    source: str
+    since: date
+    listed: int
+    removed: int
+
+
+def completions_since(state: StateDB, today: date) -> date:
+    """A week before the last day read (edits within a week are seen), else the first
+    session handed over; never more than six weeks back."""
+    from hipcoach.state.adherence import checked_through, planned_sessions
+
+    checked = checked_through(state)
+    if checked is not None:
+        since = checked - timedelta(days=COMPLETION_OVERLAP_DAYS)
+    else:
+        first = next(iter(planned_sessions(state)), None)
+        since = first.date if first else today - timedelta(days=COMPLETION_OVERLAP_DAYS)
+    return max(since, today - timedelta(days=COMPLETION_LOOKBACK_DAYS))
+
+
+def shared_since(state: StateDB, source_name: str, today: date) -> date | None:
+    """When one integration is both the run and the completion source, the date both pulls
+    start from, so that one read of its activity list serves both (a quiet night stays one
+    page); None while an interrupted import of runs is being resumed."""
+    if state.pull_resume(source_name) is not None:
+        return None
+    return min(pull_since(state, source_name, today, None), completions_since(state, today))
+
+
+def pull_completions(
+    source: CompletionSource,
+    source_name: str,
+    state: StateDB,
+    today: date,
+    since: date | None = None,
+) -> CompletionPull:
+    """Read the completed sessions since ``since`` and store them in one transaction (a
+    failure stores nothing: the next pull reads the same again)."""
+    from hipcoach.state.adherence import known_fingerprints, store_completions
+
+    since = since or completions_since(state, today)
+    known = known_fingerprints(state, source_name, since)
+    listed = [
+        activity.model_copy(update={"source": source_name})
+        for activity in source.fetch_completions(since, known)
+        if activity.date >= since
+    ]
+    stored, removed = store_completions(state, source_name, since, listed, checked_through=today)
+    return CompletionPull(source_name, since, stored, removed)

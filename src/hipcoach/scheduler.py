@@ -11,6 +11,10 @@ Preferences, in order: the day after a long run; the same day as a quality run (
 picks the days that first give every week its minimum, then as many sessions as the week
 allows, then the best total preference.
 
+A session missed earlier in the current ISO week (:class:`hipcoach.adherence.CatchUp`) is
+re-placed once, on the first day left in that week that satisfies every hard rule, before
+the other sessions are placed around it; when no day does, it is dropped.
+
 Light sessions are lighter, not just called light: the day before a quality run and the
 first session after a race get :func:`hipcoach.programme.lighten` (one set fewer per
 exercise, never a harder rung), as race-week sessions already are; the reason says so.
@@ -19,9 +23,10 @@ exercise, never a harder rung), as race-week sessions already are; the reason sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from hipcoach.adherence import CatchUp
 from hipcoach.config import WEEKDAYS
 from hipcoach.history import KeyDay, key_days, monday
 from hipcoach.models import Programme, Run, ScheduledSession, Session
@@ -38,8 +43,8 @@ _LOOKAHEAD_DAYS = 3
 
 @dataclass(frozen=True)
 class FixedSession:
-    """A session already placed before the window (in the past): it stays where it is, and
-    counts towards its week and the no-two-days-in-a-row rule."""
+    """A session already placed (before the window, or a catch-up within it): it stays where
+    it is, and counts towards its week and the no-two-days-in-a-row rule."""
 
     date: date
     key: str
@@ -59,6 +64,8 @@ class ScheduleRequest:
     blocked_weekdays: frozenset[int] = frozenset()
     blocked_dates: frozenset[date] = frozenset()
     fixed: tuple[FixedSession, ...] = ()
+    #: sessions missed earlier this week (they are among ``fixed`` on the day missed)
+    catch_ups: tuple[CatchUp, ...] = ()
     min_per_week: int = 2
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
 
@@ -209,11 +216,13 @@ def _choose_days(request: ScheduleRequest, quotas: dict[date, tuple[int, int]]) 
     this week); the value favours weekly minimums, then extra sessions, then preferences.
     """
     taken = {f.date for f in request.fixed}
+    # Next to a session placed within the window (a catch-up) is no place for another.
+    beside = {f.date + timedelta(days=d) for f in request.fixed for d in (-1, 1)}
     best: dict[_State, tuple[float, tuple[date, ...]]] = {_initial_state(request): (0.0, ())}
     day = request.start
     while day <= request.end:
         minimum, quota = quotas.get(monday(day), (0, 0))
-        allowed = day not in taken and blocked_reason(request, day) is None
+        allowed = day not in taken | beside and blocked_reason(request, day) is None
         score = _preference(request, day)[0] if allowed else 0.0
         following: dict[_State, tuple[float, tuple[date, ...]]] = {}
         for state, (value, chosen) in best.items():
@@ -249,18 +258,62 @@ def _week_quotas(request: ScheduleRequest) -> dict[date, tuple[int, int]]:
 
 
 def schedule(request: ScheduleRequest) -> list[ScheduledSession]:
-    """Sessions on ``start`` … ``end``, sorted by date, around the ``fixed`` ones."""
+    """Sessions on ``start`` … ``end``, sorted by date, around the ``fixed`` ones: first the
+    catch-ups, then the rest of each week's sessions around them."""
     weeks = {w.start: w for w in request.programme.weeks}
-    placed: list[ScheduledSession] = []
+    caught_up = _place_catch_ups(request)
+    moved = {key for key, _ in caught_up.values()}
+    request = replace(
+        request,
+        fixed=tuple(f for f in request.fixed if f.key not in moved)
+        + tuple(FixedSession(day, key) for day, (key, _) in caught_up.items()),
+        catch_ups=(),
+    )
     used = {f.key for f in request.fixed}
     days = _choose_days(request, _week_quotas(request))
     taken = {f.date for f in request.fixed} | set(days)
-    for day in sorted(days):
+    placed: list[ScheduledSession] = []
+    for day in sorted([*days, *caught_up]):
         week = weeks[monday(day)]
-        session = next(s for s in week.sessions if s.key not in used)
-        used.add(session.key)
-        said = _preference(request, day)[1]
+        missed_on = None
+        if day in caught_up:
+            key, missed_on = caught_up[day]
+            session = next(s for s in week.sessions if s.key == key)
+            said = f"catch-up for the session missed on {missed_on:%a %d %b}"
+        else:
+            session = next(s for s in week.sessions if s.key not in used)
+            used.add(session.key)
+            said = _preference(request, day)[1]
         session, light_why = _made_light(request, day, session, taken, said)
-        reason = said + light_why
-        placed.append(ScheduledSession(session=session, date=day, reason=reason))
+        placed.append(
+            ScheduledSession(
+                session=session, date=day, reason=said + light_why, missed_on=missed_on
+            )
+        )
+    return placed
+
+
+def _place_catch_ups(request: ScheduleRequest) -> dict[date, tuple[str, date]]:
+    """Day → (session key, day missed) of each catch-up that fits: on the first day left in
+    its week, within the window, that every hard rule allows, next to no other session, in
+    a week with room for it."""
+    weeks = {w.start: w for w in request.programme.weeks}
+    taken = {f.date for f in request.fixed if f.key not in {c.key for c in request.catch_ups}}
+    placed: dict[date, tuple[str, date]] = {}
+    for catch_up in sorted(request.catch_ups, key=lambda c: (c.missed_on, c.key)):
+        week = weeks.get(monday(catch_up.missed_on))
+        if week is None or catch_up.key not in {s.key for s in week.sessions}:
+            continue  # the programme no longer has that session: dropped
+        in_week = sum(monday(d) == week.start for d in taken)
+        if in_week >= len(week.sessions):
+            continue
+        day = max(request.start, catch_up.missed_on + timedelta(days=1))
+        last = min(week.start + timedelta(days=6), request.end)
+        while day <= last:
+            free = not {day - timedelta(days=1), day, day + timedelta(days=1)} & taken
+            if free and blocked_reason(request, day) is None:
+                placed[day] = (catch_up.key, catch_up.missed_on)
+                taken.add(day)
+                break
+            day += timedelta(days=1)
     return placed

@@ -93,7 +93,12 @@ def session_json(session: Session) -> dict[str, Any]:
 
 def scheduled_json(item: ScheduledSession) -> dict[str, Any]:
     """A session on a date (``schedule``, ``sync``, ``status``)."""
-    return {"date": item.date.isoformat(), "reason": item.reason, **session_json(item.session)}
+    return {
+        "date": item.date.isoformat(),
+        "reason": item.reason,
+        "missed_on": item.missed_on.isoformat() if item.missed_on else None,
+        **session_json(item.session),
+    }
 
 
 def week_json(week: ProgrammeWeek) -> dict[str, Any]:

@@ -37,6 +37,7 @@ class FakeGarmin:
         self.failure: str = "500"
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
+        self.exercise_sets: dict[int, list[dict[str, Any]]] = {}  # activity id → its sets
         # Calendar items served as they are in every month view (e.g. one without a workoutId).
         self.extra_items: list[dict[str, Any]] = []
 
@@ -70,6 +71,55 @@ class FakeGarmin:
         """The session keys of the workouts carrying the marker, one per workout."""
         return sorted(key for w in self.workouts if (key := self.marker_key(w)) is not None)
 
+    def record_workout_run(
+        self, workout_id: int, on: date, *, share: float = 1.0, activity_id: int | None = None
+    ) -> int:
+        """The watch runs a scheduled workout on ``on`` and records a strength activity
+        (with ``workoutId``), doing ``share`` of each exercise's sets: one ACTIVE set per
+        exercise step (so per side) and iteration, as Garmin records them."""
+        workout = self.workouts[workout_id]
+        sets: list[dict[str, Any]] = []
+        for step in _exercise_steps(workout):
+            done = round(step["iterations"] * share)
+            for _ in range(done):
+                sets.append(
+                    {
+                        "exercises": [
+                            {
+                                "category": step["category"],
+                                "name": step.get("exerciseName"),
+                                "probability": 100.0,
+                            }
+                        ],
+                        "repetitionCount": int(step.get("endConditionValue") or 0),
+                        "duration": 40.0,
+                        "weight": 0.0,
+                        "setType": "ACTIVE",
+                        "wktStepIndex": step["stepOrder"],
+                    }
+                )
+                sets.append({"exercises": [], "setType": "REST", "duration": 45.0})
+        ident = activity_id or next(self.ids)
+        self.activities.append(
+            {
+                "activityId": ident,
+                "activityName": workout["workoutName"],
+                "startTimeLocal": f"{on.isoformat()} 18:30:00",
+                "startTimeGMT": f"{on.isoformat()} 18:30:00",
+                "activityType": {"typeId": 13, "typeKey": "strength_training", "parentTypeId": 29},
+                "eventType": {"typeId": 9, "typeKey": "uncategorized"},
+                "distance": 0.0,
+                "duration": 1500.0,
+                "movingDuration": 1400.0,
+                "workoutId": workout_id,
+                "activeSets": sum(x["setType"] == "ACTIVE" for x in sets),
+                "totalSets": len(sets),
+                "totalReps": sum(x.get("repetitionCount") or 0 for x in sets),
+            }
+        )
+        self.exercise_sets[ident] = sets
+        return ident
+
     def mutating_requests(self) -> list[tuple[str, str]]:
         return [r for r in self.requests if r[0] in MUTATING]
 
@@ -85,6 +135,7 @@ class FakeGarmin:
             ("DELETE", r"/workout-service/schedule/(\d+)$", self._unschedule),
             ("GET", r"/calendar-service/year/(\d+)/month/(\d+)$", self._month),
             ("GET", ACTIVITY_LIST + r"(\?.*)?$", self._activities),
+            ("GET", r"/activity-service/activity/(\d+)/exerciseSets$", self._exercise_sets),
         ]
         for method, path, handler in routes:
             mock.add_callback(
@@ -170,6 +221,11 @@ class FakeGarmin:
         chosen.sort(key=lambda a: a["startTimeLocal"], reverse=params.get("sortOrder") != "asc")
         return 200, {}, json.dumps(chosen[start : start + limit])
 
+    def _exercise_sets(self, request, activity_id):  # type: ignore[no-untyped-def]
+        sets = self.exercise_sets.get(int(activity_id))
+        body = {"activityId": int(activity_id), "exerciseSets": sets}
+        return 200, {}, json.dumps(body)
+
     def _month(self, request, year, month0):  # type: ignore[no-untyped-def]
         year, month = int(year), int(month0) + 1
         items: list[dict[str, Any]] = [
@@ -190,3 +246,19 @@ class FakeGarmin:
                 )
         items += self.extra_items
         return 200, {}, json.dumps({"startDayOfMonth": 0, "calendarItems": items})
+
+
+def _exercise_steps(workout: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every exercise step of a workout payload, with how many times it is repeated."""
+    out: list[dict[str, Any]] = []
+
+    def walk(steps: list[dict[str, Any]], iterations: int) -> None:
+        for step in steps:
+            if step.get("type") == "RepeatGroupDTO":
+                walk(step["workoutSteps"], iterations * int(step["numberOfIterations"]))
+            elif step.get("category"):
+                out.append({**step, "iterations": iterations})
+
+    for segment in workout.get("workoutSegments", []):
+        walk(segment["workoutSteps"], 1)
+    return out

@@ -128,11 +128,23 @@ def test_runs_before_since_are_left_out(token_file: Path, api) -> None:
     assert [r.date for r in source(token_file).fetch_runs(DAY)] == [DAY]
 
 
-def test_each_page_is_read_once_per_process(token_file: Path, api) -> None:
-    api.get(ACTIVITIES, json=[garmin_activity(DAY, 8)])
+def test_one_read_serves_later_requests_in_the_process(token_file: Path, api) -> None:
+    items = [garmin_activity(DAY - timedelta(days=d), 8, ident=d + 1) for d in (0, 3, 6)]
+    api.get(ACTIVITIES, json=items)
     activities = GarminActivityList(GarminConnection(token_file))
-    assert list(activities.pages(DAY)) == list(activities.pages(DAY))
+    assert len(list(GarminSource(activities).fetch_runs(DAY - timedelta(days=6)))) == 3
+    later = activities.items_since(DAY - timedelta(days=3))
+    assert sorted(i["activityId"] for i in later) == [1, 4]
     assert len(api.calls) == 1
+
+
+def test_an_earlier_start_than_any_read_is_read(token_file: Path, api) -> None:
+    api.get(ACTIVITIES, json=[garmin_activity(DAY, 8, ident=1)])
+    api.get(ACTIVITIES, json=[garmin_activity(DAY - timedelta(days=9), 8, ident=2)])
+    activities = GarminActivityList(GarminConnection(token_file))
+    list(activities.pages(DAY))
+    assert [i["activityId"] for i in activities.items_since(DAY - timedelta(days=9))] == [2]
+    assert len(api.calls) == 2
 
 
 def test_an_import_resumes_at_the_page_it_did_not_store(token_file: Path, api) -> None:

@@ -56,13 +56,15 @@ def test_first_sync_then_a_quiet_night(cli, services):
     result, report = run(cli)
     assert result.exit_code == 0
     assert garmin.mutating_requests() == []
-    # The floor: one activities GET (the access token is still fresh here; on a real night a
-    # refresh comes first) and one calendar read per month of the window.
+    # The floor: one Strava activities GET (the access token is still fresh here; on a real
+    # night a refresh comes first), one Garmin activities GET (the completed sessions: the
+    # watch records them) and one calendar read per month of the window.
     end = date.today() + timedelta(days=13)
     months = 1 + ((end.year, end.month) != (date.today().year, date.today().month))
-    assert len(mock.calls) == 1 + months
+    assert len(mock.calls) == 2 + months
     assert report["created"] == report["updated"] == report["moved"] == report["deleted"] == []
-    assert all(method == "GET" and "calendar-service" in url for method, url in garmin.requests)
+    assert all(method == "GET" for method, _ in garmin.requests)
+    assert sum("activitylist-service" in url for _, url in garmin.requests) == 1
 
 
 def test_dry_run_changes_nothing(cli, services):

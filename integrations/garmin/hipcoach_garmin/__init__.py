@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import click
 
     from hipcoach_garmin.connection import GarminConnection
+    from hipcoach_garmin.done import GarminCompletions
     from hipcoach_garmin.source import GarminActivityList, GarminSource
     from hipcoach_garmin.target import GarminTarget
 
@@ -74,6 +75,15 @@ class GarminIntegration(Integration):
         from hipcoach_garmin.source import GarminSource
 
         return GarminSource(activities)
+
+    def completion_source(self, context: PluginContext) -> GarminCompletions | None:
+        """The strength sessions recorded on the watch, when a token file exists."""
+        activities = self.activity_list(context)
+        if activities is None:
+            return None
+        from hipcoach_garmin.done import GarminCompletions
+
+        return GarminCompletions(activities)
 
     def workout_target(self, context: PluginContext) -> GarminTarget | None:
         """The Garmin target when a token file exists (``hipcoach auth garmin`` writes one)."""

@@ -19,8 +19,9 @@ from typing import Any
 from hipcoach.activities import read_activities
 from hipcoach.errors import ServiceError
 from hipcoach.interfaces import ActivityPage, ActivitySource
+from hipcoach.listing import ListingMemory
 from hipcoach.models import Run
-from hipcoach_garmin.activities import label, run_from_garmin
+from hipcoach_garmin.activities import BadGarminActivity, activity_date, label, run_from_garmin
 from hipcoach_garmin.connection import GarminConnection
 
 log = logging.getLogger(__name__)
@@ -32,29 +33,38 @@ MAX_PAGES = 2_000
 
 
 class GarminActivityList:
-    """The activity list from a date on, page by page, each page read once per process."""
+    """The activity list from a date on: runs and strength sessions come from one read."""
 
     def __init__(self, connection: GarminConnection) -> None:
         self.connection = connection
-        self._pages: dict[tuple[date, int], list[Any]] = {}
+        self.memory = ListingMemory(_local_day)
 
     def pages(self, since: date, first: int = 0) -> Iterator[list[Any]]:
         """Pages of activity items starting on or after ``since``, oldest first, from page
-        number ``first`` (0-based)."""
+        number ``first`` (0-based); a whole listing is remembered for :meth:`items_since`."""
         for number in range(first, MAX_PAGES):
             page = self._page(since, number)
+            last = len(page) < PAGE_SIZE
+            self.memory.add_page(since, page, first=number == 0, last=last)
             yield page
-            if len(page) < PAGE_SIZE:
+            if last:
                 return
         raise ServiceError(
             f"Garmin Connect kept sending full activity pages ({MAX_PAGES} × {PAGE_SIZE}); "
             "stopped reading"
         )
 
+    def items_since(self, since: date) -> list[Any]:
+        """Every item on or after ``since``: from this process's earlier read when one
+        covers it (the run pull's), else read now."""
+        known = self.memory.covering(since)
+        if known is None:
+            for _ in self.pages(since):
+                pass
+            known = self.memory.covering(since) or []
+        return known
+
     def _page(self, since: date, number: int) -> list[Any]:
-        cached = self._pages.get((since, number))
-        if cached is not None:
-            return cached
         params = {
             "startDate": since.isoformat(),
             "start": str(number * PAGE_SIZE),
@@ -69,7 +79,6 @@ class GarminActivityList:
         if not isinstance(page, list):
             raise ServiceError(f"Garmin Connect sent a malformed activity list while {action}")
         log.info("Garmin: page %d of activities since %s: %d item(s)", number + 1, since, len(page))
-        self._pages[(since, number)] = page
         return page
 
 
@@ -100,6 +109,13 @@ class GarminSource(ActivitySource):
                 skipped=batch.skipped,
                 next_page=None if last else str(number + 1),
             )
+
+
+def _local_day(item: Any) -> date | None:
+    try:
+        return activity_date(item)
+    except (BadGarminActivity, AttributeError):
+        return None
 
 
 def _page_number(resume: str | None) -> int:

@@ -75,7 +75,7 @@ def command(
             f"{format_name!r} is not one of: {', '.join(sorted(exporters))}",
             param_hint="'FORMAT'",
         )
-    from hipcoach.planner import record_programme_start
+    from hipcoach.planner import record_handover
 
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
@@ -83,8 +83,8 @@ def command(
 
     with writing(out, hint="choose a writable folder with --out"):
         paths = make_exporter(app, exporters[format_name]).write(plan.sessions, out)
-    # The sessions have left hipcoach: from now on the programme counts from today.
-    record_programme_start(app.config, app.state, app.today())
+    # The sessions have left hipcoach: the programme counts from today, adherence from them.
+    record_handover(app.config, app.state, app.today(), plan)
     if as_json:
         app.emit_json(
             {

@@ -47,12 +47,12 @@ def command(
     if ics is not None:
         from hipcoach.exports.ics import StateLedger, write_calendar
         from hipcoach.home import writing
-        from hipcoach.planner import record_programme_start
+        from hipcoach.planner import record_handover
 
         with writing(ics, hint="choose a writable file with --ics"):
             write_calendar(plan.sessions, ics, StateLedger(app.state))
-        # The sessions have left hipcoach: from now on the programme counts from today.
-        record_programme_start(app.config, app.state, app.today())
+        # The sessions have left hipcoach: the programme counts from today, adherence from them.
+        record_handover(app.config, app.state, app.today(), plan)
     if as_json:
         app.emit_json(schedule_json(plan))
         return

@@ -66,6 +66,38 @@ MIGRATIONS: tuple[str, ...] = (
         recorded_at TEXT NOT NULL
     );
     """,
+    # 5: adherence. The sessions as handed over (synced or exported), frozen once their day
+    # has passed; what the runner recorded (completion sources); what they said by hand.
+    """
+    CREATE TABLE planned_sessions (
+        session_key   TEXT PRIMARY KEY,
+        date          TEXT NOT NULL,           -- the day it is (or was) placed on
+        planned_sets  INTEGER NOT NULL,
+        light         INTEGER NOT NULL,
+        content_hash  TEXT NOT NULL,
+        exercises     TEXT NOT NULL,           -- JSON: what the sets are counted against
+        missed_on     TEXT,                    -- a catch-up: the day it was first missed on
+        recorded_at   TEXT NOT NULL
+    );
+    CREATE INDEX planned_sessions_by_date ON planned_sessions(date);
+    CREATE TABLE completions (
+        source       TEXT NOT NULL,
+        activity_id  TEXT NOT NULL,
+        date         TEXT NOT NULL,            -- athlete-local
+        name         TEXT NOT NULL,
+        workout_id   TEXT,
+        sets         TEXT,                     -- JSON list of sets, NULL = no detail
+        fingerprint  TEXT NOT NULL,
+        recorded_at  TEXT NOT NULL,
+        PRIMARY KEY (source, activity_id)
+    );
+    CREATE INDEX completions_by_date ON completions(date);
+    CREATE TABLE session_marks (
+        date         TEXT PRIMARY KEY,         -- the planned day the runner spoke of
+        status       TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+        recorded_at  TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,9 +9,21 @@ from datetime import date, timedelta
 
 from hipcoach.config import Config
 from hipcoach.errors import HipcoachError
-from hipcoach.interfaces import ActivitySource, WorkoutTarget
-from hipcoach.planner import SchedulePlan, plan_from_state, record_programme_start
-from hipcoach.pull import PullProgress, PullResult, pull_runs
+from hipcoach.interfaces import ActivitySource, CompletionSource, WorkoutTarget
+from hipcoach.planner import (
+    SchedulePlan,
+    plan_from_state,
+    record_handover,
+    record_programme_start,
+)
+from hipcoach.pull import (
+    CompletionPull,
+    PullProgress,
+    PullResult,
+    pull_completions,
+    pull_runs,
+    shared_since,
+)
 from hipcoach.scheduler import FixedSession
 from hipcoach.state import StateDB
 from hipcoach.state.remote import RemoteRecords, has_records, recent_placements
@@ -31,10 +43,12 @@ class SyncResult:
     outcome: SyncOutcome | None
     pull: PullResult | None
     pull_error: HipcoachError | None
+    done: CompletionPull | None = None
+    done_error: HipcoachError | None = None
 
     @property
     def exit_code(self) -> int:
-        codes = [self.pull_error.exit_code if self.pull_error else 0]
+        codes = [0] + [e.exit_code for e in (self.pull_error, self.done_error) if e is not None]
         if self.outcome is not None:
             codes.append(self.outcome.exit_code)
         return max(codes)
@@ -60,19 +74,30 @@ def run_sync(
     target: tuple[str, WorkoutTarget] | None,
     today: date,
     days: int,
+    completions: tuple[str, CompletionSource] | None = None,
     races: tuple[date, ...] = (),
     dry_run: bool = False,
     on_pull_page: Callable[[PullProgress], None] | None = None,
 ) -> SyncResult:
-    """One sync. A failed pull keeps the pages it stored and the plan uses the cache."""
-    pulled, pull_error = None, None
+    """One sync. A failed pull keeps the pages it stored and the plan uses the cache; a
+    failed read of completed sessions leaves adherence as it was."""
+    pulled, pull_error, since = None, None, None
     if source is not None:
+        if completions is not None and completions[0] == source[0]:
+            since = shared_since(state, source[0], today)
         try:
-            pulled = pull_runs(source[1], source[0], state, today, on_page=on_pull_page)
+            pulled = pull_runs(source[1], source[0], state, today, since, on_page=on_pull_page)
         except HipcoachError as exc:
             # Reported once, in the sync's errors; the log file keeps the details.
             log.info("could not pull runs from %s: %s", source[0], exc)
             pull_error = exc
+    done, done_error = None, None
+    if completions is not None:
+        try:
+            done = pull_completions(completions[1], completions[0], state, today, since)
+        except HipcoachError as exc:
+            log.info("could not read completed sessions from %s: %s", completions[0], exc)
+            done_error = exc
     records = RemoteRecords(state, target[0]) if target else None
     try:
         fixed = past_sessions(state, today, target[1] if target else None)
@@ -85,7 +110,7 @@ def run_sync(
         record_programme_start(config, state, today)
     plan = plan_from_state(config, state, today=today, days=days, extra_races=races, fixed=fixed)
     if target is None or records is None:
-        return SyncResult(plan, None, [], None, pulled, pull_error)
+        return SyncResult(plan, None, [], None, pulled, pull_error, done, done_error)
     desired = {s.session.key: s for s in plan.sessions}
     end = today + timedelta(days=days - 1)
     try:
@@ -94,6 +119,10 @@ def run_sync(
         actions = plan_actions(target[1], records, desired, today, end)
     except HipcoachError as exc:
         # The target could not be read: nothing changes; the report says why.
-        return SyncResult(plan, target[0], [], SyncOutcome(aborted=exc), pulled, pull_error)
+        aborted = SyncOutcome(aborted=exc)
+        return SyncResult(plan, target[0], [], aborted, pulled, pull_error, done, done_error)
     outcome = None if dry_run else apply_actions(target[1], records, actions)
-    return SyncResult(plan, target[0], actions, outcome, pulled, pull_error)
+    if not dry_run:
+        # What is on the calendar now is what the runner is asked to do.
+        record_handover(config, state, today, plan)
+    return SyncResult(plan, target[0], actions, outcome, pulled, pull_error, done, done_error)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hipcoach.config import Config
-from hipcoach.connect import resolve_source, resolve_target
+from hipcoach.connect import resolve_completions, resolve_source, resolve_target
 from hipcoach.errors import CredentialsError
 from hipcoach.home import Home
 from hipcoach.interfaces import PluginContext
@@ -48,15 +48,22 @@ class SyncReport:
         return {name: len(changes[name]) for name in CHANGE_LISTS}
 
     def errors(self) -> list[str]:
-        """One line per problem: failed actions, a stop, runs that could not be pulled."""
+        """One line per problem: failed actions, a stop, runs or completed sessions that
+        could not be read. One cause is one line: a Garmin-only runner's source, completions
+        and target share the sign-in."""
         outcome = self.outcome
         errors = [f"{a.describe()}: {e}" for a, e in outcome.failures]
+        seen = set()
         if outcome.aborted:
             errors.append(f"stopped: {outcome.aborted}")
-        pull_error = self.result.pull_error
-        # One cause, one line: a Garmin-only runner's source and target share the sign-in.
-        if pull_error and str(pull_error) != str(outcome.aborted):
-            errors.append(f"runs not updated: {pull_error}")
+            seen.add(str(outcome.aborted))
+        for what, error in (
+            ("runs not updated", self.result.pull_error),
+            ("completed sessions not updated", self.result.done_error),
+        ):
+            if error is not None and str(error) not in seen:
+                errors.append(f"{what}: {error}")
+                seen.add(str(error))
         return errors
 
     @property
@@ -86,6 +93,11 @@ def sync_transaction(
     with sync_lock(home.root):
         source = resolve_source(registry, context)
         target = resolve_target(registry, context)
+        completions = resolve_completions(
+            registry,
+            context,
+            prefer=(target[0] if target else None, source[0] if source else None),
+        )
         if target is None and not dry_run:
             raise CredentialsError(
                 "no workout target is set up", hint="run `hipcoach auth garmin` first"
@@ -96,6 +108,7 @@ def sync_transaction(
             state=state,
             source=source,
             target=target,
+            completions=completions,
             today=today,
             days=days,
             races=races,

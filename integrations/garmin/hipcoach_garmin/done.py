@@ -1,0 +1,60 @@
+"""Garmin as a completion source: the strength sessions the runner recorded on the watch.
+
+They come from the same activity list as the runs (one read serves both in a sync), and the
+sets of each new or edited activity from ``/activity-service/activity/{id}/exerciseSets``
+(one read per such activity, never for one already stored unchanged).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from hipcoach.activities import BadActivity
+from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.interfaces import CompletionSource
+from hipcoach_garmin.completions import done_sets, is_strength, strength_summary
+from hipcoach_garmin.failures import Gone
+from hipcoach_garmin.source import GarminActivityList
+
+log = logging.getLogger(__name__)
+
+SOURCE = "garmin"
+
+
+class GarminCompletions(CompletionSource):
+    """Strength-training activities from Garmin Connect, with their exercise sets."""
+
+    def __init__(self, activities: GarminActivityList) -> None:
+        self.activities = activities
+
+    def fetch_completions(
+        self, since: date, known: Mapping[str, str]
+    ) -> Iterator[CompletedActivity]:
+        """Every strength activity since ``since``; sets read for new or edited ones."""
+        for item in self.activities.items_since(since):
+            if not is_strength(item):
+                continue
+            try:
+                done = strength_summary(item, SOURCE)
+            except BadActivity as exc:
+                log.warning("Garmin strength activity skipped: %s", exc)
+                continue
+            if known.get(done.activity_id) == done.fingerprint:
+                yield done  # unchanged: the stored sets stand
+                continue
+            yield done.model_copy(update={"sets": self._sets(done.activity_id)})
+
+    def _sets(self, activity_id: str) -> tuple[DoneSet, ...]:
+        action = f"reading the sets of Garmin activity {activity_id}"
+        try:
+            with self.activities.connection.call(action, missing_ok=True) as api:
+                payload = api.get_activity_exercise_sets(int(activity_id))
+        except Gone:
+            return ()  # no sets recorded
+        try:
+            return done_sets(payload)
+        except BadActivity as exc:
+            log.warning("Garmin activity %s: sets left out (%s)", activity_id, exc)
+            return ()

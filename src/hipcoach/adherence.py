@@ -1,0 +1,314 @@
+"""Adherence: what became of each session handed over, and what progression and catch-up
+make of it (pure functions; the state and the completion sources supply the data).
+
+A session's status (DESIGN "Adherence"):
+
+- ``done``: a completed activity matched it with at least two thirds of its planned sets (or
+  with no set detail, as Strava's), or the runner said so (``checkin --done``);
+- ``partial``: a matched activity with fewer than two thirds of the planned sets;
+- ``skipped``: the runner said so (``checkin --skipped``);
+- ``missed``: its day has passed with nothing recorded, while a completion source had been
+  read through that day;
+- ``planned``: still to come, or nothing can be known (no completion source).
+
+An activity matches a session by the workout hipcoach created for it (the activity's workout
+id), else by the session key in the activity's name (a workout run from the watch is named
+after it), else by its date, if it is not a workout of the runner's own. Each activity
+matches one session at most and each session one activity: the one with the most sets done.
+Sets are counted against the session's exercises by Garmin's exercise identity (category and
+name), so a set the runner corrected to another exercise in Connect does not count; a
+per-side set done on both sides is one set, although the watch records one set per side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.models import CheckIn, ScheduledSession
+from hipcoach.progression import PARTIAL_SESSION, Adherence
+
+Day = date  # for fields after one named ``date``
+Status = Literal["done", "partial", "missed", "skipped", "planned"]
+Mark = Literal["done", "skipped"]
+#: a matched activity with fewer than this share of the planned sets is partial
+DONE_SHARE = 2 / 3
+
+_KEY = r"\d{4}-W\d{2}-\d{1,2}"
+_KEY_IN_NAME = re.compile(rf"\[hipcoach:({_KEY})\]|\bhipcoach\s+({_KEY})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """An exercise of a handed-over session: what its sets are counted against."""
+
+    key: str
+    category: str | None
+    exercise_name: str | None
+    sets: int
+    per_side: bool
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    """A session as it was handed over (synced or exported) on its day."""
+
+    key: str
+    date: date
+    planned_sets: int
+    light: bool
+    content_hash: str
+    exercises: tuple[PlannedExercise, ...]
+    #: a catch-up: the day the session was first missed on (it is re-placed only once)
+    missed_on: Day | None = None
+
+    @classmethod
+    def from_scheduled(cls, item: ScheduledSession, missed_on: Day | None = None) -> PlannedSession:
+        """The record of a scheduled session."""
+        session = item.session
+        exercises = tuple(
+            PlannedExercise(
+                key=p.key,
+                category=p.variant.garmin.category,
+                exercise_name=p.variant.garmin.exercise_name,
+                sets=p.sets,
+                per_side=p.per_side,
+            )
+            for p in session.prescriptions
+        )
+        return cls(
+            key=session.key,
+            date=item.date,
+            planned_sets=sum(p.sets for p in session.prescriptions),
+            light=session.light,
+            content_hash=session.content_hash,
+            exercises=exercises,
+            missed_on=missed_on,
+        )
+
+
+@dataclass(frozen=True)
+class SessionStatus:
+    """What became of one session."""
+
+    key: str
+    date: date
+    status: Status
+    planned_sets: int
+    #: sets done, in the planned sets' unit; None where unknown (no set detail, by hand)
+    done_sets: int | None
+    #: where the status comes from: a completion source's name, "checkin", or None
+    source: str | None
+    activity_id: str | None = None
+    missed_on: Day | None = None
+
+    @property
+    def settled(self) -> bool:
+        """Whether the status is known (anything but "planned")."""
+        return self.status != "planned"
+
+
+@dataclass(frozen=True)
+class AdherenceWeek:
+    """One ISO week: sessions planned, sessions done (a partial one counts half), worst pain."""
+
+    start: date
+    planned: int
+    done: float
+    pain_max: int | None
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """A session missed earlier this week, to be re-placed once on a later day of it."""
+
+    key: str
+    missed_on: date
+
+
+def monday(day: date) -> date:
+    """The Monday of the ISO week holding ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def session_key_in(text: str) -> str | None:
+    """The session key an activity's name carries (``hipcoach 2026-W48-1 · …`` or the
+    marker), else None."""
+    match = _KEY_IN_NAME.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def count_done_sets(planned: PlannedSession, sets: Sequence[DoneSet]) -> int:
+    """Sets done, in the planned unit: per exercise at most its planned sets; a per-side
+    exercise counts a set when both sides were done (the watch records each side)."""
+    recorded = Counter((s.category, s.exercise_name) for s in sets)
+    by_category = Counter(s.category for s in sets if s.category is not None)
+    done = 0
+    for exercise in planned.exercises:
+        identity = (exercise.category, exercise.exercise_name)
+        if exercise.exercise_name is None:
+            available = by_category[exercise.category] if exercise.category else 0
+        else:
+            available = recorded[identity]
+        per_set = 2 if exercise.per_side else 1
+        counted = min(exercise.sets, available // per_set)
+        done += counted
+        # Two exercises with one Garmin identity share what was recorded, in order.
+        recorded[identity] -= counted * per_set
+        if exercise.category:
+            by_category[exercise.category] -= counted * per_set
+    return done
+
+
+def evaluate(
+    planned: Sequence[PlannedSession],
+    completions: Sequence[CompletedActivity],
+    marks: Mapping[date, Mark],
+    *,
+    workout_ids: Mapping[str, str],
+    checked_through: date | None,
+    today: date,
+) -> list[SessionStatus]:
+    """The status of every planned session, by date.
+
+    ``workout_ids`` maps the workouts hipcoach created to their session keys;
+    ``checked_through`` is the last day a completion source was read through (None: never).
+    """
+    matched = _match(planned, completions, workout_ids)
+    statuses = []
+    for session in sorted(planned, key=lambda s: (s.date, s.key)):
+        mark = marks.get(session.date)
+        activity = matched.get(session.key)
+        statuses.append(_status(session, mark, activity, checked_through, today))
+    return statuses
+
+
+def _status(
+    session: PlannedSession,
+    mark: Mark | None,
+    activity: CompletedActivity | None,
+    checked_through: date | None,
+    today: date,
+) -> SessionStatus:
+    def made(status: Status, done: int | None = None, source: str | None = None) -> SessionStatus:
+        return SessionStatus(
+            key=session.key,
+            date=session.date,
+            status=status,
+            planned_sets=session.planned_sets,
+            done_sets=done,
+            source=source,
+            activity_id=activity.activity_id if activity and source == activity.source else None,
+            missed_on=session.missed_on,
+        )
+
+    if mark is not None:  # the runner's word wins
+        return made(mark, None, "checkin")
+    if activity is not None:
+        if activity.sets is None:
+            return made("done", None, activity.source)
+        done = count_done_sets(session, activity.sets)
+        status: Status = "done" if done >= DONE_SHARE * session.planned_sets else "partial"
+        return made(status, done, activity.source)
+    if session.date < today and checked_through is not None and session.date <= checked_through:
+        return made("missed")
+    return made("planned")
+
+
+def _match(
+    planned: Sequence[PlannedSession],
+    completions: Sequence[CompletedActivity],
+    workout_ids: Mapping[str, str],
+) -> dict[str, CompletedActivity]:
+    """Session key → the activity that stands for it (the one with the most sets done)."""
+    by_key = {s.key: s for s in planned}
+    by_date: dict[date, list[str]] = defaultdict(list)
+    for session in planned:
+        by_date[session.date].append(session.key)
+    candidates: dict[str, list[CompletedActivity]] = defaultdict(list)
+    for activity in completions:
+        key = _session_for(activity, by_key, by_date, workout_ids)
+        if key is not None:
+            candidates[key].append(activity)
+    return {
+        key: max(found, key=lambda a: (_done(by_key[key], a), a.activity_id))
+        for key, found in candidates.items()
+    }
+
+
+def _session_for(
+    activity: CompletedActivity,
+    by_key: Mapping[str, PlannedSession],
+    by_date: Mapping[date, list[str]],
+    workout_ids: Mapping[str, str],
+) -> str | None:
+    if activity.workout_id is not None:
+        # A workout the watch ran: hipcoach's (its session), or the runner's own (none).
+        key = workout_ids.get(activity.workout_id)
+        return key if key in by_key else None
+    named = session_key_in(activity.name)
+    if named is not None and named in by_key:
+        return named
+    on_day = by_date.get(activity.date, [])
+    return on_day[0] if on_day else None
+
+
+def _done(session: PlannedSession, activity: CompletedActivity) -> int:
+    if activity.sets is None:
+        return session.planned_sets
+    return count_done_sets(session, activity.sets)
+
+
+def weekly(statuses: Sequence[SessionStatus], checkins: Iterable[CheckIn]) -> list[AdherenceWeek]:
+    """Per ISO week with sessions or check-ins: planned, done (partial = half), worst pain."""
+    planned: Counter[date] = Counter()
+    done: defaultdict[date, float] = defaultdict(float)
+    for s in statuses:
+        week = monday(s.date)
+        planned[week] += 1
+        done[week] += _session_value(s.status)
+    pain: dict[date, int] = {}
+    for c in checkins:
+        week = monday(c.date)
+        pain[week] = max(pain.get(week, 0), c.pain)
+    weeks = sorted(set(planned) | set(pain))
+    return [AdherenceWeek(w, planned[w], done[w], pain.get(w)) for w in weeks]
+
+
+def _session_value(status: Status) -> float:
+    return {"done": 1.0, "partial": PARTIAL_SESSION}.get(status, 0.0)
+
+
+def progression_adherence(statuses: Sequence[SessionStatus]) -> Adherence:
+    """Sessions done per week for progression. A week whose statuses are all unknown gives
+    no information (its sessions are assumed done); in a week with some known, those still
+    to come (or unknowable) count as done until they are known."""
+    weeks: dict[date, list[SessionStatus]] = defaultdict(list)
+    for s in statuses:
+        weeks[monday(s.date)].append(s)
+    done = {
+        week: sum(1.0 if not s.settled else _session_value(s.status) for s in items)
+        for week, items in weeks.items()
+        if any(s.settled for s in items)
+    }
+    return Adherence(done)
+
+
+def catch_ups(statuses: Sequence[SessionStatus], today: date) -> list[CatchUp]:
+    """This ISO week's catch-ups: sessions missed earlier in it that were never caught up
+    before, and catch-ups already re-placed that are still to come (they stay catch-ups). A
+    catch-up missed again is not re-placed: once is the rule."""
+    out = []
+    for s in statuses:
+        if monday(s.date) != monday(today):
+            continue
+        if s.status == "missed" and s.missed_on is None:
+            out.append(CatchUp(s.key, s.date))
+        elif s.missed_on is not None and s.status == "planned" and s.date >= today:
+            out.append(CatchUp(s.key, s.missed_on))
+    return out

@@ -1,0 +1,42 @@
+"""One read of a service's activity list serves every consumer in a process.
+
+The nightly job reads the runner's activity list for runs and, from the same service, for
+completed strength sessions. :class:`ListingMemory` keeps the items of a listing read to its
+end from some start date, so a later request from that date or after is answered from memory
+instead of a second request: a quiet night stays one activities page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+
+class ListingMemory:
+    """Items of listings read from a start date to the end, for this process only."""
+
+    def __init__(self, day_of: Callable[[Any], date | None]) -> None:
+        #: an item's local date (None: unreadable, kept only for a full replay)
+        self.day_of = day_of
+        self._complete: dict[date, list[Any]] = {}
+        self._reading: dict[date, list[Any]] = {}
+
+    def add_page(self, since: date, items: Sequence[Any], *, first: bool, last: bool) -> None:
+        """Record a page of the listing from ``since``; ``first``/``last`` mark its ends."""
+        if first:
+            self._reading[since] = []
+        if since not in self._reading:
+            return  # a listing resumed in the middle is not a whole one
+        self._reading[since].extend(items)
+        if last:
+            self._complete[since] = self._reading.pop(since)
+
+    def covering(self, since: date) -> list[Any] | None:
+        """The items on or after ``since`` from a whole listing that started no later, or
+        None when none did (the caller reads the service)."""
+        starts = [s for s in self._complete if s <= since]
+        if not starts:
+            return None
+        items = self._complete[max(starts)]
+        return [i for i in items if (day := self.day_of(i)) is not None and day >= since]

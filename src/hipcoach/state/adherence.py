@@ -1,0 +1,229 @@
+"""Adherence records: the sessions handed over, the activities the runner recorded, and what
+they said by hand. Statuses are derived from these (:mod:`hipcoach.adherence`), never stored,
+so an activity edited later in Connect changes the status it gave."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from hipcoach.adherence import Mark, PlannedExercise, PlannedSession, SessionStatus, evaluate
+from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.state.db import StateDB
+
+CHECKED_KEY = "completions_checked_through"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+# -- planned sessions ------------------------------------------------------------------------
+def record_planned(db: StateDB, sessions: Sequence[PlannedSession], start: date, end: date) -> None:
+    """Record the sessions handed over for ``start`` … ``end`` (``start`` is today or later):
+    they replace what was planned for those days; the past is never rewritten, except that a
+    catch-up moves its own session to its new day."""
+    keys = [s.key for s in sessions]
+    with db.transaction() as conn:
+        conn.execute(
+            f"DELETE FROM planned_sessions WHERE date >= ? AND date <= ? "
+            f"AND session_key NOT IN ({', '.join('?' * len(keys))})",
+            (start.isoformat(), end.isoformat(), *keys),
+        )
+        for s in sessions:
+            conn.execute(
+                "INSERT INTO planned_sessions(session_key, date, planned_sets, light, "
+                "content_hash, exercises, missed_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(session_key) DO UPDATE SET date = excluded.date, "
+                "planned_sets = excluded.planned_sets, light = excluded.light, "
+                "content_hash = excluded.content_hash, exercises = excluded.exercises, "
+                "missed_on = COALESCE(excluded.missed_on, planned_sessions.missed_on), "
+                "recorded_at = excluded.recorded_at "
+                "WHERE planned_sessions.date >= ? OR excluded.missed_on IS NOT NULL",
+                (
+                    s.key,
+                    s.date.isoformat(),
+                    s.planned_sets,
+                    int(s.light),
+                    s.content_hash,
+                    json.dumps([_exercise_json(e) for e in s.exercises]),
+                    s.missed_on.isoformat() if s.missed_on else None,
+                    _now(),
+                    start.isoformat(),
+                ),
+            )
+
+
+def planned_sessions(db: StateDB, since: date | None = None) -> list[PlannedSession]:
+    """The sessions handed over, oldest first."""
+    with db.reading("planned_sessions"):
+        rows = db.connection.execute(
+            "SELECT session_key, date, planned_sets, light, content_hash, exercises, missed_on "
+            "FROM planned_sessions WHERE date >= ? ORDER BY date, session_key",
+            ((since or date.min).isoformat(),),
+        ).fetchall()
+        return [
+            PlannedSession(
+                key=key,
+                date=date.fromisoformat(day),
+                planned_sets=int(sets),
+                light=bool(light),
+                content_hash=str(content_hash),
+                exercises=tuple(_exercise(e) for e in json.loads(exercises)),
+                missed_on=date.fromisoformat(missed) if missed else None,
+            )
+            for key, day, sets, light, content_hash, exercises, missed in rows
+        ]
+
+
+def _exercise_json(e: PlannedExercise) -> dict[str, Any]:
+    return {
+        "key": e.key,
+        "category": e.category,
+        "exercise_name": e.exercise_name,
+        "sets": e.sets,
+        "per_side": e.per_side,
+    }
+
+
+def _exercise(data: Mapping[str, Any]) -> PlannedExercise:
+    return PlannedExercise(
+        key=str(data["key"]),
+        category=data["category"],
+        exercise_name=data["exercise_name"],
+        sets=int(data["sets"]),
+        per_side=bool(data["per_side"]),
+    )
+
+
+# -- completed activities --------------------------------------------------------------------
+def known_fingerprints(db: StateDB, source: str, since: date) -> dict[str, str]:
+    """Activity id → fingerprint of what is stored from ``source`` since ``since``."""
+    with db.reading("completions"):
+        rows = db.connection.execute(
+            "SELECT activity_id, fingerprint FROM completions WHERE source = ? AND date >= ?",
+            (source, since.isoformat()),
+        ).fetchall()
+        return {str(a): str(f) for a, f in rows}
+
+
+def store_completions(
+    db: StateDB,
+    source: str,
+    since: date,
+    activities: Iterable[CompletedActivity],
+    checked_through: date,
+) -> tuple[int, int]:
+    """Store what ``source`` listed since ``since``, in one transaction: new and changed
+    activities are written (an unchanged one sent without sets keeps the stored sets), and
+    those no longer listed (deleted in Connect) are removed. Returns (stored, removed)."""
+    listed = list(activities)
+    ids = [a.activity_id for a in listed]
+    with db.transaction() as conn:
+        removed = conn.execute(
+            f"DELETE FROM completions WHERE source = ? AND date >= ? "
+            f"AND activity_id NOT IN ({', '.join('?' * len(ids))})",
+            (source, since.isoformat(), *ids),
+        ).rowcount
+        for a in listed:
+            conn.execute(
+                "INSERT INTO completions(source, activity_id, date, name, workout_id, sets, "
+                "fingerprint, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(source, activity_id) DO UPDATE SET date = excluded.date, "
+                "name = excluded.name, workout_id = excluded.workout_id, "
+                "sets = CASE WHEN excluded.fingerprint = completions.fingerprint "
+                "AND excluded.sets IS NULL THEN completions.sets ELSE excluded.sets END, "
+                "fingerprint = excluded.fingerprint, recorded_at = excluded.recorded_at",
+                (
+                    source,
+                    a.activity_id,
+                    a.date.isoformat(),
+                    a.name,
+                    a.workout_id,
+                    None if a.sets is None else json.dumps([s.model_dump() for s in a.sets]),
+                    a.fingerprint,
+                    _now(),
+                ),
+            )
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = max(meta.value, excluded.value)",
+            (CHECKED_KEY, checked_through.isoformat()),
+        )
+    return len(listed), removed
+
+
+def completions(db: StateDB, since: date | None = None) -> list[CompletedActivity]:
+    """Every stored activity, oldest first."""
+    with db.reading("completions"):
+        rows = db.connection.execute(
+            "SELECT source, activity_id, date, name, workout_id, sets, fingerprint "
+            "FROM completions WHERE date >= ? ORDER BY date, source, activity_id",
+            ((since or date.min).isoformat(),),
+        ).fetchall()
+        return [
+            CompletedActivity(
+                source=source,
+                activity_id=activity_id,
+                date=date.fromisoformat(day),
+                name=name,
+                workout_id=workout_id,
+                sets=None if sets is None else tuple(DoneSet(**s) for s in json.loads(sets)),
+                fingerprint=fingerprint,
+            )
+            for source, activity_id, day, name, workout_id, sets, fingerprint in rows
+        ]
+
+
+def checked_through(db: StateDB) -> date | None:
+    """The last day a completion source has been read through (None: never)."""
+    value = db.get_meta(CHECKED_KEY)
+    return date.fromisoformat(value) if value else None
+
+
+# -- by hand ---------------------------------------------------------------------------------
+def record_mark(db: StateDB, day: date, status: Mark) -> None:
+    """The runner's word on the session of ``day``: done or skipped (the latest wins)."""
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO session_marks(date, status, recorded_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(date) DO UPDATE SET status = excluded.status, "
+            "recorded_at = excluded.recorded_at",
+            (day.isoformat(), status, _now()),
+        )
+
+
+def marks(db: StateDB) -> dict[date, Mark]:
+    """Day → what the runner said of its session."""
+    with db.reading("session_marks"):
+        rows = db.connection.execute("SELECT date, status FROM session_marks").fetchall()
+        out: dict[date, Mark] = {}
+        for day, status in rows:
+            if status not in ("done", "skipped"):
+                raise ValueError(f"status {status!r}")
+            out[date.fromisoformat(day)] = status
+        return out
+
+
+# -- derived ---------------------------------------------------------------------------------
+def workout_sessions(db: StateDB) -> dict[str, str]:
+    """Workout id → session key of every workout hipcoach created (on any target)."""
+    with db.reading("remote_workouts"):
+        rows = db.connection.execute(
+            "SELECT workout_id, session_key FROM remote_workouts WHERE workout_id IS NOT NULL"
+        ).fetchall()
+        return {str(w): str(k) for w, k in rows}
+
+
+def session_statuses(db: StateDB, today: date) -> list[SessionStatus]:
+    """What became of every session handed over, from what the state holds."""
+    return evaluate(
+        planned_sessions(db),
+        completions(db),
+        marks(db),
+        workout_ids=workout_sessions(db),
+        checked_through=checked_through(db),
+        today=today,
+    )
