@@ -312,3 +312,28 @@ def catch_ups(statuses: Sequence[SessionStatus], today: date) -> list[CatchUp]:
         elif s.missed_on is not None and s.status == "planned" and s.date >= today:
             out.append(CatchUp(s.key, s.missed_on))
     return out
+
+
+@dataclass(frozen=True)
+class AdherenceLog:
+    """The sessions and weeks of a stretch of time, for ``log`` and ``status``."""
+
+    sessions: list[SessionStatus]
+    weeks: list[AdherenceWeek]
+
+
+def adherence_log(
+    statuses: Sequence[SessionStatus], checkins: Sequence[CheckIn], today: date, weeks: int
+) -> AdherenceLog:
+    """The last ``weeks`` ISO weeks up to the current one (its sessions still to come are
+    shown as planned); every week is listed, with or without sessions."""
+    first = monday(today) - timedelta(weeks=weeks - 1)
+    last = monday(today) + timedelta(days=6)
+    shown = [s for s in statuses if first <= s.date <= last]
+    pains = [c for c in checkins if first <= c.date <= last]
+    found = {w.start: w for w in weekly(shown, pains)}
+    every = [
+        found.get(start, AdherenceWeek(start, 0, 0.0, None))
+        for start in (first + timedelta(weeks=i) for i in range(weeks))
+    ]
+    return AdherenceLog(shown, every)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hipcoach.adherence import AdherenceWeek, SessionStatus
 
 from hipcoach.models import (
     Exercise,
@@ -126,4 +129,28 @@ def run_json(run: Run) -> dict[str, Any]:
         "kind": run.kind,
         "name": run.name,
         "sport": run.sport,
+    }
+
+
+def status_json(status: SessionStatus) -> dict[str, Any]:
+    """A ``log --json`` session."""
+    return {
+        "key": status.key,
+        "date": status.date.isoformat(),
+        "status": status.status,
+        "planned_sets": status.planned_sets,
+        "done_sets": status.done_sets,
+        "source": status.source,
+        "activity_id": status.activity_id,
+        "missed_on": status.missed_on.isoformat() if status.missed_on else None,
+    }
+
+
+def adherence_week_json(week: AdherenceWeek) -> dict[str, Any]:
+    """A ``log --json`` week (also ``status --json`` ``adherence``)."""
+    return {
+        "start": week.start.isoformat(),
+        "planned": week.planned,
+        "done": week.done,
+        "pain_max": week.pain_max,
     }

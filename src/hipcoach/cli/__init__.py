@@ -24,7 +24,8 @@ EX_SOFTWARE = 70
 COMMANDS: dict[str, tuple[str, str]] = {
     "exercises": ("exercises", "The exercise catalog, with instructions and Garmin mapping."),
     "plan": ("plan", "The progressive hip-strength programme."),
-    "checkin": ("checkin", "Record knee pain (0-10); it gates progression."),
+    "checkin": ("checkin", "Record knee pain (0-10), or a session done or skipped."),
+    "log": ("log", "What was done: each session's status, sets, pain, weekly adherence."),
     "plugins": ("plugins", "The installed integrations and what each provides."),
     "auth": ("auth", "One-time sign-in to Strava or Garmin; tokens are kept for cron."),
     "schedule": ("schedule", "Place sessions around your runs (the next 14 days)."),

@@ -1,4 +1,4 @@
-"""``hipcoach checkin``: record knee pain, or a week of missed sessions."""
+"""``hipcoach checkin``: record knee pain, a session done or skipped, or a missed week."""
 
 from __future__ import annotations
 
@@ -17,26 +17,39 @@ from hipcoach.cli.params import DATE, json_option
     type=click.IntRange(0, 10),
     help="Knee pain, 0 (none) to 10 (worst), during or after exercise or running.",
 )
+@click.option("--done", "mark", flag_value="done", help="You did the session planned on --date.")
+@click.option(
+    "--skipped", "mark", flag_value="skipped", help="You skipped the session planned on --date."
+)
 @click.option(
     "--missed", is_flag=True, help="You missed this week's hip sessions (the week of --date)."
 )
 @click.option("--date", "day", type=DATE, help="The day it refers to [today].")
 @json_option
 @pass_app
-def command(app: App, pain: int | None, missed: bool, day: date | None, as_json: bool) -> None:
-    """Record knee pain (0-10), or a week of missed sessions; both gate progression.
+def command(
+    app: App,
+    pain: int | None,
+    mark: str | None,
+    missed: bool,
+    day: date | None,
+    as_json: bool,
+) -> None:
+    """Record knee pain (0-10), whether the session of a day was done or skipped, or a week
+    of missed sessions; all of them gate progression.
 
     Above 2/10 the next week holds its rungs; above 5/10 every exercise steps down one rung
     (an easier variant). At 7/10 or more, or above 2/10 two weeks running, stop what hurts
     and see a physiotherapist. One pain check-in per day: a second one replaces the first.
-    A missed week holds the next week too.
+    A week with fewer sessions done than [athlete] min_sessions_per_week holds the next week;
+    what you say here wins over what the watch recorded.
     """
     from hipcoach.models import CheckIn
     from hipcoach.programme import monday_of
     from hipcoach.progression import physio_advice
 
-    if pain is None and not missed:
-        raise click.UsageError("give --pain N (0-10), --missed, or both")
+    if pain is None and mark is None and not missed:
+        raise click.UsageError("give --pain N (0-10), --done, --skipped or --missed")
     today = app.today()
     day = day or today
     if day > today:
@@ -51,6 +64,12 @@ def command(app: App, pain: int | None, missed: bool, day: date | None, as_json:
             f"{'Recorded' if new else 'Updated'} knee pain {pain}/10 for {day:%a %d %b %Y}: "
             f"{effect}."
         )
+    if mark is not None:
+        from hipcoach.state.adherence import mark_session
+
+        session = mark_session(app.state, day, "done" if mark == "done" else "skipped")
+        payload |= {"session": session.key, "status": mark}
+        lines.append(f"Noted: session {session.key} of {day:%a %d %b} {mark}.")
     if missed:
         week = monday_of(day)
         app.state.record_missed_week(week)

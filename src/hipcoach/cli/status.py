@@ -1,4 +1,4 @@
-"""``hipcoach status``: last sync, next sessions, weekly mileage, credentials."""
+"""``hipcoach status``: last sync, next sessions, weekly mileage and adherence, credentials."""
 
 from __future__ import annotations
 
@@ -20,9 +20,13 @@ SHOWN_WEEKS = 4
 @json_option
 @pass_app
 def command(app: App, as_json: bool) -> None:
-    """Last sync (when, result, counts), the next sessions, weekly mileage, and any
-    credential that needs attention. Reads only local state: no network."""
+    """Last sync (when, result, counts), the next sessions, weekly mileage, the last four
+    weeks' sessions done against planned, and any credential that needs attention. Reads
+    only local state: no network."""
+    from hipcoach.adherence import adherence_log
     from hipcoach.history import classify, monday, weekly_distance_km
+    from hipcoach.serialize import adherence_week_json
+    from hipcoach.state.adherence import session_statuses
     from hipcoach.state.remote import RemoteRecords, last_sync_run
 
     config = app.config
@@ -39,10 +43,12 @@ def command(app: App, as_json: bool) -> None:
     runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
     attention = _attention(app, last)
+    done = adherence_log(session_statuses(state, today), state.checkins(), today, SHOWN_WEEKS)
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,
         "upcoming": upcoming,
         "weeks": [{"start": w.isoformat(), "distance_km": round(km, 2)} for w, km in weeks.items()],
+        "adherence": [adherence_week_json(w) for w in done.weeks],
         "attention": attention,
         "level": config.athlete.level,
     }
@@ -60,7 +66,7 @@ def _attention(app: App, last: SyncRun | None) -> list[str]:
     notes = []
     context = app.plugin_context()
     for role, resolve, hint in (
-        ("activity source", resolve_source, "`hipcoach auth strava`"),
+        ("activity source", resolve_source, "`hipcoach auth garmin` (or `hipcoach auth strava`)"),
         ("workout target", resolve_target, "`hipcoach auth garmin`"),
     ):
         try:
@@ -98,3 +104,10 @@ def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
     app.say("Weekly running distance:")
     for week in payload["weeks"]:
         app.say(f"  week of {week['start']}: {week['distance_km']:.1f} km")
+    if any(w["planned"] for w in payload["adherence"]):
+        app.say("Hip sessions done (of planned):")
+        for week in payload["adherence"]:
+            pain = (
+                f", worst knee pain {week['pain_max']}/10" if week["pain_max"] is not None else ""
+            )
+            app.say(f"  week of {week['start']}: {week['done']:g} of {week['planned']}{pain}")

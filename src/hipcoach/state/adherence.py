@@ -11,6 +11,7 @@ from typing import Any
 
 from hipcoach.adherence import Mark, PlannedExercise, PlannedSession, SessionStatus, evaluate
 from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.errors import UsageError
 from hipcoach.state.db import StateDB
 
 CHECKED_KEY = "completions_checked_through"
@@ -184,6 +185,19 @@ def checked_through(db: StateDB) -> date | None:
 
 
 # -- by hand ---------------------------------------------------------------------------------
+def mark_session(db: StateDB, day: date, status: Mark) -> PlannedSession:
+    """Record what the runner says of the session planned on ``day``; UsageError when none
+    was (only sessions synced or exported are known)."""
+    session = next((s for s in planned_sessions(db, day) if s.date == day), None)
+    if session is None:
+        raise UsageError(
+            f"no session was planned on {day:%a %d %b %Y}",
+            hint="`hipcoach log` lists the planned ones; give their day with --date",
+        )
+    record_mark(db, day, status)
+    return session
+
+
 def record_mark(db: StateDB, day: date, status: Mark) -> None:
     """The runner's word on the session of ``day``: done or skipped (the latest wins)."""
     with db.transaction() as conn:

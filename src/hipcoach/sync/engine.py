@@ -40,6 +40,7 @@ REPORT_KIND: dict[ActionKind, str] = {
     ActionKind.CREATE: "created",
     ActionKind.UPDATE: "updated",
     ActionKind.MOVE: "moved",
+    ActionKind.CATCH_UP: "moved",
     ActionKind.DELETE: "deleted",
     ActionKind.SCHEDULE: "repaired",
     ActionKind.ADOPT: "repaired",
@@ -66,7 +67,7 @@ class SyncOutcome:
                 "key": action.key,
                 "date": action.date.isoformat() if action.date else None,
             }
-            if action.kind is ActionKind.MOVE and action.old_date:
+            if action.kind in (ActionKind.MOVE, ActionKind.CATCH_UP) and action.old_date:
                 entry["from"] = action.old_date.isoformat()
             if REPORT_KIND[action.kind] == "repaired":
                 entry["action"] = str(action.kind)
@@ -249,6 +250,7 @@ _HANDLERS: dict[ActionKind, Callable[[WorkoutTarget, RemoteRecords, Action], Non
     ActionKind.SCHEDULE: _schedule,
     ActionKind.ADOPT_SCHEDULE: _adopt_schedule,
     ActionKind.MOVE: _move,
+    ActionKind.CATCH_UP: _schedule,
     ActionKind.DELETE: _delete,
     ActionKind.STRAY: _stray,
 }

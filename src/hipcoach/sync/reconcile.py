@@ -35,6 +35,7 @@ class ActionKind(StrEnum):
     SCHEDULE = "schedule"  # the workout exists but is on no calendar entry
     ADOPT_SCHEDULE = "adopt_schedule"  # an entry of ours whose id state.db does not know
     MOVE = "move"  # the session moved to another day
+    CATCH_UP = "catch_up"  # a missed session put on a later day (its past entry stays)
     DELETE = "delete"  # no longer planned
     STRAY = "stray"  # a duplicate entry (and maybe workout) that no session accounts for
 
@@ -77,6 +78,7 @@ DESCRIPTIONS: Mapping[ActionKind, Callable[[Action], str]] = {
     ActionKind.SCHEDULE: lambda a: f"put {a.key} back on the calendar{a.when}",
     ActionKind.ADOPT_SCHEDULE: lambda a: f"adopt calendar entry {a.schedule_id} for {a.key}",
     ActionKind.MOVE: _describe_move,
+    ActionKind.CATCH_UP: lambda a: f"catch up {a.key}{a.when} (missed on {a.old_date:%a %d %b})",
     ActionKind.DELETE: lambda a: f"delete {a.key}{a.when} (no longer planned)",
     ActionKind.STRAY: lambda a: f"remove a duplicate of {a.key}{a.when}",
 }
@@ -194,7 +196,9 @@ def reconcile(
     """The actions, deletions first so the calendar is clear before anything is added.
 
     Only records dated ``start`` … ``end`` are managed: the past is never touched, and a
-    session beyond a shorter window than last time waits until it comes into view.
+    session beyond a shorter window than last time waits until it comes into view. The one
+    exception is a catch-up: a past session planned again in the window is put on the
+    calendar on its new day; its past entry stays where it was, untouched.
     """
     board = _Board.read(snapshot, records)
     removals: list[Action] = []
@@ -205,6 +209,8 @@ def reconcile(
             removals.append(_removal(board, record))
         else:
             changes += _known_session(board, record, item)
+    for record, item in _caught_up(records, desired, start):
+        changes += _catch_up(board, record, item)
     changes += _new_sessions(board, records, desired)
     upcoming = {k for k, r in records.items() if start <= r.date <= end} | set(desired)
     removals += _strays(board, records, upcoming)
@@ -216,6 +222,29 @@ def _managed(records: Mapping[str, RemoteRecord], start: date, end: date) -> Ite
     for _, record in sorted(records.items()):
         if start <= record.date <= end or record.deleting:
             yield record
+
+
+def _caught_up(
+    records: Mapping[str, RemoteRecord], desired: Mapping[str, ScheduledSession], start: date
+) -> Iterator[tuple[RemoteRecord, ScheduledSession]]:
+    """Past sessions planned again in the window: catch-ups of a missed session."""
+    for key, record in sorted(records.items()):
+        item = desired.get(key)
+        if item is not None and record.date < start and not record.deleting:
+            yield record, item
+
+
+def _catch_up(board: _Board, record: RemoteRecord, item: ScheduledSession) -> list[Action]:
+    """The missed session's workout (brought up to date) on a new calendar entry."""
+    workout_id = _live_workout(board, record)
+    if workout_id is None:
+        return [_planned(ActionKind.CREATE, item)]
+    board.claim(workout_id, None)
+    actions = []
+    if record.content_hash != item.session.content_hash:
+        actions.append(_planned(ActionKind.UPDATE, item, workout_id=workout_id))
+    catch_up = _planned(ActionKind.CATCH_UP, item, workout_id=workout_id)
+    return [*actions, replace(catch_up, old_date=record.date)]
 
 
 def _removal(board: _Board, record: RemoteRecord) -> Action:

@@ -1,0 +1,70 @@
+"""``hipcoach log``: what was done, session by session and week by week."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import click
+
+from hipcoach.cli.app import App, pass_app
+from hipcoach.cli.params import json_option
+
+if TYPE_CHECKING:
+    from hipcoach.adherence import SessionStatus
+
+STATUS_MARKS = {
+    "done": "✓ done",
+    "partial": "◐ partial",
+    "skipped": "– skipped",
+    "missed": "✗ missed",
+    "planned": "· planned",
+}
+
+
+@click.command("log")
+@click.option("--weeks", type=click.IntRange(1, 520), default=4, show_default=True)
+@json_option
+@pass_app
+def command(app: App, weeks: int, as_json: bool) -> None:
+    """What was done: each session's status (done, partial, skipped, missed or planned),
+    sets done against planned and where that came from; per week the sessions planned and
+    done and the worst knee pain. Reads only local state: the nightly sync brings in what
+    the watch (or Strava) recorded, `hipcoach checkin --done/--skipped` what you say.
+    """
+    from hipcoach.adherence import adherence_log
+    from hipcoach.serialize import adherence_week_json, status_json
+    from hipcoach.state.adherence import session_statuses
+
+    today = app.today()
+    log = adherence_log(session_statuses(app.state, today), app.state.checkins(), today, weeks)
+    if as_json:
+        app.emit_json(
+            {
+                "sessions": [status_json(s) for s in log.sessions],
+                "weeks": [adherence_week_json(w) for w in log.weeks],
+            }
+        )
+        return
+    if not log.sessions:
+        app.say(
+            "No session handed over yet: `hipcoach sync` (or `hipcoach export`) records them, "
+            "and what you did is held against them."
+        )
+    for week in log.weeks:
+        pain = f", worst knee pain {week.pain_max}/10" if week.pain_max is not None else ""
+        app.say(f"Week of {week.start:%a %d %b}: {week.done:g} of {week.planned} done{pain}")
+        end = week.start + timedelta(days=7)
+        for status in (s for s in log.sessions if week.start <= s.date < end):
+            app.say("  " + session_line(status))
+
+
+def session_line(s: SessionStatus) -> str:
+    """'Mon 23 Nov  2026-W48-1  ✓ done      10/10 sets (garmin)'."""
+    if s.done_sets is not None:
+        sets = f"{s.done_sets}/{s.planned_sets} sets"
+    else:
+        sets = f"{s.planned_sets} sets planned"
+    source = f" ({s.source})" if s.source else ""
+    caught = f", catch-up of {s.missed_on:%a %d %b}" if s.missed_on else ""
+    return f"{s.date:%a %d %b}  {s.key:<11} {STATUS_MARKS[s.status]:<10} {sets}{source}{caught}"
