@@ -14,6 +14,7 @@ from hipcoach.interfaces import Integration, PluginContext
 if TYPE_CHECKING:
     import click
 
+    from hipcoach_strava.done import StravaCompletions
     from hipcoach_strava.source import StravaSource
 
 __all__ = ["StravaIntegration"]
@@ -28,15 +29,31 @@ class StravaIntegration(Integration):
     #: own long-run and race tags (``workout_type``)
     source_preference = 10
 
+    def __init__(self) -> None:
+        # One source per home: the runs and the completed sessions come from one read.
+        self._sources: dict[object, StravaSource | None] = {}
+
     def activity_source(self, context: PluginContext) -> StravaSource | None:
         """The Strava source, or None without app credentials and a refresh token.
 
         Raises :class:`hipcoach.errors.CredentialsError` when a token file exists but is
         unusable, and :class:`hipcoach.errors.ConfigError` for a non-numeric client id.
         """
-        from hipcoach_strava.source import load_source
+        key = context.home.root
+        if key not in self._sources:
+            from hipcoach_strava.source import load_source
 
-        return load_source(context)
+            self._sources[key] = load_source(context)
+        return self._sources[key]
+
+    def completion_source(self, context: PluginContext) -> StravaCompletions | None:
+        """Strength activities from Strava, when Strava is set up."""
+        source = self.activity_source(context)
+        if source is None:
+            return None
+        from hipcoach_strava.done import StravaCompletions
+
+        return StravaCompletions(source)
 
     def auth_command(self) -> click.Command:
         """``hipcoach auth strava``."""

@@ -20,10 +20,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.activities import latest_possible_date, read_activities
+from hipcoach.activities import BadActivity, latest_possible_date, local_date, read_activities
 from hipcoach.errors import CredentialsError, RateLimited, ServiceError, TemporaryError
 from hipcoach.home import make_private_dir
 from hipcoach.interfaces import ActivityPage, ActivitySource, PluginContext
+from hipcoach.listing import ListingMemory
 from hipcoach.locks import file_lock
 from hipcoach.models import Run
 from hipcoach_strava.credentials import AppCredentials, app_credentials, bootstrap_refresh_token
@@ -73,6 +74,8 @@ class StravaSource(ActivitySource):
         self.sleep = sleep or time.sleep
         self.clock = clock
         self._api: StravaApi | None = None
+        # Whole listings read in this process: the completed sessions come from the same read.
+        self.memory = ListingMemory(_local_day)
 
     def fetch_runs(self, since: date) -> Iterator[Run]:
         """Runs on or after ``since`` (unreadable activities are logged and left out)."""
@@ -92,12 +95,13 @@ class StravaSource(ActivitySource):
         page = _page_number(resume)
         while True:
             items = self._page(after, page)
+            last = len(items) < PER_PAGE
+            self.memory.add_page(since, items, first=page == 1, last=last)
             batch = read_activities(
                 items,
                 position=f"item {{index}} of page {page}",
                 latest=latest_possible_date(datetime.fromtimestamp(self.clock(), UTC)),
             )
-            last = len(items) < PER_PAGE
             yield ActivityPage(
                 runs=[run for run in batch.runs if run.date >= since],
                 skipped=batch.skipped,
@@ -106,6 +110,16 @@ class StravaSource(ActivitySource):
             if last:
                 return
             page += 1
+
+    def items_since(self, since: date) -> list[Any]:
+        """Every activity object from ``since`` on: from this process's earlier read when one
+        covers it (the run pull's), else read now."""
+        known = self.memory.covering(since)
+        if known is None:
+            for _ in self.fetch_pages(since):
+                pass
+            known = self.memory.covering(since) or []
+        return known
 
     def _page(self, after: int, page: int) -> list[Any]:
         api = self._ready_api()
@@ -191,6 +205,13 @@ def _raise_if_replaced(token_file: Path, used: TokenSet) -> None:
             "the Strava tokens were replaced while this run was refreshing them",
             hint="the next run uses the new ones",
         )
+
+
+def _local_day(activity: Any) -> date | None:
+    try:
+        return local_date(activity.get("start_date_local"))
+    except (BadActivity, AttributeError):
+        return None
 
 
 def _page_number(resume: str | None) -> int:

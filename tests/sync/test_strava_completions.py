@@ -1,0 +1,30 @@
+"""Strava as the completion source: a WeightTraining or Workout activity on a session's day
+counts it done (no set detail), read from the same page as the runs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from tests.strava_shapes import activity
+
+
+def test_a_strava_strength_activity_counts_the_session_done(
+    cli, home, services, monkeypatch
+) -> None:
+    strava, garmin, _ = services
+    (home / "config.toml").write_text('[integrations]\ncompletions = "strava"\n')
+    first = json.loads(cli("sync", "--json").stdout)["sessions"][0]
+    day = date.fromisoformat(first["date"])
+    strava.activities.append(
+        activity(day, 0, minutes=25, sport="WeightTraining", ident=77, name="Hips")
+    )
+    monkeypatch.setattr("hipcoach.timeutil.today", lambda tz: day + timedelta(days=1))
+    garmin.requests.clear()
+    result = cli("sync", "--json")
+    assert result.exit_code == 0, result.output
+    log = json.loads(cli("log", "--json").stdout)
+    (done,) = [s for s in log["sessions"] if s["key"] == first["key"]]
+    assert (done["status"], done["source"], done["done_sets"]) == ("done", "strava", None)
+    # The strength session came with the runs: Garmin's activity list was not read.
+    assert not any("activitylist-service" in url for _, url in garmin.requests)
