@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from hipcoach.adherence import AdherenceWeek
 from hipcoach.config import Config
 from hipcoach.demo import sample_runs
 from hipcoach.history import classify, monday
 from hipcoach.models import CheckIn
 from hipcoach.planner import SchedulePlan, plan_from_state
-from hipcoach.report.view import AdherenceWeek
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 
@@ -43,6 +43,6 @@ def checkins() -> list[CheckIn]:
 @pytest.fixture
 def adherence() -> list[AdherenceWeek]:
     return [
-        AdherenceWeek(monday(TODAY) - timedelta(weeks=2), 3, 3),
-        AdherenceWeek(monday(TODAY) - timedelta(weeks=1), 3, 1),
+        AdherenceWeek(monday(TODAY) - timedelta(weeks=2), 3, 3.0, 2),
+        AdherenceWeek(monday(TODAY) - timedelta(weeks=1), 3, 1.5, None),
     ]

@@ -12,6 +12,8 @@ from hipcoach.cli.params import json_option
 from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
 
 DEFAULT_OUT = Path("hipcoach-report.html")
+#: the weeks of sessions done against planned the page charts
+ADHERENCE_WEEKS = 8
 
 
 def save_report(path: Path, html: str) -> Path:
@@ -52,11 +54,17 @@ def command(
     every exercise with its dose and cues, and charts of your running (and of your knee-pain
     check-ins). The file holds everything it shows: it opens offline, from a USB stick too.
     """
+    from hipcoach.adherence import adherence_log
     from hipcoach.report.output import report_html
+    from hipcoach.state.adherence import session_statuses
 
     runs = load_runs(app, activities, offline=offline)
     plan = build_plan(app, runs, start, days, races)
-    html = report_html(plan, today=app.today(), checkins=app.state.checkins())
+    today = app.today()
+    checkins = app.state.checkins()
+    done = adherence_log(session_statuses(app.state, today), checkins, today, ADHERENCE_WEEKS)
+    weeks = [w for w in done.weeks if w.planned]
+    html = report_html(plan, today=today, checkins=checkins, adherence=weeks)
     path = save_report(out, html)
     if as_json:
         app.emit_json({"file": str(path), "sessions": len(plan.sessions)})

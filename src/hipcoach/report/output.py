@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from hipcoach.adherence import AdherenceWeek
     from hipcoach.models import CheckIn
     from hipcoach.planner import SchedulePlan
-    from hipcoach.report.view import AdherenceWeek
 
 
 def report_html(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hipcoach import DISCLAIMER
 
 if TYPE_CHECKING:
+    from hipcoach.adherence import AdherenceWeek
     from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session
     from hipcoach.planner import SchedulePlan
 
@@ -85,15 +86,6 @@ class WeekDistance:
 
     start: date
     km: float
-
-
-@dataclass(frozen=True)
-class AdherenceWeek:
-    """Sessions done against sessions planned in one ISO week."""
-
-    start: date
-    planned: int
-    done: int
 
 
 @dataclass(frozen=True)
