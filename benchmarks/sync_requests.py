@@ -1,6 +1,7 @@
 """HTTP requests made by ``hipcoach sync``: a first sync, a nothing-new night, and a night
 after the long run moved, for a runner with Strava and Garmin, then for a Garmin-only runner
-(runs from Garmin Connect's activity list). Uses the real stravalib and garminconnect clients
+(runs and completed hip sessions from Garmin Connect's activity list; a hip session's sets are
+read once). Uses the real stravalib and garminconnect clients
 against the test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
@@ -122,6 +123,10 @@ def garmin_only() -> None:
         yesterday = date.today() - timedelta(days=1)
         garmin.activities.append(garmin_activity(yesterday, 8.0, name="Evening Run"))
         sync("night after a new run")
+        workout = next(iter(garmin.workouts))
+        garmin.record_workout_run(workout, date.today())
+        sync("night after a hip session")
+        sync("and the night after")
         garmin.activities = garmin_history(last_monday(), 6, long_weekday=2)
         (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
         sync("after the long run moved")
