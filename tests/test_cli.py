@@ -276,3 +276,19 @@ def test_sixteen_weeks_of_plan_json_stay_within_the_bounds(cli, home, level, equ
     first = {e["key"]: e["rung"] for e in weeks[0]["sessions"][0]["exercises"]}
     eighth = {e["key"]: e["rung"] for e in weeks[7]["sessions"][0]["exercises"]}
     assert all(eighth[k] > first[k] for k in first)
+
+
+def test_the_demos_next_steps_name_the_hipcoach_that_ran(monkeypatch, tmp_path) -> None:
+    from hipcoach.cli.app import invoked_as
+
+    venv = tmp_path / ".venv" / "bin" / "hipcoach"
+    venv.parent.mkdir(parents=True)
+    venv.write_text("")
+    monkeypatch.setattr("sys.argv", [".venv/bin/hipcoach", "demo"])
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert invoked_as() == ".venv/bin/hipcoach"  # not on PATH: as typed
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("shutil.which", lambda name: str(venv))
+    assert invoked_as() == "hipcoach"  # the one on PATH
+    monkeypatch.setattr("sys.argv", ["/usr/lib/python3/hipcoach/__main__.py"])
+    assert invoked_as() == "hipcoach"

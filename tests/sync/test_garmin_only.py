@@ -107,3 +107,17 @@ def test_an_interrupted_import_keeps_its_pages_and_resumes(cli, garmin) -> None:
     assert len(json.loads(result.stdout)["runs"]) == 50
     pages = [u for _, u in fake.requests if "activitylist-service" in u]
     assert len(pages) == 2  # pages 2 and 3 only: page 1 was kept, and is not read again
+
+
+def test_a_runner_who_moves_from_strava_to_garmin_counts_each_run_once(
+    cli, home, garmin, monkeypatch
+) -> None:
+    _, mock = garmin
+    FakeStrava().register(mock)
+    for name, value in STRAVA_ENV.items():
+        monkeypatch.setenv(name, value)
+    strava_runs = json.loads(cli("runs", "--json").stdout)["weeks"]
+    (home / "config.toml").write_text('[integrations]\nsource = "garmin"\n')
+    garmin_runs = json.loads(cli("runs", "--json").stdout)["weeks"]
+    # The same six weeks of running, from either service: never the two added up.
+    assert [w["distance_km"] for w in garmin_runs] == [w["distance_km"] for w in strava_runs]

@@ -201,6 +201,21 @@ def report_bug(exc: BaseException) -> None:
     log.debug("internal error", exc_info=exc)
 
 
+def invoked_as() -> str:
+    """How to type hipcoach again: ``hipcoach`` when that is the one on ``PATH``, else the
+    path it was started by (``.venv/bin/hipcoach`` right after the Quickstart)."""
+    import shutil
+    from pathlib import Path
+
+    started = Path(sys.argv[0])
+    if started.name != "hipcoach":
+        return "hipcoach"  # python -m hipcoach, a test runner: nothing better to say
+    found = shutil.which("hipcoach")
+    if found and Path(found).resolve() == started.resolve():
+        return "hipcoach"
+    return str(sys.argv[0])
+
+
 def pass_app[F: Callable[..., Any]](f: F) -> F:
     """Decorator: pass the :class:`App` as the first argument."""
     return click.pass_obj(f)  # type: ignore[return-value]

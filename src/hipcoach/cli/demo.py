@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hipcoach.cli.app import App, pass_app
+from hipcoach.cli.app import App, invoked_as, pass_app
 
 
 @click.command("demo")
@@ -65,5 +65,9 @@ def command(app: App, out: Path) -> None:
         f"\nWrote {len(written)} files to {out}/ (the .ics imports into any calendar; "
         "copy fit/*.fit to the watch's GARMIN/NewFiles folder)."
     )
-    app.say("Next: `hipcoach auth strava`, `hipcoach auth garmin`, then `hipcoach sync --dry-run`.")
+    me = invoked_as()
+    app.say(
+        f"Next: `{me} auth garmin` (your runs and the watch's calendar; `{me} auth strava` "
+        f"too if your runs are on Strava), then `{me} sync --dry-run`."
+    )
     app.say(DISCLAIMER)

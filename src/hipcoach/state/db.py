@@ -17,6 +17,9 @@ from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
 
 PULL_RESUME_PREFIX = "pull_resume:"
+#: the source whose runs the plans use: the one pulled last (a runner who switched from Strava
+#: to Garmin must not count each run twice)
+RUNS_SOURCE_KEY = "runs_source"
 MOVE_ASIDE_HINT = "move state.db aside and run again to start a fresh state"
 
 
@@ -128,6 +131,11 @@ class StateDB:
         transaction: a pull stopped at any point keeps every page before it."""
         with self.transaction() as conn:
             counts = _upsert_runs(conn, source, runs)
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (RUNS_SOURCE_KEY, source),
+            )
             key = f"{PULL_RESUME_PREFIX}{source}"
             if resume is None:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
@@ -145,12 +153,14 @@ class StateDB:
         return None if stored is None else PullResume.from_json(stored, self.path)
 
     def cached_runs(self, since: date | None = None) -> list[Run]:
-        """Cached runs of every source, oldest first."""
+        """The cached runs of the source pulled last (of every source before any pull
+        recorded one), oldest first."""
+        source = self.get_meta(RUNS_SOURCE_KEY)
         with self.reading("runs"):
             rows = self.connection.execute(
                 "SELECT id, date, distance_m, moving_time_s, kind, name, sport, workout_type "
-                "FROM runs WHERE date >= ? ORDER BY date, id",
-                ((since or date.min).isoformat(),),
+                "FROM runs WHERE date >= ? AND (? IS NULL OR source = ?) ORDER BY date, id",
+                ((since or date.min).isoformat(), source, source),
             ).fetchall()
             return [
                 Run(
