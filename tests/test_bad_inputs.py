@@ -213,6 +213,35 @@ CASES = [
         78,
         ["table sync_runs"],
     ),
+    Case(
+        "a programme start edited by hand",
+        state_with("INSERT INTO meta VALUES ('programme_start', 'last monday')"),
+        ["plan"],
+        78,
+        ["table meta"],
+    ),
+    Case(
+        "a planned session whose exercises are not JSON",
+        state_with(
+            "INSERT INTO planned_sessions VALUES ('2026-W47-1', '2026-11-16', 6, 0, 'h', "
+            "'[oops', NULL, '2026-11-16T10:00:00+00:00')"
+        ),
+        ["log"],
+        78,
+        ["table planned_sessions"],
+    ),
+    Case(
+        "a completed activity with sets that are not sets",
+        state_with(
+            "INSERT INTO planned_sessions VALUES ('2026-W47-1', '2026-11-16', 6, 0, 'h', "
+            "'[]', NULL, '2026-11-16T10:00:00+00:00')",
+            "INSERT INTO completions VALUES ('garmin', '9', '2026-11-16', 'x', NULL, "
+            "'[{\"reps\": -4}]', 'f', '2026-11-16T10:00:00+00:00')",
+        ),
+        ["status"],
+        78,
+        ["table completions"],
+    ),
 ]
 
 

@@ -48,8 +48,11 @@ def programme_first_day(config: Config, state: StateDB | None, today: date) -> d
     """
     if config.athlete.start_date:
         return config.athlete.start_date
-    stored = state.get_meta(PROGRAMME_START_KEY) if state is not None else None
-    return date.fromisoformat(stored) if stored else today
+    if state is None:
+        return today
+    stored = state.get_meta(PROGRAMME_START_KEY)
+    with state.reading("meta"):  # a value edited by hand is a clear error, not a crash
+        return date.fromisoformat(stored) if stored else today
 
 
 def record_programme_start(config: Config, state: StateDB, today: date) -> None:

@@ -181,7 +181,8 @@ def completions(db: StateDB, since: date | None = None) -> list[CompletedActivit
 def checked_through(db: StateDB) -> date | None:
     """The last day a completion source has been read through (None: never)."""
     value = db.get_meta(CHECKED_KEY)
-    return date.fromisoformat(value) if value else None
+    with db.reading("meta"):
+        return date.fromisoformat(value) if value else None
 
 
 # -- by hand ---------------------------------------------------------------------------------
