@@ -4,6 +4,10 @@ An integration is a class registered under the entry-point group ``hipcoach.inte
 It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
 target (workouts out), exporters (files out) and an ``auth`` sub-command. Integrations import
 their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
+
+This module itself imports neither pydantic nor the domain model (``hipcoach auth --help``
+imports every plugin, and so this module, just to list their sign-in commands): the values
+plugins hand the core are plain frozen dataclasses that check their own types.
 """
 
 from __future__ import annotations
@@ -11,19 +15,16 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
-
-from pydantic import BaseModel, ConfigDict
-
-from hipcoach.models import Run, ScheduledSession, Session
 
 if TYPE_CHECKING:
     import click
 
     from hipcoach.config import Config
     from hipcoach.home import Home
+    from hipcoach.models import Run, ScheduledSession, Session
 
 
 @dataclass(frozen=True)
@@ -81,28 +82,45 @@ class ActivitySource(ABC):
         yield ActivityPage(runs=list(self.fetch_runs(since)))
 
 
-class RemoteWorkout(BaseModel):
-    """A workout on the target that carries hipcoach's ownership marker."""
+def _require(owner: object, name: str, kind: type, *, empty_ok: bool = False) -> None:
+    """A plugin's value of the wrong type fails where it is made, not deep in the sync."""
+    value = getattr(owner, name)
+    if not isinstance(value, kind) or (kind is date and isinstance(value, datetime)):
+        raise TypeError(f"{type(owner).__name__}.{name} must be a {kind.__name__}, not {value!r}")
+    if not empty_ok and value == "":
+        raise ValueError(f"{type(owner).__name__}.{name} must not be empty")
 
-    model_config = ConfigDict(frozen=True)
+
+@dataclass(frozen=True)
+class RemoteWorkout:
+    """A workout on the target that carries hipcoach's ownership marker."""
 
     workout_id: str
     session_key: str
     name: str = ""
 
+    def __post_init__(self) -> None:
+        _require(self, "workout_id", str)
+        _require(self, "session_key", str)
+        _require(self, "name", str, empty_ok=True)
 
-class RemoteScheduleEntry(BaseModel):
+
+@dataclass(frozen=True)
+class RemoteScheduleEntry:
     """A calendar entry on the target: a workout (anyone's) scheduled on a date.
 
     Whether it is hipcoach's is decided by the core sync, by its ``workout_id`` only: an
     entry is hipcoach's if and only if its workout is (a titled entry proves nothing).
     """
 
-    model_config = ConfigDict(frozen=True)
-
     schedule_id: str
     workout_id: str
     date: date
+
+    def __post_init__(self) -> None:
+        _require(self, "schedule_id", str)
+        _require(self, "workout_id", str)
+        _require(self, "date", date)
 
 
 class WorkoutTarget(ABC):

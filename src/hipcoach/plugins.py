@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
 
+from hipcoach.entry_points import EntryPoint, entry_points
 from hipcoach.errors import ConfigError
 from hipcoach.interfaces import Integration
 
@@ -71,7 +71,7 @@ def _distribution(ep: EntryPoint) -> tuple[str, str]:
     dist = ep.dist
     if dist is None:
         return "unknown", ""
-    return dist.metadata["Name"] or "unknown", dist.version
+    return dist.name, dist.version
 
 
 def load_entry_point(ep: EntryPoint) -> LoadedPlugin:
