@@ -1,9 +1,15 @@
-"""Choosing the activity source and workout target among the installed integrations."""
+"""Choosing the activity source, workout target and race calendars among the integrations."""
 
 from __future__ import annotations
 
 from hipcoach.errors import ConfigError
-from hipcoach.interfaces import ActivitySource, Integration, PluginContext, WorkoutTarget
+from hipcoach.interfaces import (
+    ActivitySource,
+    Integration,
+    PluginContext,
+    RaceCalendar,
+    WorkoutTarget,
+)
 from hipcoach.plugins import Registry
 
 
@@ -17,6 +23,18 @@ def resolve_source(registry: Registry, context: PluginContext) -> tuple[str, Act
 def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, WorkoutTarget] | None:
     """The configured target (``[integrations] target``), else the first one that is set up."""
     return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
+
+
+def resolve_race_calendars(
+    registry: Registry, context: PluginContext
+) -> list[tuple[str, RaceCalendar]]:
+    """Every race calendar that is set up (races from all of them count), by plugin name."""
+    found = []
+    for integration in registry:
+        calendar = integration.race_calendar(context)
+        if calendar is not None:
+            found.append((integration.name, calendar))
+    return found
 
 
 def _provide(integration: Integration, context: PluginContext, role: str) -> object | None:

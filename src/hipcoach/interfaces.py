@@ -2,7 +2,8 @@
 
 An integration is a class registered under the entry-point group ``hipcoach.integrations``.
 It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
-target (workouts out), exporters (files out) and an ``auth`` sub-command. Integrations import
+target (workouts out), a race calendar (the runner's future races), exporters (files out) and
+an ``auth`` sub-command. Integrations import
 their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
 
 This module itself imports neither pydantic nor the domain model (``hipcoach auth --help``
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 if TYPE_CHECKING:
     import click
@@ -169,6 +170,35 @@ class WorkoutTarget(ABC):
         """Delete an owned workout (refusing, like :meth:`unschedule`, one without the marker)."""
 
 
+class RaceEvent(NamedTuple):
+    """A race on the runner's calendar: its (athlete-local) date and what it is called.
+
+    A named tuple, so that races sort by date.
+    """
+
+    date: date
+    name: str = ""
+
+
+class RaceCalendar(ABC):
+    """The runner's races as they put them on a calendar (e.g. Garmin Connect's race events).
+
+    The core stores what it reads, so that the commands that plan offline keep the races, and
+    passes them to the planner with the config's and ``--race`` ones: no session on a race
+    day, the 2 days before or the day after; race week at most one light session; the 10
+    days before hold progression.
+    """
+
+    @abstractmethod
+    def races(self, start: date, end: date) -> Sequence[RaceEvent | date]:
+        """The races on ``start`` … ``end`` (inclusive; the core asks for whole months).
+
+        Must be cheap: the nightly sync asks every night for the months of its window (a
+        calendar that a workout target reads anyway should share those reads). Events that
+        are not races (a club run, a goal) are left out.
+        """
+
+
 class Exporter(ABC):
     """Writes scheduled sessions to files."""
 
@@ -201,6 +231,10 @@ class Integration:
         """The target, or None when this integration is not configured."""
         return None
 
+    def race_calendar(self, context: PluginContext) -> RaceCalendar | None:
+        """The runner's race calendar, or None when this integration is not configured."""
+        return None
+
     def exporters(self) -> Sequence[type[Exporter]]:
         """Exporter classes this integration adds to ``hipcoach export``."""
         return ()
@@ -215,6 +249,7 @@ class Integration:
         for method, label in (
             ("activity_source", "source"),
             ("workout_target", "target"),
+            ("race_calendar", "races"),
             ("auth_command", "auth"),
         ):
             if getattr(type(self), method) is not getattr(Integration, method):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hipcoach.calendar_races import stored_race_dates
 from hipcoach.config import Config
 from hipcoach.history import (
     PREDICTION_WEEKS,
@@ -70,7 +71,8 @@ def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date
 def race_dates(
     configured: Iterable[date], runs: Iterable[Run], extra: Iterable[date]
 ) -> list[date]:
-    """Races from config, the command line and the history (Strava ``workout_type`` 1)."""
+    """Races from config, the command line, the runner's calendars (``extra`` too) and the
+    history (Strava ``workout_type`` 1, Garmin ``eventType`` race)."""
     return sorted({*configured, *extra, *(r.date for r in runs if r.kind == "race")})
 
 
@@ -83,6 +85,8 @@ class PlanInputs:
     adherence: Adherence
     first_day: date
     placed: Sequence[FixedSession]
+    #: races on the runner's calendars, as last read (see :mod:`hipcoach.calendar_races`)
+    calendar_races: Sequence[date] = ()
 
     @classmethod
     def read(
@@ -105,6 +109,7 @@ class PlanInputs:
             adherence=missed.merged(adherence) if adherence else missed,
             first_day=programme_first_day(config, state, today),
             placed=fixed,
+            calendar_races=stored_race_dates(state) if state is not None else [],
         )
 
 
@@ -162,7 +167,7 @@ def plan_from_state(
         first_day=min(inputs.first_day, start),
         start=start,
         days=days or config.athlete.horizon_days,
-        extra_races=extra_races,
+        extra_races=[*extra_races, *inputs.calendar_races],
         fixed=[
             f
             for f in inputs.placed
@@ -183,7 +188,7 @@ def programme_from_state(
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
     inputs = PlanInputs.read(config, state, today, adherence=adherence)
     runs = classify(inputs.runs, today)
-    races = race_dates(config.athlete.races, runs, ())
+    races = race_dates(config.athlete.races, runs, inputs.calendar_races)
     first = week_number(inputs.first_day, today)
     return generate(
         settings or config.programme_settings(),

@@ -30,6 +30,7 @@ def test_capabilities_and_exporters() -> None:
     assert garmin.capabilities() == [
         "source",
         "target",
+        "races",
         "auth",
         "export:garmin-json",
         "export:fit",

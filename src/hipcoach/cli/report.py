@@ -54,7 +54,7 @@ def command(
     """
     from hipcoach.report.output import report_html
 
-    runs = load_runs(app, activities, offline=offline)
+    runs = load_runs(app, activities, offline=offline, start=start, days=days)
     plan = build_plan(app, runs, start, days, races)
     html = report_html(plan, today=app.today(), checkins=app.state.checkins())
     path = save_report(out, html)

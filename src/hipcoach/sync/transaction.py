@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from hipcoach.calendar_races import refresh as refresh_calendar_races
 from hipcoach.config import Config
-from hipcoach.connect import resolve_source, resolve_target
-from hipcoach.errors import CredentialsError
+from hipcoach.connect import resolve_race_calendars, resolve_source, resolve_target
+from hipcoach.errors import CredentialsError, HipcoachError
 from hipcoach.home import Home
 from hipcoach.interfaces import PluginContext
 from hipcoach.plugins import Registry
@@ -30,6 +31,8 @@ class SyncReport:
 
     result: SyncResult
     dry_run: bool
+    #: calendars whose races could not be read (their stored races were used)
+    race_errors: tuple[tuple[str, HipcoachError], ...] = ()
 
     @property
     def outcome(self) -> SyncOutcome:
@@ -57,11 +60,17 @@ class SyncReport:
         # One cause, one line: a Garmin-only runner's source and target share the sign-in.
         if pull_error and str(pull_error) != str(outcome.aborted):
             errors.append(f"runs not updated: {pull_error}")
+        shown = {str(outcome.aborted), str(pull_error)}
+        errors += [
+            f"races on the {name} calendar not updated: {error}"
+            for name, error in self.race_errors
+            if str(error) not in shown
+        ]
         return errors
 
     @property
     def exit_code(self) -> int:
-        return self.result.exit_code
+        return max([self.result.exit_code, *(e.exit_code for _, e in self.race_errors)])
 
 
 def sync_transaction(
@@ -91,6 +100,10 @@ def sync_transaction(
                 "no workout target is set up", hint="run `hipcoach auth garmin` first"
             )
         run_id = start_sync_run(state, dry_run)
+        # First, so that the plan has them; the target's calendar reads share these pages.
+        calendars = resolve_race_calendars(registry, context)
+        end = today + timedelta(days=days - 1)
+        race_errors = refresh_calendar_races(calendars, state, today, end)
         result = run_sync(
             config=config,
             state=state,
@@ -102,7 +115,7 @@ def sync_transaction(
             dry_run=dry_run,
             on_pull_page=on_pull_page,
         )
-        report = SyncReport(result, dry_run)
+        report = SyncReport(result, dry_run, tuple(race_errors))
         finish_sync_run(
             state,
             run_id,
