@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hipcoach.entry_points import EntryPoint, entry_points
 from hipcoach.errors import ConfigError
@@ -21,9 +22,12 @@ BUILTIN_DISTRIBUTION = "hipcoach"
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class LoadedPlugin:
-    """An integration that loaded, and where it came from."""
+class LoadedPlugin(NamedTuple):
+    """An integration that loaded, and where it came from.
+
+    A named tuple rather than a frozen dataclass, which compiles six methods when it is
+    defined: this module is on the path of ``hipcoach auth --help``.
+    """
 
     integration: Integration
     distribution: str
