@@ -1,8 +1,9 @@
 """HTTP requests made by ``hipcoach sync``: a first sync, a nothing-new night, and a night
 after the long run moved, for a runner with Strava and Garmin, then for a Garmin-only runner
-(runs and completed hip sessions from Garmin Connect's activity list; a hip session's sets are
-read once). Uses the real stravalib and garminconnect clients
-against the test suite's fake services (``responses``), so it runs offline.
+(runs and completed hip sessions from Garmin Connect's activity list, a hip session's sets read
+once; a race and a club run on the Garmin calendar: the races come with the calendar months the
+sync reads anyway). Uses the real stravalib and garminconnect clients against the test suite's
+fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -116,6 +117,9 @@ def garmin_only() -> None:
         home = signed_in_home(tmp)
         garmin = FakeGarmin()
         garmin.activities = garmin_history(last_monday(), 6)
+        race = date.today() + timedelta(days=9)
+        garmin.add_event(race, "City Half Marathon", race=True)
+        garmin.add_event(race - timedelta(days=4), "Club social run", race=False)
         garmin.register(http)
         sync = syncer(home, http)
         sync("first sync (6 weeks of runs)")
@@ -130,6 +134,9 @@ def garmin_only() -> None:
         garmin.activities = garmin_history(last_monday(), 6, long_weekday=2)
         (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
         sync("after the long run moved")
+        near = {(race + timedelta(days=d)).isoformat() for d in (-2, -1, 0, 1)}
+        clear = not any(day in near for _, day in garmin.hipcoach_calendar())
+        print(f"  race on {race}: no session that day, the 2 days before, the day after: {clear}")
 
 
 if __name__ == "__main__":

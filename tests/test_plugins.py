@@ -2,22 +2,16 @@ import json
 import sys
 import textwrap
 from datetime import date
-from importlib.metadata import EntryPoint
 
 import pytest
 
+from hipcoach.entry_points import Distribution, EntryPoint
 from hipcoach.errors import InputDataError
 from hipcoach.interfaces import Integration
 from hipcoach.plugins import build_registry, discover
 from tests.conftest import REPO, load_json
 
 CSV_PLUGIN_SRC = REPO / "examples" / "hipcoach-csv-runs" / "src"
-
-
-class FakeDist:
-    def __init__(self, name, version="1.0"):
-        self.metadata = {"Name": name}
-        self.version = version
 
 
 class Good(Integration):
@@ -42,13 +36,9 @@ class NotAPlugin:
 
 
 def ep(name, target, dist):
-    entry = EntryPoint(name=name, value=f"{__name__}:{target}", group="hipcoach.integrations")
-    return entry._for(FakeDist(dist)) if hasattr(entry, "_for") else _with_dist(entry, dist)
-
-
-def _with_dist(entry, dist):
-    object.__setattr__(entry, "dist", FakeDist(dist))
-    return entry
+    return EntryPoint(
+        name, f"{__name__}:{target}", "hipcoach.integrations", Distribution(dist, "1.0")
+    )
 
 
 def test_builtin_wins_a_name_clash_whatever_the_order():

@@ -1,4 +1,4 @@
-"""Choosing the activity source and workout target among the installed integrations."""
+"""Choosing the activity source, workout target and race calendars among the integrations."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hipcoach.interfaces import (
     CompletionSource,
     Integration,
     PluginContext,
+    RaceCalendar,
     WorkoutTarget,
 )
 from hipcoach.plugins import Registry
@@ -43,6 +44,18 @@ def resolve_completions(
         if provided is not None:
             return integration.name, provided
     return None
+
+
+def resolve_race_calendars(
+    registry: Registry, context: PluginContext
+) -> list[tuple[str, RaceCalendar]]:
+    """Every race calendar that is set up (races from all of them count), by plugin name."""
+    found = []
+    for integration in registry:
+        calendar = integration.race_calendar(context)
+        if calendar is not None:
+            found.append((integration.name, calendar))
+    return found
 
 
 def _provide(integration: Integration, context: PluginContext, role: str) -> object | None:

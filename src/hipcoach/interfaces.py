@@ -2,9 +2,13 @@
 
 An integration is a class registered under the entry-point group ``hipcoach.integrations``.
 It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
-target (workouts out), a completion source (what the runner did), exporters (files out) and an
-``auth`` sub-command. Integrations import
+target (workouts out), a completion source (what the runner did), a race calendar (the
+runner's future races), exporters (files out) and an ``auth`` sub-command. Integrations import
 their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
+
+This module itself imports neither pydantic nor the domain model (``hipcoach auth --help``
+imports every plugin, and so this module, just to list their sign-in commands): the values
+plugins hand the core are plain frozen dataclasses that check their own types.
 """
 
 from __future__ import annotations
@@ -12,13 +16,9 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
-
-from pydantic import BaseModel, ConfigDict
-
-from hipcoach.models import Run, ScheduledSession, Session
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 if TYPE_CHECKING:
     import click
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from hipcoach.completions import CompletedActivity
     from hipcoach.config import Config
     from hipcoach.home import Home
+    from hipcoach.models import Run, ScheduledSession, Session
 
 
 @dataclass(frozen=True)
@@ -83,28 +84,45 @@ class ActivitySource(ABC):
         yield ActivityPage(runs=list(self.fetch_runs(since)))
 
 
-class RemoteWorkout(BaseModel):
-    """A workout on the target that carries hipcoach's ownership marker."""
+def _require(owner: object, name: str, kind: type, *, empty_ok: bool = False) -> None:
+    """A plugin's value of the wrong type fails where it is made, not deep in the sync."""
+    value = getattr(owner, name)
+    if not isinstance(value, kind) or (kind is date and isinstance(value, datetime)):
+        raise TypeError(f"{type(owner).__name__}.{name} must be a {kind.__name__}, not {value!r}")
+    if not empty_ok and value == "":
+        raise ValueError(f"{type(owner).__name__}.{name} must not be empty")
 
-    model_config = ConfigDict(frozen=True)
+
+@dataclass(frozen=True)
+class RemoteWorkout:
+    """A workout on the target that carries hipcoach's ownership marker."""
 
     workout_id: str
     session_key: str
     name: str = ""
 
+    def __post_init__(self) -> None:
+        _require(self, "workout_id", str)
+        _require(self, "session_key", str)
+        _require(self, "name", str, empty_ok=True)
 
-class RemoteScheduleEntry(BaseModel):
+
+@dataclass(frozen=True)
+class RemoteScheduleEntry:
     """A calendar entry on the target: a workout (anyone's) scheduled on a date.
 
     Whether it is hipcoach's is decided by the core sync, by its ``workout_id`` only: an
     entry is hipcoach's if and only if its workout is (a titled entry proves nothing).
     """
 
-    model_config = ConfigDict(frozen=True)
-
     schedule_id: str
     workout_id: str
     date: date
+
+    def __post_init__(self) -> None:
+        _require(self, "schedule_id", str)
+        _require(self, "workout_id", str)
+        _require(self, "date", date)
 
 
 class WorkoutTarget(ABC):
@@ -151,6 +169,35 @@ class WorkoutTarget(ABC):
     @abstractmethod
     def delete_workout(self, workout_id: str) -> None:
         """Delete an owned workout (refusing, like :meth:`unschedule`, one without the marker)."""
+
+
+class RaceEvent(NamedTuple):
+    """A race on the runner's calendar: its (athlete-local) date and what it is called.
+
+    A named tuple, so that races sort by date.
+    """
+
+    date: date
+    name: str = ""
+
+
+class RaceCalendar(ABC):
+    """The runner's races as they put them on a calendar (e.g. Garmin Connect's race events).
+
+    The core stores what it reads, so that the commands that plan offline keep the races, and
+    passes them to the planner with the config's and ``--race`` ones: no session on a race
+    day, the 2 days before or the day after; race week at most one light session; the 10
+    days before hold progression.
+    """
+
+    @abstractmethod
+    def races(self, start: date, end: date) -> Sequence[RaceEvent | date]:
+        """The races on ``start`` … ``end`` (inclusive; the core asks for whole months).
+
+        Must be cheap: the nightly sync asks every night for the months of its window (a
+        calendar that a workout target reads anyway should share those reads). Events that
+        are not races (a club run, a goal) are left out.
+        """
 
 
 class Exporter(ABC):
@@ -205,6 +252,10 @@ class Integration:
         """The completed-session source, or None when this integration is not configured."""
         return None
 
+    def race_calendar(self, context: PluginContext) -> RaceCalendar | None:
+        """The runner's race calendar, or None when this integration is not configured."""
+        return None
+
     def exporters(self) -> Sequence[type[Exporter]]:
         """Exporter classes this integration adds to ``hipcoach export``."""
         return ()
@@ -220,6 +271,7 @@ class Integration:
             ("activity_source", "source"),
             ("workout_target", "target"),
             ("completion_source", "completions"),
+            ("race_calendar", "races"),
             ("auth_command", "auth"),
         ):
             if getattr(type(self), method) is not getattr(Integration, method):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hipcoach.adherence import CatchUp, catch_ups, progression_adherence
+from hipcoach.calendar_races import stored_race_dates
 from hipcoach.config import Config
 from hipcoach.history import (
     PREDICTION_WEEKS,
@@ -91,7 +92,8 @@ def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date
 def race_dates(
     configured: Iterable[date], runs: Iterable[Run], extra: Iterable[date]
 ) -> list[date]:
-    """Races from config, the command line and the history (Strava ``workout_type`` 1)."""
+    """Races from config, the command line, the runner's calendars (``extra`` too) and the
+    history (Strava ``workout_type`` 1, Garmin ``eventType`` race)."""
     return sorted({*configured, *extra, *(r.date for r in runs if r.kind == "race")})
 
 
@@ -105,6 +107,8 @@ class PlanInputs:
     first_day: date
     placed: Sequence[FixedSession]
     catch_ups: Sequence[CatchUp] = ()
+    #: races on the runner's calendars, as last read (see :mod:`hipcoach.calendar_races`)
+    calendar_races: Sequence[date] = ()
 
     @classmethod
     def read(
@@ -137,6 +141,7 @@ class PlanInputs:
             first_day=programme_first_day(config, state, today),
             placed=fixed,
             catch_ups=catch_ups(statuses, today),
+            calendar_races=stored_race_dates(state) if state is not None else [],
         )
 
 
@@ -199,7 +204,7 @@ def plan_from_state(
         first_day=min(inputs.first_day, start),
         start=start,
         days=days or config.athlete.horizon_days,
-        extra_races=extra_races,
+        extra_races=[*extra_races, *inputs.calendar_races],
         fixed=[
             f
             for f in inputs.placed
@@ -221,7 +226,7 @@ def programme_from_state(
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
     inputs = PlanInputs.read(config, state, today, adherence=adherence)
     runs = classify(inputs.runs, today)
-    races = race_dates(config.athlete.races, runs, ())
+    races = race_dates(config.athlete.races, runs, inputs.calendar_races)
     first = week_number(inputs.first_day, today)
     return generate(
         settings or config.programme_settings(),

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
+from typing import NamedTuple
 
+from hipcoach.entry_points import EntryPoint, entry_points
 from hipcoach.errors import ConfigError
 from hipcoach.interfaces import Integration
 
@@ -21,9 +22,12 @@ BUILTIN_DISTRIBUTION = "hipcoach"
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class LoadedPlugin:
-    """An integration that loaded, and where it came from."""
+class LoadedPlugin(NamedTuple):
+    """An integration that loaded, and where it came from.
+
+    A named tuple rather than a frozen dataclass, which compiles six methods when it is
+    defined: this module is on the path of ``hipcoach auth --help``.
+    """
 
     integration: Integration
     distribution: str
@@ -71,7 +75,7 @@ def _distribution(ep: EntryPoint) -> tuple[str, str]:
     dist = ep.dist
     if dist is None:
         return "unknown", ""
-    return dist.metadata["Name"] or "unknown", dist.version
+    return dist.name, dist.version
 
 
 def load_entry_point(ep: EntryPoint) -> LoadedPlugin:

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 MASK = "***"
 _MIN_SECRET_LENGTH = 6
 _secrets: set[str] = set()
 
-# Bearer headers and token-looking JSON/form fields, in case a library logs a request.
-_PATTERNS = (
-    re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"),
-    re.compile(r"(?i)((?:access|refresh|di|id)_?token[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9._~+/=-]+"),
-    re.compile(r"(?i)((?:client_secret|password)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"),
-)
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Bearer headers and token-looking JSON/form fields, in case a library logs a request.
+
+    Compiled on first use, not at import: every command imports this module, ``--help`` too.
+    """
+    return (
+        re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"),
+        re.compile(
+            r"(?i)((?:access|refresh|di|id)_?token[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9._~+/=-]+"
+        ),
+        re.compile(r"(?i)((?:client_secret|password)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"),
+    )
 
 
 def register(*values: object) -> None:
@@ -34,7 +43,7 @@ def redact(text: str) -> str:
     for secret in sorted(_secrets, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, MASK)
-    for pattern in _PATTERNS:
+    for pattern in _patterns():
         text = pattern.sub(lambda m: m.group(1) + MASK, text)
     return text
 

@@ -5,7 +5,9 @@ the sync to be tested end to end under the real garminconnect client: ids are as
 the server, months in calendar URLs are 0-based, the calendar also lists foreign workouts
 and activities, deleting a workout removes its calendar entries, and there is no server-side
 de-duplication (each schedule POST adds an entry). The activity list pages ``activities``
-from ``startDate`` on, in the order asked for (``sortOrder``), ``limit`` at a time.
+from ``startDate`` on, in the order asked for (``sortOrder``), ``limit`` at a time. Events the
+runner put on the calendar (``add_event``: races and others) show in the month views like
+workouts, spilling into the neighbouring months too.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class FakeGarmin:
         self.exercise_sets: dict[int, list[dict[str, Any]]] = {}  # activity id → its sets
         # Calendar items served as they are in every month view (e.g. one without a workoutId).
         self.extra_items: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []  # calendar events (``add_event``)
 
     # -- test helpers ----------------------------------------------------------------------
     def add_foreign_workout(self, name: str, on: date) -> int:
@@ -51,6 +54,21 @@ class FakeGarmin:
         }
         self.schedules[next(self.ids)] = (workout_id, on.isoformat())
         return workout_id
+
+    def add_event(self, on: date, title: str, *, race: bool) -> dict[str, Any]:
+        """An event on the calendar, shaped as the month view lists it (``isRace`` tells a
+        race from a club run or a goal)."""
+        event = {
+            "id": next(self.ids),
+            "itemType": "event",
+            "title": title,
+            "date": on.isoformat(),
+            "isRace": race,
+            "eventType": "running",
+            "shareableEventUuid": None,
+        }
+        self.events.append(event)
+        return event
 
     def marker_key(self, workout_id: int) -> str | None:
         """The session key of a workout's ``[hipcoach:<key>]`` marker (ownership, not name)."""
@@ -228,13 +246,18 @@ class FakeGarmin:
 
     def _month(self, request, year, month0):  # type: ignore[no-untyped-def]
         year, month = int(year), int(month0) + 1
+
+        def shown(day: str) -> bool:
+            # The month view spills a few days into the neighbouring months.
+            y, m, _ = (int(x) for x in day.split("-"))
+            return abs((y * 12 + m) - (year * 12 + month)) <= 1
+
         items: list[dict[str, Any]] = [
             {"id": 1, "itemType": "activity", "date": f"{year}-{month:02d}-01", "title": "Run"}
         ]
+        items += [event for event in self.events if shown(event["date"])]
         for schedule_id, (workout_id, day) in self.schedules.items():
-            y, m, _ = (int(x) for x in day.split("-"))
-            # The month view spills a few days into the neighbouring months.
-            if (y, m) == (year, month) or abs((y * 12 + m) - (year * 12 + month)) == 1:
+            if shown(day):
                 items.append(
                     {
                         "id": schedule_id,

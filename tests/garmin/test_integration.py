@@ -31,6 +31,7 @@ def test_capabilities_and_exporters() -> None:
         "source",
         "target",
         "completions",
+        "races",
         "auth",
         "export:garmin-json",
         "export:fit",

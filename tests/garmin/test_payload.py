@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from garminconnect import exercises as library_catalog
 
 from hipcoach import catalog
 from hipcoach.errors import InputDataError
 from hipcoach.models import GarminMapping, Prescription, Session
 from hipcoach.programme import lighten
 from hipcoach_garmin.payload import (
-    KNOWN_CATEGORIES,
     MARKER_RE,
     build_workout,
     clip,
@@ -194,8 +194,26 @@ def test_every_rung_of_every_ladder_reaches_the_payload() -> None:
                 assert f"Load: {variant.load}." in step["description"]
 
 
-def test_known_categories_are_garmins_catalog() -> None:
-    assert set(GARMIN_CATALOG) == KNOWN_CATEGORIES
+def test_garminconnects_categories_are_garmins_catalog() -> None:
+    assert set(library_catalog.CATEGORIES) == set(GARMIN_CATALOG)
+
+
+LIBRARY_EXERCISES = {(e["category"], e["exercise"]): e["name"] for e in library_catalog.EXERCISES}
+
+
+@pytest.mark.parametrize("exercise", catalog.all_exercises(), ids=lambda e: e.key)
+def test_every_rung_is_in_garminconnects_exercise_catalog(exercise) -> None:  # type: ignore[no-untyped-def]
+    """The library's catalog (the Connect editor's) and Garmin's Exercises.json (checked in
+    tests/test_catalog.py) both know every category/exercise hipcoach sends."""
+    for variant in exercise.ladder:
+        mapping = variant.garmin
+        assert mapping.category in library_catalog.CATEGORIES, variant.name
+        assert mapping.exercise_name is not None, variant.name
+        shown = LIBRARY_EXERCISES.get((mapping.category, mapping.exercise_name))
+        assert shown is not None, f"{mapping.category}/{mapping.exercise_name} ({variant.name})"
+        if mapping.shown_as is not None:
+            # What the step note says the watch will call it is the catalog's own name.
+            assert mapping.shown_as == shown, variant.name
 
 
 def test_a_missing_exercise_name_sends_the_category_only() -> None:

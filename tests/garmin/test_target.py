@@ -14,8 +14,9 @@ from responses import matchers
 from hipcoach.errors import ConfigError, CredentialsError, NotOwned, ServiceError, TemporaryError
 from hipcoach.interfaces import RemoteScheduleEntry
 from hipcoach.models import GarminMapping
+from hipcoach_garmin.calendar import months
 from hipcoach_garmin.payload import build_workout
-from hipcoach_garmin.target import GarminTarget, months
+from hipcoach_garmin.target import GarminTarget
 from tests.garmin.conftest import (
     ACCESS_TOKEN,
     API,

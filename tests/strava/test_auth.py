@@ -86,7 +86,7 @@ def browser(monkeypatch, loopback):
 @pytest.fixture
 def fixed_state(monkeypatch):
     monkeypatch.setattr(
-        "hipcoach_strava.auth.secrets", SimpleNamespace(token_urlsafe=lambda n: STATE)
+        "hipcoach_strava.signin.secrets", SimpleNamespace(token_urlsafe=lambda n: STATE)
     )
 
 

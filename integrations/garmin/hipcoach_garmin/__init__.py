@@ -1,5 +1,6 @@
-"""Garmin Connect integration: structured strength workouts on the watch, FIT files, and the
-runner's runs from Garmin Connect's activity list (one sign-in does everything).
+"""Garmin Connect integration: structured strength workouts on the watch, FIT files, the
+runner's runs from Garmin Connect's activity list and the races on its calendar (one sign-in
+does everything).
 
 Registered under the ``hipcoach.integrations`` entry point as ``garmin``. This module imports
 nothing heavy (no garminconnect, garmin_fit_sdk or requests): the CLI imports every plugin to
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     import click
 
+    from hipcoach_garmin.calendar import GarminCalendar, GarminRaceCalendar
     from hipcoach_garmin.connection import GarminConnection
     from hipcoach_garmin.done import GarminCompletions
     from hipcoach_garmin.source import GarminActivityList, GarminSource
@@ -27,12 +29,13 @@ __all__ = ["GarminIntegration"]
 
 
 class GarminIntegration(Integration):
-    """Pushes sessions to Garmin Connect; reads runs from it; writes Garmin JSON and FIT."""
+    """Pushes sessions to Garmin Connect; reads runs and races from it; writes Garmin JSON and
+    FIT."""
 
     name = "garmin"
     summary = (
         "Garmin Connect strength workouts on your calendar and watch; runs from your "
-        "Garmin activities; FIT workout files"
+        "Garmin activities; races from your Garmin calendar; FIT workout files"
     )
     #: Strava's manual long-run and race tags make it the better source when both are set up.
     source_preference = 20
@@ -42,6 +45,8 @@ class GarminIntegration(Integration):
         # refreshes) the tokens once, and reads each activity page once.
         self._connections: dict[Path, GarminConnection] = {}
         self._activity_lists: dict[Path, GarminActivityList] = {}
+        # Likewise one calendar: the races and the target's entries come from the same months.
+        self._calendars: dict[Path, GarminCalendar] = {}
 
     def _connection(self, context: PluginContext) -> GarminConnection | None:
         from hipcoach_garmin.store import is_own_store, token_file
@@ -85,14 +90,36 @@ class GarminIntegration(Integration):
 
         return GarminCompletions(activities)
 
-    def workout_target(self, context: PluginContext) -> GarminTarget | None:
-        """The Garmin target when a token file exists (``hipcoach auth garmin`` writes one)."""
+    def calendar(self, context: PluginContext) -> GarminCalendar | None:
+        """The runner's Garmin calendar (shared by the target and the race calendar)."""
         connection = self._connection(context)
         if connection is None:
             return None
+        path = connection.token_file
+        if path not in self._calendars:
+            from hipcoach_garmin.calendar import GarminCalendar
+
+            self._calendars[path] = GarminCalendar(connection)
+        return self._calendars[path]
+
+    def workout_target(self, context: PluginContext) -> GarminTarget | None:
+        """The Garmin target when a token file exists (``hipcoach auth garmin`` writes one)."""
+        calendar = self.calendar(context)
+        if calendar is None:
+            return None
         from hipcoach_garmin.target import GarminTarget
 
-        return GarminTarget(connection.token_file, connection=connection)
+        connection = calendar.connection
+        return GarminTarget(connection.token_file, connection=connection, calendar=calendar)
+
+    def race_calendar(self, context: PluginContext) -> GarminRaceCalendar | None:
+        """Race events on the runner's Garmin calendar, when a token file exists."""
+        calendar = self.calendar(context)
+        if calendar is None:
+            return None
+        from hipcoach_garmin.calendar import GarminRaceCalendar
+
+        return GarminRaceCalendar(calendar)
 
     def exporters(self) -> Sequence[type[Exporter]]:
         """``export garmin-json`` and ``export fit``."""

@@ -24,7 +24,6 @@ from hipcoach.errors import (
     ServiceError,
     TemporaryError,
 )
-from hipcoach_garmin.store import is_own_store, prepare_store, save_tokens, token_file
 
 PASSWORD_ENV = "GARMIN_PASSWORD"
 RATE_LIMITED = (
@@ -89,6 +88,9 @@ def command(app: Any, email: str | None) -> None:
     The password comes from GARMIN_PASSWORD or a hidden prompt and is never stored. Tokens go
     to GARMINTOKENS when set, else [garmin] tokenstore, else the home's tokens/garmin.
     """
+    # Here, not at the top: `hipcoach auth --help` imports this module just to list it.
+    from hipcoach_garmin.store import is_own_store, prepare_store, save_tokens, token_file
+
     context = app.plugin_context()
     path = token_file(context)
     email = email or click.prompt("Garmin Connect email")

@@ -24,7 +24,7 @@ from hipcoach.errors import (
     ServiceError,
     TemporaryError,
 )
-from hipcoach_garmin.payload import KNOWN_CATEGORIES, iter_steps
+from hipcoach_garmin.payload import iter_steps
 
 AUTH_HINT = "run `hipcoach auth garmin`"
 _STATUS_RE = re.compile(r"API Error (\d{3})(?: - (.*))?", re.DOTALL)
@@ -79,9 +79,12 @@ def is_json_error(exc: BaseException) -> bool:
 
 
 def invalid_category_error(action: str, payload: dict[str, Any] | None) -> ServiceError:
-    """A 400 "Invalid category" reads as a bug report naming the step(s) at fault."""
+    """A 400 "Invalid category" reads as a bug report naming the step(s) at fault: those
+    whose category is not in garminconnect's exercise catalog, else all."""
+    from garminconnect.exercises import CATEGORIES
+
     steps = [s for s in iter_steps(payload or {}) if "category" in s]
-    unknown = [s for s in steps if s["category"] not in KNOWN_CATEGORIES]
+    unknown = [s for s in steps if s["category"] not in CATEGORIES]
     named = ", ".join(
         f"step {s.get('stepOrder')} {s['category']}/{s.get('exerciseName') or '(no name)'}"
         for s in (unknown or steps)

@@ -1,12 +1,20 @@
 """The Garmin Connect workout-service JSON for a session: pure functions, no I/O.
 
-Shape (``reference/garmin.md`` §1): sport type strength_training (5) on the workout and its
-segment; a lap-button warm-up; per prescription a repeat group of ``sets`` iterations holding
-the exercise step(s) (reps, or time for holds) and a rest step. ``stepOrder`` is one global
-depth-first counter over steps and groups; ``childStepId`` numbers the repeat groups, on the
-group and on its children. No weight fields (Garmin's weight unit is unresolved, see
+Built with garminconnect's typed strength-workout builder (``garminconnect.workout``:
+``StrengthWorkout``, ``create_strength_exercise_step``/``_timed_step``/``_rest_step``,
+``create_repeat_group``), imported when a workout is built so that importing this module stays
+cheap. Shape (``reference/garmin.md`` §1): sport type strength_training (5) on the workout and
+its segment; a lap-button warm-up; per prescription a repeat group of ``sets`` iterations
+holding the exercise step(s) (reps, or time for holds) and a rest step. ``stepOrder`` is one
+global depth-first counter over steps and groups; ``childStepId`` numbers the repeat groups,
+on the group and on its children. No weight fields (Garmin's weight unit is unresolved, see
 ``garmin.md`` §1): the load (band, ankle weight, dumbbell) is in the step note, with the
 variant and its cues.
+
+What the builder does not do, hipcoach does around it: a lap-button warm-up (the library's is
+timed), one step per side inside a set (``create_strength_set`` holds one exercise step and
+always a rest), ``childStepId`` numbering, a single set as plain steps, the text limits and
+the ownership marker.
 
 Ownership: the workout name is ``hipcoach <session key> · <title>`` (calendar entries carry
 only the name, so :func:`parse_session_key` reads the key back from a calendar title) and the
@@ -22,15 +30,17 @@ of its category and the note says what the watch will call it and what to do.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterator
 from datetime import date
 from itertools import count
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import InputDataError
 from hipcoach.models import Prescription, Session
+
+if TYPE_CHECKING:
+    from garminconnect.workout import ExecutableStep, RepeatGroup
 
 NAME_LIMIT = 80
 TEXT_LIMIT = 512
@@ -48,94 +58,21 @@ _NAME_RE = re.compile(
     re.DOTALL,
 )
 
-SPORT_TYPE: dict[str, Any] = {
-    "sportTypeId": 5,
-    "sportTypeKey": "strength_training",
-    "displayOrder": 5,
-}
-NO_TARGET: dict[str, Any] = {
-    "workoutTargetTypeId": 1,
-    "workoutTargetTypeKey": "no.target",
-    "displayOrder": 1,
-}
-
 WARMUP_TEXT = (
     "Warm-up: 3-5 min of easy mobility (leg swings, hip circles, a few bridges). "
     "Press lap when ready."
 )
 DISCLAIMER = "Not medical advice; see a physio if pain persists."
 SIDES = ("left", "right")
-
-#: Garmin Connect's exercise categories (``Exercises.json``); anything else is HTTP 400.
-KNOWN_CATEGORIES: frozenset[str] = frozenset(
-    (
-        "BANDED_EXERCISES",
-        "BATTLE_ROPE",
-        "BENCH_PRESS",
-        "BIKE_OUTDOOR",
-        "CALF_RAISE",
-        "CARDIO",
-        "CARRY",
-        "CHOP",
-        "CORE",
-        "CRUNCH",
-        "CURL",
-        "DEADLIFT",
-        "ELLIPTICAL",
-        "FLOOR_CLIMB",
-        "FLYE",
-        "HIP_RAISE",
-        "HIP_STABILITY",
-        "HIP_SWING",
-        "HYPEREXTENSION",
-        "INDOOR_BIKE",
-        "LADDER",
-        "LATERAL_RAISE",
-        "LEG_CURL",
-        "LEG_RAISE",
-        "LUNGE",
-        "OLYMPIC_LIFT",
-        "PLANK",
-        "PLYO",
-        "PULL_UP",
-        "PUSH_UP",
-        "ROW",
-        "RUN",
-        "RUN_INDOOR",
-        "SANDBAG",
-        "SHOULDER_PRESS",
-        "SHOULDER_STABILITY",
-        "SHRUG",
-        "SIT_UP",
-        "SLED",
-        "SLEDGE_HAMMER",
-        "SQUAT",
-        "STAIR_STEPPER",
-        "SUSPENSION",
-        "TIRE",
-        "TOTAL_BODY",
-        "TRICEPS_EXTENSION",
-        "WARM_UP",
-    )
-)
-
-
-def _kind(prefix: str, ident: int, key: str) -> dict[str, Any]:
-    return {f"{prefix}Id": ident, f"{prefix}Key": key, "displayOrder": ident}
-
-
-def _condition(ident: int, key: str, *, displayable: bool = True) -> dict[str, Any]:
-    return {**_kind("conditionType", ident, key), "displayable": displayable}
-
-
-STEP_WARMUP = _kind("stepType", 1, "warmup")
-STEP_INTERVAL = _kind("stepType", 3, "interval")
-STEP_REST = _kind("stepType", 5, "rest")
-STEP_REPEAT = _kind("stepType", 6, "repeat")
-END_LAP = _condition(1, "lap.button")
-END_TIME = _condition(2, "time")
-END_ITERATIONS = _condition(7, "iterations", displayable=False)
-END_REPS = _condition(10, "reps")
+# The library has a timed warm-up only; hipcoach's waits for the lap button.
+_WARMUP_TYPE = {"stepTypeId": 1, "stepTypeKey": "warmup", "displayOrder": 1}
+_LAP_BUTTON = {
+    "conditionTypeId": 1,
+    "conditionTypeKey": "lap.button",
+    "displayOrder": 1,
+    "displayable": True,
+}
+_NO_TARGET = {"workoutTargetTypeId": 1, "workoutTargetTypeKey": "no.target", "displayOrder": 1}
 
 
 def clip(text: str, limit: int) -> str:
@@ -211,79 +148,9 @@ def step_text(p: Prescription, side: str | None = None) -> str:
     return clip(step_note(p, side), TEXT_LIMIT)
 
 
-def _exercise_step(
-    p: Prescription, order: int, group: int | None, side: str | None
-) -> dict[str, Any]:
-    step: dict[str, Any] = {"type": "ExecutableStepDTO", "stepOrder": order}
-    if group is not None:
-        step["childStepId"] = group
-    step["stepType"] = STEP_INTERVAL
-    step["description"] = step_text(p, side)
-    if p.reps is not None:
-        step["endCondition"], step["endConditionValue"] = END_REPS, float(p.reps)
-    else:
-        step["endCondition"], step["endConditionValue"] = END_TIME, float(p.seconds or 0)
-    step["targetType"] = NO_TARGET
-    step["category"] = p.variant.garmin.category
-    if p.variant.garmin.exercise_name is not None:
-        step["exerciseName"] = p.variant.garmin.exercise_name
-    return step
-
-
-def _rest_step(seconds: int, order: int, group: int | None) -> dict[str, Any]:
-    step: dict[str, Any] = {"type": "ExecutableStepDTO", "stepOrder": order}
-    if group is not None:
-        step["childStepId"] = group
-    step.update(
-        stepType=STEP_REST,
-        endCondition=END_TIME,
-        endConditionValue=float(seconds),
-        targetType=NO_TARGET,
-    )
-    return step
-
-
 def sides_of(p: Prescription) -> tuple[str | None, ...]:
     """One step per side (left, then right) for per-side exercises, one step otherwise."""
     return SIDES if p.per_side else (None,)
-
-
-def _set_steps(p: Prescription, orders: Iterator[int], group: int | None) -> list[dict[str, Any]]:
-    steps = [_exercise_step(p, next(orders), group, side) for side in sides_of(p)]
-    if p.rest_seconds > 0:
-        steps.append(_rest_step(p.rest_seconds, next(orders), group))
-    return steps
-
-
-def _block(p: Prescription, orders: Iterator[int], groups: Iterator[int]) -> list[dict[str, Any]]:
-    """A repeat group of ``sets`` iterations; a single set stays plain (1 iteration is rejected)."""
-    if p.sets == 1:
-        return _set_steps(p, orders, None)
-    group, order = next(groups), next(orders)
-    return [
-        {
-            "type": "RepeatGroupDTO",
-            "stepOrder": order,
-            "childStepId": group,
-            "stepType": STEP_REPEAT,
-            "numberOfIterations": p.sets,
-            "smartRepeat": False,
-            "endCondition": END_ITERATIONS,
-            "endConditionValue": float(p.sets),
-            "workoutSteps": _set_steps(p, orders, group),
-        }
-    ]
-
-
-def _warmup_step(order: int) -> dict[str, Any]:
-    return {
-        "type": "ExecutableStepDTO",
-        "stepOrder": order,
-        "stepType": STEP_WARMUP,
-        "description": WARMUP_TEXT,
-        "endCondition": END_LAP,
-        "targetType": NO_TARGET,
-    }
 
 
 def build_workout(session: Session, on: date | None = None) -> dict[str, Any]:
@@ -292,19 +159,90 @@ def build_workout(session: Session, on: date | None = None) -> dict[str, Any]:
     ``on`` only adds "Planned for <date>" to the description (file exports). The sync leaves
     it out, so that moving a session to another day needs no workout update.
     """
-    orders, groups = count(1), count(1)
-    steps = [_warmup_step(next(orders))]
+    from garminconnect.workout import StrengthWorkout, WorkoutSegment
+
+    steps = _Steps()
+    top: list[ExecutableStep | RepeatGroup] = [steps.warmup()]
     for p in session.prescriptions:
-        steps.extend(_block(p, orders, groups))
-    workout = {
-        "workoutName": workout_name(session),
-        "description": workout_description(session, on),
-        "sportType": SPORT_TYPE,
-        "estimatedDurationInSecs": session.estimated_seconds(),
-        "workoutSegments": [{"segmentOrder": 1, "sportType": SPORT_TYPE, "workoutSteps": steps}],
-    }
-    # The id/key objects are shared constants: hand out a tree the caller may change.
-    return copy.deepcopy(workout)
+        top.extend(steps.block(p))
+    workout = StrengthWorkout(
+        workoutName=workout_name(session),
+        description=workout_description(session, on),
+        estimatedDurationInSecs=session.estimated_seconds(),
+        workoutSegments=[],
+    )
+    # The segment carries the workout's sport type: the library's strength_training (5).
+    workout.workoutSegments = [
+        WorkoutSegment(segmentOrder=1, sportType=workout.sportType, workoutSteps=top)
+    ]
+    # The library's to_dict() adds an empty "author", which says nothing Garmin needs.
+    payload: dict[str, Any] = workout.model_dump(mode="json", exclude_none=True, exclude={"author"})
+    return payload
+
+
+class _Steps:
+    """garminconnect's strength steps, numbered as Connect numbers them: ``stepOrder`` one
+    depth-first counter over steps and groups, ``childStepId`` the repeat group's number on
+    the group and on each of its steps (top-level steps have none)."""
+
+    def __init__(self) -> None:
+        self._orders = count(1)
+        self._groups = count(1)
+
+    def warmup(self) -> ExecutableStep:
+        from garminconnect.workout import ExecutableStep
+
+        return ExecutableStep(
+            stepOrder=next(self._orders),
+            stepType=dict(_WARMUP_TYPE),
+            endCondition=dict(_LAP_BUTTON),
+            targetType=dict(_NO_TARGET),
+            description=WARMUP_TEXT,
+        )
+
+    def block(self, p: Prescription) -> list[ExecutableStep | RepeatGroup]:
+        """A repeat group of ``sets`` iterations; a single set stays plain (a repeat group
+        of one iteration is rejected)."""
+        from garminconnect.workout import create_repeat_group
+
+        if p.sets == 1:
+            return self._one_set(p, None)
+        order, group = next(self._orders), next(self._groups)
+        repeat = create_repeat_group(p.sets, self._one_set(p, group), order)
+        repeat.childStepId = group
+        return [repeat]
+
+    def _one_set(self, p: Prescription, group: int | None) -> list[ExecutableStep | RepeatGroup]:
+        """The exercise step per side, then the rest step (none without rest)."""
+        from garminconnect.workout import create_strength_rest_step
+
+        made: list[ExecutableStep | RepeatGroup] = [self._exercise(p, side) for side in sides_of(p)]
+        if p.rest_seconds > 0:
+            made.append(create_strength_rest_step(p.rest_seconds, next(self._orders)))
+        for step in made:
+            step.childStepId = group
+        return made
+
+    def _exercise(self, p: Prescription, side: str | None) -> ExecutableStep:
+        """Reps (or a timed hold) of the exercise, with the note the watch shows."""
+        from garminconnect.workout import create_strength_exercise_step, create_strength_timed_step
+
+        mapping = p.variant.garmin
+        common: dict[str, Any] = {
+            "category": mapping.category,
+            "step_order": next(self._orders),
+            "exercise_name": mapping.exercise_name or "",
+            "description": step_text(p, side),
+        }
+        if p.reps is not None:
+            step = create_strength_exercise_step(reps=p.reps, **common)
+        else:
+            step = create_strength_timed_step(duration_seconds=p.seconds or 0, **common)
+        if mapping.exercise_name is None:
+            # The library sends "" for "category only"; hipcoach has always left the key out,
+            # and no Garmin answer shows that "" is accepted.
+            delattr(step, "exerciseName")  # an extra field of the model
+        return step
 
 
 def iter_steps(workout: dict[str, Any]) -> Iterator[dict[str, Any]]:

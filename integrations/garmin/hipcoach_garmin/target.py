@@ -1,7 +1,9 @@
 """Garmin Connect as hipcoach's workout target, on garminconnect's own client.
 
 Cost: building a target makes no request (see :mod:`hipcoach_garmin.connection`, shared with
-the activity source so that one sync loads and refreshes the tokens once).
+the activity source so that one sync loads and refreshes the tokens once). Calendar months are
+read through a :class:`~hipcoach_garmin.calendar.GarminCalendar` shared with the race
+calendar: once per month per process, forgotten whenever this target changes anything.
 
 Safety: hipcoach changes or deletes only workouts that carry its marker, and removes only
 calendar entries of those. An id this target has not seen with the marker (created here, or
@@ -13,7 +15,7 @@ made it) as an entry of that very workout. Names and titles are never trusted.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from hipcoach.errors import NotOwned, RemoteNotFound, ServiceError
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
+from hipcoach_garmin.calendar import GarminCalendar
 from hipcoach_garmin.connection import GarminConnection
 from hipcoach_garmin.failures import Gone, is_json_error
 from hipcoach_garmin.payload import build_workout, session_key_from_description
@@ -60,16 +63,6 @@ def answered_ok(call: Callable[..., object], *args: object) -> None:
     except ValueError as exc:
         if not is_json_error(exc):
             raise
-
-
-def months(start: date, end: date) -> Iterator[tuple[int, int]]:
-    """(year, month) for every calendar month touching ``start`` … ``end`` (none if empty)."""
-    if end < start:
-        return
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        yield year, month
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def schedule_entry(item: object, start: date, end: date) -> RemoteScheduleEntry | None:
@@ -114,8 +107,10 @@ class GarminTarget(WorkoutTarget):
         *,
         own_store: bool = True,
         connection: GarminConnection | None = None,
+        calendar: GarminCalendar | None = None,
     ) -> None:
         self.connection = connection or GarminConnection(token_file, own_store=own_store)
+        self.calendar = calendar or GarminCalendar(self.connection)
         # Workout ids seen carrying the marker: update/delete need no extra fetch for them.
         self._marked: set[str] = set()
         # Calendar entry id → workout id, as read from the calendar or made by schedule().
@@ -138,6 +133,14 @@ class GarminTarget(WorkoutTarget):
         """The client, with failures mapped and refreshed tokens saved afterwards."""
         return self.connection.call(action, payload, missing_ok=missing_ok)
 
+    def _change(
+        self, action: str, payload: dict[str, Any] | None = None, *, missing_ok: bool = False
+    ) -> AbstractContextManager[Garmin]:
+        """:meth:`_call` for a request that changes something: the calendar months read so
+        far are forgotten first (even a failed write may have landed)."""
+        self.calendar.forget()
+        return self._call(action, payload, missing_ok=missing_ok)
+
     # -- guard -----------------------------------------------------------------------------
     def _require_marker(self, workout_id: str) -> None:
         """Refuse to touch a workout unless it carries the marker; Gone if it is gone."""
@@ -157,7 +160,7 @@ class GarminTarget(WorkoutTarget):
     def create_workout(self, session: Session) -> str:
         """POST /workout-service/workout; the new workout id."""
         payload = build_workout(session)
-        with self._call(f"creating the workout for {session.key}", payload) as api:
+        with self._change(f"creating the workout for {session.key}", payload) as api:
             stored = api.upload_workout(payload)
         workout_id = pick_id(stored, ("workoutId",), "workout id")
         self._marked.add(workout_id)
@@ -172,14 +175,14 @@ class GarminTarget(WorkoutTarget):
             raise RemoteNotFound(f"Garmin workout {workout_id} no longer exists") from None
         number = remote_id(workout_id, "workout id")
         payload = {**build_workout(session), "workoutId": number}
-        with self._call(f"updating the workout for {session.key}", payload) as api:
+        with self._change(f"updating the workout for {session.key}", payload) as api:
             answered_ok(api.update_workout, number, payload)
         log.info("updated Garmin workout %s for %s", workout_id, session.key)
 
     def schedule(self, workout_id: str, on: date) -> str:
         """POST /workout-service/schedule/{id}; the calendar entry's id."""
         number = remote_id(workout_id, "workout id")
-        with self._call(f"scheduling workout {workout_id} on {on.isoformat()}") as api:
+        with self._change(f"scheduling workout {workout_id} on {on.isoformat()}") as api:
             answer = api.schedule_workout(number, on.isoformat())
         schedule_id = pick_id(answer, ("workoutScheduleId", "scheduleId", "id"), "schedule id")
         self._entries[schedule_id] = workout_id
@@ -197,7 +200,7 @@ class GarminTarget(WorkoutTarget):
             )
         try:
             self._require_marker(workout_id)
-            with self._call(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
+            with self._change(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
                 answered_ok(api.unschedule_workout, number)
         except Gone:
             log.info("Garmin calendar entry %s was already gone", schedule_id)
@@ -210,7 +213,7 @@ class GarminTarget(WorkoutTarget):
         """DELETE /workout-service/workout/{id}; a workout already gone counts as deleted."""
         try:
             self._require_marker(workout_id)
-            with self._call(f"deleting workout {workout_id}", missing_ok=True) as api:
+            with self._change(f"deleting workout {workout_id}", missing_ok=True) as api:
                 answered_ok(api.delete_workout, remote_id(workout_id, "workout id"))
         except Gone:
             log.info("Garmin workout %s was already gone", workout_id)
@@ -243,18 +246,13 @@ class GarminTarget(WorkoutTarget):
             self._marked.add(workout.workout_id)
 
     def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
-        """GET /calendar-service/year/{y}/month/{m-1} per month; every workout entry."""
+        """GET /calendar-service/year/{y}/month/{m-1} per month (unless read since the last
+        change); every workout entry."""
         entries: dict[str, RemoteScheduleEntry] = {}
-        for year, month in months(start, end):
-            with self._call(f"reading the Garmin calendar for {year}-{month:02d}") as api:
-                data = api.get_scheduled_workouts(year, month)
-            items = data.get("calendarItems") if isinstance(data, dict) else None
-            if not isinstance(items, list):
-                raise ServiceError("Garmin Connect sent a malformed calendar")
-            for item in items:
-                entry = schedule_entry(item, start, end)
-                # Month views spill into the neighbouring months: one entry per id.
-                if entry is not None:
-                    entries.setdefault(entry.schedule_id, entry)
-                    self._entries[entry.schedule_id] = entry.workout_id
+        for item in self.calendar.items(start, end):
+            entry = schedule_entry(item, start, end)
+            # Month views spill into the neighbouring months: one entry per id.
+            if entry is not None:
+                entries.setdefault(entry.schedule_id, entry)
+                self._entries[entry.schedule_id] = entry.workout_id
         return sorted(entries.values(), key=lambda e: (e.date, e.schedule_id))

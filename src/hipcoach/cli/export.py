@@ -77,7 +77,7 @@ def command(
         )
     from hipcoach.planner import record_handover
 
-    runs = load_runs(app, activities, offline=offline)
+    runs = load_runs(app, activities, offline=offline, start=start, days=days)
     plan = build_plan(app, runs, start, days, races)
     from hipcoach.home import writing
 

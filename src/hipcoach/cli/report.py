@@ -58,7 +58,7 @@ def command(
     from hipcoach.report.output import report_html
     from hipcoach.state.adherence import session_statuses
 
-    runs = load_runs(app, activities, offline=offline)
+    runs = load_runs(app, activities, offline=offline, start=start, days=days)
     plan = build_plan(app, runs, start, days, races)
     today = app.today()
     checkins = app.state.checkins()

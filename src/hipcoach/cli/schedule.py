@@ -42,7 +42,7 @@ def command(
     long run when it can. Sessions the day before a quality run or first after a race are
     light (one set fewer).
     """
-    runs = load_runs(app, activities, offline=offline)
+    runs = load_runs(app, activities, offline=offline, start=start, days=days)
     plan = build_plan(app, runs, start, days, races)
     if ics is not None:
         from hipcoach.exports.ics import StateLedger, write_calendar

@@ -49,8 +49,14 @@ def load_runs(
     *,
     offline: bool = False,
     since: date | None = None,
+    start: date | None = None,
+    days: int | None = None,
 ) -> list[Run]:
-    """Runs from ``--activities``, else pulled from the configured source into the cache."""
+    """Runs from ``--activities``, else pulled from the configured source into the cache.
+
+    A pull also reads the races on the runner's calendars for the months of the window
+    (``start``, ``days``: default today, horizon_days), kept for the offline commands.
+    """
     if activities is not None:
         from hipcoach.activities import load_activities_file
 
@@ -60,6 +66,8 @@ def load_runs(
     resolved = None if offline else resolve_source(app.registry, app.plugin_context())
     if resolved is not None:
         _pull(app, *resolved, since=since)
+    if not offline:
+        refresh_races(app, start, days)
     runs = app.state.cached_runs()
     if resolved is None and not runs and not offline:
         app.warn(
@@ -67,6 +75,21 @@ def load_runs(
             "(run `hipcoach auth garmin` or `hipcoach auth strava`, or pass --activities FILE)"
         )
     return runs
+
+
+def refresh_races(app: App, start: date | None, days: int | None) -> None:
+    """Read the races on the runner's calendars for the window's months into the state; a
+    calendar that cannot be read is a warning (the races read before still count)."""
+    from hipcoach.calendar_races import refresh
+    from hipcoach.connect import resolve_race_calendars
+
+    calendars = resolve_race_calendars(app.registry, app.plugin_context())
+    if not calendars:
+        return
+    first = start or app.today()
+    last = first + timedelta(days=(days or app.config.athlete.horizon_days) - 1)
+    for name, error in refresh(calendars, app.state, first, last):
+        app.warn(f"races on the {name} calendar not updated (using those read before): {error}")
 
 
 def _pull(app: App, name: str, source: Any, since: date | None) -> None:

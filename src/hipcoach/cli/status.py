@@ -20,10 +20,11 @@ SHOWN_WEEKS = 4
 @json_option
 @pass_app
 def command(app: App, as_json: bool) -> None:
-    """Last sync (when, result, counts), the next sessions, weekly mileage, the last four
-    weeks' sessions done against planned, and any credential that needs attention. Reads
-    only local state: no network."""
+    """Last sync (when, result, counts), the next sessions, the next races, weekly mileage,
+    the last four weeks' sessions done against planned, and any credential that needs
+    attention. Reads only local state: no network."""
     from hipcoach.adherence import adherence_log
+    from hipcoach.calendar_races import upcoming_races
     from hipcoach.history import classify, monday, weekly_distance_km
     from hipcoach.serialize import adherence_week_json
     from hipcoach.state.adherence import session_statuses
@@ -47,6 +48,10 @@ def command(app: App, as_json: bool) -> None:
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,
         "upcoming": upcoming,
+        "races": [
+            {"date": r.date.isoformat(), "name": r.name}
+            for r in upcoming_races(state, config.athlete.races, today)
+        ],
         "weeks": [{"start": w.isoformat(), "distance_km": round(km, 2)} for w, km in weeks.items()],
         "adherence": [adherence_week_json(w) for w in done.weeks],
         "attention": attention,
@@ -101,6 +106,8 @@ def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
         for item in payload["upcoming"][:6]:
             flag = "" if item["on_target"] else " (not on the calendar yet)"
             app.say(f"  {item['date']}  {item['key']}{flag}")
+    for race in payload["races"][:3]:
+        app.say(f"Race: {race['date']}  {race['name'] or '(from config.toml)'}")
     app.say("Weekly running distance:")
     for week in payload["weeks"]:
         app.say(f"  week of {week['start']}: {week['distance_km']:.1f} km")

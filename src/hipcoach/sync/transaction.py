@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from hipcoach.calendar_races import refresh as refresh_calendar_races
 from hipcoach.config import Config
-from hipcoach.connect import resolve_completions, resolve_source, resolve_target
-from hipcoach.errors import CredentialsError
+from hipcoach.connect import (
+    resolve_completions,
+    resolve_race_calendars,
+    resolve_source,
+    resolve_target,
+)
+from hipcoach.errors import CredentialsError, HipcoachError
 from hipcoach.home import Home
 from hipcoach.interfaces import PluginContext
 from hipcoach.plugins import Registry
@@ -30,6 +36,8 @@ class SyncReport:
 
     result: SyncResult
     dry_run: bool
+    #: calendars whose races could not be read (their stored races were used)
+    race_errors: tuple[tuple[str, HipcoachError], ...] = ()
 
     @property
     def outcome(self) -> SyncOutcome:
@@ -60,6 +68,7 @@ class SyncReport:
         for what, error in (
             ("runs not updated", self.result.pull_error),
             ("completed sessions not updated", self.result.done_error),
+            *((f"races on the {name} calendar not updated", e) for name, e in self.race_errors),
         ):
             if error is not None and str(error) not in seen:
                 errors.append(f"{what}: {error}")
@@ -68,7 +77,7 @@ class SyncReport:
 
     @property
     def exit_code(self) -> int:
-        return self.result.exit_code
+        return max([self.result.exit_code, *(e.exit_code for _, e in self.race_errors)])
 
 
 def sync_transaction(
@@ -103,6 +112,10 @@ def sync_transaction(
                 "no workout target is set up", hint="run `hipcoach auth garmin` first"
             )
         run_id = start_sync_run(state, dry_run)
+        # First, so that the plan has them; the target's calendar reads share these pages.
+        calendars = resolve_race_calendars(registry, context)
+        end = today + timedelta(days=days - 1)
+        race_errors = refresh_calendar_races(calendars, state, today, end)
         result = run_sync(
             config=config,
             state=state,
@@ -115,7 +128,7 @@ def sync_transaction(
             dry_run=dry_run,
             on_pull_page=on_pull_page,
         )
-        report = SyncReport(result, dry_run)
+        report = SyncReport(result, dry_run, tuple(race_errors))
         finish_sync_run(
             state,
             run_id,

@@ -1,4 +1,9 @@
-"""A hipcoach activity source reading runs from a CSV file."""
+"""A hipcoach activity source reading runs from a CSV file.
+
+hipcoach imports every installed plugin to list it (``hipcoach auth --help`` too), so a
+plugin imports only what is light at module level: the domain model (pydantic) is imported
+where a run is made.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,13 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hipcoach.errors import InputDataError
 from hipcoach.interfaces import ActivitySource, Integration, PluginContext
-from hipcoach.models import Run
+
+if TYPE_CHECKING:
+    from hipcoach.models import Run
 
 KINDS = ("easy", "long", "workout", "race")
 
@@ -30,6 +38,8 @@ def parse_duration(text: str) -> int:
 
 def parse_row(row: dict[str, str], line: int) -> Run:
     """One CSV row → a Run; ValueError says what is wrong."""
+    from hipcoach.models import Run
+
     try:
         day = date.fromisoformat((row.get("date") or "").strip())
     except ValueError:

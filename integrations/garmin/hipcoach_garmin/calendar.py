@@ -1,0 +1,93 @@
+"""The Garmin Connect calendar, a month at a time, read once per month per process; and the
+runner's races on it.
+
+Cost: the month view (``get_scheduled_workouts(year, month)``, GET
+``/calendar-service/year/{y}/month/{m-1}``) lists workouts, activities and events together, so
+the race calendar and the workout target share one :class:`GarminCalendar`: a sync reads each
+month of its window once, for its races and for its calendar entries alike. Any change the
+target makes (create, update, schedule, unschedule, delete) forgets the months read, so that
+nothing is ever decided on a calendar read before a change.
+
+Races (``reference/garmin.md`` §9): an event (``itemType`` ``"event"``) with ``isRace`` true;
+any other event (a club run, a goal) is not one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from hipcoach.errors import ServiceError
+from hipcoach.interfaces import RaceCalendar, RaceEvent
+from hipcoach_garmin.connection import GarminConnection
+
+log = logging.getLogger(__name__)
+
+
+def months(start: date, end: date) -> Iterator[tuple[int, int]]:
+    """(year, month) for every calendar month touching ``start`` … ``end`` (none if empty)."""
+    if end < start:
+        return
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+class GarminCalendar:
+    """The calendar's month views, each read once until :meth:`forget`."""
+
+    def __init__(self, connection: GarminConnection) -> None:
+        self.connection = connection
+        self._months: dict[tuple[int, int], list[Any]] = {}
+
+    def items(self, start: date, end: date) -> Iterator[Any]:
+        """The items of every month view touching ``start`` … ``end`` (month views spill into
+        the neighbouring months: the same item may come twice, and fall outside the range)."""
+        for year, month in months(start, end):
+            yield from self._month(year, month)
+
+    def forget(self) -> None:
+        """Drop the months read: the calendar may have changed."""
+        self._months.clear()
+
+    def _month(self, year: int, month: int) -> list[Any]:
+        cached = self._months.get((year, month))
+        if cached is not None:
+            return cached
+        with self.connection.call(f"reading the Garmin calendar for {year}-{month:02d}") as api:
+            data = api.get_scheduled_workouts(year, month)
+        items = data.get("calendarItems") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise ServiceError("Garmin Connect sent a malformed calendar")
+        self._months[(year, month)] = items
+        return items
+
+
+def race_event(item: object) -> RaceEvent | None:
+    """The race a calendar item announces; None for anything else (a workout, an activity,
+    an event that is not a race, an event without a readable date)."""
+    if not isinstance(item, dict) or item.get("itemType") != "event":
+        return None
+    if item.get("isRace") is not True:
+        return None  # a club run, a goal: on the calendar, but no race
+    try:
+        day = date.fromisoformat(str(item.get("date")))
+    except ValueError:
+        log.warning("ignoring a Garmin race event without a valid date: %r", item.get("date"))
+        return None
+    return RaceEvent(day, str(item.get("title") or ""))
+
+
+class GarminRaceCalendar(RaceCalendar):
+    """The race events the runner put on their Garmin Connect calendar."""
+
+    def __init__(self, calendar: GarminCalendar) -> None:
+        self.calendar = calendar
+
+    def races(self, start: date, end: date) -> list[RaceEvent]:
+        """Races on ``start`` … ``end``, from the month views (shared with the target)."""
+        found = {race for item in self.calendar.items(start, end) if (race := race_event(item))}
+        return sorted(race for race in found if start <= race.date <= end)

@@ -1,0 +1,131 @@
+"""Races on the runner's calendars (Garmin Connect's race events): read by the commands that
+go online, kept in the state for the ones that do not.
+
+Stored because ``schedule --offline``, ``plan``, ``report --offline`` and ``status`` never
+touch the network, yet must keep a race the runner put on their calendar. The state's meta
+table holds, per calendar (the plugin's name), the races last read and the range read (key
+``calendar_races``). A refresh replaces that calendar's races within the range it read and
+keeps the rest: a past race keeps counting as it did (its taper and the light session after
+it), and a race further ahead stays known until its month is read again.
+
+Calendars are read by whole months, the months of the window: what the Garmin target reads
+for its calendar anyway, so the nightly sync reads no extra page for the races.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from hipcoach.errors import HipcoachError
+from hipcoach.interfaces import RaceCalendar, RaceEvent
+
+if TYPE_CHECKING:
+    from hipcoach.state import StateDB
+
+KEY = "calendar_races"
+
+log = logging.getLogger(__name__)
+
+
+def month_span(start: date, end: date) -> tuple[date, date]:
+    """The first day of ``start``'s month and the last day of ``end``'s month."""
+    after = date(end.year + end.month // 12, end.month % 12 + 1, 1)
+    return start.replace(day=1), after - timedelta(days=1)
+
+
+def stored_races(state: StateDB) -> list[RaceEvent]:
+    """Every calendar's stored races, by date (one per date and name)."""
+    races = {race for entry in _parse(state.get_meta(KEY)).values() for race in _races(entry)}
+    return sorted(races)
+
+
+def stored_race_dates(state: StateDB) -> list[date]:
+    """The dates of the stored calendar races (what the planner needs)."""
+    return sorted({race.date for race in stored_races(state)})
+
+
+def upcoming_races(state: StateDB, configured: Iterable[date], today: date) -> list[RaceEvent]:
+    """The races from ``today`` on: the config's and the calendars' (with their names), one
+    per date."""
+    named = {race.date: race for race in reversed(stored_races(state)) if race.date >= today}
+    for day in configured:
+        if day >= today:
+            named.setdefault(day, RaceEvent(day))
+    return sorted(named.values())
+
+
+def refresh(
+    calendars: Sequence[tuple[str, RaceCalendar]], state: StateDB, start: date, end: date
+) -> list[tuple[str, HipcoachError]]:
+    """Read the races of the months of ``start`` … ``end`` from each calendar and store them.
+
+    A calendar that cannot be read keeps its stored races; its error is returned (with the
+    calendar's name) for the caller to report. The state is written only when something
+    changed, so a quiet night writes nothing here.
+    """
+    first, last = month_span(start, end)
+    before = state.get_meta(KEY)
+    stored = _parse(before)
+    errors: list[tuple[str, HipcoachError]] = []
+    for name, calendar in calendars:
+        try:
+            found = [_as_event(race, name) for race in calendar.races(first, last)]
+        except HipcoachError as exc:
+            log.info("could not read the races on the %s calendar: %s", name, exc)
+            errors.append((name, exc))
+            continue
+        kept = [r for r in _races(stored.get(name, {})) if not first <= r.date <= last]
+        fresh = [r for r in found if r is not None and first <= r.date <= last]
+        races = sorted({*kept, *fresh})
+        stored[name] = {
+            "read": [first.isoformat(), last.isoformat()],
+            "races": [{"date": r.date.isoformat(), "name": r.name} for r in races],
+        }
+        log.info("%s calendar, %s … %s: %d race(s)", name, first, last, len(fresh))
+    text = json.dumps(stored, sort_keys=True, ensure_ascii=False)
+    if text != (before or json.dumps({})):
+        state.set_meta(KEY, text)
+    return errors
+
+
+def _as_event(race: object, calendar: str) -> RaceEvent | None:
+    """A plugin's race as a :class:`RaceEvent` (a bare date is one too); None, and a warning,
+    for anything else: one bad item must not cost the runner the other races."""
+    if isinstance(race, RaceEvent) and _is_date(race.date):
+        return RaceEvent(race.date, str(race.name or ""))
+    if _is_date(race):
+        return RaceEvent(race)  # type: ignore[arg-type]
+    log.warning("ignoring %r from the %s race calendar: not a race with a date", race, calendar)
+    return None
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _parse(text: str | None) -> dict[str, Any]:
+    """The stored document; a damaged one reads as empty (the next refresh rewrites it)."""
+    if not text:
+        return {}
+    try:
+        document = json.loads(text)
+    except ValueError:
+        document = None
+    if not isinstance(document, dict):
+        log.warning("the stored calendar races are unreadable; they are read again")
+        return {}
+    return {name: entry for name, entry in document.items() if isinstance(entry, dict)}
+
+
+def _races(entry: dict[str, Any]) -> list[RaceEvent]:
+    races = []
+    for item in entry.get("races", []):
+        try:
+            races.append(RaceEvent(date.fromisoformat(item["date"]), str(item.get("name", ""))))
+        except (TypeError, KeyError, ValueError, AttributeError):
+            log.warning("ignoring a damaged stored calendar race: %r", item)
+    return races
