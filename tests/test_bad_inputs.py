@@ -68,8 +68,9 @@ def state_with(*statements: str) -> Callable[[Path], None]:
                 "'Run', 'Run', NULL, '2026-11-20T10:00:00+00:00')"
             )
             conn.execute(
-                "INSERT INTO remote_workouts VALUES ('garmin', '2026-W48-1', '2099-11-27', 'h', "
-                "'1', '2', 0, '2026-11-20T10:00:00+00:00')"
+                "INSERT INTO remote_workouts(target, session_key, date, content_hash, "
+                "workout_id, schedule_id, deleting, updated_at) VALUES ('garmin', "
+                "'2026-W48-1', '2099-11-27', 'h', '1', '2', 0, '2026-11-20T10:00:00+00:00')"
             )
             conn.execute(
                 "INSERT INTO sync_runs(started_at, finished_at, exit_code, summary) VALUES "

@@ -13,8 +13,10 @@ A session's status (DESIGN "Adherence"):
 
 An activity matches a session by the workout hipcoach created for it (the activity's workout
 id), else by the session key in the activity's name (a workout run from the watch is named
-after it), else by its date, if it is not a workout of the runner's own. Each activity
-matches one session at most and each session one activity: the one with the most sets done.
+after it), else by its date, if it is not a workout of the runner's own; matched by name or
+date, it must hold at least one of the session's sets when it has set detail (a gym session
+of the runner's own on a session day is not hip work). Each activity matches one session at
+most and each session one activity: the one with the most sets done.
 Sets are counted against the session's exercises by Garmin's exercise identity (category and
 name), so a set the runner corrected to another exercise in Connect does not count; a
 per-side set done on both sides is one set, although the watch records one set per side.
@@ -30,10 +32,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 from hipcoach.completions import CompletedActivity, DoneSet
-from hipcoach.models import CheckIn, ScheduledSession
+from hipcoach.history import monday
+from hipcoach.models import CheckIn, Day, ScheduledSession
 from hipcoach.progression import PARTIAL_SESSION, Adherence
 
-Day = date  # for fields after one named ``date``
 Status = Literal["done", "partial", "missed", "skipped", "planned"]
 Mark = Literal["done", "skipped"]
 #: a matched activity with fewer than this share of the planned sets is partial
@@ -106,11 +108,18 @@ class SessionStatus:
     source: str | None
     activity_id: str | None = None
     missed_on: Day | None = None
+    #: the day it was done (the activity's) or said done or skipped; None otherwise
+    done_on: Day | None = None
 
     @property
     def settled(self) -> bool:
         """Whether the status is known (anything but "planned")."""
         return self.status != "planned"
+
+    @property
+    def over(self) -> bool:
+        """Done, partial or skipped: it stays where it was done, and is never placed again."""
+        return self.status in ("done", "partial", "skipped")
 
 
 @dataclass(frozen=True)
@@ -131,11 +140,6 @@ class CatchUp:
     missed_on: date
 
 
-def monday(day: date) -> date:
-    """The Monday of the ISO week holding ``day``."""
-    return day - timedelta(days=day.weekday())
-
-
 def session_key_in(text: str) -> str | None:
     """The session key an activity's name carries (``hipcoach 2026-W48-1 · …`` or the
     marker), else None."""
@@ -147,28 +151,21 @@ def count_done_sets(planned: PlannedSession, sets: Sequence[DoneSet]) -> int:
     """Sets done, in the planned unit: per exercise at most its planned sets; a per-side
     exercise counts a set when both sides were done (the watch records each side)."""
     recorded = Counter((s.category, s.exercise_name) for s in sets)
-    by_category = Counter(s.category for s in sets if s.category is not None)
     done = 0
     for exercise in planned.exercises:
         identity = (exercise.category, exercise.exercise_name)
-        if exercise.exercise_name is None:
-            available = by_category[exercise.category] if exercise.category else 0
-        else:
-            available = recorded[identity]
         per_set = 2 if exercise.per_side else 1
-        counted = min(exercise.sets, available // per_set)
+        counted = min(exercise.sets, recorded[identity] // per_set)
         done += counted
         # Two exercises with one Garmin identity share what was recorded, in order.
         recorded[identity] -= counted * per_set
-        if exercise.category:
-            by_category[exercise.category] -= counted * per_set
     return done
 
 
 def evaluate(
     planned: Sequence[PlannedSession],
     completions: Sequence[CompletedActivity],
-    marks: Mapping[date, Mark],
+    marks: Mapping[str, Mark],
     *,
     workout_ids: Mapping[str, str],
     checked_through: date | None,
@@ -176,13 +173,14 @@ def evaluate(
 ) -> list[SessionStatus]:
     """The status of every planned session, by date.
 
-    ``workout_ids`` maps the workouts hipcoach created to their session keys;
-    ``checked_through`` is the last day a completion source was read through (None: never).
+    ``marks`` maps session keys to what the runner said; ``workout_ids`` maps the workouts
+    hipcoach created to their session keys; ``checked_through`` is the last day a completion
+    source was read through (None: never).
     """
     matched = _match(planned, completions, workout_ids)
     statuses = []
     for session in sorted(planned, key=lambda s: (s.date, s.key)):
-        mark = marks.get(session.date)
+        mark = marks.get(session.key)
         activity = matched.get(session.key)
         statuses.append(_status(session, mark, activity, checked_through, today))
     return statuses
@@ -195,7 +193,13 @@ def _status(
     checked_through: date | None,
     today: date,
 ) -> SessionStatus:
-    def made(status: Status, done: int | None = None, source: str | None = None) -> SessionStatus:
+    def made(
+        status: Status,
+        done: int | None = None,
+        source: str | None = None,
+        by: CompletedActivity | None = None,
+        on: date | None = None,
+    ) -> SessionStatus:
         return SessionStatus(
             key=session.key,
             date=session.date,
@@ -203,18 +207,19 @@ def _status(
             planned_sets=session.planned_sets,
             done_sets=done,
             source=source,
-            activity_id=activity.activity_id if activity and source == activity.source else None,
+            activity_id=by.activity_id if by else None,
             missed_on=session.missed_on,
+            done_on=on,
         )
 
     if mark is not None:  # the runner's word wins
-        return made(mark, None, "checkin")
+        return made(mark, source="checkin", on=session.date)
     if activity is not None:
-        if activity.sets is None:
-            return made("done", None, activity.source)
-        done = count_done_sets(session, activity.sets)
-        status: Status = "done" if done >= DONE_SHARE * session.planned_sets else "partial"
-        return made(status, done, activity.source)
+        done = None if activity.sets is None else count_done_sets(session, activity.sets)
+        status: Status = (
+            "partial" if done is not None and done < DONE_SHARE * session.planned_sets else "done"
+        )
+        return made(status, done, activity.source, activity, activity.date)
     if session.date < today and checked_through is not None and session.date <= checked_through:
         return made("missed")
     return made("planned")
@@ -233,7 +238,10 @@ def _match(
     candidates: dict[str, list[CompletedActivity]] = defaultdict(list)
     for activity in completions:
         key = _session_for(activity, by_key, by_date, workout_ids)
-        if key is not None:
+        if key is None:
+            continue
+        ours = activity.workout_id is not None  # run from the workout hipcoach made
+        if ours or activity.sets is None or count_done_sets(by_key[key], activity.sets) > 0:
             candidates[key].append(activity)
     return {
         key: max(found, key=lambda a: (_done(by_key[key], a), a.activity_id))

@@ -4,14 +4,15 @@
 weeks, the programme's first day, sessions already placed) into a schedule; ``schedule``,
 ``export``, ``sync``, ``demo`` and ``report`` all call it, with one default window (today …
 today + horizon_days − 1). :func:`programme_from_state` does the same for ``plan``. Both
-only read: the programme's first day is recorded by :func:`record_programme_start`, which
-the commands that hand sessions over (``sync``, ``export``) call.
+only read. The commands that hand sessions over (``sync``, ``export``, ``schedule --ics``)
+call :func:`record_handover`, which records the programme's first day and each session as
+handed over (what adherence holds the runner's activities against).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from hipcoach.adherence import CatchUp, catch_ups, progression_adherence
@@ -76,7 +77,7 @@ def record_handover(config: Config, state: StateDB, today: date, plan: ScheduleP
         for item in plan.sessions
         if item.date >= start
     ]
-    record_planned(state, handed, start, plan.request.end)
+    record_planned(state, handed, start, plan.request.end, keep=plan.over)
 
 
 def week_number(first_day: date, day: date) -> int:
@@ -109,6 +110,8 @@ class PlanInputs:
     catch_ups: Sequence[CatchUp] = ()
     #: races on the runner's calendars, as last read (see :mod:`hipcoach.calendar_races`)
     calendar_races: Sequence[date] = ()
+    #: sessions done, partial or skipped → the day that happened: they stay there
+    over: Mapping[str, date] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -125,15 +128,19 @@ class PlanInputs:
 
         Adherence joins the weeks the runner reported missed and what became of each session
         handed over (done, partial, skipped, missed); sessions missed earlier this week are
-        to be caught up.
+        to be caught up; sessions done, partial or skipped stay on the day that happened
+        (a session done early, or its watch synced late, is never asked for again).
         """
         from hipcoach.state.adherence import session_statuses
 
         statuses = session_statuses(state, today) if state is not None else []
         known = Adherence.from_missed_weeks(state.missed_weeks() if state else ())
         known = known.merged(progression_adherence(statuses))
+        over = {s.key: s.done_on or s.date for s in statuses if s.over}
         if fixed is None:
             fixed = _placements(state) if state is not None else []
+        fixed = [f for f in fixed if f.key not in over]
+        fixed += [FixedSession(day, key) for key, day in over.items()]
         return cls(
             runs=list(runs if runs is not None else state.cached_runs() if state else []),
             checkins=state.checkins() if state is not None else [],
@@ -142,6 +149,7 @@ class PlanInputs:
             placed=fixed,
             catch_ups=catch_ups(statuses, today),
             calendar_races=stored_race_dates(state) if state is not None else [],
+            over=over,
         )
 
 
@@ -164,6 +172,8 @@ class SchedulePlan:
     request: ScheduleRequest
     runs: list[Run]
     long_run_source: str
+    #: sessions done, partial or skipped → the day that happened (they stay as they are)
+    over: Mapping[str, date] = field(default_factory=dict)
 
     @property
     def recent_runs(self) -> list[Run]:
@@ -194,7 +204,7 @@ def plan_from_state(
     """
     inputs = PlanInputs.read(config, state, today, runs=runs, fixed=fixed, adherence=adherence)
     start = start or today
-    return plan_schedule(
+    plan = plan_schedule(
         config,
         settings or config.programme_settings(),
         runs=inputs.runs,
@@ -209,9 +219,11 @@ def plan_from_state(
             f
             for f in inputs.placed
             if start - timedelta(days=PLACED_LOOKBACK_DAYS) <= f.date < start
+            or (f.key in inputs.over and f.date >= start)  # done today: it stays
         ],
         catch_ups=inputs.catch_ups,
     )
+    return replace(plan, over=dict(inputs.over))
 
 
 def programme_from_state(

@@ -24,7 +24,7 @@ FIRST_PULL_DAYS = 365
 OVERLAP_DAYS = 2
 # Completed sessions are re-read a week back: sets corrected in Connect within a week count.
 COMPLETION_OVERLAP_DAYS = 7
-# ... and never further back than this (what progression and catch-up look at, and more).
+# ... and the first read reaches back at most this far (progression and catch-up look at less).
 COMPLETION_LOOKBACK_DAYS = 42
 
 
@@ -127,17 +127,17 @@ class CompletionPull:
 
 
 def completions_since(state: StateDB, today: date) -> date:
-    """A week before the last day read (edits within a week are seen), else the first
-    session handed over; never more than six weeks back."""
+    """A week before the last day read (edits within a week are seen, and a gap of nights
+    without a sync is read whole: a session is missed only once its day was read), else the
+    first session handed over, at most six weeks back."""
     from hipcoach.state.adherence import checked_through, planned_sessions
 
     checked = checked_through(state)
     if checked is not None:
-        since = checked - timedelta(days=COMPLETION_OVERLAP_DAYS)
-    else:
-        first = next(iter(planned_sessions(state)), None)
-        since = first.date if first else today - timedelta(days=COMPLETION_OVERLAP_DAYS)
-    return max(since, today - timedelta(days=COMPLETION_LOOKBACK_DAYS))
+        return min(checked, today) - timedelta(days=COMPLETION_OVERLAP_DAYS)
+    first = next(iter(planned_sessions(state)), None)
+    since = first.date if first else today - timedelta(days=COMPLETION_OVERLAP_DAYS)
+    return max(min(since, today), today - timedelta(days=COMPLETION_LOOKBACK_DAYS))
 
 
 def shared_since(state: StateDB, source_name: str, today: date) -> date | None:

@@ -15,10 +15,11 @@ from hipcoach.state import open_state
 from hipcoach.state.adherence import (
     checked_through,
     completions,
-    mark_session,
     marks,
     planned_sessions,
+    record_mark,
     record_planned,
+    session_of,
     store_completions,
 )
 
@@ -83,10 +84,36 @@ def test_completions_keep_their_sets_until_edited_and_go_when_deleted(state) -> 
 
 def test_a_mark_needs_a_session_that_day(state) -> None:  # type: ignore[no-untyped-def]
     record_planned(state, [planned("W-1", TODAY)], TODAY, TODAY)
-    assert mark_session(state, TODAY, "skipped").key == "W-1"
-    assert marks(state) == {TODAY: "skipped"}
+    record_mark(state, session_of(state, TODAY), "skipped")
+    assert marks(state) == {"W-1": "skipped"}
     with pytest.raises(UsageError, match="no session was planned"):
-        mark_session(state, TODAY - timedelta(days=1), "done")
+        session_of(state, TODAY - timedelta(days=1))
+
+
+def test_a_mark_finds_a_session_caught_up_since(state) -> None:  # type: ignore[no-untyped-def]
+    missed = TODAY - timedelta(days=1)
+    record_planned(
+        state,
+        [planned("W-1", TODAY + timedelta(days=1), missed_on=missed)],
+        TODAY,
+        TODAY + timedelta(days=6),
+    )
+    assert session_of(state, missed).key == "W-1"
+
+
+def test_a_catch_up_no_longer_planned_goes_back_to_its_day(state) -> None:  # type: ignore[no-untyped-def]
+    missed = TODAY - timedelta(days=1)
+    week = (TODAY, TODAY + timedelta(days=6))
+    record_planned(state, [planned("W-1", TODAY + timedelta(days=1), missed_on=missed)], *week)
+    record_planned(state, [], *week)  # the catch-up's day became impossible: dropped
+    (session,) = planned_sessions(state)
+    assert (session.date, session.missed_on) == (missed, missed)  # still there, still missed
+
+
+def test_sessions_that_are_over_are_kept(state) -> None:  # type: ignore[no-untyped-def]
+    record_planned(state, [planned("W-1", TODAY)], TODAY, TODAY)
+    record_planned(state, [], TODAY, TODAY, keep=["W-1"])
+    assert [s.key for s in planned_sessions(state)] == ["W-1"]
 
 
 def test_checkin_done_and_skipped_from_the_cli(cli, home) -> None:  # type: ignore[no-untyped-def]

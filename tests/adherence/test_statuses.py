@@ -101,12 +101,6 @@ def test_a_set_corrected_to_another_exercise_does_not_count() -> None:
     assert count_done_sets(PLANNED[0], corrected) == 2
 
 
-def test_a_category_only_exercise_counts_by_category() -> None:
-    exercise = PlannedExercise("hip_hike", "HIP_STABILITY", None, 2, True)
-    hike = PlannedSession("k", MONDAY, 2, False, "h", (exercise,))
-    assert count_done_sets(hike, sets("HIP_STABILITY", "SOMETHING", 4)) == 2
-
-
 # -- statuses -----------------------------------------------------------------------------------
 def test_done_partial_skipped_missed_and_planned() -> None:
     found = statuses(
@@ -114,7 +108,7 @@ def test_done_partial_skipped_missed_and_planned() -> None:
             activity("1", MONDAY, workout="901", done=full()),
             activity("2", MONDAY + timedelta(days=2), workout="902", done=full()[:3]),
         ],
-        marks={MONDAY + timedelta(days=4): "skipped"},
+        marks={"2026-W47-3": "skipped"},
     )
     assert {k: s.status for k, s in found.items()} == {
         "2026-W47-1": "done",
@@ -168,7 +162,7 @@ def test_the_fullest_of_two_activities_stands_for_the_session() -> None:
 
 
 def test_the_runners_word_wins_over_the_watch() -> None:
-    found = statuses([activity("1", MONDAY, workout="901", done=())], marks={MONDAY: "done"})
+    found = statuses([activity("1", MONDAY, workout="901", done=())], marks={"2026-W47-1": "done"})
     assert found["2026-W47-1"].status == "done" and found["2026-W47-1"].source == "checkin"
 
 

@@ -39,7 +39,8 @@ class FakeGarmin:
         self.failure: str = "500"
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
-        self.exercise_sets: dict[int, list[dict[str, Any]]] = {}  # activity id → its sets
+        self.exercise_sets: dict[int, list[dict[str, Any]] | None] = {}  # activity → sets
+        self.failing_sets: set[int] = set()  # activities whose sets the server fails (500)
         # Calendar items served as they are in every month view (e.g. one without a workoutId).
         self.extra_items: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []  # calendar events (``add_event``)
@@ -240,6 +241,8 @@ class FakeGarmin:
         return 200, {}, json.dumps(chosen[start : start + limit])
 
     def _exercise_sets(self, request, activity_id):  # type: ignore[no-untyped-def]
+        if int(activity_id) in self.failing_sets:
+            return 500, {}, json.dumps({"message": "internal error"})
         sets = self.exercise_sets.get(int(activity_id))
         body = {"activityId": int(activity_id), "exerciseSets": sets}
         return 200, {}, json.dumps(body)

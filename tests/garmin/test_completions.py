@@ -68,8 +68,9 @@ def test_the_likeliest_exercise_wins() -> None:
     assert only.exercise_name == "SINGLE_LEG_HIP_RAISE"
 
 
-def test_no_sets_recorded_is_empty() -> None:
-    assert done_sets({"activityId": 1, "exerciseSets": None}) == ()
+def test_no_set_detail_is_unknown_and_no_active_set_is_none_done() -> None:
+    assert done_sets({"activityId": 1, "exerciseSets": None}) is None
+    assert done_sets({"activityId": 1, "exerciseSets": [REST_SET]}) == ()
 
 
 @pytest.mark.parametrize(

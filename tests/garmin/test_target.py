@@ -11,7 +11,14 @@ import pytest
 import requests
 from responses import matchers
 
-from hipcoach.errors import ConfigError, CredentialsError, NotOwned, ServiceError, TemporaryError
+from hipcoach.errors import (
+    ConfigError,
+    CredentialsError,
+    NotOwned,
+    RemoteNotFound,
+    ServiceError,
+    TemporaryError,
+)
 from hipcoach.interfaces import RemoteScheduleEntry
 from hipcoach.models import GarminMapping
 from hipcoach_garmin.calendar import months
@@ -65,6 +72,8 @@ def test_update_puts_the_payload_with_the_workout_id(target: GarminTarget, api) 
 
 
 def test_schedule_posts_the_date_and_reads_the_schedule_id(target: GarminTarget, api) -> None:
+    # A workout this target did not make is checked for the marker once.
+    api.get(f"{WORKOUT}/111", json={"workoutId": 111, "description": "[hipcoach:2026-W48-1]"})
     url = f"{API}/workout-service/schedule/111"
     api.post(
         url,
@@ -77,6 +86,7 @@ def test_schedule_posts_the_date_and_reads_the_schedule_id(target: GarminTarget,
 
 
 def test_schedule_without_an_id_in_the_answer_is_a_service_error(target, api) -> None:
+    api.get(f"{WORKOUT}/111", json={"workoutId": 111, "description": "[hipcoach:2026-W48-1]"})
     api.post(f"{API}/workout-service/schedule/111", json={"date": "2026-11-24"})
     with pytest.raises(ServiceError, match="no schedule id"):
         target.schedule("111", DAY)
@@ -460,3 +470,16 @@ def test_deletes_answered_with_an_empty_200_are_done(target: GarminTarget, api) 
     target.unschedule(target.schedule(workout_id, DAY), workout_id)
     target.delete_workout(workout_id)
     assert [c.request.method for c in api.calls] == ["POST", "POST", "DELETE", "DELETE"]
+
+
+def test_a_workout_without_the_marker_is_never_scheduled(target: GarminTarget, api) -> None:
+    api.get(f"{WORKOUT}/222", json={"workoutId": 222, "description": "my own leg day"})
+    with pytest.raises(NotOwned, match="no hipcoach marker"):
+        target.schedule("222", DAY)
+    assert [c.request.method for c in api.calls] == ["GET"]
+
+
+def test_a_gone_workout_is_not_scheduled(target: GarminTarget, api) -> None:
+    api.get(f"{WORKOUT}/333", status=404, json={"message": "not found"})
+    with pytest.raises(RemoteNotFound):
+        target.schedule("333", DAY)

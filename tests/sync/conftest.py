@@ -15,7 +15,9 @@ from tests.garmin.conftest import (
     TOKENS,
     _no_sso,  # noqa: F401  (autouse: no login, no refresh)
 )
+from tests.garmin_shapes import garmin_history
 from tests.strava_shapes import weekly_history
+from tests.sync.runner import MONDAY, Clock
 
 STRAVA_TOKEN_URL = "https://www.strava.com/oauth/token"
 STRAVA_ACTIVITIES_URL = "https://www.strava.com/api/v3/athlete/activities"
@@ -83,3 +85,21 @@ def services(
         strava.register(mock)
         garmin.register(mock)
         yield strava, garmin, mock
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:  # type: ignore[no-untyped-def]
+    """The runner's day (from the Monday the programme starts), moved by the test."""
+    now = Clock(MONDAY)
+    monkeypatch.setattr("hipcoach.timeutil.today", lambda tz: now.day)
+    return now
+
+
+@pytest.fixture
+def watch(garmin_tokens) -> Iterator[FakeGarmin]:  # type: ignore[no-untyped-def]
+    """A Garmin-only runner's Garmin Connect: six weeks of runs before the programme."""
+    fake = FakeGarmin()
+    fake.activities = garmin_history(MONDAY - timedelta(weeks=1), 6)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        fake.register(mock)
+        yield fake

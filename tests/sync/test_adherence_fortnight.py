@@ -9,80 +9,29 @@ fake Garmin server, where the watch records strength activities for the schedule
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import date, timedelta
-
-import pytest
-import responses
+from datetime import timedelta
 
 from tests.fakes.garmin_server import FakeGarmin
-from tests.garmin_shapes import garmin_activity, garmin_history, garmin_strength
-
-MONDAY = date(2026, 11, 2)
-
-
-class Clock:
-    """The day the runner's commands run on."""
-
-    def __init__(self, day: date) -> None:
-        self.day = day
+from tests.garmin_shapes import garmin_strength
+from tests.sync.runner import MONDAY, planned_on, runs_of, sync, workout_of
 
 
-@pytest.fixture
-def clock(monkeypatch) -> Clock:  # type: ignore[no-untyped-def]
-    now = Clock(MONDAY)
-    monkeypatch.setattr("hipcoach.timeutil.today", lambda tz: now.day)
-    return now
-
-
-@pytest.fixture
-def garmin(garmin_tokens) -> Iterator[FakeGarmin]:  # type: ignore[no-untyped-def]
-    fake = FakeGarmin()
-    fake.activities = garmin_history(MONDAY - timedelta(weeks=1), 6)
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        fake.register(mock)
-        yield fake
-
-
-def sync(cli) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    result = cli("sync", "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def workout_of(garmin: FakeGarmin, key: str) -> int:
-    return next(w for w in garmin.workouts if garmin.marker_key(w) == key)
-
-
-def planned_on(garmin: FakeGarmin, day: date) -> list[str]:
-    return [key for key, d in garmin.hipcoach_entries() if d == day.isoformat()]
-
-
-def runs_of(day: date) -> list[dict]:  # type: ignore[type-arg]
-    """The runner keeps running: easy on Tuesday and Thursday, long on Sunday."""
-    if day.weekday() in (1, 3):
-        return [garmin_activity(day, 8, hour=7)]
-    if day.weekday() == 6:
-        return [garmin_activity(day, 20, minutes=120, hour=9, name="Long Run")]
-    return []
-
-
-def test_a_fortnight_of_done_partial_skipped_and_missed(cli, clock, garmin) -> None:
+def test_a_fortnight_of_done_partial_skipped_and_missed(cli, clock, watch) -> None:
     sync(cli)
     held_plan = None
     caught_up: list[tuple[str, str]] = []
     for offset in range(14):
         day = MONDAY + timedelta(days=offset)
         clock.day = day
-        for key in planned_on(garmin, day):
+        for key in planned_on(watch, day):
             if key.endswith("W45-1") or (key.startswith("2026-W46") and not key.endswith("-1")):
-                garmin.record_workout_run(workout_of(garmin, key), day)  # in full
+                watch.record_workout_run(workout_of(watch, key), day)  # in full
             elif key.endswith("W45-2"):
-                garmin.record_workout_run(workout_of(garmin, key), day, share=0.3)
+                watch.record_workout_run(workout_of(watch, key), day, share=0.3)
             elif key.endswith("W45-3"):
                 assert cli("checkin", "--skipped", "--date", day.isoformat()).exit_code == 0
             # W46-1: missed, and its catch-up missed again.
-        garmin.activities += runs_of(day)
+        watch.activities += runs_of(day)
         clock.day = day + timedelta(days=1)
         report = sync(cli)
         caught_up += [(m["key"], m["date"]) for m in report["moved"] if "from" in m]
@@ -103,7 +52,7 @@ def test_a_fortnight_of_done_partial_skipped_and_missed(cli, clock, garmin) -> N
 
     # The missed session came back later that week on the watch, once; its old entry stayed.
     (catch_up,) = [c for c in caught_up if c[0] == "2026-W46-1"]
-    entries = [d for k, d in garmin.hipcoach_entries() if k == "2026-W46-1"]
+    entries = [d for k, d in watch.hipcoach_entries() if k == "2026-W46-1"]
     assert len(entries) == 2 and catch_up[1] in entries
     missed_on = statuses["2026-W46-1"]["missed_on"]
     assert missed_on is not None and missed_on < catch_up[1] <= "2026-11-15"
@@ -121,50 +70,50 @@ def test_a_fortnight_of_done_partial_skipped_and_missed(cli, clock, garmin) -> N
     assert third["progression"] == "hold" and "1 of 2 sessions done" in third["why"]
 
 
-def test_an_activity_edited_in_connect_updates_the_status(cli, clock, garmin) -> None:
+def test_an_activity_edited_in_connect_updates_the_status(cli, clock, watch) -> None:
     sync(cli)
-    key = planned_on(garmin, MONDAY)[0]
-    ident = garmin.record_workout_run(workout_of(garmin, key), MONDAY, share=0.3)
+    key = planned_on(watch, MONDAY)[0]
+    ident = watch.record_workout_run(workout_of(watch, key), MONDAY, share=0.3)
     clock.day = MONDAY + timedelta(days=1)
     sync(cli)
     log = json.loads(cli("log", "--json").stdout)
     assert next(s for s in log["sessions"] if s["key"] == key)["status"] == "partial"
     # The runner adds the sets the watch missed, in Connect: the summary changes too.
     full_sets = FakeGarmin()
-    full_sets.workouts = garmin.workouts
-    full_sets.record_workout_run(workout_of(garmin, key), MONDAY, activity_id=ident)
-    garmin.exercise_sets[ident] = full_sets.exercise_sets[ident]
-    item = next(a for a in garmin.activities if a["activityId"] == ident)
+    full_sets.workouts = watch.workouts
+    full_sets.record_workout_run(workout_of(watch, key), MONDAY, activity_id=ident)
+    watch.exercise_sets[ident] = full_sets.exercise_sets[ident]
+    item = next(a for a in watch.activities if a["activityId"] == ident)
     item["totalReps"] = full_sets.activities[-1]["totalReps"]
-    garmin.requests.clear()
+    watch.requests.clear()
     sync(cli)
     log = json.loads(cli("log", "--json").stdout)
     assert next(s for s in log["sessions"] if s["key"] == key)["status"] == "done"
-    assert sum("exerciseSets" in url for _, url in garmin.requests) == 1
+    assert sum("exerciseSets" in url for _, url in watch.requests) == 1
     # An unchanged activity is not read again.
-    garmin.requests.clear()
+    watch.requests.clear()
     sync(cli)
-    assert not any("exerciseSets" in url for _, url in garmin.requests)
+    assert not any("exerciseSets" in url for _, url in watch.requests)
 
 
-def test_the_runners_own_strength_workout_counts_for_nothing(cli, clock, garmin) -> None:
+def test_the_runners_own_strength_workout_counts_for_nothing(cli, clock, watch) -> None:
     sync(cli)
     # Leg day from the runner's own workout (not hipcoach's) on a day without a session.
     free = next(
         MONDAY + timedelta(days=d)
         for d in range(7)
-        if not planned_on(garmin, MONDAY + timedelta(days=d))
+        if not planned_on(watch, MONDAY + timedelta(days=d))
     )
-    garmin.activities.append(garmin_strength(free, ident=42, workout_id=123456))
+    watch.activities.append(garmin_strength(free, ident=42, workout_id=123456))
     clock.day = MONDAY + timedelta(days=7)
     sync(cli)
     log = json.loads(cli("log", "--json").stdout)
     assert all(s["activity_id"] != "42" for s in log["sessions"])
 
 
-def test_a_quiet_night_reads_the_activity_list_once(cli, clock, garmin) -> None:
+def test_a_quiet_night_reads_the_activity_list_once(cli, clock, watch) -> None:
     sync(cli)
-    garmin.requests.clear()
+    watch.requests.clear()
     sync(cli)  # nothing new since
-    assert garmin.mutating_requests() == []
-    assert sum("activitylist-service" in url for _, url in garmin.requests) == 1
+    assert watch.mutating_requests() == []
+    assert sum("activitylist-service" in url for _, url in watch.requests) == 1

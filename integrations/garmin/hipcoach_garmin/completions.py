@@ -50,13 +50,14 @@ def strength_summary(item: Mapping[str, Any], source: str) -> CompletedActivity:
     )
 
 
-def done_sets(payload: object) -> tuple[DoneSet, ...]:
-    """The active sets of an ``exerciseSets`` answer (rest sets are left out)."""
+def done_sets(payload: object) -> tuple[DoneSet, ...] | None:
+    """The active sets of an ``exerciseSets`` answer (rest sets are left out); None when the
+    activity has no set detail (logged without sets: it counts as done, like Strava's)."""
     if not isinstance(payload, Mapping):
         raise BadGarminActivity("exercise sets: not a JSON object")
     entries = payload.get("exerciseSets")
     if entries is None:
-        return ()
+        return None
     if not isinstance(entries, list):
         raise BadGarminActivity("exercise sets: exerciseSets is not a list")
     return tuple(_done_set(e) for e in entries if isinstance(e, Mapping) and _active(e))

@@ -13,6 +13,7 @@ from datetime import date
 
 from hipcoach.activities import BadActivity
 from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.errors import RateLimited, ServiceError, TemporaryError
 from hipcoach.interfaces import CompletionSource
 from hipcoach_garmin.completions import done_sets, is_strength, strength_summary
 from hipcoach_garmin.failures import Gone
@@ -44,17 +45,28 @@ class GarminCompletions(CompletionSource):
             if known.get(done.activity_id) == done.fingerprint:
                 yield done  # unchanged: the stored sets stand
                 continue
-            yield done.model_copy(update={"sets": self._sets(done.activity_id)})
+            try:
+                sets = self._sets(done.activity_id)
+            except RateLimited:
+                raise
+            except (TemporaryError, ServiceError) as exc:
+                # This one activity is left for the next night (a stored one keeps what it
+                # had); credentials and rate limits stop the read, as for every request.
+                log.warning("Garmin activity %s: sets not read (%s)", done.activity_id, exc)
+                if done.activity_id in known:
+                    yield done.model_copy(update={"fingerprint": known[done.activity_id]})
+                continue
+            yield done.model_copy(update={"sets": sets})
 
-    def _sets(self, activity_id: str) -> tuple[DoneSet, ...]:
+    def _sets(self, activity_id: str) -> tuple[DoneSet, ...] | None:
         action = f"reading the sets of Garmin activity {activity_id}"
         try:
             with self.activities.connection.call(action, missing_ok=True) as api:
                 payload = api.get_activity_exercise_sets(int(activity_id))
         except Gone:
-            return ()  # no sets recorded
+            return None  # no set detail
         try:
             return done_sets(payload)
         except BadActivity as exc:
             log.warning("Garmin activity %s: sets left out (%s)", activity_id, exc)
-            return ()
+            return None

@@ -180,7 +180,12 @@ class GarminTarget(WorkoutTarget):
         log.info("updated Garmin workout %s for %s", workout_id, session.key)
 
     def schedule(self, workout_id: str, on: date) -> str:
-        """POST /workout-service/schedule/{id}; the calendar entry's id."""
+        """POST /workout-service/schedule/{id} of a marked workout; the calendar entry's id.
+        A workout this target has not seen with the marker is checked first."""
+        try:
+            self._require_marker(workout_id)
+        except Gone:
+            raise RemoteNotFound(f"Garmin workout {workout_id} no longer exists") from None
         number = remote_id(workout_id, "workout id")
         with self._change(f"scheduling workout {workout_id} on {on.isoformat()}") as api:
             answer = api.schedule_workout(number, on.isoformat())

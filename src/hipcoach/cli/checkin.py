@@ -47,6 +47,7 @@ def command(
     from hipcoach.models import CheckIn
     from hipcoach.programme import monday_of
     from hipcoach.progression import physio_advice
+    from hipcoach.state.adherence import record_mark, session_of
 
     if pain is None and mark is None and not missed:
         raise click.UsageError("give --pain N (0-10), --done, --skipped or --missed")
@@ -56,6 +57,8 @@ def command(
         raise click.BadParameter(f"{day} is in the future", param_hint="'--date'")
     payload: dict[str, Any] = {"date": day.isoformat()}
     lines = []
+    # Check everything before writing anything: a refused mark must not leave a pain stored.
+    session = session_of(app.state, day) if mark is not None else None
     if pain is not None:
         new = app.state.record_checkin(CheckIn(date=day, pain=pain))
         effect = pain_effect(pain)
@@ -64,10 +67,8 @@ def command(
             f"{'Recorded' if new else 'Updated'} knee pain {pain}/10 for {day:%a %d %b %Y}: "
             f"{effect}."
         )
-    if mark is not None:
-        from hipcoach.state.adherence import mark_session
-
-        session = mark_session(app.state, day, "done" if mark == "done" else "skipped")
+    if session is not None:
+        record_mark(app.state, session, "done" if mark == "done" else "skipped")
         payload |= {"session": session.key, "status": mark}
         lines.append(f"Noted: session {session.key} of {day:%a %d %b} {mark}.")
     if missed:

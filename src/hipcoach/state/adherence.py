@@ -22,17 +22,28 @@ def _now() -> str:
 
 
 # -- planned sessions ------------------------------------------------------------------------
-def record_planned(db: StateDB, sessions: Sequence[PlannedSession], start: date, end: date) -> None:
+def record_planned(
+    db: StateDB,
+    sessions: Sequence[PlannedSession],
+    start: date,
+    end: date,
+    keep: Iterable[str] = (),
+) -> None:
     """Record the sessions handed over for ``start`` … ``end`` (``start`` is today or later):
-    they replace what was planned for those days; the past is never rewritten, except that a
-    catch-up moves its own session to its new day."""
+    they replace what was planned for those days. The past is never rewritten, except that a
+    catch-up moves its own session to its new day, and goes back to the day missed when it is
+    no longer planned. Sessions in ``keep`` (done, partial or skipped) are left as they are.
+    """
     keys = [s.key for s in sessions]
+    kept = [*keys, *keep]
+    gone = f"WHERE date >= ? AND date <= ? AND session_key NOT IN ({', '.join('?' * len(kept))})"
+    window = (start.isoformat(), end.isoformat(), *kept)
     with db.transaction() as conn:
         conn.execute(
-            f"DELETE FROM planned_sessions WHERE date >= ? AND date <= ? "
-            f"AND session_key NOT IN ({', '.join('?' * len(keys))})",
-            (start.isoformat(), end.isoformat(), *keys),
+            f"UPDATE planned_sessions SET date = missed_on {gone} AND missed_on IS NOT NULL",
+            window,
         )
+        conn.execute(f"DELETE FROM planned_sessions {gone} AND missed_on IS NULL", window)
         for s in sessions:
             conn.execute(
                 "INSERT INTO planned_sessions(session_key, date, planned_sets, light, "
@@ -186,39 +197,38 @@ def checked_through(db: StateDB) -> date | None:
 
 
 # -- by hand ---------------------------------------------------------------------------------
-def mark_session(db: StateDB, day: date, status: Mark) -> PlannedSession:
-    """Record what the runner says of the session planned on ``day``; UsageError when none
-    was (only sessions synced or exported are known)."""
-    session = next((s for s in planned_sessions(db, day) if s.date == day), None)
-    if session is None:
+def session_of(db: StateDB, day: date) -> PlannedSession:
+    """The session planned on ``day`` (or first planned then, and caught up later);
+    UsageError when none was (only sessions synced or exported are known)."""
+    found = [s for s in planned_sessions(db) if day in (s.date, s.missed_on)]
+    if not found:
         raise UsageError(
             f"no session was planned on {day:%a %d %b %Y}",
             hint="`hipcoach log` lists the planned ones; give their day with --date",
         )
-    record_mark(db, day, status)
-    return session
+    return found[0]
 
 
-def record_mark(db: StateDB, day: date, status: Mark) -> None:
-    """The runner's word on the session of ``day``: done or skipped (the latest wins)."""
+def record_mark(db: StateDB, session: PlannedSession, status: Mark) -> None:
+    """The runner's word on a session: done or skipped (the latest wins)."""
     with db.transaction() as conn:
         conn.execute(
-            "INSERT INTO session_marks(date, status, recorded_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(date) DO UPDATE SET status = excluded.status, "
+            "INSERT INTO session_marks(session_key, status, recorded_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(session_key) DO UPDATE SET status = excluded.status, "
             "recorded_at = excluded.recorded_at",
-            (day.isoformat(), status, _now()),
+            (session.key, status, _now()),
         )
 
 
-def marks(db: StateDB) -> dict[date, Mark]:
-    """Day → what the runner said of its session."""
+def marks(db: StateDB) -> dict[str, Mark]:
+    """Session key → what the runner said of it."""
     with db.reading("session_marks"):
-        rows = db.connection.execute("SELECT date, status FROM session_marks").fetchall()
-        out: dict[date, Mark] = {}
-        for day, status in rows:
+        rows = db.connection.execute("SELECT session_key, status FROM session_marks").fetchall()
+        out: dict[str, Mark] = {}
+        for key, status in rows:
             if status not in ("done", "skipped"):
                 raise ValueError(f"status {status!r}")
-            out[date.fromisoformat(day)] = status
+            out[str(key)] = status
         return out
 
 

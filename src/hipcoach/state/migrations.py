@@ -93,10 +93,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX completions_by_date ON completions(date);
     CREATE TABLE session_marks (
-        date         TEXT PRIMARY KEY,         -- the planned day the runner spoke of
+        session_key  TEXT PRIMARY KEY,         -- the session the runner spoke of
         status       TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
         recorded_at  TEXT NOT NULL
     );
+    -- a workout put on a later day as a catch-up: the day it was missed on, where its record
+    -- goes back to when the catch-up is taken back (its past entry is never touched)
+    ALTER TABLE remote_workouts ADD COLUMN missed_on TEXT;
     """,
 )
 

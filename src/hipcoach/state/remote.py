@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from hipcoach.models import Day
 from hipcoach.state.db import StateDB
 
 
@@ -22,6 +23,9 @@ class RemoteRecord:
     workout_id: str | None
     schedule_id: str | None
     deleting: bool
+    #: a catch-up: the day the session was missed on (its record goes back there if the
+    #: catch-up is taken back)
+    missed_on: Day | None = None
 
 
 def _now() -> str:
@@ -38,13 +42,21 @@ class RemoteRecords:
     def all(self) -> dict[str, RemoteRecord]:
         with self.db.reading("remote_workouts"):
             rows = self.db.connection.execute(
-                "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting "
-                "FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
+                "SELECT session_key, date, content_hash, workout_id, schedule_id, deleting, "
+                "missed_on FROM remote_workouts WHERE target = ? ORDER BY date, session_key",
                 (self.target,),
             ).fetchall()
             return {
-                key: RemoteRecord(key, date.fromisoformat(d), h, w, s, bool(x))
-                for key, d, h, w, s, x in rows
+                key: RemoteRecord(
+                    key,
+                    date.fromisoformat(d),
+                    h,
+                    w,
+                    s,
+                    bool(x),
+                    date.fromisoformat(m) if m else None,
+                )
+                for key, d, h, w, s, x, m in rows
             }
 
     def begin_create(self, key: str, day: date, content_hash: str) -> None:
@@ -54,7 +66,7 @@ class RemoteRecords:
             "schedule_id, deleting, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, 0, ?) "
             "ON CONFLICT(target, session_key) DO UPDATE SET date = excluded.date, "
             "content_hash = excluded.content_hash, workout_id = NULL, schedule_id = NULL, "
-            "deleting = 0, updated_at = excluded.updated_at",
+            "deleting = 0, missed_on = NULL, updated_at = excluded.updated_at",
             (self.target, key, day.isoformat(), content_hash, _now()),
         )
 
@@ -63,6 +75,15 @@ class RemoteRecords:
 
     def set_schedule(self, key: str, schedule_id: str | None, day: date) -> None:
         self._update(key, schedule_id=schedule_id, date=day.isoformat())
+
+    def begin_catch_up(self, key: str, missed_on: date, day: date) -> None:
+        """Record a catch-up before scheduling it: off its past entry, due on ``day``."""
+        self._update(key, missed_on=missed_on.isoformat(), schedule_id=None, date=day.isoformat())
+
+    def take_back_catch_up(self, key: str, missed_on: date) -> None:
+        """The catch-up is no longer planned: the record goes back to the day missed (whose
+        calendar entry was never touched)."""
+        self._update(key, schedule_id=None, date=missed_on.isoformat())
 
     def set_hash(self, key: str, content_hash: str) -> None:
         self._update(key, content_hash=content_hash)

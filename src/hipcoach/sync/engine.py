@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -41,6 +41,7 @@ REPORT_KIND: dict[ActionKind, str] = {
     ActionKind.UPDATE: "updated",
     ActionKind.MOVE: "moved",
     ActionKind.CATCH_UP: "moved",
+    ActionKind.TAKE_BACK: "deleted",  # the catch-up's entry; the workout stays
     ActionKind.DELETE: "deleted",
     ActionKind.SCHEDULE: "repaired",
     ActionKind.ADOPT: "repaired",
@@ -69,6 +70,9 @@ class SyncOutcome:
             }
             if action.kind in (ActionKind.MOVE, ActionKind.CATCH_UP) and action.old_date:
                 entry["from"] = action.old_date.isoformat()
+            if action.kind in (ActionKind.CATCH_UP, ActionKind.TAKE_BACK):
+                # The day missed keeps its own calendar entry: nothing moved away from it.
+                entry["catch_up"] = str(action.kind)
             if REPORT_KIND[action.kind] == "repaired":
                 entry["action"] = str(action.kind)
             out[REPORT_KIND[action.kind]].append(entry)
@@ -86,13 +90,15 @@ def plan_actions(
     desired: dict[str, ScheduledSession],
     start: date,
     end: date,
+    over: Mapping[str, date] | None = None,
 ) -> list[Action]:
-    """Read the target (the calendar; the workout list only when needed) and diff."""
+    """Read the target (the calendar; the workout list only when needed) and diff;
+    ``over`` are the sessions done, partial or skipped (see :func:`reconcile`)."""
     known = records.all()
     calendar = target.list_scheduled(start, end)
     listing = needs_workout_listing(known, calendar, desired, start, end)
     owned = target.list_owned_workouts() if listing else None
-    return reconcile(desired, known, Snapshot(calendar, owned), start, end)
+    return reconcile(desired, known, Snapshot(calendar, owned), start, end, over)
 
 
 def owned_placements(target: WorkoutTarget, start: date, end: date) -> list[tuple[date, str]]:
@@ -186,6 +192,23 @@ def _schedule(target: WorkoutTarget, records: RemoteRecords, action: Action) -> 
     records.set_schedule(action.key, schedule_id, item.date)
 
 
+def _catch_up(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
+    item = _item(action)
+    assert action.old_date is not None
+    # Recorded first: a crash from here on leaves a catch-up with no entry, which the next
+    # run schedules (or takes back), and the past entry is never the record's again.
+    records.begin_catch_up(action.key, action.old_date, item.date)
+    schedule_id = target.schedule(_id(action.workout_id), item.date)
+    records.set_schedule(action.key, schedule_id, item.date)
+
+
+def _take_back(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
+    assert action.old_date is not None
+    if action.workout_id:
+        _unschedule(target, action.schedule_id, action.workout_id)
+    records.take_back_catch_up(action.key, action.old_date)
+
+
 def _adopt_schedule(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     assert action.date is not None
     records.set_schedule(action.key, _id(action.schedule_id), action.date)
@@ -250,7 +273,8 @@ _HANDLERS: dict[ActionKind, Callable[[WorkoutTarget, RemoteRecords, Action], Non
     ActionKind.SCHEDULE: _schedule,
     ActionKind.ADOPT_SCHEDULE: _adopt_schedule,
     ActionKind.MOVE: _move,
-    ActionKind.CATCH_UP: _schedule,
+    ActionKind.CATCH_UP: _catch_up,
+    ActionKind.TAKE_BACK: _take_back,
     ActionKind.DELETE: _delete,
     ActionKind.STRAY: _stray,
 }

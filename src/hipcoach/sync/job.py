@@ -94,7 +94,9 @@ def run_sync(
     done, done_error = None, None
     if completions is not None:
         try:
-            done = pull_completions(completions[1], completions[0], state, today, since)
+            # From its own date (six weeks at most on a first pull): the run pull's whole
+            # listing serves it when that started earlier, so this reads nothing more.
+            done = pull_completions(completions[1], completions[0], state, today)
         except HipcoachError as exc:
             log.info("could not read completed sessions from %s: %s", completions[0], exc)
             done_error = exc
@@ -116,7 +118,7 @@ def run_sync(
     try:
         if target_error is not None:
             raise target_error
-        actions = plan_actions(target[1], records, desired, today, end)
+        actions = plan_actions(target[1], records, desired, today, end, plan.over)
     except HipcoachError as exc:
         # The target could not be read: nothing changes; the report says why.
         aborted = SyncOutcome(aborted=exc)

@@ -36,6 +36,7 @@ class ActionKind(StrEnum):
     ADOPT_SCHEDULE = "adopt_schedule"  # an entry of ours whose id state.db does not know
     MOVE = "move"  # the session moved to another day
     CATCH_UP = "catch_up"  # a missed session put on a later day (its past entry stays)
+    TAKE_BACK = "take_back"  # a catch-up no longer planned: off the calendar, back to its day
     DELETE = "delete"  # no longer planned
     STRAY = "stray"  # a duplicate entry (and maybe workout) that no session accounts for
 
@@ -79,6 +80,9 @@ DESCRIPTIONS: Mapping[ActionKind, Callable[[Action], str]] = {
     ActionKind.ADOPT_SCHEDULE: lambda a: f"adopt calendar entry {a.schedule_id} for {a.key}",
     ActionKind.MOVE: _describe_move,
     ActionKind.CATCH_UP: lambda a: f"catch up {a.key}{a.when} (missed on {a.old_date:%a %d %b})",
+    ActionKind.TAKE_BACK: lambda a: (
+        f"take back the catch-up of {a.key}{a.when} (it stays missed on {a.old_date:%a %d %b})"
+    ),
     ActionKind.DELETE: lambda a: f"delete {a.key}{a.when} (no longer planned)",
     ActionKind.STRAY: lambda a: f"remove a duplicate of {a.key}{a.when}",
 }
@@ -102,11 +106,16 @@ def needs_workout_listing(
     end: date,
 ) -> bool:
     """Whether the calendar alone is not enough: a create whose response may have been lost,
-    one of our calendar entries that vanished (the runner deleted it, or its workout), or
+    one of our calendar entries that vanished (the runner deleted it, or its workout),
     sessions that state.db does not know while workouts it does not know are on the calendar
-    (state.db lost or replaced): only the marker can tell which of those are ours."""
+    (state.db lost or replaced), or a catch-up of a past session (its workout is off the
+    calendar read): only the marker can tell which of those are still ours."""
     in_window = [r for r in records.values() if start <= r.date <= end]
-    return _records_in_doubt(in_window, calendar) or _sessions_in_doubt(records, calendar, desired)
+    return (
+        _records_in_doubt(in_window, calendar)
+        or _sessions_in_doubt(records, calendar, desired)
+        or any(True for _ in _caught_up(records, desired, start))
+    )
 
 
 def _records_in_doubt(
@@ -192,21 +201,25 @@ def reconcile(
     snapshot: Snapshot,
     start: date,
     end: date,
+    over: Mapping[str, date] | None = None,
 ) -> list[Action]:
     """The actions, deletions first so the calendar is clear before anything is added.
 
     Only records dated ``start`` … ``end`` are managed: the past is never touched, and a
     session beyond a shorter window than last time waits until it comes into view. The one
     exception is a catch-up: a past session planned again in the window is put on the
-    calendar on its new day; its past entry stays where it was, untouched.
+    calendar on its new day; its past entry stays where it was, untouched, and a catch-up no
+    longer planned is only taken off the calendar. ``over`` (session key → the day it was
+    done, or skipped) are sessions that are over: a workout the runner did is never deleted.
     """
+    over = over or {}
     board = _Board.read(snapshot, records)
     removals: list[Action] = []
     changes: list[Action] = []
     for record in _managed(records, start, end):
         item = None if record.deleting else desired.get(record.session_key)
         if item is None:
-            removals.append(_removal(board, record))
+            removals += _removal(board, record, over.get(record.session_key))
         else:
             changes += _known_session(board, record, item)
     for record, item in _caught_up(records, desired, start):
@@ -230,12 +243,13 @@ def _caught_up(
     """Past sessions planned again in the window: catch-ups of a missed session."""
     for key, record in sorted(records.items()):
         item = desired.get(key)
-        if item is not None and record.date < start and not record.deleting:
+        if item is not None and item.missed_on is not None and record.date < start:
             yield record, item
 
 
 def _catch_up(board: _Board, record: RemoteRecord, item: ScheduledSession) -> list[Action]:
-    """The missed session's workout (brought up to date) on a new calendar entry."""
+    """The missed session's workout (brought up to date) on a new calendar entry; the workout
+    was listed this run, so one that is gone or no longer marked is made anew."""
     workout_id = _live_workout(board, record)
     if workout_id is None:
         return [_planned(ActionKind.CREATE, item)]
@@ -244,21 +258,34 @@ def _catch_up(board: _Board, record: RemoteRecord, item: ScheduledSession) -> li
     if record.content_hash != item.session.content_hash:
         actions.append(_planned(ActionKind.UPDATE, item, workout_id=workout_id))
     catch_up = _planned(ActionKind.CATCH_UP, item, workout_id=workout_id)
-    return [*actions, replace(catch_up, old_date=record.date)]
+    return [*actions, replace(catch_up, old_date=item.missed_on)]
 
 
-def _removal(board: _Board, record: RemoteRecord) -> Action:
-    """A session no longer planned (or a delete under way): its entry and workout go."""
+def _removal(board: _Board, record: RemoteRecord, done_on: date | None) -> list[Action]:
+    """A session no longer planned (or a delete under way): its entry and workout go, unless
+    the session is over (done on or after its day: it stays as it is) or was a catch-up
+    (only the catch-up's entry goes; the session stays missed, or done, where it was)."""
     workout_id = _live_workout(board, record)
     entry = board.entry_of(workout_id, record.schedule_id)
     board.claim(workout_id, entry)
-    return Action(
-        kind=ActionKind.DELETE,
-        key=record.session_key,
-        date=record.date,
-        workout_id=workout_id,
-        schedule_id=entry.schedule_id if entry else None,
-    )
+    kind = ActionKind.DELETE
+    if not record.deleting:
+        if done_on is not None and done_on >= record.date:
+            return []  # done on its day (or after): it stays on the calendar
+        if record.missed_on is not None:
+            kind = ActionKind.TAKE_BACK
+        elif done_on is not None:
+            return []  # done before its day: the workout the runner did stays
+    return [
+        Action(
+            kind=kind,
+            key=record.session_key,
+            date=record.date,
+            workout_id=workout_id,
+            schedule_id=entry.schedule_id if entry else None,
+            old_date=record.missed_on,
+        )
+    ]
 
 
 def _known_session(board: _Board, record: RemoteRecord, item: ScheduledSession) -> list[Action]:
