@@ -8,7 +8,7 @@ instead of a second request: a quiet night stays one activities page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -40,3 +40,13 @@ class ListingMemory:
             return None
         items = self._complete[max(starts)]
         return [i for i in items if (day := self.day_of(i)) is not None and day >= since]
+
+    def items_since(self, since: date, read: Callable[[date], Iterable[object]]) -> list[Any]:
+        """Every item on or after ``since``: from a whole listing read earlier in this process
+        when one covers it (the run pull's), else after ``read(since)`` lists it whole."""
+        known = self.covering(since)
+        if known is None:
+            for _ in read(since):
+                pass
+            known = self.covering(since) or []
+        return known

@@ -64,7 +64,8 @@ class ScheduleRequest:
     blocked_weekdays: frozenset[int] = frozenset()
     blocked_dates: frozenset[date] = frozenset()
     fixed: tuple[FixedSession, ...] = ()
-    #: sessions missed earlier this week (they are among ``fixed`` on the day missed)
+    #: sessions missed earlier this week, to re-place (a placement of theirs on the day
+    #: missed among ``fixed`` is dropped when they are)
     catch_ups: tuple[CatchUp, ...] = ()
     min_per_week: int = 2
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)

@@ -55,14 +55,8 @@ class GarminActivityList:
         )
 
     def items_since(self, since: date) -> list[Any]:
-        """Every item on or after ``since``: from this process's earlier read when one
-        covers it (the run pull's), else read now."""
-        known = self.memory.covering(since)
-        if known is None:
-            for _ in self.pages(since):
-                pass
-            known = self.memory.covering(since) or []
-        return known
+        """Every item on or after ``since`` (the run pull's read serves it when it can)."""
+        return self.memory.items_since(since, self.pages)
 
     def _page(self, since: date, number: int) -> list[Any]:
         params = {

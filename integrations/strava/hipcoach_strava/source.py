@@ -112,14 +112,9 @@ class StravaSource(ActivitySource):
             page += 1
 
     def items_since(self, since: date) -> list[Any]:
-        """Every activity object from ``since`` on: from this process's earlier read when one
-        covers it (the run pull's), else read now."""
-        known = self.memory.covering(since)
-        if known is None:
-            for _ in self.fetch_pages(since):
-                pass
-            known = self.memory.covering(since) or []
-        return known
+        """Every activity object from ``since`` on (the run pull's read serves it when it
+        can)."""
+        return self.memory.items_since(since, self.fetch_pages)
 
     def _page(self, after: int, page: int) -> list[Any]:
         api = self._ready_api()
