@@ -334,10 +334,14 @@ def adherence_log(
     statuses: Sequence[SessionStatus], checkins: Sequence[CheckIn], today: date, weeks: int
 ) -> AdherenceLog:
     """The last ``weeks`` ISO weeks up to the current one (its sessions still to come are
-    shown as planned); every week is listed, with or without sessions."""
+    shown as planned; a session done ahead of its day is shown too); every week is listed,
+    with or without sessions."""
     first = monday(today) - timedelta(weeks=weeks - 1)
     last = monday(today) + timedelta(days=6)
-    shown = [s for s in statuses if first <= s.date <= last]
+    # A session done ahead of its week shows too (the watch ran a later workout).
+    shown = [
+        s for s in statuses if first <= s.date <= last or (s.done_on and first <= s.done_on <= last)
+    ]
     pains = [c for c in checkins if first <= c.date <= last]
     found = {w.start: w for w in weekly(shown, pains)}
     every = [

@@ -248,13 +248,19 @@ def _week_quotas(request: ScheduleRequest) -> dict[date, tuple[int, int]]:
     week in view, place its sessions, and it must not crowd out a whole week's minimum.
     """
     quotas = {}
+    used = {f.key for f in request.fixed}
     for week in request.programme.weeks:
         fixed = sum(monday(f.date) == week.start for f in request.fixed)
+        # A session of this week done early (last week) is one key fewer to place here.
+        left = sum(s.key not in used for s in week.sessions)
         maximum = len(week.sessions)
         minimum = min(request.min_per_week, maximum)
         if week.phase == "race" or week.start + timedelta(days=6) > request.end:
             minimum = 0
-        quotas[week.start] = (max(0, minimum - fixed), max(0, maximum - fixed))
+        quotas[week.start] = (
+            min(max(0, minimum - fixed), left),
+            min(max(0, maximum - fixed), left),
+        )
     return quotas
 
 

@@ -9,6 +9,8 @@ import json
 import sqlite3
 from datetime import date, timedelta
 
+import pytest
+
 from tests.garmin_shapes import garmin_strength
 from tests.sync.runner import MONDAY, planned_on, runs_of, sync, workout_of
 
@@ -158,3 +160,27 @@ def test_a_refused_mark_stores_no_pain_either(cli, clock, watch) -> None:
     result = cli("checkin", "--pain", "4", "--done", "--date", date(2026, 10, 1).isoformat())
     assert result.exit_code == 2
     assert json.loads(cli("log", "--json").stdout)["weeks"][-1]["pain_max"] is None
+
+
+@pytest.mark.parametrize("done_offset,which", [(0, 1), (0, 2), (3, 3), (4, 3), (5, 4), (2, 5)])
+def test_a_workout_done_early_keeps_one_session_a_day_and_never_fails(
+    cli, clock, watch, done_offset: int, which: int
+) -> None:
+    """The watch runs a later session's workout today (the runner chose it from the list)."""
+    sync(cli)
+    day = MONDAY + timedelta(days=done_offset)
+    clock.day = day
+    sync(cli)
+    entries = sorted(watch.hipcoach_entries(), key=lambda kd: kd[1])
+    later_key, _ = [kd for kd in entries if kd[1] > day.isoformat()][which - 1]
+    watch.record_workout_run(workout_of(watch, later_key), day)
+    for night in range(1, 8):
+        clock.day = day + timedelta(days=night)
+        report = sync(cli)  # never exit 70, night after night
+        days = [s["date"] for s in report["sessions"]]
+        assert len(days) == len(set(days))
+        upcoming = [d for _, d in watch.hipcoach_entries() if d >= clock.day.isoformat()]
+        assert len(upcoming) == len(set(upcoming)), "two hipcoach workouts on one day"
+        for command in (["schedule", "--offline"], ["plan"], ["status"]):
+            assert cli(*command).exit_code == 0, command
+    assert log(cli)[later_key]["status"] == "done"

@@ -80,10 +80,10 @@ class RemoteRecords:
         """Record a catch-up before scheduling it: off its past entry, due on ``day``."""
         self._update(key, missed_on=missed_on.isoformat(), schedule_id=None, date=day.isoformat())
 
-    def take_back_catch_up(self, key: str, missed_on: date) -> None:
-        """The catch-up is no longer planned: the record goes back to the day missed (whose
-        calendar entry was never touched)."""
-        self._update(key, schedule_id=None, date=missed_on.isoformat())
+    def take_back(self, key: str, day: date) -> None:
+        """Off the calendar: the record goes back to the (past) day the session belongs to,
+        the day it was missed (whose entry was never touched) or done."""
+        self._update(key, schedule_id=None, date=day.isoformat())
 
     def set_hash(self, key: str, content_hash: str) -> None:
         self._update(key, content_hash=content_hash)

@@ -41,7 +41,7 @@ REPORT_KIND: dict[ActionKind, str] = {
     ActionKind.UPDATE: "updated",
     ActionKind.MOVE: "moved",
     ActionKind.CATCH_UP: "moved",
-    ActionKind.TAKE_BACK: "deleted",  # the catch-up's entry; the workout stays
+    ActionKind.TAKE_BACK: "deleted",  # one calendar entry; the workout stays
     ActionKind.DELETE: "deleted",
     ActionKind.SCHEDULE: "repaired",
     ActionKind.ADOPT: "repaired",
@@ -73,6 +73,8 @@ class SyncOutcome:
             if action.kind in (ActionKind.CATCH_UP, ActionKind.TAKE_BACK):
                 # The day missed keeps its own calendar entry: nothing moved away from it.
                 entry["catch_up"] = str(action.kind)
+                if action.kind is ActionKind.TAKE_BACK and action.old_date:
+                    entry["back_to"] = action.old_date.isoformat()
             if REPORT_KIND[action.kind] == "repaired":
                 entry["action"] = str(action.kind)
             out[REPORT_KIND[action.kind]].append(entry)
@@ -206,7 +208,7 @@ def _take_back(target: WorkoutTarget, records: RemoteRecords, action: Action) ->
     assert action.old_date is not None
     if action.workout_id:
         _unschedule(target, action.schedule_id, action.workout_id)
-    records.take_back_catch_up(action.key, action.old_date)
+    records.take_back(action.key, action.old_date)
 
 
 def _adopt_schedule(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:

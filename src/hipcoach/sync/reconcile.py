@@ -36,7 +36,7 @@ class ActionKind(StrEnum):
     ADOPT_SCHEDULE = "adopt_schedule"  # an entry of ours whose id state.db does not know
     MOVE = "move"  # the session moved to another day
     CATCH_UP = "catch_up"  # a missed session put on a later day (its past entry stays)
-    TAKE_BACK = "take_back"  # a catch-up no longer planned: off the calendar, back to its day
+    TAKE_BACK = "take_back"  # off the calendar, back to the day it belongs to (workout kept)
     DELETE = "delete"  # no longer planned
     STRAY = "stray"  # a duplicate entry (and maybe workout) that no session accounts for
 
@@ -81,7 +81,7 @@ DESCRIPTIONS: Mapping[ActionKind, Callable[[Action], str]] = {
     ActionKind.MOVE: _describe_move,
     ActionKind.CATCH_UP: lambda a: f"catch up {a.key}{a.when} (missed on {a.old_date:%a %d %b})",
     ActionKind.TAKE_BACK: lambda a: (
-        f"take back the catch-up of {a.key}{a.when} (it stays missed on {a.old_date:%a %d %b})"
+        f"take {a.key} off the calendar{a.when} (it stays on {a.old_date:%a %d %b})"
     ),
     ActionKind.DELETE: lambda a: f"delete {a.key}{a.when} (no longer planned)",
     ActionKind.STRAY: lambda a: f"remove a duplicate of {a.key}{a.when}",
@@ -263,27 +263,25 @@ def _catch_up(board: _Board, record: RemoteRecord, item: ScheduledSession) -> li
 
 def _removal(board: _Board, record: RemoteRecord, done_on: date | None) -> list[Action]:
     """A session no longer planned (or a delete under way): its entry and workout go, unless
-    the session is over (done on or after its day: it stays as it is) or was a catch-up
-    (only the catch-up's entry goes; the session stays missed, or done, where it was)."""
+    the session is over or was a catch-up. Done on its day (or after), it stays as it is;
+    a catch-up, or a session done before its day, only has that day's entry taken off: the
+    workout stays (the runner did it, or the day missed keeps its entry)."""
     workout_id = _live_workout(board, record)
     entry = board.entry_of(workout_id, record.schedule_id)
     board.claim(workout_id, entry)
-    kind = ActionKind.DELETE
+    back_to = None
     if not record.deleting:
         if done_on is not None and done_on >= record.date:
-            return []  # done on its day (or after): it stays on the calendar
-        if record.missed_on is not None:
-            kind = ActionKind.TAKE_BACK
-        elif done_on is not None:
-            return []  # done before its day: the workout the runner did stays
+            return []
+        back_to = record.missed_on or done_on
     return [
         Action(
-            kind=kind,
+            kind=ActionKind.DELETE if back_to is None else ActionKind.TAKE_BACK,
             key=record.session_key,
             date=record.date,
             workout_id=workout_id,
             schedule_id=entry.schedule_id if entry else None,
-            old_date=record.missed_on,
+            old_date=back_to,
         )
     ]
 
