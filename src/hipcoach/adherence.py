@@ -292,18 +292,21 @@ def _session_value(status: Status) -> float:
     return {"done": 1.0, "partial": PARTIAL_SESSION}.get(status, 0.0)
 
 
-def progression_adherence(statuses: Sequence[SessionStatus]) -> Adherence:
+def progression_adherence(statuses: Sequence[SessionStatus], minimum: int) -> Adherence:
     """Sessions done per week for progression. A week whose statuses are all unknown gives
     no information (its sessions are assumed done); in a week with some known, those still
-    to come (or unknowable) count as done until they are known."""
+    to come (or unknowable) count as done until they are known. A week in which every
+    session handed over was done counts as complete even when fewer than ``minimum`` could
+    be placed (blocked days, a race week): the runner did all that was asked."""
     weeks: dict[date, list[SessionStatus]] = defaultdict(list)
     for s in statuses:
         weeks[monday(s.date)].append(s)
-    done = {
-        week: sum(1.0 if not s.settled else _session_value(s.status) for s in items)
-        for week, items in weeks.items()
-        if any(s.settled for s in items)
-    }
+    done = {}
+    for week, items in weeks.items():
+        if not any(s.settled for s in items):
+            continue
+        count = sum(1.0 if not s.settled else _session_value(s.status) for s in items)
+        done[week] = float(max(count, minimum)) if count == len(items) else count
     return Adherence(done)
 
 

@@ -54,8 +54,10 @@ class AthleteConfig(_Section):
 
     timezone: str | None = None
     level: Level = "standard"
-    sessions_per_week: int = Field(default=3, ge=1, le=5)
-    min_sessions_per_week: int = Field(default=2, ge=1, le=5)
+    # At most 3: the trials' dose (evidence.md §3), and what never-two-days-in-a-row leaves
+    # around a long run; a week asking for more could never be completed.
+    sessions_per_week: int = Field(default=3, ge=1, le=3)
+    min_sessions_per_week: int = Field(default=2, ge=1, le=3)
     block_weeks: int = Field(default=8, ge=4, le=12)
     start_date: date | None = None
     long_run_day: Weekday | None = None

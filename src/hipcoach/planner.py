@@ -135,7 +135,8 @@ class PlanInputs:
 
         statuses = session_statuses(state, today) if state is not None else []
         known = Adherence.from_missed_weeks(state.missed_weeks() if state else ())
-        known = known.merged(progression_adherence(statuses))
+        minimum = config.athlete.min_sessions_per_week
+        known = known.merged(progression_adherence(statuses, minimum))
         over = {s.key: s.done_on or s.date for s in statuses if s.over}
         if fixed is None:
             fixed = _placements(state) if state is not None else []

@@ -187,10 +187,23 @@ def test_weeks_count_partial_sessions_as_half_with_the_worst_pain() -> None:
 
 
 def test_progression_counts_known_weeks_and_assumes_what_is_still_to_come() -> None:
-    adherence = progression_adherence(list(statuses().values()))
+    adherence = progression_adherence(list(statuses().values()), 2)
     assert adherence.sessions_done(MONDAY) == 0.0  # all three missed
     assert adherence.sessions_done(MONDAY + timedelta(weeks=1)) == 1.0  # W48-2 still to come
-    assert progression_adherence(list(statuses(checked=None).values())).done == {}
+    assert progression_adherence(list(statuses(checked=None).values()), 2).done == {}
+
+
+def test_a_week_with_everything_done_counts_even_below_the_minimum() -> None:
+    one = [session("2026-W47-1", MONDAY)]  # a race week: one session, done
+    (done,) = evaluate(
+        one,
+        [activity("1", MONDAY, workout="901", done=full())],
+        {},
+        workout_ids=WORKOUTS,
+        checked_through=TODAY,
+        today=TODAY,
+    )
+    assert progression_adherence([done], 2).sessions_done(MONDAY) == 2.0
 
 
 def test_a_session_missed_this_week_is_caught_up_once() -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @click.option("--weeks", type=click.IntRange(1, 52), default=8, show_default=True)
 @click.option("--level", type=LEVEL, help="gentle, standard or strong [config, else standard].")
 @click.option(
-    "--sessions-per-week", type=click.IntRange(1, 5), help="Sessions a week [config, else 3]."
+    "--sessions-per-week", type=click.IntRange(1, 3), help="Sessions a week [config, else 3]."
 )
 @json_option
 @pass_app
