@@ -215,6 +215,20 @@ CASES = [
         ["table sync_runs"],
     ),
     Case(
+        "a home under an unknown user's ~",
+        nothing,
+        ["--home", "~nosuchuser-hipcoach/h", "plan"],
+        78,
+        ["no home directory", "full path"],
+    ),
+    Case(
+        "a token store under an unknown user's ~",
+        write("config.toml", '[garmin]\ntokenstore = "~nosuchuser-hipcoach/x"\n'),
+        ["plan"],
+        78,
+        ["garmin.tokenstore", "no home directory"],
+    ),
+    Case(
         "a programme start edited by hand",
         state_with("INSERT INTO meta VALUES ('programme_start', 'last monday')"),
         ["plan"],

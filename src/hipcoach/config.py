@@ -181,7 +181,9 @@ def _anchor_paths(config: Config, base: Path) -> Config:
     store = config.garmin.tokenstore
     if store is None:
         return config
-    store = store.expanduser()
+    from hipcoach.home import expand_user
+
+    store = expand_user(store, f"{base / 'config.toml'}: garmin.tokenstore")
     if not store.is_absolute():
         store = base / store
     garmin = config.garmin.model_copy(update={"tokenstore": store})

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipcoach.errors import CannotWrite
+from hipcoach.errors import CannotWrite, ConfigError
 
 APP_NAME = "hipcoach"
 HOME_ENV = "HIPCOACH_HOME"
@@ -46,12 +46,23 @@ class Home:
         return self.root
 
 
+def expand_user(path: str | os.PathLike[str], what: str) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded; ConfigError when it cannot be."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # ~someone who is no user here, or no home directory at all
+        raise ConfigError(
+            f"{what} {str(path)!r} starts with a ~ that names no home directory here",
+            hint="give the full path",
+        ) from None
+
+
 def resolve_home(option: str | os.PathLike[str] | None, env: Mapping[str, str]) -> Home:
     """``--home``, else ``HIPCOACH_HOME``, else the platform's user config directory."""
     if option:
-        return Home(Path(option).expanduser())
+        return Home(expand_user(option, "the home (--home or HIPCOACH_HOME)"))
     if env.get(HOME_ENV):
-        return Home(Path(env[HOME_ENV]).expanduser())
+        return Home(expand_user(env[HOME_ENV], HOME_ENV))
     from platformdirs import user_config_dir
 
     return Home(Path(user_config_dir(APP_NAME, appauthor=False)))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hipcoach import redact
 from hipcoach.errors import ConfigError
-from hipcoach.home import make_private_dir, write_private
+from hipcoach.home import expand_user, make_private_dir, write_private
 from hipcoach.interfaces import PluginContext
 
 TOKENS_ENV = "GARMINTOKENS"
@@ -36,7 +36,8 @@ def token_file(context: PluginContext) -> Path:
             f"{TOKENS_ENV} holds token JSON; hipcoach needs a path to a token store",
             hint=f"save the JSON to a file (mode 0600) and point {TOKENS_ENV} at it",
         )
-    store = Path(raw).expanduser() if raw else context.home.tokens_dir / "garmin"
+    default = context.home.tokens_dir / "garmin"
+    store = expand_user(raw, "the Garmin token store") if raw else default
     try:
         if store.is_dir() or store.suffix != ".json":
             return store / TOKEN_FILE
