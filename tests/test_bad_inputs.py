@@ -229,6 +229,27 @@ CASES = [
         ["garmin.tokenstore", "no home directory"],
     ),
     Case(
+        "a report written over state.db",
+        state_with(),
+        ["report", "--offline", "--out", "{home}/state.db"],
+        2,
+        ["would overwrite hipcoach's own files"],
+    ),
+    Case(
+        "a calendar written over config.toml",
+        nothing,
+        ["schedule", "--offline", "--ics", "{home}/config.toml"],
+        2,
+        ["--ics", "would overwrite"],
+    ),
+    Case(
+        "an export into the token folder",
+        nothing,
+        ["export", "json", "--offline", "--out", "{home}/tokens"],
+        2,
+        ["would overwrite"],
+    ),
+    Case(
         "a programme start edited by hand",
         state_with("INSERT INTO meta VALUES ('programme_start', 'last monday')"),
         ["plan"],

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipcoach.errors import CannotWrite, ConfigError
+from hipcoach.errors import CannotWrite, ConfigError, UsageError
 
 APP_NAME = "hipcoach"
 HOME_ENV = "HIPCOACH_HOME"
@@ -39,6 +39,24 @@ class Home:
     @property
     def logs_dir(self) -> Path:
         return self.root / "logs"
+
+    def guard_output(self, path: Path, option: str) -> Path:
+        """``path`` for a file or folder the user asked hipcoach to write; UsageError when it
+        is (or is inside) one of hipcoach's own: a report written over ``state.db`` would
+        lose the check-ins, the adherence and which workouts are hipcoach's."""
+        target = path.resolve()
+        root = self.root.resolve()
+        own_files = {self.config_file.name, self.state_db.name, "sync.lock"}
+        own_files |= {f"{self.state_db.name}-wal", f"{self.state_db.name}-shm"}
+        inside = [self.tokens_dir.resolve(), self.logs_dir.resolve()]
+        if (target.parent == root and target.name in own_files) or any(
+            target == d or d in target.parents for d in inside
+        ):
+            raise UsageError(
+                f"{option} {path} would overwrite hipcoach's own files in {self.root}",
+                hint=f"choose another {option}",
+            )
+        return path
 
     def ensure(self) -> Path:
         """Create the home (0700) if needed and return it."""

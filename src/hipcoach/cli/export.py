@@ -81,6 +81,7 @@ def command(
     plan = build_plan(app, runs, start, days, races)
     from hipcoach.home import writing
 
+    app.home.guard_output(out, "--out")
     with writing(out, hint="choose a writable folder with --out"):
         paths = make_exporter(app, exporters[format_name]).write(plan.sessions, out)
     # The sessions have left hipcoach: the programme counts from today, adherence from them.

@@ -65,7 +65,7 @@ def command(
     done = adherence_log(session_statuses(app.state, today), checkins, today, ADHERENCE_WEEKS)
     weeks = [w for w in done.weeks if w.planned]
     html = report_html(plan, today=today, checkins=checkins, adherence=weeks)
-    path = save_report(out, html)
+    path = save_report(app.home.guard_output(out, "--out"), html)
     if as_json:
         app.emit_json({"file": str(path), "sessions": len(plan.sessions)})
     else:

@@ -49,6 +49,7 @@ def command(
         from hipcoach.home import writing
         from hipcoach.planner import record_handover
 
+        app.home.guard_output(ics, "--ics")
         with writing(ics, hint="choose a writable file with --ics"):
             write_calendar(plan.sessions, ics, StateLedger(app.state))
         # The sessions have left hipcoach: the programme counts from today, adherence from them.
