@@ -250,6 +250,27 @@ CASES = [
         ["would overwrite"],
     ),
     Case(
+        "a calendar ledger edited by hand",
+        state_with("INSERT INTO meta VALUES ('ics_events', '[]')"),
+        ["export", "ics", "--offline", "--out", "{home}/out"],
+        78,
+        ["table meta"],
+    ),
+    Case(
+        "a programme start in year 1",
+        state_with("INSERT INTO meta VALUES ('programme_start', '0001-01-01')"),
+        ["schedule", "--offline"],
+        78,
+        ["table meta", "out of range"],
+    ),
+    Case(
+        "a cached run in year 9999",
+        state_with("UPDATE runs SET date = '9999-12-25'"),
+        ["status"],
+        78,
+        ["table runs", "out of range"],
+    ),
+    Case(
         "a programme start edited by hand",
         state_with("INSERT INTO meta VALUES ('programme_start', 'last monday')"),
         ["plan"],

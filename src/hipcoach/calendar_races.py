@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import HipcoachError
 from hipcoach.interfaces import RaceCalendar, RaceEvent
+from hipcoach.timeutil import in_range
 
 if TYPE_CHECKING:
     from hipcoach.state import StateDB
@@ -125,7 +126,8 @@ def _races(entry: dict[str, Any]) -> list[RaceEvent]:
     races = []
     for item in entry.get("races", []):
         try:
-            races.append(RaceEvent(date.fromisoformat(item["date"]), str(item.get("name", ""))))
+            day = in_range(date.fromisoformat(item["date"]))
+            races.append(RaceEvent(day, str(item.get("name", ""))))
         except (TypeError, KeyError, ValueError, AttributeError):
             log.warning("ignoring a damaged stored calendar race: %r", item)
     return races

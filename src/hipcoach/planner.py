@@ -37,6 +37,7 @@ from hipcoach.progression import (
 from hipcoach.rules import hard_rule_violations
 from hipcoach.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
+from hipcoach.timeutil import in_range
 
 PROGRAMME_START_KEY = "programme_start"
 #: Sessions placed this many days before the window stay where they are and count.
@@ -54,7 +55,7 @@ def programme_first_day(config: Config, state: StateDB | None, today: date) -> d
         return today
     stored = state.get_meta(PROGRAMME_START_KEY)
     with state.reading("meta"):  # a value edited by hand is a clear error, not a crash
-        return date.fromisoformat(stored) if stored else today
+        return in_range(date.fromisoformat(stored)) if stored else today
 
 
 def record_programme_start(config: Config, state: StateDB, today: date) -> None:

@@ -116,7 +116,10 @@ class StateLedger(CalendarLedger):
         if not athlete_id:
             athlete_id = uuid.uuid4().hex
             state.set_meta(ATHLETE_ID_KEY, athlete_id)
-        super().__init__(athlete_id, _load_revisions(state.get_meta(EVENTS_KEY)))
+        stored = state.get_meta(EVENTS_KEY)
+        with state.reading("meta"):  # a ledger damaged by hand: one clear line (exit 78)
+            revisions = _load_revisions(stored)
+        super().__init__(athlete_id, revisions)
 
     def save(self) -> None:
         self.state.set_meta(EVENTS_KEY, _dump_revisions(self.revisions))

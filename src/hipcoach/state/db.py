@@ -15,6 +15,7 @@ from hipcoach.errors import CannotWrite, HipcoachError, StateError
 from hipcoach.home import cannot_write, make_private_dir
 from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
+from hipcoach.timeutil import in_range
 
 PULL_RESUME_PREFIX = "pull_resume:"
 #: the source whose runs the plans use: the one pulled last (a runner who switched from Strava
@@ -165,7 +166,7 @@ class StateDB:
             return [
                 Run(
                     id=i,
-                    date=date.fromisoformat(d),
+                    date=in_range(date.fromisoformat(d)),
                     distance_m=m,
                     moving_time_s=t,
                     kind=k,
