@@ -250,6 +250,20 @@ CASES = [
         ["would overwrite"],
     ),
     Case(
+        "activities nested 100,000 deep",
+        write(ACTS, "[" * 100_000 + "]" * 100_000),
+        ["runs", "--activities", "{home}/acts.json"],
+        65,
+        ["nested too deeply"],
+    ),
+    Case(
+        "a config nested 100,000 deep",
+        write("config.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+        ["plan"],
+        78,
+        ["config.toml", "nested too deeply"],
+    ),
+    Case(
         "a calendar ledger edited by hand",
         state_with("INSERT INTO meta VALUES ('ics_events', '[]')"),
         ["export", "ics", "--offline", "--out", "{home}/out"],

@@ -237,6 +237,8 @@ def load_activities_file(path: Path) -> list[Run]:
         raise InputDataError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from None
     except ValueError as exc:  # NaN, Infinity, -Infinity
         raise InputDataError(f"{path}: not JSON ({exc})") from None
+    except RecursionError:
+        raise InputDataError(f"{path}: nested too deeply to be a list of activities") from None
     if not isinstance(data, list):
         raise InputDataError(
             f"{path}: expected a JSON list of Strava activities, got {type(data).__name__}"
