@@ -264,6 +264,27 @@ CASES = [
         ["config.toml", "nested too deeply"],
     ),
     Case(
+        "an integration that is not installed",
+        write("config.toml", '[integrations]\ncompletions = "nonexistent"\n'),
+        ["plan"],
+        78,
+        ["[integrations] completions", "installed: garmin, strava"],
+    ),
+    Case(
+        "an integration that cannot be a target",
+        write("config.toml", '[integrations]\ntarget = "strava"\n'),
+        ["schedule", "--offline"],
+        78,
+        ["not a workout target", "garmin"],
+    ),
+    Case(
+        "a chosen source that is not signed in",
+        write("config.toml", '[integrations]\nsource = "strava"\n'),
+        ["runs"],
+        77,
+        ["not set up yet", "hipcoach auth strava"],
+    ),
+    Case(
         "a calendar ledger edited by hand",
         state_with("INSERT INTO meta VALUES ('ics_events', '[]')"),
         ["export", "ics", "--offline", "--out", "{home}/out"],

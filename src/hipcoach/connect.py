@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hipcoach.errors import ConfigError
+from hipcoach.config import Config
+from hipcoach.errors import ConfigError, CredentialsError
 from hipcoach.interfaces import (
     ActivitySource,
     CompletionSource,
@@ -66,14 +67,42 @@ def _provide(integration: Integration, context: PluginContext, role: str) -> obj
     return integration.workout_target(context)
 
 
+#: ``[integrations]`` key → the capability it names (``Integration.capabilities()``) and the
+#: words for it
+ROLES: dict[str, tuple[str, str]] = {
+    "source": ("source", "an activity source"),
+    "target": ("target", "a workout target"),
+    "completions": ("completions", "a completion source"),
+}
+
+
+def check_integrations(config: Config, registry: Registry) -> None:
+    """ConfigError unless each plugin ``[integrations]`` names is installed and offers what
+    the key asks for (checked by every command that reads the config, set up or not)."""
+    for key, (capability, words) in ROLES.items():
+        wanted = getattr(config.integrations, key)
+        if not wanted:
+            continue
+        try:
+            integration = registry.get(wanted)
+        except ConfigError as exc:
+            raise ConfigError(f"[integrations] {key}: {exc}") from None
+        if capability not in integration.capabilities():
+            offering = [i.name for i in registry if capability in i.capabilities()]
+            raise ConfigError(
+                f"[integrations] {key} = {wanted!r}, but {wanted} is not {words}",
+                hint=f"use one of: {', '.join(offering) or 'none installed'}",
+            )
+
+
 def _resolve(
     registry: Registry, context: PluginContext, wanted: str | None, role: str
 ) -> tuple[str, object] | None:
     if wanted:
         provided = _provide(registry.get(wanted), context, role)
         if provided is None:
-            raise ConfigError(
-                f"[integrations] {role} = {wanted!r}, but {wanted} is not set up as a {role}",
+            raise CredentialsError(
+                f"[integrations] {role} = {wanted!r}, but {wanted} is not set up yet",
                 hint=f"run `hipcoach auth {wanted}` or see the README's setup section",
             )
         return wanted, provided

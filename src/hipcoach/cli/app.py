@@ -63,7 +63,13 @@ class App:
     def config(self) -> Config:
         from hipcoach.config import load_config
 
-        return load_config(self.home.config_file)
+        config = load_config(self.home.config_file)
+        integrations = config.integrations
+        if integrations.source or integrations.target or integrations.completions:
+            from hipcoach.connect import check_integrations
+
+            check_integrations(config, self.registry)
+        return config
 
     @cached_property
     def state(self) -> StateDB:
