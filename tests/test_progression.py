@@ -60,6 +60,7 @@ def test_combine_keeps_the_strictest_every_reason_and_any_verdict_on_last_week()
         ([(18, 6)], None),  # one bad week, longer ago than the last seven days
         ([(18, 4), (27, 2)], None),  # settled
         ([(27, 6)], None),  # steps down, but a single week
+        ([(20, 8), (27, 1)], "knee pain 8/10 on Fri 20 Nov"),  # last week's step-down says so
         ([(16, 9), (23, 1)], None),  # 9/10 two weeks ago, fine since
         ([], None),
     ],

@@ -168,18 +168,23 @@ class Adherence:
 def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
     """The plain "stop and see a physiotherapist" line, when the check-ins call for it.
 
-    It does at 7/10 or more in the seven days up to ``on``, or above 2/10 both in those
-    seven days and in the seven before them; otherwise None.
+    It does for a check-in of 7/10 or more in the fourteen days up to ``on`` (the week it
+    stepped down, and the week after), or above 2/10 both in the seven days up to ``on`` and
+    in the seven before them; otherwise None.
     """
     recent = [c for c in checkins if on - timedelta(days=6) <= c.date <= on]
     before = [c for c in checkins if on - timedelta(days=13) <= c.date <= on - timedelta(days=7)]
+    severe = max(recent + before, key=lambda c: (c.pain, c.date), default=None)
     worst = max(recent, key=lambda c: (c.pain, c.date), default=None)
-    if worst is None:
-        return None
     earlier = max(before, key=lambda c: (c.pain, c.date), default=None)
-    if worst.pain >= PAIN_SEE_PHYSIO_FROM:
-        why = f"knee pain {worst.pain}/10 on {worst.date:%a %d %b}"
-    elif worst.pain > PAIN_HOLD_ABOVE and earlier is not None and earlier.pain > PAIN_HOLD_ABOVE:
+    if severe is not None and severe.pain >= PAIN_SEE_PHYSIO_FROM:
+        why = f"knee pain {severe.pain}/10 on {severe.date:%a %d %b}"
+    elif (
+        worst is not None
+        and earlier is not None
+        and worst.pain > PAIN_HOLD_ABOVE
+        and earlier.pain > PAIN_HOLD_ABOVE
+    ):
         why = (
             f"knee pain above {PAIN_HOLD_ABOVE}/10 two weeks running "
             f"({earlier.pain}/10 on {earlier.date:%a %d %b}, {worst.pain}/10 on "
