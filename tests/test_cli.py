@@ -292,3 +292,9 @@ def test_the_demos_next_steps_name_the_hipcoach_that_ran(monkeypatch, tmp_path) 
     assert invoked_as() == "hipcoach"  # the one on PATH
     monkeypatch.setattr("sys.argv", ["/usr/lib/python3/hipcoach/__main__.py"])
     assert invoked_as() == "hipcoach"
+
+
+def test_a_prompt_without_an_answer_is_a_usage_error(cli) -> None:
+    result = cli("auth", "garmin", input="")
+    assert result.exit_code == 2
+    assert "got no answer" in result.stderr and "Traceback" not in result.output

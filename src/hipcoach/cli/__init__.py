@@ -66,7 +66,18 @@ class LazyGroup(click.Group):
 
             report_error(ctx, exc)
             ctx.exit(exc.exit_code)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.Abort:
+            # A prompt got no answer: its input ended (cron, a pipe) or Ctrl-C at a terminal.
+            if sys.stdin.isatty():
+                click.echo("hipcoach: interrupted", err=True)
+                ctx.exit(130)
+            click.echo(
+                "hipcoach: error: a question got no answer (the input ended): run the command "
+                "in a terminal, or give the answers as options or variables (see --help)",
+                err=True,
+            )
+            ctx.exit(2)
+        except (click.ClickException, click.exceptions.Exit):
             raise
         except BrokenPipeError:
             # The reader went away (`hipcoach plan | head`): stop quietly, as Unix tools do.

@@ -204,7 +204,8 @@ def session_of(db: StateDB, day: date) -> PlannedSession:
     if not found:
         raise UsageError(
             f"no session was planned on {day:%a %d %b %Y}",
-            hint="`hipcoach log` lists the planned ones; give their day with --date",
+            hint="hipcoach tracks the sessions `sync` or `export` handed over; "
+            "`hipcoach log` lists them, give one's day with --date",
         )
     return found[0]
 
