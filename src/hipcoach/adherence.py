@@ -34,6 +34,7 @@ from typing import Literal
 from hipcoach.completions import CompletedActivity, DoneSet
 from hipcoach.history import monday
 from hipcoach.models import CheckIn, Day, ScheduledSession
+from hipcoach.programme import SESSION_KEY
 from hipcoach.progression import PARTIAL_SESSION, Adherence
 
 Status = Literal["done", "partial", "missed", "skipped", "planned"]
@@ -41,7 +42,7 @@ Mark = Literal["done", "skipped"]
 #: a matched activity with fewer than this share of the planned sets is partial
 DONE_SHARE = 2 / 3
 
-_KEY = r"\d{4}-W\d{2}-\d{1,2}"
+_KEY = SESSION_KEY.pattern
 _KEY_IN_NAME = re.compile(rf"\[hipcoach:({_KEY})\]|\bhipcoach\s+({_KEY})\b", re.IGNORECASE)
 
 

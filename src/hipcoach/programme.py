@@ -11,6 +11,7 @@ too; a week with a race is one light session.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -36,6 +37,10 @@ DELOAD_EVERY = 4
 def monday_of(day: date) -> date:
     """The Monday of the ISO week holding ``day``."""
     return day - timedelta(days=day.weekday())
+
+
+#: what :func:`session_key` makes (and nothing else: "hipcoach drills" holds no key)
+SESSION_KEY = re.compile(r"\d{4}-W\d{2}-\d{1,2}")
 
 
 def session_key(week_start: date, index: int) -> str:

@@ -17,6 +17,7 @@ import pytest
 from garminconnect import exercises as library_catalog
 
 from hipcoach import catalog
+from hipcoach.adherence import session_key_in
 from hipcoach.errors import InputDataError
 from hipcoach.models import GarminMapping, Prescription, Session
 from hipcoach.programme import lighten
@@ -26,7 +27,6 @@ from hipcoach_garmin.payload import (
     clip,
     iter_steps,
     marker,
-    parse_session_key,
     session_key_from_description,
     workout_name,
 )
@@ -267,34 +267,16 @@ def test_texts_stay_within_garmins_limits() -> None:
     assert len(payload["description"]) <= 512
     assert payload["description"].endswith("\n" + marker(long.key))
     assert all(len(s.get("description", "")) <= 512 for s in steps(payload))
-    assert parse_session_key(payload["workoutName"]) == long.key
+    assert session_key_in(payload["workoutName"]) == long.key
 
 
 def test_name_and_marker_round_trip_the_session_key() -> None:
     session = session_for()
     payload = build_workout(session)
     assert payload["workoutName"] == f"hipcoach {session.key} · {session.title}"
-    assert parse_session_key(payload["workoutName"]) == session.key
+    assert session_key_in(payload["workoutName"]) == session.key
     assert session_key_from_description(payload["description"]) == session.key
     assert MARKER_RE.search(payload["description"])
-
-
-@pytest.mark.parametrize(
-    ("title", "key"),
-    [
-        ("hipcoach 2026-W48-1 · Hip strength W1 S1", "2026-W48-1"),
-        ("hipcoach 2026-W48-1", "2026-W48-1"),
-        ("  hipcoach 2026-W48-2 · x  ", "2026-W48-2"),
-        ("Hip strength W1 S1", None),
-        ("hipcoachX 2026-W48-1 · x", None),
-        ("my hipcoach 2026-W48-1 · x", None),
-        ("hipcoach ", None),
-        (None, None),
-        (42, None),
-    ],
-)
-def test_parse_session_key(title: object, key: str | None) -> None:
-    assert parse_session_key(title) == key
 
 
 @pytest.mark.parametrize(
@@ -319,7 +301,7 @@ def test_unusable_session_keys_are_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "key"),
+    ("name", "key"),
     [
         ("hipcoach 2026-W48-1 · Hip strength W1 S1", "2026-W48-1"),
         ("hipcoach 2026-W48-1", "2026-W48-1"),
@@ -328,8 +310,8 @@ def test_unusable_session_keys_are_refused() -> None:
         ("Leg day", None),
     ],
 )
-def test_only_real_session_keys_are_read_from_titles(title: str, key: str | None) -> None:
-    assert parse_session_key(title) == key
+def test_only_real_session_keys_are_read_from_activity_names(name: str, key: str | None) -> None:
+    assert session_key_in(name) == key
 
 
 def test_the_date_only_adds_a_planned_line() -> None:
@@ -357,7 +339,7 @@ def test_a_light_session_is_a_lighter_workout_with_the_same_key() -> None:
     light = lighten(full)
     full_payload, light_payload = build_workout(full), build_workout(light)
     assert light.key == full.key and light.content_hash != full.content_hash
-    assert parse_session_key(light_payload["workoutName"]) == full.key
+    assert session_key_in(light_payload["workoutName"]) == full.key
     groups = light_payload["workoutSegments"][0]["workoutSteps"][1:]
     # Two sets became one: a plain left, right, rest per exercise, no repeat groups.
     assert all(s["type"] == "ExecutableStepDTO" for s in groups)

@@ -16,9 +16,10 @@ timed), one step per side inside a set (``create_strength_set`` holds one exerci
 always a rest), ``childStepId`` numbering, a single set as plain steps, the text limits and
 the ownership marker.
 
-Ownership: the workout name is ``hipcoach <session key> · <title>`` (calendar entries carry
-only the name, so :func:`parse_session_key` reads the key back from a calendar title) and the
-description ends with the marker ``[hipcoach:<session key>]`` (:data:`MARKER_RE`).
+Ownership: the description ends with the marker ``[hipcoach:<session key>]``
+(:data:`MARKER_RE`), the only thing that makes a workout hipcoach's. The name,
+``hipcoach <session key> · <title>``, is for the runner, and names the strength activity the
+watch records from it, which adherence matches by the key in it (never for ownership).
 
 A per-side exercise becomes one step per side inside each set, left then right, each with
 the per-side reps (or hold): the watch counts what the runner does on each side, and a
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import InputDataError
 from hipcoach.models import Prescription, Session
+from hipcoach.programme import SESSION_KEY
 
 if TYPE_CHECKING:
     from garminconnect.workout import ExecutableStep, RepeatGroup
@@ -50,13 +52,6 @@ ELLIPSIS = "…"
 
 #: the ownership marker in a workout description; group ``key`` is the session key
 MARKER_RE = re.compile(r"\[hipcoach:(?P<key>[A-Za-z0-9][A-Za-z0-9._:-]*)\]")
-# Only the core's session keys (ISO year, week, session number): a runner's own workout
-# titled "hipcoach drills" must never be mistaken for one of ours.
-_KEY_RE = re.compile(r"\d{4}-W\d{2}-\d{1,2}")
-_NAME_RE = re.compile(
-    rf"{re.escape(NAME_PREFIX)}(?P<key>{_KEY_RE.pattern})(?:{re.escape(NAME_SEPARATOR)}.*)?",
-    re.DOTALL,
-)
 
 WARMUP_TEXT = (
     "Warm-up: 3-5 min of easy mobility (leg swings, hip circles, a few bridges). "
@@ -85,7 +80,7 @@ def clip(text: str, limit: int) -> str:
 
 def check_key(key: str) -> str:
     """The session key, if it survives a round trip through names and markers."""
-    if not _KEY_RE.fullmatch(key):
+    if not SESSION_KEY.fullmatch(key):
         raise InputDataError(f"session key {key!r} cannot be used in a Garmin workout name")
     return key
 
@@ -97,14 +92,6 @@ def workout_name(session: Session) -> str:
     if room < len(ELLIPSIS) + 1:
         raise InputDataError(f"session key {session.key!r} is too long for a Garmin workout name")
     return prefix + NAME_SEPARATOR + clip(session.title, room)
-
-
-def parse_session_key(title: object) -> str | None:
-    """The session key in a hipcoach workout name (or calendar title); None for others."""
-    if not isinstance(title, str):
-        return None
-    match = _NAME_RE.fullmatch(title.strip())
-    return match.group("key") if match else None
 
 
 def marker(key: str) -> str:
