@@ -9,8 +9,9 @@ import pytest
 from hipcoach.dose import fit_to_cap, reduce_all
 from hipcoach.history import mileage_jump_rule
 from hipcoach.models import CheckIn, Run
-from hipcoach.programme import ProgrammeSettings, generate, lighten, monday_of, session_key
+from hipcoach.programme import ProgrammeSettings, generate, lighten, session_key
 from hipcoach.progression import Adherence, Gate, pain_rule, taper_rule
+from hipcoach.timeutil import monday
 
 START = date(2026, 11, 23)  # a Monday
 ALL = frozenset({"band", "ankle_weight", "step", "dumbbell"})
@@ -207,7 +208,7 @@ def test_session_keys_are_iso_weeks_and_stable():
         s.content_hash for w in b.weeks for s in w.sessions
     ]
     assert session_key(date(2027, 1, 4), 2) == "2027-W01-2"
-    assert monday_of(date(2026, 11, 29)) == START
+    assert monday(date(2026, 11, 29)) == START
 
 
 def test_first_week_window_replays_progression_from_the_start():

@@ -28,11 +28,11 @@ from pydantic import ValidationError
 from hipcoach.errors import InputDataError
 from hipcoach.interfaces import SkippedActivity
 from hipcoach.models import Run, RunKind
+from hipcoach.timeutil import EARLIEST
 
 RUNNING_SPORTS = frozenset({"Run", "TrailRun", "VirtualRun"})
 WORKOUT_TYPE_KINDS: dict[int, RunKind] = {1: "race", 2: "long", 3: "workout"}
 
-EARLIEST_DATE = date(1990, 1, 1)
 MAX_DISTANCE_M = 300_000.0
 #: 2:30 min/km: faster than any runner over a kilometre or more
 FASTEST_SECONDS_PER_KM = 150.0
@@ -97,7 +97,7 @@ def check_plausible(day: date, distance_m: float, moving_s: float, latest: date)
     """BadActivity unless a run on ``day`` of ``distance_m`` in ``moving_s`` could be real."""
     if distance_m > MAX_DISTANCE_M:
         raise BadActivity(f"distance {distance_m / 1000:.0f} km is implausible (over 300 km)")
-    if day < EARLIEST_DATE:
+    if day < EARLIEST:
         raise BadActivity(f"date {day} is implausible (before 1990)")
     if day > latest:
         raise BadActivity(f"date {day} is in the future")

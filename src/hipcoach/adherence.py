@@ -87,7 +87,7 @@ class PlannedSession:
         return cls(
             key=session.key,
             date=item.date,
-            planned_sets=sum(p.sets for p in session.prescriptions),
+            planned_sets=session.total_sets(),
             light=session.light,
             content_hash=session.content_hash,
             exercises=exercises,

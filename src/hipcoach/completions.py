@@ -4,11 +4,11 @@ them (the plugin contract's data; matching them to sessions is :mod:`hipcoach.ad
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from hipcoach.hashing import stable_hash
 
 
 class DoneSet(BaseModel):
@@ -43,6 +43,5 @@ class CompletedActivity(BaseModel):
 
 
 def fingerprint(summary: object) -> str:
-    """A short stable hash of any JSON-able summary."""
-    text = json.dumps(summary, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    """The fingerprint of an activity's summary (it changes when the runner edits it)."""
+    return stable_hash(summary)

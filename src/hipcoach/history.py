@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from hipcoach.models import Run
 from hipcoach.progression import PROGRESS, Gate, GateRule
+from hipcoach.timeutil import monday
 
 LONG_SHARE_OF_WEEK = 0.25
 LONG_MINUTES = 90
@@ -25,10 +26,6 @@ PREDICTION_WEEKS = 6
 MILEAGE_JUMP = 0.30
 MILEAGE_BASELINE_WEEKS = 4
 DEFAULT_LONG_RUN_WEEKDAY = 6  # Sunday: the most common long-run day when history is too thin
-
-
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def by_week(runs: Iterable[Run]) -> dict[date, list[Run]]:

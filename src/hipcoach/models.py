@@ -6,13 +6,12 @@ pure function of what the runner will be asked to do.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from hipcoach.hashing import stable_hash
 from hipcoach.vocabulary import EQUIPMENT, LEVELS, Equipment, Level
 
 Day = date  # for fields after one named ``date``
@@ -240,12 +239,7 @@ class Session(_Frozen):
     @property
     def content_hash(self) -> str:
         """A short hash of what the runner is asked to do; it changes when the workout does."""
-        payload = json.dumps(
-            [self.title, [p.fingerprint() for p in self.prescriptions]],
-            sort_keys=True,
-            separators=(",", ":"),
-        )
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+        return stable_hash([self.title, [p.fingerprint() for p in self.prescriptions]])
 
     def estimated_seconds(self) -> int:
         """An honest duration: the warm-up, every set (3 s a rep or the rung's tempo, both
@@ -261,6 +255,7 @@ class Session(_Frozen):
         return sum(p.volume() for p in self.prescriptions)
 
     def total_sets(self) -> int:
+        """Sets over all exercises (a per-side set counts once)."""
         return sum(p.sets for p in self.prescriptions)
 
 

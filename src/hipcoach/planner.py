@@ -26,7 +26,7 @@ from hipcoach.history import (
     predict_workout_weekday,
 )
 from hipcoach.models import CheckIn, Programme, Run, ScheduledSession
-from hipcoach.programme import ProgrammeSettings, generate, monday_of
+from hipcoach.programme import ProgrammeSettings, generate
 from hipcoach.progression import (
     Adherence,
     GateRule,
@@ -37,7 +37,7 @@ from hipcoach.progression import (
 from hipcoach.rules import hard_rule_violations
 from hipcoach.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
-from hipcoach.timeutil import in_range
+from hipcoach.timeutil import in_range, monday
 
 PROGRAMME_START_KEY = "programme_start"
 #: Sessions placed this many days before the window stay where they are and count.
@@ -83,7 +83,7 @@ def record_handover(config: Config, state: StateDB, today: date, plan: ScheduleP
 
 def week_number(first_day: date, day: date) -> int:
     """The programme week holding ``day`` (1 for any day before the start)."""
-    return max(1, (monday_of(day) - monday_of(first_day)).days // 7 + 1)
+    return max(1, (monday(day) - monday(first_day)).days // 7 + 1)
 
 
 def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date]) -> GateRule:
@@ -180,7 +180,7 @@ class SchedulePlan:
     @property
     def recent_runs(self) -> list[Run]:
         """The runs the predictions looked at (the last weeks before the window)."""
-        since = monday_of(self.request.start) - timedelta(weeks=PREDICTION_WEEKS)
+        since = monday(self.request.start) - timedelta(weeks=PREDICTION_WEEKS)
         return [r for r in self.runs if since <= r.date <= self.request.end]
 
 

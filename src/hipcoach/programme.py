@@ -27,16 +27,12 @@ from hipcoach.models import (
     Session,
 )
 from hipcoach.progression import Adherence, Gate, GateRule, combine, no_gates
+from hipcoach.timeutil import monday
 
-__all__ = ["ProgrammeSettings", "generate", "lighten", "monday_of", "session_key"]
+__all__ = ["ProgrammeSettings", "generate", "lighten", "session_key"]
 
 WEEKS_PER_RUNG = 2
 DELOAD_EVERY = 4
-
-
-def monday_of(day: date) -> date:
-    """The Monday of the ISO week holding ``day``."""
-    return day - timedelta(days=day.weekday())
 
 
 #: what :func:`session_key` makes (and nothing else: "hipcoach drills" holds no key)
@@ -271,7 +267,7 @@ def generate(
     week starting too late to hold that many sessions does not count.
     """
     adherence = adherence or Adherence()
-    start = monday_of(first_day)
+    start = monday(first_day)
     plan = Plan.for_settings(settings)
     climb = _Climb(rungs={s.key: 0 for s in plan.slots})
     out: list[ProgrammeWeek] = []

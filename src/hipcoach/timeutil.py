@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -35,6 +35,11 @@ def system_zone() -> tzinfo:
     offset_zone = datetime.now().astimezone().tzinfo
     assert offset_zone is not None
     return offset_zone
+
+
+def monday(day: date) -> date:
+    """The Monday of the ISO week holding ``day``."""
+    return day - timedelta(days=day.weekday())
 
 
 def today(tz: tzinfo) -> date:

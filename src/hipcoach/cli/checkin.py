@@ -45,9 +45,9 @@ def command(
     what you say here wins over what the watch recorded.
     """
     from hipcoach.models import CheckIn
-    from hipcoach.programme import monday_of
     from hipcoach.progression import physio_advice
     from hipcoach.state.adherence import record_mark, session_of
+    from hipcoach.timeutil import monday
 
     if pain is None and mark is None and not missed:
         raise click.UsageError("give --pain N (0-10), --done, --skipped or --missed")
@@ -72,7 +72,7 @@ def command(
         payload |= {"session": session.key, "status": mark}
         lines.append(f"Noted: session {session.key} of {day:%a %d %b} {mark}.")
     if missed:
-        week = monday_of(day)
+        week = monday(day)
         app.state.record_missed_week(week)
         payload["missed_week"] = week.isoformat()
         lines.append(f"Noted: sessions missed in the week of {week:%d %b}; next week holds.")

@@ -50,7 +50,7 @@ def event_summary(item: ScheduledSession) -> str:
 def describe(item: ScheduledSession) -> str:
     """The event description: why this day, the session's dose, each exercise and its cues."""
     session = item.session
-    sets = sum(p.sets for p in session.prescriptions)
+    sets = session.total_sets()
     lines = [
         f"Why today: {item.reason}.",
         f"Dose: {len(session.prescriptions)} exercises, {sets} sets in all, about "

@@ -19,10 +19,8 @@ from datetime import date
 from enum import StrEnum
 
 from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout
-from hipcoach.models import ScheduledSession
+from hipcoach.models import Day, ScheduledSession
 from hipcoach.state.remote import RemoteRecord
-
-Day = date  # Action has a field called ``date``
 
 
 class ActionKind(StrEnum):
