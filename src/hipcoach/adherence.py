@@ -71,7 +71,7 @@ class PlannedSession:
     missed_on: Day | None = None
 
     @classmethod
-    def from_scheduled(cls, item: ScheduledSession, missed_on: Day | None = None) -> PlannedSession:
+    def from_scheduled(cls, item: ScheduledSession) -> PlannedSession:
         """The record of a scheduled session."""
         session = item.session
         exercises = tuple(
@@ -91,7 +91,7 @@ class PlannedSession:
             light=session.light,
             content_hash=session.content_hash,
             exercises=exercises,
-            missed_on=missed_on,
+            missed_on=item.missed_on,
         )
 
 

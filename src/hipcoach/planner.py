@@ -73,11 +73,7 @@ def record_handover(config: Config, state: StateDB, today: date, plan: ScheduleP
 
     record_programme_start(config, state, today)
     start = max(plan.request.start, today)
-    handed = [
-        PlannedSession.from_scheduled(item, item.missed_on)
-        for item in plan.sessions
-        if item.date >= start
-    ]
+    handed = [PlannedSession.from_scheduled(item) for item in plan.sessions if item.date >= start]
     record_planned(state, handed, start, plan.request.end, keep=plan.over)
 
 
@@ -123,7 +119,6 @@ class PlanInputs:
         *,
         runs: Sequence[Run] | None = None,
         fixed: Sequence[FixedSession] | None = None,
-        adherence: Adherence | None = None,
     ) -> PlanInputs:
         """The inputs from ``state`` (None: nothing stored); arguments override.
 
@@ -146,7 +141,7 @@ class PlanInputs:
         return cls(
             runs=list(runs if runs is not None else state.cached_runs() if state else []),
             checkins=state.checkins() if state is not None else [],
-            adherence=known.merged(adherence) if adherence else known,
+            adherence=known,
             first_day=programme_first_day(config, state, today),
             placed=fixed,
             catch_ups=catch_ups(statuses, today),
@@ -194,21 +189,19 @@ def plan_from_state(
     extra_races: Iterable[date] = (),
     runs: Sequence[Run] | None = None,
     fixed: Sequence[FixedSession] | None = None,
-    adherence: Adherence | None = None,
-    settings: ProgrammeSettings | None = None,
 ) -> SchedulePlan:
     """The schedule for ``start`` (default today) … ``start + days - 1`` (default
     ``horizon_days``), gated by what the state holds. Never writes.
 
     ``runs`` replaces the cached runs (``--activities``), ``fixed`` the sessions already
-    placed before the window (the sync reads them from the target when the state lost them),
-    ``adherence`` adds sessions-done information; ``state`` None plans on these alone.
+    placed before the window (the sync reads them from the target when the state lost
+    them); ``state`` None plans on these alone.
     """
-    inputs = PlanInputs.read(config, state, today, runs=runs, fixed=fixed, adherence=adherence)
+    inputs = PlanInputs.read(config, state, today, runs=runs, fixed=fixed)
     start = start or today
     plan = plan_schedule(
         config,
-        settings or config.programme_settings(),
+        config.programme_settings(),
         runs=inputs.runs,
         checkins=inputs.checkins,
         adherence=inputs.adherence,
@@ -235,10 +228,9 @@ def programme_from_state(
     today: date,
     weeks: int,
     settings: ProgrammeSettings | None = None,
-    adherence: Adherence | None = None,
 ) -> Programme:
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
-    inputs = PlanInputs.read(config, state, today, adherence=adherence)
+    inputs = PlanInputs.read(config, state, today)
     runs = classify(inputs.runs, today)
     races = race_dates(config.athlete.races, runs, inputs.calendar_races)
     first = week_number(inputs.first_day, today)

@@ -150,17 +150,13 @@ def shared_since(state: StateDB, source_name: str, today: date) -> date | None:
 
 
 def pull_completions(
-    source: CompletionSource,
-    source_name: str,
-    state: StateDB,
-    today: date,
-    since: date | None = None,
+    source: CompletionSource, source_name: str, state: StateDB, today: date
 ) -> CompletionPull:
-    """Read the completed sessions since ``since`` and store them in one transaction (a
-    failure stores nothing: the next pull reads the same again)."""
+    """Read the completed sessions since :func:`completions_since` and store them in one
+    transaction (a failure stores nothing: the next pull reads the same again)."""
     from hipcoach.state.adherence import known_fingerprints, store_completions
 
-    since = since or completions_since(state, today)
+    since = completions_since(state, today)
     known = known_fingerprints(state, source_name, since)
     listed = [
         activity.model_copy(update={"source": source_name})

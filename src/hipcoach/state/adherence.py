@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from hipcoach.adherence import Mark, PlannedExercise, PlannedSession, SessionStatus, evaluate
 from hipcoach.completions import CompletedActivity, DoneSet
 from hipcoach.errors import UsageError
-from hipcoach.state.db import StateDB
+from hipcoach.state.db import StateDB, now_iso
 
 CHECKED_KEY = "completions_checked_through"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
 
 
 # -- planned sessions ------------------------------------------------------------------------
@@ -62,7 +58,7 @@ def record_planned(
                     s.content_hash,
                     json.dumps([_exercise_json(e) for e in s.exercises]),
                     s.missed_on.isoformat() if s.missed_on else None,
-                    _now(),
+                    now_iso(),
                     start.isoformat(),
                 ),
             )
@@ -156,7 +152,7 @@ def store_completions(
                     a.workout_id,
                     None if a.sets is None else json.dumps([s.model_dump() for s in a.sets]),
                     a.fingerprint,
-                    _now(),
+                    now_iso(),
                 ),
             )
         conn.execute(
@@ -217,7 +213,7 @@ def record_mark(db: StateDB, session: PlannedSession, status: Mark) -> None:
             "INSERT INTO session_marks(session_key, status, recorded_at) VALUES (?, ?, ?) "
             "ON CONFLICT(session_key) DO UPDATE SET status = excluded.status, "
             "recorded_at = excluded.recorded_at",
-            (session.key, status, _now()),
+            (session.key, status, now_iso()),
         )
 
 

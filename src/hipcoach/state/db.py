@@ -24,6 +24,20 @@ RUNS_SOURCE_KEY = "runs_source"
 MOVE_ASIDE_HINT = "move state.db aside and run again to start a fresh state"
 
 
+def now_iso() -> str:
+    """The time a row is written, in UTC (rows record when, never athlete-local dates)."""
+    return datetime.now(UTC).isoformat()
+
+
+def put_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Set one ``meta`` value inside the caller's transaction."""
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
 class StateDB:
     """A migrated connection to ``state.db``. Write through :meth:`transaction`."""
 
@@ -80,11 +94,7 @@ class StateDB:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            put_meta(conn, key, value)
 
     # -- check-ins -------------------------------------------------------------------------
     def record_checkin(self, checkin: CheckIn) -> bool:
@@ -97,7 +107,7 @@ class StateDB:
                 "INSERT INTO checkins(date, pain, recorded_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(date) DO UPDATE SET pain = excluded.pain, "
                 "recorded_at = excluded.recorded_at",
-                (checkin.date.isoformat(), checkin.pain, datetime.now(UTC).isoformat()),
+                (checkin.date.isoformat(), checkin.pain, now_iso()),
             )
         return existed is None
 
@@ -111,7 +121,7 @@ class StateDB:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO missed_weeks(week_start, recorded_at) VALUES (?, ?)",
-                (week_start.isoformat(), datetime.now(UTC).isoformat()),
+                (week_start.isoformat(), now_iso()),
             )
 
     def missed_weeks(self) -> list[date]:
@@ -132,20 +142,12 @@ class StateDB:
         transaction: a pull stopped at any point keeps every page before it."""
         with self.transaction() as conn:
             counts = _upsert_runs(conn, source, runs)
-            conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (RUNS_SOURCE_KEY, source),
-            )
+            put_meta(conn, RUNS_SOURCE_KEY, source)
             key = f"{PULL_RESUME_PREFIX}{source}"
             if resume is None:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
-                conn.execute(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, resume.to_json()),
-                )
+                put_meta(conn, key, resume.to_json())
         return counts
 
     def pull_resume(self, source: str) -> PullResume | None:
@@ -187,7 +189,7 @@ class StateDB:
 
 def _upsert_runs(conn: sqlite3.Connection, source: str, runs: Sequence[Run]) -> tuple[int, int]:
     """Insert or update runs by id inside the caller's transaction; (new, changed)."""
-    now = datetime.now(UTC).isoformat()
+    now = now_iso()
     new = changed = 0
     for run in runs:
         row = (

@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from hipcoach.models import Day
-from hipcoach.state.db import StateDB
+from hipcoach.state.db import StateDB, now_iso
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,6 @@ class RemoteRecord:
     #: a catch-up: the day the session was missed on (its record goes back there if the
     #: catch-up is taken back)
     missed_on: Day | None = None
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
 
 
 class RemoteRecords:
@@ -67,7 +63,7 @@ class RemoteRecords:
             "ON CONFLICT(target, session_key) DO UPDATE SET date = excluded.date, "
             "content_hash = excluded.content_hash, workout_id = NULL, schedule_id = NULL, "
             "deleting = 0, missed_on = NULL, updated_at = excluded.updated_at",
-            (self.target, key, day.isoformat(), content_hash, _now()),
+            (self.target, key, day.isoformat(), content_hash, now_iso()),
         )
 
     def set_workout(self, key: str, workout_id: str) -> None:
@@ -109,7 +105,7 @@ class RemoteRecords:
         self._write(
             f"UPDATE remote_workouts SET {columns}, updated_at = ? "
             "WHERE target = ? AND session_key = ?",
-            (*fields.values(), _now(), self.target, key),
+            (*fields.values(), now_iso(), self.target, key),
         )
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> None:
@@ -159,7 +155,7 @@ def start_sync_run(db: StateDB, dry_run: bool) -> int:
     """Log the start of a sync; return its id."""
     with db.transaction() as conn:
         cursor = conn.execute(
-            "INSERT INTO sync_runs(started_at, dry_run) VALUES (?, ?)", (_now(), int(dry_run))
+            "INSERT INTO sync_runs(started_at, dry_run) VALUES (?, ?)", (now_iso(), int(dry_run))
         )
     return int(cursor.lastrowid or 0)
 
@@ -178,7 +174,7 @@ def finish_sync_run(
     with db.transaction() as conn:
         conn.execute(
             "UPDATE sync_runs SET finished_at = ?, exit_code = ?, summary = ? WHERE id = ?",
-            (_now(), exit_code, json.dumps(summary), run_id),
+            (now_iso(), exit_code, json.dumps(summary), run_id),
         )
 
 
