@@ -1,4 +1,5 @@
-"""Choosing the activity source, workout target and race calendars among the integrations."""
+"""Choosing the activity source, workout target, completion source and race calendars among
+the integrations, and checking what ``[integrations]`` names (:func:`check_integrations`)."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ class ConfigError(HipcoachError):
 
 
 class StateError(HipcoachError):
-    """The state database cannot be opened or migrated."""
+    """The state database cannot be opened, migrated or read (a damaged row or value)."""
 
     exit_code = ExitCode.CONFIG
 

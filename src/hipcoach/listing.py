@@ -17,7 +17,7 @@ class ListingMemory:
     """Items of listings read from a start date to the end, for this process only."""
 
     def __init__(self, day_of: Callable[[Any], date | None]) -> None:
-        #: an item's local date (None: unreadable, kept only for a full replay)
+        #: an item's local date (None: unreadable; such an item is never served)
         self.day_of = day_of
         self._complete: dict[date, list[Any]] = {}
         self._reading: dict[date, list[Any]] = {}

@@ -278,7 +278,7 @@ class ProgrammeWeek(_Frozen):
 
 
 class Programme(_Frozen):
-    """The generated weeks, from programme week ``first_week`` on."""
+    """The programme weeks :func:`hipcoach.programme.generate` was asked for."""
 
     level: Level
     sessions_per_week: int

@@ -17,7 +17,8 @@ the other sessions are placed around it; when no day does, it is dropped.
 
 Light sessions are lighter, not just called light: the day before a quality run and the
 first session after a race get :func:`hipcoach.programme.lighten` (one set fewer per
-exercise, never a harder rung), as race-week sessions already are; the reason says so.
+exercise, or a third of the reps off where one set is left; never a harder rung), as
+race-week sessions already are; the reason says so.
 """
 
 from __future__ import annotations

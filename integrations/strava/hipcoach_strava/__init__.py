@@ -1,4 +1,4 @@
-"""hipcoach's Strava integration: runs in, read through stravalib.
+"""hipcoach's Strava integration: runs and strength activities in, read through stravalib.
 
 Registered under the ``hipcoach.integrations`` entry point ``strava``, like any third-party
 plugin. Importing this package loads nothing heavy (no stravalib, no requests): the CLI
@@ -21,10 +21,11 @@ __all__ = ["StravaIntegration"]
 
 
 class StravaIntegration(Integration):
-    """Reads the athlete's runs from Strava; ``hipcoach auth strava`` signs in."""
+    """Reads the athlete's runs (and strength activities) from Strava; ``hipcoach auth
+    strava`` signs in."""
 
     name = "strava"
-    summary = "runs from Strava (activity:read_all), incremental nightly pulls"
+    summary = "runs and strength sessions from Strava (activity:read_all), nightly pulls"
     #: preferred over Garmin's activity list when both are set up: Strava has the runner's
     #: own long-run and race tags (``workout_type``)
     source_preference = 10

@@ -47,7 +47,7 @@ def command(app: App, at: str) -> None:
 
 # ~/.config/systemd/user/hipcoach-sync.service
 [Unit]
-Description=hipcoach nightly sync (Strava runs -> Garmin hip workouts)
+Description=hipcoach nightly sync (your runs -> hip workouts on your Garmin calendar)
 Wants=network-online.target
 After=network-online.target
 

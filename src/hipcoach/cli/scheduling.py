@@ -1,4 +1,5 @@
-"""What ``schedule``, ``export``, ``runs`` and ``demo`` share: options, loading runs, output."""
+"""What ``schedule``, ``export``, ``report``, ``runs`` and ``demo`` share: options, loading
+runs (and the races of the calendars), output."""
 
 from __future__ import annotations
 

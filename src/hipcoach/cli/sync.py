@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 @click.command("sync")
 @click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")
-@click.option("--days", type=click.IntRange(1, 60), help="Window from today [14].")
+@click.option("--days", type=click.IntRange(1, 60), help="Window from today [horizon_days, 14].")
 @click.option("--race", "races", type=DATE, multiple=True, help="A race date (repeatable).")
 @json_option
 @pass_app
@@ -25,10 +25,11 @@ def command(
 ) -> None:
     """Pull new runs, re-plan, and make the watch's calendar match: idempotent, for cron.
 
-    Creates what is missing, updates what changed, moves what moved, deletes what is no
-    longer planned, for today … today+13. Past sessions are never touched; workouts without
-    hipcoach's marker never are either. Exit codes: 0 done, 73 cannot write, 75 try again
-    later, 77 sign in again, 78 fix the config.
+    Reads back the hip sessions done, then creates what is missing, updates what changed,
+    moves what moved, deletes what is no longer planned, for today … today+13 (or
+    horizon_days). Past sessions are never touched (a missed one's catch-up gets a new
+    entry); workouts without hipcoach's marker never are either. Exit codes: 0 done, 73
+    cannot write, 75 try again later, 77 sign in again, 78 fix the config.
     """
     from hipcoach.cli.pulling import pull_bar, warn_skipped
     from hipcoach.sync.transaction import sync_transaction

@@ -1,9 +1,9 @@
 """``hipcoach report``: the plan as one self-contained HTML page.
 
-Three layers, so the page never reaches into the domain model: :mod:`.view` maps the domain
-objects (the schedule plan, the programme, runs, check-ins) to plain dataclasses;
-:mod:`.render` turns those into HTML, with :mod:`.charts` (inline SVG charts) and
-:mod:`.pictures` (the exercise drawings shipped as package data).
+Three layers: :mod:`.view` maps the domain objects (the schedule plan, the programme, runs,
+check-ins, adherence weeks) to plain dataclasses; :mod:`.render` turns those into HTML, with
+:mod:`.charts` (inline SVG charts) and :mod:`.pictures` (the exercise drawings shipped as
+package data); :mod:`.output` assembles the page and writes it.
 """
 
 from __future__ import annotations

@@ -126,7 +126,7 @@ def _run_chip(run: RunView) -> str:
 def _legend() -> str:
     items = [
         '<span class="chip hip">Hip session</span>',
-        '<span class="chip hip light">Hip session · light (one set fewer)</span>',
+        '<span class="chip hip light">Hip session · light (a lighter dose)</span>',
         '<span class="chip run run-long">long run</span>',
         '<span class="chip run run-long run-expected">long run expected</span>',
         '<span class="chip run run-race">race</span>',

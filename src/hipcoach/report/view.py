@@ -1,8 +1,9 @@
 """The report's view model: plain dataclasses built from the domain objects.
 
-This is the only module of the report that knows the domain model (``SchedulePlan``,
-``Programme``, ``Session``, ``Prescription``, ``Run``, ``CheckIn``). The template consumes
-what is here and nothing else.
+This is the module of the report that maps the domain model (``SchedulePlan``,
+``Programme``, ``Session``, ``Prescription``, ``Run``, ``CheckIn``); the template consumes
+what is here and nothing else. Adherence weeks (:class:`hipcoach.adherence.AdherenceWeek`,
+plain values already) pass through as they are.
 """
 
 from __future__ import annotations

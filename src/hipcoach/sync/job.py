@@ -1,4 +1,6 @@
-"""The sync job: pull runs, re-plan the window, reconcile the target."""
+"""The sync job: pull runs, read back the completed sessions, re-plan the window, reconcile
+the target, and record what was handed over (adherence holds the runner's activities
+against it)."""
 
 from __future__ import annotations
 
