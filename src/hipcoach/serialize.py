@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import date
+
     from hipcoach.adherence import AdherenceWeek, SessionStatus
+    from hipcoach.interfaces import RaceEvent, SkippedActivity
+    from hipcoach.planner import SchedulePlan
 
 from hipcoach.models import (
     Exercise,
@@ -153,4 +158,39 @@ def adherence_week_json(week: AdherenceWeek) -> dict[str, Any]:
         "planned": week.planned,
         "done": week.done,
         "pain_max": week.pain_max,
+    }
+
+
+def weekly_distance_json(totals: Mapping[date, float]) -> list[dict[str, Any]]:
+    """The ``weeks`` of ``runs --json`` and ``status --json``: km per ISO week."""
+    return [{"start": w.isoformat(), "distance_km": round(km, 2)} for w, km in totals.items()]
+
+
+def skipped_json(skipped: Sequence[SkippedActivity]) -> list[dict[str, Any]]:
+    """The ``skipped`` list of ``runs --json`` and ``sync --json``."""
+    return [{"activity": s.ident, "reason": s.reason} for s in skipped]
+
+
+def race_json(race: RaceEvent) -> dict[str, Any]:
+    """A race of ``status --json``."""
+    return {"date": race.date.isoformat(), "name": race.name}
+
+
+def schedule_json(plan: SchedulePlan) -> dict[str, Any]:
+    """The ``schedule --json`` document."""
+    request = plan.request
+    keys = request.key_days()
+    return {
+        "from": request.start.isoformat(),
+        "to": request.end.isoformat(),
+        "sessions": [scheduled_json(s) for s in plan.sessions],
+        "runs": [run_json(r) for r in plan.recent_runs],
+        "key_days": [
+            {"date": d.isoformat(), "kind": k.kind, "predicted": k.predicted}
+            for d, k in sorted(keys.items())
+            if request.start <= d <= request.end
+        ],
+        "long_run_weekday": request.long_run_weekday,
+        "long_run_weekday_from": plan.long_run_source,
+        "races": sorted(r.isoformat() for r in request.races),
     }

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hipcoach.cli.app import App
 
@@ -90,8 +90,3 @@ def warn_skipped(app: App, source: str, skipped: Sequence[SkippedActivity]) -> N
         named += f"; and {len(skipped) - NAMED_ON_STDERR} more"
     noun = "activity" if len(skipped) == 1 else "activities"
     app.warn(f"skipped {len(skipped)} unusable {source} {noun}: {named}")
-
-
-def skipped_json(skipped: Sequence[SkippedActivity]) -> list[dict[str, Any]]:
-    """The ``skipped`` list of ``runs --json`` and ``sync --json``."""
-    return [{"activity": s.ident, "reason": s.reason} for s in skipped]

@@ -42,16 +42,13 @@ def command(
     first = monday(today) - timedelta(weeks=weeks - 1)
     shown = [r for r in runs if first <= r.date <= today]
     if as_json:
-        from hipcoach.cli.pulling import skipped_json
+        from hipcoach.serialize import skipped_json, weekly_distance_json
 
         totals = weekly_distance_km(runs, first, today)
         app.emit_json(
             {
                 "runs": [run_json(r) for r in shown],
-                "weeks": [
-                    {"start": w.isoformat(), "distance_km": round(km, 2)}
-                    for w, km in totals.items()
-                ],
+                "weeks": weekly_distance_json(totals),
                 "skipped": skipped_json([s for pull in app.pulls for s in pull.skipped]),
             }
         )

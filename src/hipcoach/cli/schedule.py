@@ -9,13 +9,7 @@ import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
-from hipcoach.cli.scheduling import (
-    build_plan,
-    load_runs,
-    print_schedule,
-    schedule_json,
-    schedule_options,
-)
+from hipcoach.cli.scheduling import build_plan, load_runs, print_schedule, schedule_options
 
 
 @click.command("schedule")
@@ -55,6 +49,8 @@ def command(
         # The sessions have left hipcoach: the programme counts from today, adherence from them.
         record_handover(app.config, app.state, app.today(), plan)
     if as_json:
+        from hipcoach.serialize import schedule_json
+
         app.emit_json(schedule_json(plan))
         return
     print_schedule(app, plan)

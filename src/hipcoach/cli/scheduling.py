@@ -128,28 +128,6 @@ def build_plan(
     )
 
 
-def schedule_json(plan: SchedulePlan) -> dict[str, Any]:
-    """The ``schedule --json`` document."""
-    from hipcoach.serialize import run_json, scheduled_json
-
-    request = plan.request
-    keys = request.key_days()
-    return {
-        "from": request.start.isoformat(),
-        "to": request.end.isoformat(),
-        "sessions": [scheduled_json(s) for s in plan.sessions],
-        "runs": [run_json(r) for r in plan.recent_runs],
-        "key_days": [
-            {"date": d.isoformat(), "kind": k.kind, "predicted": k.predicted}
-            for d, k in sorted(keys.items())
-            if request.start <= d <= request.end
-        ],
-        "long_run_weekday": request.long_run_weekday,
-        "long_run_weekday_from": plan.long_run_source,
-        "races": sorted(r.isoformat() for r in request.races),
-    }
-
-
 def print_schedule(app: App, plan: SchedulePlan) -> None:
     """Days with runs and sessions side by side, with the reasons."""
     from rich.table import Table

@@ -26,7 +26,7 @@ def command(app: App, as_json: bool) -> None:
     from hipcoach.adherence import adherence_log
     from hipcoach.calendar_races import upcoming_races
     from hipcoach.history import classify, monday, weekly_distance_km
-    from hipcoach.serialize import adherence_week_json
+    from hipcoach.serialize import adherence_week_json, race_json, weekly_distance_json
     from hipcoach.state.adherence import session_statuses
     from hipcoach.state.remote import RemoteRecords, last_sync_run
 
@@ -48,11 +48,8 @@ def command(app: App, as_json: bool) -> None:
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,
         "upcoming": upcoming,
-        "races": [
-            {"date": r.date.isoformat(), "name": r.name}
-            for r in upcoming_races(state, config.athlete.races, today)
-        ],
-        "weeks": [{"start": w.isoformat(), "distance_km": round(km, 2)} for w, km in weeks.items()],
+        "races": [race_json(r) for r in upcoming_races(state, config.athlete.races, today)],
+        "weeks": weekly_distance_json(weeks),
         "adherence": [adherence_week_json(w) for w in done.weeks],
         "attention": attention,
         "level": config.athlete.level,

@@ -64,8 +64,7 @@ def command(
 
 def sync_json(report: SyncReport) -> dict[str, Any]:
     """The ``sync --json`` document."""
-    from hipcoach.cli.pulling import skipped_json
-    from hipcoach.serialize import scheduled_json
+    from hipcoach.serialize import scheduled_json, skipped_json
 
     result = report.result
     plan = result.plan
