@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from startup import median_seconds  # benchmarks/ is on sys.path when run as a script
+from startup import hipcoach_command, median_seconds  # benchmarks/ is on sys.path as a script
 
 YEARS = 10
 
@@ -79,14 +78,14 @@ def in_process(path: Path) -> dict[str, float]:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    exe = shutil.which("hipcoach") or "hipcoach"
+    exe = hipcoach_command()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "history.json"
         history = ten_year_history(date.today())
         path.write_text(json.dumps(history))
         home = ["--home", str(Path(tmp) / "home")]
-        schedule = [exe, *home, "schedule", "--json", "--activities", str(path)]
-        startup = median_seconds([exe, "--help"], runs)
+        schedule = [*exe, *home, "schedule", "--json", "--activities", str(path)]
+        startup = median_seconds([*exe, "--help"], runs)
         total = median_seconds(schedule, runs)
         parts = in_process(path)
     print(f"activities in history:       {len(history)} ({YEARS} years)")

@@ -12,8 +12,19 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 BUDGET = 1.5
+
+
+def hipcoach_command() -> list[str]:
+    """The hipcoach of the Python running this (the venv's), else the one on PATH, else
+    ``python -m hipcoach``."""
+    beside = Path(sys.executable).parent / "hipcoach"
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("hipcoach")
+    return [found] if found else [sys.executable, "-m", "hipcoach"]
 
 
 def median_seconds(cmd: list[str], runs: int) -> float:
@@ -49,8 +60,7 @@ def interleaved_medians(cmds: dict[str, list[str]], runs: int) -> dict[str, floa
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    exe = shutil.which("hipcoach")
-    base = [exe] if exe else [sys.executable, "-m", "hipcoach"]
+    base = hipcoach_command()
     cmds = {"python -c 'import click'": [sys.executable, "-c", "import click"]}
     for name in ["", *commands()]:
         cmds[" ".join(["hipcoach", *([name] if name else []), "--help"])] = [

@@ -298,3 +298,8 @@ def test_a_prompt_without_an_answer_is_a_usage_error(cli) -> None:
     result = cli("auth", "garmin", input="")
     assert result.exit_code == 2
     assert "got no answer" in result.stderr and "Traceback" not in result.output
+
+
+def test_done_and_skipped_together_is_a_usage_error(cli) -> None:
+    result = cli("checkin", "--done", "--skipped")
+    assert result.exit_code == 2 and "not both" in result.stderr

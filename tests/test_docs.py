@@ -26,7 +26,7 @@ def dose(variant: Variant) -> str:
 
 def ladder_table() -> str:
     rows = [
-        "| exercise | rung | variant | dose per set | load | needs | level starts here |",
+        "| exercise | # | variant | dose per set | load | needs | level starts here |",
         "|---|---|---|---|---|---|---|",
     ]
     for exercise in catalog.select(SHOWN):

@@ -17,10 +17,8 @@ from hipcoach.cli.params import DATE, json_option
     type=click.IntRange(0, 10),
     help="Knee pain, 0 (none) to 10 (worst), during or after exercise or running.",
 )
-@click.option("--done", "mark", flag_value="done", help="You did the session planned on --date.")
-@click.option(
-    "--skipped", "mark", flag_value="skipped", help="You skipped the session planned on --date."
-)
+@click.option("--done", is_flag=True, help="You did the session planned on --date.")
+@click.option("--skipped", is_flag=True, help="You skipped the session planned on --date.")
 @click.option(
     "--missed", is_flag=True, help="You missed this week's hip sessions (the week of --date)."
 )
@@ -30,7 +28,8 @@ from hipcoach.cli.params import DATE, json_option
 def command(
     app: App,
     pain: int | None,
-    mark: str | None,
+    done: bool,
+    skipped: bool,
     missed: bool,
     day: date | None,
     as_json: bool,
@@ -49,6 +48,9 @@ def command(
     from hipcoach.state.adherence import record_mark, session_of
     from hipcoach.timeutil import monday
 
+    if done and skipped:
+        raise click.UsageError("give --done or --skipped, not both")
+    mark = "done" if done else "skipped" if skipped else None
     if pain is None and mark is None and not missed:
         raise click.UsageError("give --pain N (0-10), --done, --skipped or --missed")
     today = app.today()
@@ -68,7 +70,7 @@ def command(
             f"{effect}."
         )
     if session is not None:
-        record_mark(app.state, session, "done" if mark == "done" else "skipped")
+        record_mark(app.state, session, "done" if done else "skipped")
         payload |= {"session": session.key, "status": mark}
         lines.append(f"Noted: session {session.key} of {day:%a %d %b} {mark}.")
     if missed:
