@@ -165,6 +165,15 @@ class Adherence:
         return Gate("hold", f"{what}: holding", last_week_ok=False)
 
 
+def pain_effect(pain: int) -> str:
+    """What a check-in of ``pain`` does to next week, in the runner's words."""
+    if pain > PAIN_REGRESS_ABOVE:
+        return "next week steps back: every exercise one rung down, to an easier variant"
+    if pain > PAIN_HOLD_ABOVE:
+        return "next week holds its rungs (no progression)"
+    return "progression continues"
+
+
 def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
     """The plain "stop and see a physiotherapist" line, when the check-ins call for it.
 

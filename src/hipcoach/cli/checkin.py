@@ -44,7 +44,7 @@ def command(
     what you say here wins over what the watch recorded.
     """
     from hipcoach.models import CheckIn
-    from hipcoach.progression import physio_advice
+    from hipcoach.progression import pain_effect, physio_advice
     from hipcoach.state.adherence import record_mark, session_of
     from hipcoach.timeutil import monday
 
@@ -88,14 +88,3 @@ def command(
         app.say(line)
     if physio:
         app.say(physio)
-
-
-def pain_effect(pain: int) -> str:
-    """What a check-in of ``pain`` does to next week."""
-    from hipcoach.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
-
-    if pain > PAIN_REGRESS_ABOVE:
-        return "next week steps back: every exercise one rung down, to an easier variant"
-    if pain > PAIN_HOLD_ABOVE:
-        return "next week holds its rungs (no progression)"
-    return "progression continues"

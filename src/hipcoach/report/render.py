@@ -15,6 +15,7 @@ from importlib.resources import files
 from string import Template
 
 from hipcoach import __version__
+from hipcoach.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
 from hipcoach.report.charts import Bar, bar_chart, point_chart
 from hipcoach.report.pictures import picture_key, picture_svg
 from hipcoach.report.view import DayView, ExerciseView, ReportView, RunView, SessionView
@@ -237,10 +238,14 @@ def _charts(view: ReportView) -> str:
                     title="Knee pain check-ins",
                     unit="/10",
                     top=10,
-                    limits=[(2, "above 2: hold"), (5, "above 5: step back")],
+                    limits=[
+                        (PAIN_HOLD_ABOVE, f"above {PAIN_HOLD_ABOVE}: hold"),
+                        (PAIN_REGRESS_ABOVE, f"above {PAIN_REGRESS_ABOVE}: step back"),
+                    ],
                     css_class="pain",
                 ),
-                "Knee pain (0–10) at each check-in; above 2 holds progression, above 5 steps back.",
+                f"Knee pain (0–10) at each check-in; above {PAIN_HOLD_ABOVE} holds progression, "
+                f"above {PAIN_REGRESS_ABOVE} steps back.",
             )
         )
     if not view.adherence and not view.pain:

@@ -51,6 +51,10 @@ REPORT_KIND: dict[ActionKind, str] = {
 }
 
 
+#: the ``sync --json`` lists of changes, in order
+CHANGE_LISTS = tuple(dict.fromkeys(REPORT_KIND.values()))
+
+
 @dataclass
 class SyncOutcome:
     """What a reconcile did (or, in a dry run, would do)."""
@@ -62,7 +66,7 @@ class SyncOutcome:
 
     def report(self) -> dict[str, list[dict[str, Any]]]:
         """``created``/``updated``/``moved``/``deleted``/``repaired`` lists of ``{key, date}``."""
-        out: dict[str, list[dict[str, Any]]] = {k: [] for k in sorted(set(REPORT_KIND.values()))}
+        out: dict[str, list[dict[str, Any]]] = {k: [] for k in sorted(CHANGE_LISTS)}
         for action in self.done:
             entry: dict[str, Any] = {
                 "key": action.key,

@@ -22,12 +22,11 @@ from hipcoach.plugins import Registry
 from hipcoach.pull import PullProgress
 from hipcoach.state import StateDB
 from hipcoach.state.remote import finish_sync_run, start_sync_run
-from hipcoach.sync.engine import REPORT_KIND, SyncOutcome
+from hipcoach.sync.engine import CHANGE_LISTS, SyncOutcome
 from hipcoach.sync.job import SyncResult, run_sync
 from hipcoach.sync.lock import sync_lock
 
 #: the change lists of a report, in the order they are shown
-CHANGE_LISTS = tuple(dict.fromkeys(REPORT_KIND.values()))
 
 
 @dataclass(frozen=True)
