@@ -36,6 +36,16 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
+class Reads:
+    """What a sync read from the services before planning, and what it could not."""
+
+    pull: PullResult | None = None
+    pull_error: HipcoachError | None = None
+    done: CompletionPull | None = None
+    done_error: HipcoachError | None = None
+
+
+@dataclass
 class SyncResult:
     """Everything a sync did, for the report and the exit code."""
 
@@ -43,10 +53,23 @@ class SyncResult:
     target_name: str | None
     actions: list[Action]
     outcome: SyncOutcome | None
-    pull: PullResult | None
-    pull_error: HipcoachError | None
-    done: CompletionPull | None = None
-    done_error: HipcoachError | None = None
+    reads: Reads
+
+    @property
+    def pull(self) -> PullResult | None:
+        return self.reads.pull
+
+    @property
+    def pull_error(self) -> HipcoachError | None:
+        return self.reads.pull_error
+
+    @property
+    def done(self) -> CompletionPull | None:
+        return self.reads.done
+
+    @property
+    def done_error(self) -> HipcoachError | None:
+        return self.reads.done_error
 
     @property
     def exit_code(self) -> int:
@@ -82,51 +105,66 @@ def run_sync(
     on_pull_page: Callable[[PullProgress], None] | None = None,
 ) -> SyncResult:
     """One sync. A failed pull keeps the pages it stored and the plan uses the cache; a
-    failed read of completed sessions leaves adherence as it was."""
-    pulled, pull_error, since = None, None, None
-    if source is not None:
-        if completions is not None and completions[0] == source[0]:
-            since = shared_since(state, source[0], today)
-        try:
-            pulled = pull_runs(source[1], source[0], state, today, since, on_page=on_pull_page)
-        except HipcoachError as exc:
-            # Reported once, in the sync's errors; the log file keeps the details.
-            log.info("could not pull runs from %s: %s", source[0], exc)
-            pull_error = exc
-    done, done_error = None, None
-    if completions is not None:
-        try:
-            # From its own date (six weeks at most on a first pull): the run pull's whole
-            # listing serves it when that started earlier, so this reads nothing more.
-            done = pull_completions(completions[1], completions[0], state, today)
-        except HipcoachError as exc:
-            log.info("could not read completed sessions from %s: %s", completions[0], exc)
-            done_error = exc
-    records = RemoteRecords(state, target[0]) if target else None
+    failed read of completed sessions leaves adherence as it was; an unreadable target
+    changes nothing there."""
+    reads = read_services(state, source, completions, today, on_pull_page)
+    target_error: HipcoachError | None = None
     try:
         fixed = past_sessions(state, today, target[1] if target else None)
     except HipcoachError as exc:
-        fixed = []
-        target_error: HipcoachError | None = exc
-    else:
-        target_error = None
+        fixed, target_error = [], exc
     if not dry_run:
         record_programme_start(config, state, today)
     plan = plan_from_state(config, state, today=today, days=days, extra_races=races, fixed=fixed)
-    if target is None or records is None:
-        return SyncResult(plan, None, [], None, pulled, pull_error, done, done_error)
+    if target is None:
+        return SyncResult(plan, None, [], None, reads)
+    name, remote = target
+    records = RemoteRecords(state, name)
+    if target_error is not None:
+        return SyncResult(plan, name, [], SyncOutcome(aborted=target_error), reads)
     desired = {s.session.key: s for s in plan.sessions}
-    end = today + timedelta(days=days - 1)
     try:
-        if target_error is not None:
-            raise target_error
-        actions = plan_actions(target[1], records, desired, today, end, plan.over)
+        actions = plan_actions(remote, records, desired, today, plan.request.end, plan.over)
     except HipcoachError as exc:
         # The target could not be read: nothing changes; the report says why.
-        aborted = SyncOutcome(aborted=exc)
-        return SyncResult(plan, target[0], [], aborted, pulled, pull_error, done, done_error)
-    outcome = None if dry_run else apply_actions(target[1], records, actions)
-    if not dry_run:
-        # What is on the calendar now is what the runner is asked to do.
-        record_handover(config, state, today, plan)
-    return SyncResult(plan, target[0], actions, outcome, pulled, pull_error, done, done_error)
+        return SyncResult(plan, name, [], SyncOutcome(aborted=exc), reads)
+    if dry_run:
+        return SyncResult(plan, name, actions, None, reads)
+    outcome = apply_actions(remote, records, actions)
+    # What is on the calendar now is what the runner is asked to do.
+    record_handover(config, state, today, plan)
+    return SyncResult(plan, name, actions, outcome, reads)
+
+
+def read_services(
+    state: StateDB,
+    source: tuple[str, ActivitySource] | None,
+    completions: tuple[str, CompletionSource] | None,
+    today: date,
+    on_pull_page: Callable[[PullProgress], None] | None = None,
+) -> Reads:
+    """Pull the runs, then the completed sessions; a failure of either is kept, not raised.
+
+    When one integration is both, the runs are pulled from the earlier of the two start
+    dates, so that the completions are served from the same listing: one read.
+    """
+    reads = Reads()
+    if source is not None:
+        name, runs = source
+        since = None
+        if completions is not None and completions[0] == name:
+            since = shared_since(state, name, today)
+        try:
+            reads.pull = pull_runs(runs, name, state, today, since, on_page=on_pull_page)
+        except HipcoachError as exc:
+            # Reported once, in the sync's errors; the log file keeps the details.
+            log.info("could not pull runs from %s: %s", name, exc)
+            reads.pull_error = exc
+    if completions is not None:
+        name, done = completions
+        try:
+            reads.done = pull_completions(done, name, state, today)
+        except HipcoachError as exc:
+            log.info("could not read completed sessions from %s: %s", name, exc)
+            reads.done_error = exc
+    return reads
