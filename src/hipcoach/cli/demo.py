@@ -26,11 +26,11 @@ def command(app: App, out: Path) -> None:
     report (report.html). Your own config and state are not read or touched.
     """
     from hipcoach import DISCLAIMER
-    from hipcoach.cli.export import available_exporters, make_exporter
     from hipcoach.cli.report import save_report
     from hipcoach.cli.scheduling import print_schedule, print_weekly_distance
     from hipcoach.config import Config
     from hipcoach.demo import SAMPLE, sample_activities, sample_runs
+    from hipcoach.exports.handover import available_exporters, make_exporter
     from hipcoach.exports.ics import DEMO_ATHLETE_ID, CalendarLedger
     from hipcoach.history import classify, monday
     from hipcoach.home import writing
@@ -54,10 +54,11 @@ def command(app: App, out: Path) -> None:
     app.say("")
     written = []
     demo_calendar = CalendarLedger(DEMO_ATHLETE_ID)
-    for name, exporter in sorted(available_exporters(app).items()):
+    for name, exporter in sorted(available_exporters(app.registry).items()):
         target = out if name in ("ics", "json") else out / name
         with writing(target, hint="choose a writable folder with --out"):
-            written += make_exporter(app, exporter, demo_calendar).write(plan.sessions, target)
+            made = make_exporter(exporter, lambda: demo_calendar)
+            written += made.write(plan.sessions, target)
         app.say(f"  {name:<12} → {target}")
     written.append(save_report(out / "report.html", report_html(plan, today=now)))
     app.say(f"  {'report':<12} → {written[-1]} (open it in a browser, or print it)")

@@ -39,15 +39,19 @@ def command(
     runs = load_runs(app, activities, offline=offline, start=start, days=days)
     plan = build_plan(app, runs, start, days, races)
     if ics is not None:
+        from hipcoach.exports.handover import hand_over
         from hipcoach.exports.ics import StateLedger, write_calendar
-        from hipcoach.home import writing
-        from hipcoach.planner import record_handover
 
-        app.home.guard_output(ics, "--ics")
-        with writing(ics, hint="choose a writable file with --ics"):
-            write_calendar(plan.sessions, ics, StateLedger(app.state))
-        # The sessions have left hipcoach: the programme counts from today, adherence from them.
-        record_handover(app.config, app.state, app.today(), plan)
+        hand_over(
+            home=app.home,
+            state=app.state,
+            config=app.config,
+            today=app.today(),
+            plan=plan,
+            out=ics,
+            option="--ics",
+            write=lambda: write_calendar(plan.sessions, ics, StateLedger(app.state)),
+        )
     if as_json:
         from hipcoach.serialize import schedule_json
 
