@@ -11,7 +11,7 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 
 if TYPE_CHECKING:
-    from hipcoach.adherence import SessionStatus
+    from hipcoach.adherence import AdherenceWeek, SessionStatus
 
 STATUS_MARKS = {
     "done": "✓ done",
@@ -32,12 +32,11 @@ def command(app: App, weeks: int, as_json: bool) -> None:
     done and the worst knee pain. Reads only local state: the nightly sync brings in what
     the watch (or Strava) recorded, `hipcoach checkin --done/--skipped` what you say.
     """
-    from hipcoach.adherence import adherence_log
     from hipcoach.serialize import adherence_week_json, status_json
-    from hipcoach.state.adherence import session_statuses
+    from hipcoach.state.adherence import adherence_log_for
 
     today = app.today()
-    log = adherence_log(session_statuses(app.state, today), app.state.checkins(), today, weeks)
+    log = adherence_log_for(app.state, today, weeks)
     if as_json:
         app.emit_json(
             {
@@ -52,11 +51,16 @@ def command(app: App, weeks: int, as_json: bool) -> None:
             "and what you did is held against them."
         )
     for week in log.weeks:
-        pain = f", worst knee pain {week.pain_max}/10" if week.pain_max is not None else ""
-        app.say(f"Week of {week.start:%a %d %b}: {week.done:g} of {week.planned} done{pain}")
+        app.say(week_line(week))
         end = week.start + timedelta(days=7)
         for status in (s for s in log.sessions if week.start <= s.date < end):
             app.say("  " + session_line(status))
+
+
+def week_line(week: AdherenceWeek) -> str:
+    """'Week of Mon 23 Nov: 1.5 of 3 done, worst knee pain 4/10'."""
+    pain = f", worst knee pain {week.pain_max}/10" if week.pain_max is not None else ""
+    return f"Week of {week.start:%a %d %b}: {week.done:g} of {week.planned} done{pain}"
 
 
 def session_line(s: SessionStatus) -> str:

@@ -54,15 +54,14 @@ def command(
     every exercise with its dose and cues, and charts of your running (and of your knee-pain
     check-ins). The file holds everything it shows: it opens offline, from a USB stick too.
     """
-    from hipcoach.adherence import adherence_log
     from hipcoach.report.output import report_html
-    from hipcoach.state.adherence import session_statuses
+    from hipcoach.state.adherence import adherence_log_for
 
     runs = load_runs(app, activities, offline=offline, start=start, days=days)
     plan = build_plan(app, runs, start, days, races)
     today = app.today()
     checkins = app.state.checkins()
-    done = adherence_log(session_statuses(app.state, today), checkins, today, ADHERENCE_WEEKS)
+    done = adherence_log_for(app.state, today, ADHERENCE_WEEKS)
     weeks = [w for w in done.weeks if w.planned]
     html = report_html(plan, today=today, checkins=checkins, adherence=weeks)
     path = save_report(app.home.guard_output(out, "--out"), html)

@@ -23,11 +23,10 @@ def command(app: App, as_json: bool) -> None:
     """Last sync (when, result, counts), the next sessions, the next races, weekly mileage,
     the last four weeks' sessions done against planned, and any credential that needs
     attention. Reads only local state: no network."""
-    from hipcoach.adherence import adherence_log
     from hipcoach.calendar_races import upcoming_races
     from hipcoach.history import classify, monday, weekly_distance_km
     from hipcoach.serialize import adherence_week_json, race_json, weekly_distance_json
-    from hipcoach.state.adherence import session_statuses
+    from hipcoach.state.adherence import adherence_log_for
     from hipcoach.state.remote import RemoteRecords, last_sync_run
 
     config = app.config
@@ -44,7 +43,7 @@ def command(app: App, as_json: bool) -> None:
     runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
     attention = _attention(app, last)
-    done = adherence_log(session_statuses(state, today), state.checkins(), today, SHOWN_WEEKS)
+    done = adherence_log_for(state, today, SHOWN_WEEKS)
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,
         "upcoming": upcoming,
@@ -58,6 +57,12 @@ def command(app: App, as_json: bool) -> None:
         app.emit_json(payload)
         return
     _print(app, last, payload)
+    if any(w.planned for w in done.weeks):
+        from hipcoach.cli.log import week_line
+
+        app.say("Hip sessions done (of planned):")
+        for week in done.weeks:
+            app.say("  " + week_line(week))
 
 
 def _attention(app: App, last: SyncRun | None) -> list[str]:
@@ -108,10 +113,3 @@ def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
     app.say("Weekly running distance:")
     for week in payload["weeks"]:
         app.say(f"  week of {week['start']}: {week['distance_km']:.1f} km")
-    if any(w["planned"] for w in payload["adherence"]):
-        app.say("Hip sessions done (of planned):")
-        for week in payload["adherence"]:
-            pain = (
-                f", worst knee pain {week['pain_max']}/10" if week["pain_max"] is not None else ""
-            )
-            app.say(f"  week of {week['start']}: {week['done']:g} of {week['planned']}{pain}")

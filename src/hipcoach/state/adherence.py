@@ -9,7 +9,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from hipcoach.adherence import Mark, PlannedExercise, PlannedSession, SessionStatus, evaluate
+from hipcoach.adherence import (
+    AdherenceLog,
+    Mark,
+    PlannedExercise,
+    PlannedSession,
+    SessionStatus,
+    adherence_log,
+    evaluate,
+)
 from hipcoach.completions import CompletedActivity, DoneSet
 from hipcoach.errors import UsageError
 from hipcoach.state.db import StateDB, now_iso
@@ -249,3 +257,8 @@ def session_statuses(db: StateDB, today: date) -> list[SessionStatus]:
         checked_through=checked_through(db),
         today=today,
     )
+
+
+def adherence_log_for(db: StateDB, today: date, weeks: int) -> AdherenceLog:
+    """The last ``weeks`` ISO weeks of sessions and check-ins, as ``log`` and ``status`` show."""
+    return adherence_log(session_statuses(db, today), db.checkins(), today, weeks)
