@@ -9,7 +9,8 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 from hipcoach import DISCLAIMER
-from hipcoach.report import build_report, render_report
+from hipcoach.report.render import render_report
+from hipcoach.report.view import build_report
 from tests.report.conftest import TODAY
 
 VOID = {"meta", "br", "img", "input", "link", "hr", "col", "source", "area", "base", "wbr"}

@@ -122,11 +122,6 @@ class GarminTarget(WorkoutTarget):
         return self.connection.token_file
 
     # -- session ---------------------------------------------------------------------------
-    @property
-    def api(self) -> Garmin:
-        """garminconnect's client with the saved tokens (loaded on first use, no request)."""
-        return self.connection.api
-
     def _call(
         self, action: str, payload: dict[str, Any] | None = None, *, missing_ok: bool = False
     ) -> AbstractContextManager[Garmin]:

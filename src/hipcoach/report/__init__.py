@@ -4,11 +4,6 @@ Three layers: :mod:`.view` maps the domain objects (the schedule plan, the progr
 check-ins, adherence weeks) to plain dataclasses; :mod:`.render` turns those into HTML, with
 :mod:`.charts` (inline SVG charts) and :mod:`.pictures` (the exercise drawings shipped as
 package data); :mod:`.output` assembles the page and writes it.
+
+Import from the submodules: importing the package loads none of them.
 """
-
-from __future__ import annotations
-
-from hipcoach.report.render import render_report
-from hipcoach.report.view import ReportView, build_report
-
-__all__ = ["ReportView", "build_report", "render_report"]
