@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import DATE, json_option
+
+if TYPE_CHECKING:
+    from hipcoach.adherence import Mark
 
 
 @click.command("checkin")
@@ -43,42 +46,32 @@ def command(
     A week with fewer sessions done than [athlete] min_sessions_per_week holds the next week;
     what you say here wins over what the watch recorded.
     """
-    from hipcoach.models import CheckIn
-    from hipcoach.progression import pain_effect, physio_advice
-    from hipcoach.state.adherence import record_mark, session_of
-    from hipcoach.timeutil import monday
+    from hipcoach.checkins import record_checkin
 
     if done and skipped:
         raise click.UsageError("give --done or --skipped, not both")
-    mark = "done" if done else "skipped" if skipped else None
+    mark: Mark | None = "done" if done else "skipped" if skipped else None
     if pain is None and mark is None and not missed:
         raise click.UsageError("give --pain N (0-10), --done, --skipped or --missed")
     today = app.today()
     day = day or today
     if day > today:
         raise click.BadParameter(f"{day} is in the future", param_hint="'--date'")
+    outcome = record_checkin(app.state, day, today, pain=pain, mark=mark, missed=missed)
     payload: dict[str, Any] = {"date": day.isoformat()}
     lines = []
-    # Check everything before writing anything: a refused mark must not leave a pain stored.
-    session = session_of(app.state, day) if mark is not None else None
-    if pain is not None:
-        new = app.state.record_checkin(CheckIn(date=day, pain=pain))
-        effect = pain_effect(pain)
-        payload |= {"pain": pain, "replaced": not new, "effect": effect}
-        lines.append(
-            f"{'Recorded' if new else 'Updated'} knee pain {pain}/10 for {day:%a %d %b %Y}: "
-            f"{effect}."
-        )
-    if session is not None:
-        record_mark(app.state, session, "done" if done else "skipped")
-        payload |= {"session": session.key, "status": mark}
-        lines.append(f"Noted: session {session.key} of {day:%a %d %b} {mark}.")
-    if missed:
-        week = monday(day)
-        app.state.record_missed_week(week)
+    if outcome.pain is not None:
+        payload |= {"pain": pain, "replaced": outcome.replaced, "effect": outcome.effect}
+        verb = "Updated" if outcome.replaced else "Recorded"
+        lines.append(f"{verb} knee pain {pain}/10 for {day:%a %d %b %Y}: {outcome.effect}.")
+    if outcome.session_key is not None:
+        payload |= {"session": outcome.session_key, "status": mark}
+        lines.append(f"Noted: session {outcome.session_key} of {day:%a %d %b} {mark}.")
+    if outcome.missed_week is not None:
+        week = outcome.missed_week
         payload["missed_week"] = week.isoformat()
         lines.append(f"Noted: sessions missed in the week of {week:%d %b}; next week holds.")
-    physio = physio_advice(app.state.checkins(), today)
+    physio = outcome.physio
     payload["see_physio"] = physio is not None
     payload["physio"] = physio
     if as_json:

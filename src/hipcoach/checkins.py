@@ -1,0 +1,65 @@
+"""What the runner tells hipcoach by hand: knee pain, a session done or skipped, a week of
+missed sessions. Everything is checked before anything is written, so a refused part (no
+session that day) leaves nothing half-recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from hipcoach.adherence import Mark
+from hipcoach.models import CheckIn
+from hipcoach.progression import pain_effect, physio_advice
+from hipcoach.state import StateDB
+from hipcoach.state.adherence import record_mark, session_of
+from hipcoach.timeutil import monday
+
+
+@dataclass(frozen=True)
+class CheckinOutcome:
+    """What one check-in recorded, and what it means."""
+
+    day: date
+    pain: int | None = None
+    #: a pain check-in replaced one of the same day
+    replaced: bool = False
+    #: what the pain does to next week (see :func:`hipcoach.progression.pain_effect`)
+    effect: str | None = None
+    session_key: str | None = None
+    mark: Mark | None = None
+    missed_week: date | None = None
+    #: the plain see-a-physiotherapist line, when the check-ins now call for it
+    physio: str | None = None
+
+
+def record_checkin(
+    state: StateDB,
+    day: date,
+    today: date,
+    *,
+    pain: int | None = None,
+    mark: Mark | None = None,
+    missed: bool = False,
+) -> CheckinOutcome:
+    """Record what the runner said of ``day``; UsageError (nothing written) when ``mark``
+    names no session planned that day."""
+    session = session_of(state, day) if mark is not None else None
+    replaced, effect = False, None
+    if pain is not None:
+        replaced = not state.record_checkin(CheckIn(date=day, pain=pain))
+        effect = pain_effect(pain)
+    if session is not None and mark is not None:
+        record_mark(state, session, mark)
+    week = monday(day) if missed else None
+    if week is not None:
+        state.record_missed_week(week)
+    return CheckinOutcome(
+        day=day,
+        pain=pain,
+        replaced=replaced,
+        effect=effect,
+        session_key=session.key if session else None,
+        mark=mark,
+        missed_week=week,
+        physio=physio_advice(state.checkins(), today),
+    )
