@@ -27,22 +27,20 @@ def command(app: App, as_json: bool) -> None:
     from hipcoach.history import classify, monday, weekly_distance_km
     from hipcoach.serialize import adherence_week_json, race_json, weekly_distance_json
     from hipcoach.state.adherence import adherence_log_for
-    from hipcoach.state.remote import RemoteRecords, last_sync_run
+    from hipcoach.state.remote import last_sync_run
+    from hipcoach.status import attention, upcoming_sessions
 
     config = app.config
     state = app.state
     today = app.today()
     last = last_sync_run(state)
-    upcoming = []
-    if last is not None and last.target:
-        upcoming = [
-            {"key": r.session_key, "date": r.date.isoformat(), "on_target": bool(r.schedule_id)}
-            for r in RemoteRecords(state, last.target).all().values()
-            if r.date >= today and not r.deleting
-        ]
+    upcoming = [
+        {"key": u.key, "date": u.date.isoformat(), "on_target": u.on_target}
+        for u in upcoming_sessions(state, last, today)
+    ]
     runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
-    attention = _attention(app, last)
+    notes = attention(app.registry, app.plugin_context(), last)
     done = adherence_log_for(state, today, SHOWN_WEEKS)
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,
@@ -50,7 +48,7 @@ def command(app: App, as_json: bool) -> None:
         "races": [race_json(r) for r in upcoming_races(state, config.athlete.races, today)],
         "weeks": weekly_distance_json(weeks),
         "adherence": [adherence_week_json(w) for w in done.weeks],
-        "attention": attention,
+        "attention": notes,
         "level": config.athlete.level,
     }
     if as_json:
@@ -63,35 +61,6 @@ def command(app: App, as_json: bool) -> None:
         app.say("Hip sessions done (of planned):")
         for week in done.weeks:
             app.say("  " + week_line(week))
-
-
-def _attention(app: App, last: SyncRun | None) -> list[str]:
-    """Credentials or failures the runner must act on (local checks only, no request)."""
-    from hipcoach.connect import resolve_source, resolve_target
-    from hipcoach.errors import ExitCode, HipcoachError
-
-    notes = []
-    context = app.plugin_context()
-    for role, resolve, hint in (
-        ("activity source", resolve_source, "`hipcoach auth garmin` (or `hipcoach auth strava`)"),
-        ("workout target", resolve_target, "`hipcoach auth garmin`"),
-    ):
-        try:
-            missing = resolve(app.registry, context) is None
-        except HipcoachError as exc:
-            notes.append(str(exc))
-            continue
-        if missing:
-            notes.append(f"no {role} is set up: run {hint}")
-    if last and last.exit_code == ExitCode.NOPERM:
-        notes.extend(e for e in last.errors if "auth" in e)
-        if not notes:
-            notes.append("the last sync needed new credentials: run `hipcoach auth garmin`")
-    if last and last.exit_code == ExitCode.TEMPFAIL:
-        notes.append("the last sync hit a temporary failure; the next run retries")
-    if last is None:
-        notes.append("no sync yet: run `hipcoach sync --dry-run`, then `hipcoach sync`")
-    return notes
 
 
 def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
