@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from hipcoach.errors import ServiceError
+
 
 class ListingMemory:
     """Items of listings read from a start date to the end, for this process only."""
@@ -50,3 +52,16 @@ class ListingMemory:
                 pass
             known = self.covering(since) or []
         return known
+
+
+def resume_page(resume: str | None, service: str) -> int:
+    """The 1-based page a paged import starts from: 1, or the ``next_page`` the core kept.
+
+    Sources that page by number hand out ``str(page number)`` as their resume point; anything
+    else is a resume point this source never gave, so the import stops with a clear error.
+    """
+    if resume is None:
+        return 1
+    if not resume.isdigit() or int(resume) < 1:
+        raise ServiceError(f"cannot resume the {service} import at {resume!r}: not a page number")
+    return int(resume)

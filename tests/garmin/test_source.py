@@ -173,6 +173,15 @@ def test_an_import_resumes_at_the_page_it_did_not_store(token_file: Path, api) -
     assert [r.id for p in pages for r in p.runs] == [str(i + 1) for i in range(20, 45)]
 
 
+@pytest.mark.parametrize("resume", ["0", "-1", "abc", "2025-01-01"])
+def test_a_resume_point_this_source_never_gave_is_a_clear_error(
+    token_file: Path, api, resume: str
+) -> None:
+    with pytest.raises(ServiceError, match=f"cannot resume the Garmin import at '{resume}'"):
+        list(source(token_file).fetch_pages(DAY, resume=resume))
+    assert len(api.calls) == 0  # nothing is read from an unknown page
+
+
 def test_a_page_that_is_not_a_list_is_a_service_error(token_file: Path, api) -> None:
     api.get(ACTIVITIES, json={"error": "maintenance"})
     with pytest.raises(ServiceError, match="malformed activity list"):

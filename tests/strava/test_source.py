@@ -498,3 +498,11 @@ def test_a_wrong_client_secret_is_77_and_says_so(home, strava, source_for):
     error = fetch_error(source_for(CRED_ENV))
     assert isinstance(error, CredentialsError)
     assert "client id or secret" in str(error)
+
+
+@pytest.mark.parametrize("resume", ["0", "x2", "2.5"])
+def test_a_resume_point_strava_never_gave_is_a_clear_error(home, strava, source_for, resume):
+    write_tokens(home, expires_at=NOW_EPOCH + 3600)
+    with pytest.raises(ServiceError, match=f"cannot resume the Strava import at '{resume}'"):
+        list(source_for(CRED_ENV).fetch_pages(SINCE, resume=resume))
+    assert len(strava.calls) == 0

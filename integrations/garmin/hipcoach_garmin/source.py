@@ -19,7 +19,7 @@ from typing import Any
 from hipcoach.activities import read_activities
 from hipcoach.errors import ServiceError
 from hipcoach.interfaces import ActivityPage, ActivitySource
-from hipcoach.listing import ListingMemory
+from hipcoach.listing import ListingMemory, resume_page
 from hipcoach.models import Run
 from hipcoach_garmin.activities import BadGarminActivity, activity_date, label, run_from_garmin
 from hipcoach_garmin.connection import GarminConnection
@@ -89,7 +89,7 @@ class GarminSource(ActivitySource):
 
     def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
         """Pages of runs on or after ``since``, from page ``resume`` (1-based) or the first."""
-        first = _page_number(resume)
+        first = resume_page(resume, "Garmin") - 1  # the list's pages count from 0
         for number, items in enumerate(self.activities.pages(since, first), start=first + 1):
             batch = read_activities(
                 items,
@@ -110,12 +110,3 @@ def _local_day(item: Any) -> date | None:
         return activity_date(item)
     except (BadGarminActivity, AttributeError):
         return None
-
-
-def _page_number(resume: str | None) -> int:
-    """The 0-based page to start from: a page's ``next_page`` is its successor's 1-based number."""
-    if resume is None:
-        return 0
-    if not resume.isdigit() or int(resume) < 1:
-        raise ServiceError(f"cannot resume the Garmin import at page {resume!r}")
-    return int(resume) - 1

@@ -24,7 +24,7 @@ from hipcoach.activities import BadActivity, latest_possible_date, local_date, r
 from hipcoach.errors import CredentialsError, RateLimited, ServiceError, TemporaryError
 from hipcoach.home import make_private_dir
 from hipcoach.interfaces import ActivityPage, ActivitySource, PluginContext
-from hipcoach.listing import ListingMemory
+from hipcoach.listing import ListingMemory, resume_page
 from hipcoach.locks import file_lock
 from hipcoach.models import Run
 from hipcoach_strava.credentials import AppCredentials, app_credentials, bootstrap_refresh_token
@@ -92,7 +92,7 @@ class StravaSource(ActivitySource):
         named, never a failure of the page.
         """
         after = after_epoch(since)
-        page = _page_number(resume)
+        page = resume_page(resume, "Strava")
         while True:
             items = self._page(after, page)
             last = len(items) < PER_PAGE
@@ -207,15 +207,6 @@ def _local_day(activity: Any) -> date | None:
         return local_date(activity.get("start_date_local"))
     except (BadActivity, AttributeError):
         return None
-
-
-def _page_number(resume: str | None) -> int:
-    """The page to start from: 1, or the resume point the core kept (a page number)."""
-    if resume is None:
-        return 1
-    if not resume.isdigit() or int(resume) < 1:
-        raise ServiceError(f"cannot resume the Strava import at {resume!r}: not a page number")
-    return int(resume)
 
 
 def load_source(
