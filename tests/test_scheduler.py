@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations, pairwise
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -213,6 +215,42 @@ def test_the_checker_catches_a_session_the_day_after_a_race():
     assert any("rule 6" in p for p in hard_rule_violations([moved], plan.request, 3))
     planned = make_plan([], race + timedelta(days=1), days=7, races=[race])
     assert any("rule 6" in p for p in hard_rule_violations([moved], planned.request, 3))
+
+
+def _checked(days, *, races=(), blocked=(), max_per_week=3):
+    """What the checker says of sessions on ``days`` (offsets from START_MONDAY)."""
+    plan = make_plan([], START_MONDAY, days=14)
+    request = replace(
+        plan.request,
+        races=frozenset(START_MONDAY + timedelta(days=d) for d in races),
+        blocked_dates=frozenset(START_MONDAY + timedelta(days=d) for d in blocked),
+        _key_days={},
+    )
+    template = plan.sessions[0]
+    sessions = [
+        template.model_copy(update={"date": START_MONDAY + timedelta(days=d)}) for d in days
+    ]
+    return hard_rule_violations(sessions, request, max_per_week)
+
+
+@pytest.mark.parametrize(
+    ("days", "races", "blocked", "max_per_week", "broken"),
+    [
+        ([2], [3], [], 3, "rule 1, day before a race"),
+        ([2], [2], [], 3, "session on a race day"),
+        ([3], [5], [], 3, "rule 4, within 2 days of the race"),
+        ([1], [], [1], 3, "rule 5, blocked day"),
+        ([1, 2], [], [], 3, "rule 2, consecutive days"),
+        ([0, 2, 4], [], [], 2, "rule 3, 3 sessions (at most 2)"),
+        ([0, 2], [5], [], 3, "rule 3, 2 sessions (at most 1)"),
+    ],
+)
+def test_the_checker_names_each_broken_rule(days, races, blocked, max_per_week, broken):
+    assert _checked([1]) == []  # a Tuesday session on its own breaks nothing
+    assert any(
+        broken in line
+        for line in _checked(days, races=races, blocked=blocked, max_per_week=max_per_week)
+    )
 
 
 def test_blocked_days_are_never_used():

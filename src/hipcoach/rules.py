@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from hipcoach.history import monday
+from hipcoach.history import KeyDay, monday
 from hipcoach.models import ScheduledSession
 from hipcoach.scheduler import ScheduleRequest
 
@@ -20,31 +20,51 @@ def hard_rule_violations(
     sessions: Sequence[ScheduledSession], request: ScheduleRequest, max_per_week: int
 ) -> list[str]:
     """Every broken hard rule, as readable lines (empty = the schedule is valid)."""
-    problems: list[str] = []
     keys = request.key_days()
     dates = sorted(s.date for s in sessions)
-    for day in dates:
-        nxt = keys.get(day + timedelta(days=1))
-        if nxt is not None:
-            problems.append(f"{day}: rule 1, day before a {nxt.kind} on {nxt.date}")
-        if day in keys:
-            problems.append(f"{day}: session on a {keys[day].kind} day")
-        for race in request.races:
-            if race - timedelta(days=2) <= day <= race:
-                problems.append(f"{day}: rule 4, within 2 days of the race on {race}")
-            if monday(race) == monday(day) and (race - day).days < 3:
-                problems.append(f"{day}: race week session less than 3 days before {race}")
-        if day.weekday() in request.blocked_weekdays or day in request.blocked_dates:
-            problems.append(f"{day}: rule 5, blocked day")
-        yesterday = day - timedelta(days=1)
-        recorded = keys.get(yesterday)
-        if yesterday in request.races or (recorded is not None and recorded.kind == "race"):
-            problems.append(f"{day}: rule 6, the day after the race on {yesterday}")
-    for a, b in itertools.pairwise(dates):
-        if (b - a).days < 2:
-            problems.append(f"{a} and {b}: rule 2, consecutive days (or twice a day)")
-    per_week = Counter(monday(d) for d in dates)
-    for week, count in per_week.items():
+    problems = [line for day in dates for line in _day_violations(day, keys, request)]
+    problems += _spacing_violations(dates)
+    problems += _weekly_violations(dates, request, max_per_week)
+    return problems
+
+
+def _day_violations(day: date, keys: Mapping[date, KeyDay], request: ScheduleRequest) -> list[str]:
+    """Rules 1, 4, 5 and 6 and the key-day and race-week rules, for a session on ``day``."""
+    problems = []
+    nxt = keys.get(day + timedelta(days=1))
+    if nxt is not None:
+        problems.append(f"{day}: rule 1, day before a {nxt.kind} on {nxt.date}")
+    if day in keys:
+        problems.append(f"{day}: session on a {keys[day].kind} day")
+    for race in request.races:
+        if race - timedelta(days=2) <= day <= race:
+            problems.append(f"{day}: rule 4, within 2 days of the race on {race}")
+        if monday(race) == monday(day) and (race - day).days < 3:
+            problems.append(f"{day}: race week session less than 3 days before {race}")
+    if day.weekday() in request.blocked_weekdays or day in request.blocked_dates:
+        problems.append(f"{day}: rule 5, blocked day")
+    yesterday = day - timedelta(days=1)
+    recorded = keys.get(yesterday)
+    if yesterday in request.races or (recorded is not None and recorded.kind == "race"):
+        problems.append(f"{day}: rule 6, the day after the race on {yesterday}")
+    return problems
+
+
+def _spacing_violations(dates: Sequence[date]) -> list[str]:
+    """Rule 2: a rest day between sessions."""
+    return [
+        f"{a} and {b}: rule 2, consecutive days (or twice a day)"
+        for a, b in itertools.pairwise(dates)
+        if (b - a).days < 2
+    ]
+
+
+def _weekly_violations(
+    dates: Sequence[date], request: ScheduleRequest, max_per_week: int
+) -> list[str]:
+    """Rule 3: at most ``max_per_week`` sessions a week, one in a race week."""
+    problems = []
+    for week, count in Counter(monday(d) for d in dates).items():
         race_week = any(monday(r) == week for r in request.races)
         limit = 1 if race_week else max_per_week
         if count > limit:
