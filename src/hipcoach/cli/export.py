@@ -9,7 +9,7 @@ import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
-from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
+from hipcoach.cli.scheduling import hand_over_plan, plan_window, schedule_options
 
 
 @click.command("export")
@@ -40,7 +40,7 @@ def command(
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
     watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.
     """
-    from hipcoach.exports.handover import available_exporters, hand_over, make_exporter
+    from hipcoach.exports.handover import available_exporters, make_exporter
     from hipcoach.exports.ics import StateLedger
 
     exporters = available_exporters(app.registry)
@@ -49,19 +49,9 @@ def command(
             f"{format_name!r} is not one of: {', '.join(sorted(exporters))}",
             param_hint="'FORMAT'",
         )
-    runs = load_runs(app, activities, offline=offline, start=start, days=days)
-    plan = build_plan(app, runs, start, days, races)
+    plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     exporter = make_exporter(exporters[format_name], lambda: StateLedger(app.state))
-    paths = hand_over(
-        home=app.home,
-        state=app.state,
-        config=app.config,
-        today=app.today(),
-        plan=plan,
-        out=out,
-        option="--out",
-        write=lambda: exporter.write(plan.sessions, out),
-    )
+    paths = hand_over_plan(app, plan, out, "--out", lambda: exporter.write(plan.sessions, out))
     if as_json:
         app.emit_json(
             {

@@ -9,7 +9,7 @@ import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
-from hipcoach.cli.scheduling import build_plan, load_runs, schedule_options
+from hipcoach.cli.scheduling import plan_window, schedule_options
 
 DEFAULT_OUT = Path("hipcoach-report.html")
 #: the weeks of sessions done against planned the page charts
@@ -57,8 +57,7 @@ def command(
     from hipcoach.report.output import report_html
     from hipcoach.state.adherence import adherence_log_for
 
-    runs = load_runs(app, activities, offline=offline, start=start, days=days)
-    plan = build_plan(app, runs, start, days, races)
+    plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     today = app.today()
     checkins = app.state.checkins()
     done = adherence_log_for(app.state, today, ADHERENCE_WEEKS)

@@ -9,7 +9,12 @@ import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
-from hipcoach.cli.scheduling import build_plan, load_runs, print_schedule, schedule_options
+from hipcoach.cli.scheduling import (
+    hand_over_plan,
+    plan_window,
+    print_schedule,
+    schedule_options,
+)
 
 
 @click.command("schedule")
@@ -36,21 +41,16 @@ def command(
     long run when it can. Sessions the day before a quality run or first after a race are
     light (one set fewer, or a third of the reps off where one set is left).
     """
-    runs = load_runs(app, activities, offline=offline, start=start, days=days)
-    plan = build_plan(app, runs, start, days, races)
+    plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     if ics is not None:
-        from hipcoach.exports.handover import hand_over
         from hipcoach.exports.ics import StateLedger, write_calendar
 
-        hand_over(
-            home=app.home,
-            state=app.state,
-            config=app.config,
-            today=app.today(),
-            plan=plan,
-            out=ics,
-            option="--ics",
-            write=lambda: write_calendar(plan.sessions, ics, StateLedger(app.state)),
+        hand_over_plan(
+            app,
+            plan,
+            ics,
+            "--ics",
+            lambda: write_calendar(plan.sessions, ics, StateLedger(app.state)),
         )
     if as_json:
         from hipcoach.serialize import schedule_json

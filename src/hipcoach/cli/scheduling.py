@@ -107,16 +107,20 @@ def _pull(app: App, name: str, source: Any, since: date | None) -> None:
     )
 
 
-def build_plan(
+def plan_window(
     app: App,
-    runs: Sequence[Any],
+    activities: Path | None,
+    *,
+    offline: bool,
     start: date | None,
     days: int | None,
     races: Sequence[date],
 ) -> SchedulePlan:
-    """The core plan assembly on this home's state (window default: today, horizon_days)."""
+    """The runs loaded (see :func:`load_runs`), then the core plan assembly on this home's
+    state for the window (default: today, horizon_days)."""
     from hipcoach.planner import plan_from_state
 
+    runs = load_runs(app, activities, offline=offline, start=start, days=days)
     return plan_from_state(
         app.config,
         app.state,
@@ -125,6 +129,24 @@ def build_plan(
         days=days,
         extra_races=races,
         runs=runs,
+    )
+
+
+def hand_over_plan[T](
+    app: App, plan: SchedulePlan, out: Path, option: str, write: Callable[[], T]
+) -> T:
+    """The core hand-over (guard, ``write()``, record) on this home's state."""
+    from hipcoach.exports.handover import hand_over
+
+    return hand_over(
+        home=app.home,
+        state=app.state,
+        config=app.config,
+        today=app.today(),
+        plan=plan,
+        out=out,
+        option=option,
+        write=write,
     )
 
 
