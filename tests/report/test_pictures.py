@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hipcoach import catalog
+from hipcoach.programme import catalog
 from hipcoach.report.pictures import available, picture_key, picture_svg
 from tests.conftest import REPO
 

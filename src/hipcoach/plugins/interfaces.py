@@ -7,64 +7,30 @@ runner's future races), exporters (files out) and an ``auth`` sub-command. Integ
 their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
 
 This module itself imports neither pydantic nor the domain model (``hipcoach auth --help``
-imports every plugin, and so this module, just to list their sign-in commands): the values
-plugins hand the core are plain frozen dataclasses that check their own types.
+imports every plugin, and so this module, just to list their sign-in commands); the values
+plugins hand the core are in :mod:`.values`.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     import click
 
-    from hipcoach.completions import CompletedActivity
-    from hipcoach.config import Config
-    from hipcoach.home import Home
+    from hipcoach.adherence.completions import CompletedActivity
     from hipcoach.models import Run, ScheduledSession, Session
-
-
-@dataclass(frozen=True)
-class PluginContext:
-    """What an integration may read: the home, the validated config, the environment."""
-
-    home: Home
-    config: Config
-    env: Mapping[str, str]
-    tz: tzinfo
-    interactive: bool = False
-    extra: Mapping[str, object] = field(default_factory=dict)
-
-    def plugin_settings(self, name: str) -> dict[str, object]:
-        """The free-form ``[plugins.<name>]`` table of config.toml (empty when absent)."""
-        return dict(self.config.plugins.get(name, {}))
-
-
-@dataclass(frozen=True)
-class SkippedActivity:
-    """An activity a source could not use (unreadable or implausible), and why."""
-
-    #: how to find it: the activity id (with its name) or its place in the answer
-    ident: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.ident}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class ActivityPage:
-    """One page of a source's activities: the core stores each page as it arrives."""
-
-    runs: Sequence[Run]
-    skipped: Sequence[SkippedActivity] = ()
-    #: where the next page starts (opaque to the core); None after the last page
-    next_page: str | None = None
+    from hipcoach.plugins.values import (
+        ActivityPage,
+        PluginContext,
+        RaceEvent,
+        RemoteScheduleEntry,
+        RemoteWorkout,
+    )
 
 
 class ActivitySource(ABC):
@@ -81,48 +47,9 @@ class ActivitySource(ABC):
         Sources that page override this, so that a long import interrupted by a rate limit
         keeps every page it got and the next run carries on; the default is one page.
         """
+        from hipcoach.plugins.values import ActivityPage
+
         yield ActivityPage(runs=list(self.fetch_runs(since)))
-
-
-def _require(owner: object, name: str, kind: type, *, empty_ok: bool = False) -> None:
-    """A plugin's value of the wrong type fails where it is made, not deep in the sync."""
-    value = getattr(owner, name)
-    if not isinstance(value, kind) or (kind is date and isinstance(value, datetime)):
-        raise TypeError(f"{type(owner).__name__}.{name} must be a {kind.__name__}, not {value!r}")
-    if not empty_ok and value == "":
-        raise ValueError(f"{type(owner).__name__}.{name} must not be empty")
-
-
-@dataclass(frozen=True)
-class RemoteWorkout:
-    """A workout on the target that carries hipcoach's ownership marker."""
-
-    workout_id: str
-    session_key: str
-    name: str = ""
-
-    def __post_init__(self) -> None:
-        _require(self, "workout_id", str)
-        _require(self, "session_key", str)
-        _require(self, "name", str, empty_ok=True)
-
-
-@dataclass(frozen=True)
-class RemoteScheduleEntry:
-    """A calendar entry on the target: a workout (anyone's) scheduled on a date.
-
-    Whether it is hipcoach's is decided by the core sync, by its ``workout_id`` only: an
-    entry is hipcoach's if and only if its workout is (a titled entry proves nothing).
-    """
-
-    schedule_id: str
-    workout_id: str
-    date: date
-
-    def __post_init__(self) -> None:
-        _require(self, "schedule_id", str)
-        _require(self, "workout_id", str)
-        _require(self, "date", date)
 
 
 class WorkoutTarget(ABC):
@@ -169,16 +96,6 @@ class WorkoutTarget(ABC):
     @abstractmethod
     def delete_workout(self, workout_id: str) -> None:
         """Delete an owned workout (refusing, like :meth:`unschedule`, one without the marker)."""
-
-
-class RaceEvent(NamedTuple):
-    """A race on the runner's calendar: its (athlete-local) date and what it is called.
-
-    A named tuple, so that races sort by date.
-    """
-
-    date: date
-    name: str = ""
 
 
 class RaceCalendar(ABC):
