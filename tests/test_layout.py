@@ -4,6 +4,7 @@ import downwards, no import circle at module level, and adapters naming the same
 from __future__ import annotations
 
 import ast
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,7 @@ PACKAGES = (
     "cli",
 )
 #: the deprecated alias kept for one release (see CHANGELOG), not a shared module
-DEPRECATED: set[str] = set()
+DEPRECATED = {"interfaces"}
 #: role → module name, the same in every adapter that has the role
 ROLES = ("auth", "client", "source", "target", "done", "errors", "tokens")
 #: names the roles used to go by before the adapters were aligned
@@ -143,6 +144,22 @@ def test_adapters_name_the_same_roles_the_same_way(adapter):
     names = {p.stem for p in adapter.glob("*.py")}
     assert not names & set(RETIRED_ROLE_NAMES), sorted(names & set(RETIRED_ROLE_NAMES))
     assert {"auth", "client", "source", "done", "errors", "tokens"} <= names
+
+
+def test_the_old_plugin_contract_module_still_imports_with_a_warning():
+    import importlib
+    import sys
+
+    sys.modules.pop("hipcoach.interfaces", None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = importlib.import_module("hipcoach.interfaces")
+    assert any(issubclass(w.category, DeprecationWarning) for w in caught)
+    from hipcoach.plugins import ActivitySource, Integration, PluginContext
+
+    assert old.Integration is Integration
+    assert old.ActivitySource is ActivitySource
+    assert old.PluginContext is PluginContext
 
 
 def test_the_readme_maps_every_package():
