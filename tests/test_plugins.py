@@ -167,3 +167,37 @@ def test_example_csv_plugin_reads_runs(csv_plugin_installed, tmp_path):
     runs_csv.write_text("date,distance_km,duration\n2026-11-15,-3,40\n")
     with pytest.raises(InputDataError, match="line 2: distance_km is negative"):
         list(source.fetch_runs(date(2026, 1, 1)))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"date": "2026-12-06"},
+        {"date": date(2026, 12, 6), "distance_m": -1},
+        {"date": date(2026, 12, 6), "duration_s": True},
+        {"date": date(2026, 12, 6), "distance_m": float("nan")},
+        {"date": date(2026, 12, 6), "name": None},
+    ],
+)
+def test_a_planned_run_of_the_wrong_shape_fails_where_it_is_made(bad):
+    from hipcoach.plugins import PlannedRun
+
+    with pytest.raises((TypeError, ValueError)):
+        PlannedRun(**bad)
+
+
+def test_a_running_plan_is_a_capability():
+    from hipcoach.plugins import PlannedRun, RunningPlan
+
+    class Plan(RunningPlan):
+        def planned_runs(self, start, end):
+            return [PlannedRun(date(2026, 12, 6), "Long run", distance_m=28_000, source="Runna")]
+
+    class Planner(Integration):
+        name = "planner"
+
+        def running_plan(self, context):
+            return Plan()
+
+    assert "plan" in Planner().capabilities()
+    assert "plan" not in Good().capabilities()

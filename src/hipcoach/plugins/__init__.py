@@ -1,10 +1,10 @@
 """The plugin contract, the registry of installed integrations, and choosing among them.
 
 :mod:`.interfaces` (what an integration may provide: activity source, workout target,
-completion source, race calendar, exporter), :mod:`.values` (the plain values they hand
-the core), :mod:`.registry` (discovery through the
-``hipcoach.integrations`` entry points with :mod:`importlib.metadata`), :mod:`.choose`
-(which plugin is the source, the target, the completions, and checking ``[integrations]``).
+completion source, race calendar, running plan, exporter), :mod:`.values` (the plain values
+they hand the core), :mod:`.registry` (discovery through the ``hipcoach.integrations`` entry
+points with :mod:`importlib.metadata`), :mod:`.choose` (which plugin is the source, the
+target, the completions, and checking ``[integrations]``).
 
 Third-party plugins import the contract from here: ``from hipcoach.plugins import
 Integration, ActivitySource, ...``. May import: the shared modules and
@@ -20,10 +20,12 @@ if TYPE_CHECKING:
         Exporter,
         Integration,
         RaceCalendar,
+        RunningPlan,
         WorkoutTarget,
     )
     from hipcoach.plugins.values import (
         ActivityPage,
+        PlannedRun,
         PluginContext,
         RaceEvent,
         RemoteScheduleEntry,
@@ -37,11 +39,13 @@ __all__ = [
     "CompletionSource",
     "Exporter",
     "Integration",
+    "PlannedRun",
     "PluginContext",
     "RaceCalendar",
     "RaceEvent",
     "RemoteScheduleEntry",
     "RemoteWorkout",
+    "RunningPlan",
     "SkippedActivity",
     "WorkoutTarget",
 ]

@@ -3,7 +3,8 @@
 An integration is a class registered under the entry-point group ``hipcoach.integrations``.
 It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
 target (workouts out), a completion source (what the runner did), a race calendar (the
-runner's future races), exporters (files out) and an ``auth`` sub-command. Integrations import
+runner's future races), a running plan (the runs planned ahead), exporters (files out) and an
+``auth`` sub-command. Integrations import
 their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
 
 This module itself imports neither pydantic nor the domain model (``hipcoach auth --help``
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from hipcoach.models import Run, ScheduledSession, Session
     from hipcoach.plugins.values import (
         ActivityPage,
+        PlannedRun,
         PluginContext,
         RaceEvent,
         RemoteScheduleEntry,
@@ -117,6 +119,20 @@ class RaceCalendar(ABC):
         """
 
 
+class RunningPlan(ABC):
+    """The runner's running plan: the runs it puts on the days ahead (DESIGN "The runner's
+    running plan comes first"). Where the plan has runs, they replace the scheduler's
+    prediction; only hipcoach's own workouts and other sports are left out by the plugin."""
+
+    @abstractmethod
+    def planned_runs(self, start: date, end: date) -> Sequence[PlannedRun]:
+        """The planned runs on ``start`` … ``end`` (inclusive, athlete-local dates).
+
+        Must be cheap (the nightly sync asks every night): read the window once, sharing
+        reads the plugin's workout target or race calendar makes anyway.
+        """
+
+
 class Exporter(ABC):
     """Writes scheduled sessions to files."""
 
@@ -173,6 +189,10 @@ class Integration:
         """The runner's race calendar, or None when this integration is not configured."""
         return None
 
+    def running_plan(self, context: PluginContext) -> RunningPlan | None:
+        """The runner's running plan, or None when this integration is not configured."""
+        return None
+
     def exporters(self) -> Sequence[type[Exporter]]:
         """Exporter classes this integration adds to ``hipcoach export``."""
         return ()
@@ -189,6 +209,7 @@ class Integration:
             ("workout_target", "target"),
             ("completion_source", "completions"),
             ("race_calendar", "races"),
+            ("running_plan", "plan"),
             ("auth_command", "auth"),
         ):
             if getattr(type(self), method) is not getattr(Integration, method):

@@ -1,5 +1,5 @@
 """The plain values an integration and the core hand each other: the plugin context, a page
-of activities, an activity skipped, a remote workout, a calendar entry, a race.
+of activities, an activity skipped, a remote workout, a calendar entry, a race, a planned run.
 
 Frozen dataclasses that check their own types (a plugin's value of the wrong type fails where
 it is made, not deep in the sync). Kept apart from :mod:`.interfaces`, which ``hipcoach auth
@@ -106,3 +106,36 @@ class RaceEvent(NamedTuple):
 
     date: date
     name: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedRun:
+    """A run the runner's plan puts on a future day (Garmin Coach, Runna, a coach's plan, the
+    runner's own scheduled workouts), as the plan describes it. The core classifies it (long,
+    quality, race or easy) from these facts; a plugin only reports them.
+    """
+
+    date: date
+    #: the workout's name as the plan calls it ("Long Run 28 km", "6 x 800 m")
+    name: str = ""
+    #: planned distance in metres, where the plan gives one (or the plugin estimates it)
+    distance_m: float | None = None
+    #: planned duration in seconds, where the plan gives one (or the plugin estimates it)
+    duration_s: float | None = None
+    #: the plan marks it a race (a race event, a race-day workout)
+    race: bool = False
+    #: its structure holds repeated work intervals (so it is a quality session whatever its name)
+    intervals: bool = False
+    #: who planned it, for the reason text ("Runna", "Garmin Coach"); the plugin's name if unknown
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        _require(self, "date", date)
+        _require(self, "name", str, empty_ok=True)
+        _require(self, "source", str, empty_ok=True)
+        for name in ("distance_m", "duration_s"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0
+            ):
+                raise TypeError(f"PlannedRun.{name} must be a number ≥ 0 or None, not {value!r}")
