@@ -39,8 +39,12 @@ def attention(registry: Registry, context: PluginContext, last: SyncRun | None) 
 
     notes = []
     for role, resolve, hint in (
-        ("activity source", resolve_source, "`hipcoach auth garmin` (or `hipcoach auth strava`)"),
-        ("workout target", resolve_target, "`hipcoach auth garmin`"),
+        (
+            "activity source",
+            resolve_source,
+            "`hipcoach auth garmin` (or `hipcoach auth strava`, `hipcoach auth intervals`)",
+        ),
+        ("workout target", resolve_target, "`hipcoach auth garmin` (or `hipcoach auth intervals`)"),
     ):
         try:
             missing = resolve(registry, context) is None
