@@ -27,6 +27,7 @@ runner's event named like ours, another app's event, another athlete's are never
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -71,6 +72,8 @@ class IntervalsTarget(WorkoutTarget):
         self._deleted: set[str] = set()
         #: session key → what to write for it (the plan, then create and update calls)
         self._sessions: dict[str, Session] = {}
+        #: why this run writes nothing more (intervals.icu lost an external_id)
+        self._stopped = ""
 
     # -- ownership -------------------------------------------------------------------------
     def _key(self, workout_id: str) -> str:
@@ -196,6 +199,8 @@ class IntervalsTarget(WorkoutTarget):
         """PUT the known event of ``workout_id`` (or upsert by external_id) on ``on``."""
         from hipcoach.exports.fit import encode_workout
 
+        if self._stopped:
+            raise ServiceError(self._stopped)
         session = self._sessions.get(key)
         if session is None:
             raise ServiceError(
@@ -225,9 +230,24 @@ class IntervalsTarget(WorkoutTarget):
         if not isinstance(answer, list):
             raise malformed(action, "no list of events")
         written = [e for e in answer if isinstance(e, dict) and e.get("external_id") == workout_id]
-        if len(written) != 1:
-            raise malformed(action, f"{len(written)} events for {workout_id} instead of one")
-        return self._written(written[0], workout_id, action)
+        if len(written) == 1:
+            return self._written(written[0], workout_id, action)
+        if len(answer) == 1 and isinstance(answer[0], dict):
+            self._take_back(answer[0], key, action)
+        raise malformed(action, f"{len(written)} events for {workout_id} instead of one")
+
+    def _take_back(self, made: dict[str, Any], key: str, action: str) -> None:
+        """The event just made for ``key`` came back without hipcoach's external_id: nothing
+        could find it again, and every night would add another. It is deleted at once (its id
+        is the answer to hipcoach's own create), and nothing more is written this run."""
+        self._stopped = (
+            f"intervals.icu did not keep hipcoach's external_id on the event made for {key}, "
+            "so it was deleted again and nothing more is written (please report this)"
+        )
+        ident = event_id(made, action)
+        with contextlib.suppress(RemoteNotFound):
+            self.client.request("DELETE", self.client.athlete(f"/events/{ident}"), action=action)
+        raise ServiceError(self._stopped)
 
     def _written(self, answer: object, workout_id: str, action: str) -> str:
         """The id of the event intervals.icu answered with, once it is seen to be ours."""
