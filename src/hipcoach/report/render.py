@@ -17,7 +17,7 @@ from string import Template
 from hipcoach import __version__
 from hipcoach.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
 from hipcoach.report.charts import Bar, bar_chart, point_chart
-from hipcoach.report.pictures import picture_key, picture_svg
+from hipcoach.report.pictures import available, picture_svg
 from hipcoach.report.view import DayView, ExerciseView, ReportView, RunView, SessionView
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -182,10 +182,9 @@ def _exercises(exercises: Sequence[ExerciseView]) -> str:
 
 
 def _exercise(e: ExerciseView) -> str:
-    key = picture_key(e.key, e.family)
     figure = (
-        f"<figure>{picture_svg(key)}</figure>"
-        if key
+        f"<figure>{picture_svg(e.picture)}</figure>"
+        if e.picture in available()
         else '<figure><p class="no-picture">No drawing for this exercise yet.</p></figure>'
     )
     rows = [
