@@ -224,7 +224,13 @@ def _charts(view: ReportView) -> str:
         bars = [Bar(f"{w.start:%d %b}", w.planned, second=w.done, note="") for w in view.adherence]
         figures.append(
             _figure(
-                bar_chart(bars, title="Hip sessions done", unit="sessions", css_class="adherence"),
+                bar_chart(
+                    bars,
+                    title="Hip sessions done",
+                    unit="sessions",
+                    css_class="adherence",
+                    integer=True,
+                ),
                 "Hip sessions per week: outlined = planned, solid = done.",
             )
         )
