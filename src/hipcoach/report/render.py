@@ -101,7 +101,8 @@ def _day(day: DayView) -> str:
     classes = [c for c, on in (("out", not day.in_window), ("today", day.is_today)) if on]
     today = '<span class="today-label">today</span>' if day.is_today else ""
     label = f"{day.date:%d %b}" if day.date.day == 1 or not day.in_window else f"{day.date:%d}"
-    parts = [f'<span class="daynum">{label.lstrip("0")}{today}</span>']
+    weekday = f'<span class="weekday">{day.date:%a} </span>'  # shown where the calendar is a list
+    parts = [f'<span class="daynum">{weekday}{label.lstrip("0")}{today}</span>']
     parts += [_run_chip(r) for r in day.runs]
     if day.session is not None:
         s = day.session
