@@ -64,9 +64,9 @@ def ten_year_history(today: date) -> list[dict]:
 
 
 def in_process(path: Path) -> dict[str, float]:
-    from hipcoach.activities import load_activities_file
     from hipcoach.config import Config
-    from hipcoach.planner import plan_from_state
+    from hipcoach.schedule.activities import load_activities_file
+    from hipcoach.schedule.planner import plan_from_state
 
     t0 = time.perf_counter()
     runs = load_activities_file(path)

@@ -62,7 +62,7 @@ def garmin_history(
 ) -> list[dict[str, Any]]:
     """``weeks`` weeks ending with the week of ``last_monday``: easy runs plus one long run
     (Garmin has no long-run tag: the heuristics find it), oldest first."""
-    out = []
+    out: list[dict[str, Any]] = []
     for w in range(weeks):
         monday = last_monday - timedelta(weeks=weeks - 1 - w)
         for d in easy_days:

@@ -57,7 +57,7 @@ def weekly_history(
     easy_days: tuple[int, ...] = (1, 3),
 ) -> list[dict[str, Any]]:
     """``weeks`` weeks ending with the week of ``last_monday``: easy runs plus one long run."""
-    out = []
+    out: list[dict[str, Any]] = []
     for w in range(weeks):
         monday = last_monday - timedelta(weeks=weeks - 1 - w)
         for d in easy_days:

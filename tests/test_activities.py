@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from hipcoach.activities import load_activities_file, run_from_activity
 from hipcoach.errors import ExitCode, InputDataError
+from hipcoach.schedule.activities import load_activities_file, run_from_activity
 from tests.conftest import DATA
 from tests.strava_shapes import activity
 

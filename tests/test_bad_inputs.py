@@ -393,6 +393,16 @@ def existing_state(home: Path) -> None:
     open_state(home / "state.db").close()
 
 
+def read_only_after(make: Callable[[Path], object], name: str) -> Callable[[Path], None]:
+    """A set-up: ``make(home)`` (a folder or the database), then ``home / name`` read-only."""
+
+    def setup(home: Path) -> None:
+        make(home)
+        read_only(home / name)
+
+    return setup
+
+
 WRITE_CASES = [
     ("read-only home", lambda home: read_only(home), ["checkin", "--pain", "1"], "state.db"),
     (
@@ -403,19 +413,19 @@ WRITE_CASES = [
     ),
     (
         "read-only database",
-        lambda home: (existing_state(home), read_only(home / "state.db")),
+        read_only_after(existing_state, "state.db"),
         ["checkin", "--pain", "1"],
         "state.db",
     ),
     (
         "read-only log folder",
-        lambda home: ((home / "logs").mkdir(), read_only(home / "logs")),
+        read_only_after(lambda home: (home / "logs").mkdir(), "logs"),
         ["sync", "--dry-run"],
         "hipcoach.log",
     ),
     (
         "read-only --out folder",
-        lambda home: ((home / "out").mkdir(), read_only(home / "out")),
+        read_only_after(lambda home: (home / "out").mkdir(), "out"),
         ["export", "json", "--out", "{home}/out"],
         "out",
     ),

@@ -7,16 +7,18 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from hipcoach import calendar_races
-from hipcoach.calendar_races import month_span, refresh, stored_race_dates, upcoming_races
 from hipcoach.config import Config
 from hipcoach.errors import TemporaryError
-from hipcoach.interfaces import RaceCalendar, RaceEvent
 from hipcoach.models import Run
-from hipcoach.planner import plan_from_state, programme_from_state
+from hipcoach.plugins.interfaces import RaceCalendar
+from hipcoach.plugins.values import RaceEvent
+from hipcoach.schedule import races as calendar_races
+from hipcoach.schedule.planner import plan_from_state, programme_from_state
+from hipcoach.schedule.races import month_span, refresh, stored_race_dates, upcoming_races
 from hipcoach.state import StateDB, open_state
 
 MONDAY = date(2026, 11, 23)
@@ -25,8 +27,8 @@ MONDAY = date(2026, 11, 23)
 class Calendar(RaceCalendar):
     """Races by date; records what it was asked; fails when told to."""
 
-    def __init__(self, *races: RaceEvent | date | object) -> None:
-        self.items: list[RaceEvent | date | object] = list(races)
+    def __init__(self, *races: RaceEvent | date) -> None:
+        self.items: list[RaceEvent | date] = list(races)
         self.asked: list[tuple[date, date]] = []
         self.fail = False
 
@@ -34,7 +36,9 @@ class Calendar(RaceCalendar):
         self.asked.append((start, end))
         if self.fail:
             raise TemporaryError("calendar unavailable")
-        return [r for r in self.items if start <= getattr(r, "date", r) <= end]  # type: ignore[operator,misc]
+        return [
+            r for r in self.items if start <= (r.date if isinstance(r, RaceEvent) else r) <= end
+        ]
 
 
 @pytest.fixture
@@ -95,13 +99,15 @@ def test_what_is_not_a_race_is_ignored(state, caplog) -> None:
     from datetime import datetime
 
     calendar = Calendar(date(2026, 11, 29))
-    calendar.races = lambda start, end: [  # type: ignore[method-assign]
+    # A plugin's wrong values, as they may come from any calendar: typed loosely on purpose.
+    unusable: list[Any] = [
         date(2026, 11, 29),
         datetime(2026, 11, 30, 9),
         "2026-12-01",
         RaceEvent("2026-12-02", "text date"),  # type: ignore[arg-type]
         RaceEvent(date(2026, 12, 3), "Fine"),
     ]
+    calendar.races = lambda start, end: unusable  # type: ignore[method-assign]
     assert refresh([("garmin", calendar)], state, MONDAY, MONDAY + timedelta(days=13)) == []
     assert stored_race_dates(state) == [date(2026, 11, 29), date(2026, 12, 3)]
     assert caplog.text.count("ignoring") == 3

@@ -3,9 +3,9 @@ import json
 import pytest
 from garmin_fit_sdk.profile import Profile
 
-from hipcoach import catalog
 from hipcoach.models import MAX_REPS, MIN_REPS, Exercise, Variant
-from hipcoach.vocabulary import EQUIPMENT, LEVELS
+from hipcoach.programme import catalog
+from hipcoach.programme.vocabulary import EQUIPMENT, LEVELS
 from tests.conftest import DATA
 
 GARMIN = json.loads((DATA / "garmin-exercises.json").read_text())["categories"]

@@ -24,6 +24,30 @@ def test_every_command_has_help(cli):
         assert "Usage:" in result.stdout
 
 
+def listed_commands(help_text: str) -> dict[str, str]:
+    """The Commands section of a ``--help``: name → its one line (wrapped lines joined)."""
+    entries: dict[str, str] = {}
+    name = ""
+    for line in help_text.split("Commands:\n", 1)[1].splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            name, _, text = line.strip().partition(" ")
+            entries[name] = text.strip()
+        elif line.strip() and name:
+            entries[name] += " " + line.strip()
+    return entries
+
+
+def test_each_command_has_one_summary_listed_and_opening_its_own_help(cli):
+    from hipcoach.cli import COMMANDS
+
+    listed = listed_commands(cli("--help").stdout)
+    assert set(listed) == set(COMMANDS)
+    for name, (_, summary) in COMMANDS.items():
+        own_first_paragraph = cli(name, "--help").stdout.split("\n\n")[1]
+        assert " ".join(own_first_paragraph.split()) == summary, name
+        assert listed[name] == summary, name
+
+
 def test_exercises_json_contract(cli):
     data = load_json(cli("exercises", "--json"))
     first = data["exercises"][0]
@@ -90,7 +114,7 @@ def test_plan_usage_errors_exit_2(cli):
 
 
 def stored_start(home):
-    from hipcoach.planner import PROGRAMME_START_KEY
+    from hipcoach.schedule.planner import PROGRAMME_START_KEY
     from hipcoach.state import open_state
 
     state = open_state(home / "state.db")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from hipcoach.cli import cli as root
 from hipcoach.cli.cron import executable
-from hipcoach.nightly import crontab_line, systemd_exec
+from hipcoach.sync.cron import crontab_line, systemd_exec
 
 NASTY = [
     "plain",
@@ -87,8 +87,8 @@ def systemd_argv(value: str) -> list[str]:
             i += 1
             assert i == n or line[i] in " \t", "a closing quote must end the word"
         words.append("".join(word))
-    for word in words:
-        assert not re.search(r"(?<!\$)\$(?!\$)", word.replace("$$", "")), word
+    for text in words:
+        assert not re.search(r"(?<!\$)\$(?!\$)", text.replace("$$", "")), text
     return [w.replace("$$", "$") for w in words]
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from hipcoach import catalog
-from hipcoach.levels import LEVEL_EXTRAS
 from hipcoach.models import Variant
+from hipcoach.programme import catalog
+from hipcoach.programme.levels import LEVEL_EXTRAS
 from tests.conftest import REPO
 
 START, END = "<!-- ladders:start -->", "<!-- ladders:end -->"

@@ -1,7 +1,8 @@
 from datetime import date, timedelta
 
-from hipcoach.activities import runs_from_activities
-from hipcoach.history import (
+from hipcoach.models import Run
+from hipcoach.schedule.activities import runs_from_activities
+from hipcoach.schedule.history import (
     classify,
     key_days,
     mileage_jump_rule,
@@ -9,7 +10,6 @@ from hipcoach.history import (
     predict_workout_weekday,
     weekly_distance_km,
 )
-from hipcoach.models import Run
 from tests.strava_shapes import activity, weekly_history
 
 MONDAY = date(2026, 11, 16)

@@ -2,13 +2,14 @@ import json
 import sys
 import textwrap
 from datetime import date
+from importlib.metadata import EntryPoint, PathDistribution
+from pathlib import Path
 
 import pytest
 
-from hipcoach.entry_points import Distribution, EntryPoint
 from hipcoach.errors import InputDataError
-from hipcoach.interfaces import Integration
-from hipcoach.plugins import build_registry, discover
+from hipcoach.plugins.interfaces import Integration
+from hipcoach.plugins.registry import build_registry, discover
 from tests.conftest import REPO, load_json
 
 CSV_PLUGIN_SRC = REPO / "examples" / "hipcoach-csv-runs" / "src"
@@ -35,10 +36,25 @@ class NotAPlugin:
     name = "nope"
 
 
-def ep(name, target, dist):
-    return EntryPoint(
-        name, f"{__name__}:{target}", "hipcoach.integrations", Distribution(dist, "1.0")
+@pytest.fixture(autouse=True)
+def _dist_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "DIST_ROOT", tmp_path / "dists")
+
+
+DIST_ROOT = Path()
+
+
+def ep(name: str, target: str, dist: str) -> EntryPoint:
+    """An entry point of a distribution ``dist`` 1.0, read by importlib.metadata itself
+    from a ``.dist-info`` folder, as pip would leave it."""
+    info = DIST_ROOT / f"{dist}-{name}-{target}" / f"{dist.replace('-', '_')}-1.0.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(
+        f"[hipcoach.integrations]\n{name} = {__name__}:{target}\n"
     )
+    (found,) = PathDistribution(info).entry_points.select(group="hipcoach.integrations")
+    return found
 
 
 def test_builtin_wins_a_name_clash_whatever_the_order():
@@ -60,7 +76,7 @@ def test_duplicate_third_party_names_are_rejected():
     ("entry", "expected"),
     [
         (("boom", "Boom", "x"), "failed to start"),
-        (("nope", "NotAPlugin", "x"), "not a hipcoach.interfaces.Integration"),
+        (("nope", "NotAPlugin", "x"), "not a hipcoach.plugins.interfaces.Integration"),
         (("gone", "DoesNotExist", "x"), "cannot import"),
         (("good", "Good", "x"), None),
         (("other", "Good", "x"), "registered as 'other'"),
@@ -77,7 +93,7 @@ def test_broken_plugins_become_warnings(entry, expected):
 
 def test_broken_plugin_never_crashes_the_cli(cli, monkeypatch):
     monkeypatch.setattr(
-        "hipcoach.plugins.entry_points",
+        "hipcoach.plugins.registry.entry_points",
         lambda group: [ep("boom", "Boom", "bad-plugin"), ep("good", "Good", "fine-plugin")],
     )
     result = cli("plugins", "--json")
@@ -118,7 +134,7 @@ def test_example_csv_plugin_is_discovered_through_entry_points(csv_plugin_instal
 def test_example_csv_plugin_reads_runs(csv_plugin_installed, tmp_path):
     from hipcoach.config import Config
     from hipcoach.home import Home
-    from hipcoach.interfaces import PluginContext
+    from hipcoach.plugins.values import PluginContext
 
     runs_csv = tmp_path / "runs.csv"
     runs_csv.write_text(

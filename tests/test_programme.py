@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from hipcoach.dose import fit_to_cap, reduce_all
-from hipcoach.history import mileage_jump_rule
 from hipcoach.models import CheckIn, Run
-from hipcoach.programme import ProgrammeSettings, generate, lighten, session_key
-from hipcoach.progression import Adherence, Gate, pain_rule, taper_rule
+from hipcoach.programme.dose import fit_to_cap, reduce_all
+from hipcoach.programme.generator import ProgrammeSettings, generate, lighten, session_key
+from hipcoach.programme.progression import Adherence, Gate, pain_rule, taper_rule
+from hipcoach.schedule.history import mileage_jump_rule
 from hipcoach.timeutil import monday
 
 START = date(2026, 11, 23)  # a Monday

@@ -13,8 +13,6 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipcoach.catalog import ARTICLE_KEYS
-from hipcoach.levels import level_slots
 from hipcoach.models import (
     MAX_HOLD_SECONDS,
     MAX_REPS,
@@ -24,8 +22,10 @@ from hipcoach.models import (
     CheckIn,
     ProgrammeWeek,
 )
-from hipcoach.programme import ProgrammeSettings, generate, lighten
-from hipcoach.progression import Adherence, combine_rules, pain_rule, taper_rule
+from hipcoach.programme.catalog import ARTICLE_KEYS
+from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
+from hipcoach.programme.levels import level_slots
+from hipcoach.programme.progression import Adherence, combine_rules, pain_rule, taper_rule
 
 START = date(2026, 11, 23)
 WEEKS = 16

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from hipcoach.models import CheckIn
-from hipcoach.progression import (
+from hipcoach.programme.progression import (
     Adherence,
     Gate,
     combine,

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipcoach.activities import runs_from_activities
 from hipcoach.config import AthleteConfig, Config
-from hipcoach.planner import plan_schedule
-from hipcoach.rules import full_weeks, hard_rule_violations
-from hipcoach.scheduler import FixedSession, blocked_reason
+from hipcoach.schedule.activities import runs_from_activities
+from hipcoach.schedule.planner import plan_schedule
+from hipcoach.schedule.rules import full_weeks, hard_rule_violations
+from hipcoach.schedule.scheduler import FixedSession, blocked_reason
 from tests.strava_shapes import activity, weekly_history
 
 START_MONDAY = date(2026, 11, 23)

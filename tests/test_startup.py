@@ -10,13 +10,12 @@ from hipcoach.cli import COMMANDS
 HEAVY = ("garminconnect", "stravalib", "garmin_fit_sdk", "curl_cffi", "requests", "rich")
 # The domain model, config, state and what they pull in: never needed to print help.
 MODEL = ("pydantic", "hipcoach.models", "hipcoach.config", "hipcoach.state", "sqlite3")
-# `auth --help` lists each plugin's sub-command, so it imports the plugins (hipcoach.interfaces
-# and the plugins' packages and auth commands), through hipcoach's own entry-point reader
-# rather than importlib.metadata (a third of a bare `import click`); still no model.
+# `auth --help` lists each plugin's sub-command, so it finds the plugins with importlib.metadata
+# and imports them (the contract, the plugins' packages and auth commands); still no model.
 NEEDS_PLUGINS = {"auth"}
 PLUGIN_DISCOVERY = (
     "importlib.metadata",
-    "hipcoach.interfaces",
+    "hipcoach.plugins.interfaces",
     "hipcoach_garmin",
     "hipcoach_strava",
 )
@@ -66,6 +65,13 @@ def test_help_imports_no_heavy_library_nor_the_domain_model():
 def test_auth_help_loads_the_plugins_but_no_library_nor_the_domain_model():
     found = imported_by_help([[name] for name in sorted(NEEDS_PLUGINS)])
     # The plugins are imported (their sign-in commands are listed) ...
-    assert found == {"auth": ["hipcoach.interfaces", "hipcoach_garmin", "hipcoach_strava"]}
-    # ... and nothing else of the probe's list: no pydantic, no model, no importlib.metadata.
+    assert found == {
+        "auth": [
+            "hipcoach.plugins.interfaces",
+            "hipcoach_garmin",
+            "hipcoach_strava",
+            "importlib.metadata",
+        ]
+    }
+    # ... and nothing else of the probe's list: no pydantic, no model, no service library.
     assert "pydantic" not in found["auth"]

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from hipcoach.activities import runs_from_activities
 from hipcoach.config import AthleteConfig, Config
 from hipcoach.errors import CredentialsError, RateLimited
+from hipcoach.schedule.activities import runs_from_activities
 from hipcoach.state import open_state
 from hipcoach.state.remote import RemoteRecords
 from hipcoach.sync.job import run_sync

@@ -23,11 +23,11 @@ from pydantic import (
 )
 
 from hipcoach.errors import ConfigError
+from hipcoach.programme.vocabulary import Equipment, Level
 from hipcoach.timeutil import in_range, system_zone, zone
-from hipcoach.vocabulary import Equipment, Level
 
 if TYPE_CHECKING:
-    from hipcoach.levels import ProgrammeSettings
+    from hipcoach.programme.levels import ProgrammeSettings
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -135,7 +135,7 @@ class Config(_Section):
 
     def programme_settings(self, **overrides: Any) -> ProgrammeSettings:
         """The programme settings, with command-line overrides (None = keep config)."""
-        from hipcoach.levels import ProgrammeSettings
+        from hipcoach.programme.levels import ProgrammeSettings
 
         athlete = self.athlete
         values: dict[str, Any] = {

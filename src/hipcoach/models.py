@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from hipcoach.hashing import stable_hash
-from hipcoach.vocabulary import EQUIPMENT, LEVELS, Equipment, Level
+from hipcoach.programme.vocabulary import EQUIPMENT, LEVELS, Equipment, Level
 
 Day = date  # for fields after one named ``date``
 
@@ -283,7 +283,7 @@ class ProgrammeWeek(_Frozen):
 
 
 class Programme(_Frozen):
-    """The programme weeks :func:`hipcoach.programme.generate` was asked for."""
+    """The programme weeks :func:`hipcoach.programme.generator.generate` was asked for."""
 
     level: Level
     sessions_per_week: int

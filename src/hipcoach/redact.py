@@ -1,13 +1,12 @@
 """Keeping secrets out of output and logs.
 
 Integrations register every token, secret or password they load or receive; the logging
-filter and the CLI's error reporter replace registered values with ``***`` wherever they
-appear, at any verbosity.
+filter (:class:`hipcoach.logs.RedactingFilter`) and the CLI's error reporter replace
+registered values with ``***`` wherever they appear, at any verbosity.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import cache
 
@@ -46,17 +45,3 @@ def redact(text: str) -> str:
     for pattern in _patterns():
         text = pattern.sub(lambda m: m.group(1) + MASK, text)
     return text
-
-
-class RedactingFilter(logging.Filter):
-    """Masks secrets in a record's final message (arguments and traceback included)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        record.msg = redact(message)
-        record.args = None
-        if record.exc_text:
-            record.exc_text = redact(record.exc_text)
-        return True

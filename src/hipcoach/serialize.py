@@ -8,9 +8,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import date
 
-    from hipcoach.adherence import AdherenceWeek, SessionStatus
-    from hipcoach.interfaces import RaceEvent, SkippedActivity
-    from hipcoach.planner import SchedulePlan
+    from hipcoach.adherence.statuses import AdherenceWeek, SessionStatus
+    from hipcoach.plugins.values import RaceEvent, SkippedActivity
+    from hipcoach.schedule.planner import SchedulePlan
 
 from hipcoach.models import (
     Exercise,

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipcoach.activities import runs_from_activities
-from hipcoach.adherence import CatchUp
+from hipcoach.adherence.catchups import CatchUp
 from hipcoach.config import AthleteConfig, Config
-from hipcoach.planner import plan_schedule
-from hipcoach.rules import hard_rule_violations
-from hipcoach.scheduler import FixedSession
+from hipcoach.schedule.activities import runs_from_activities
+from hipcoach.schedule.planner import plan_schedule
+from hipcoach.schedule.rules import hard_rule_violations
+from hipcoach.schedule.scheduler import FixedSession
 from tests.strava_shapes import weekly_history
 
 MONDAY = date(2026, 11, 23)

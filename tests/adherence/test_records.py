@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from hipcoach.adherence import PlannedExercise, PlannedSession
-from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.adherence.completions import CompletedActivity, DoneSet
+from hipcoach.adherence.statuses import PlannedExercise, PlannedSession
 from hipcoach.errors import UsageError
 from hipcoach.state import open_state
-from hipcoach.state.adherence import (
+from hipcoach.state.sessions import (
     checked_through,
     completions,
     marks,

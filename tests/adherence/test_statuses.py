@@ -7,19 +7,18 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipcoach.adherence import (
-    CatchUp,
+from hipcoach.adherence.catchups import CatchUp, catch_ups
+from hipcoach.adherence.completions import CompletedActivity, DoneSet
+from hipcoach.adherence.statuses import (
     PlannedExercise,
     PlannedSession,
     adherence_log,
-    catch_ups,
     count_done_sets,
     evaluate,
     progression_adherence,
     session_key_in,
     weekly,
 )
-from hipcoach.completions import CompletedActivity, DoneSet
 from hipcoach.models import CheckIn
 
 MONDAY = date(2026, 11, 16)

@@ -6,8 +6,9 @@ import itertools
 from datetime import date
 
 from hipcoach.errors import NotOwned, RemoteNotFound, TemporaryError
-from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
+from hipcoach.plugins.interfaces import WorkoutTarget
+from hipcoach.plugins.values import RemoteScheduleEntry, RemoteWorkout
 
 MUTATING = ("create_workout", "update_workout", "schedule", "unschedule", "delete_workout")
 

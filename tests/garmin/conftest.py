@@ -14,9 +14,9 @@ import responses
 
 from hipcoach.config import Config
 from hipcoach.home import Home
-from hipcoach.interfaces import PluginContext
 from hipcoach.models import Session
-from hipcoach.programme import ProgrammeSettings, generate
+from hipcoach.plugins.values import PluginContext
+from hipcoach.programme.generator import ProgrammeSettings, generate
 from hipcoach_garmin.target import GarminTarget
 
 API = "https://connectapi.garmin.com"

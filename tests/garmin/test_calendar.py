@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from hipcoach.errors import ServiceError
-from hipcoach.interfaces import RaceEvent
+from hipcoach.plugins.values import RaceEvent
 from hipcoach_garmin import GarminIntegration
 from hipcoach_garmin.calendar import GarminRaceCalendar, race_event
 from tests.garmin.conftest import API

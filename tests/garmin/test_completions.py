@@ -47,7 +47,9 @@ def test_active_sets_only_with_the_exercise_reps_weight_and_step() -> None:
             exercise_set(None, None, 9),
         ],
     }
-    first, second = done_sets(payload)
+    found = done_sets(payload)
+    assert found is not None
+    first, second = found
     assert (first.category, first.exercise_name, first.reps, first.weight_g, first.step_index) == (
         "HIP_RAISE",
         "SINGLE_LEG_HIP_RAISE",
@@ -64,7 +66,9 @@ def test_the_likeliest_exercise_wins() -> None:
         {"category": "PLANK", "name": "PLANK", "probability": 20.0},
         {"category": "HIP_RAISE", "name": "SINGLE_LEG_HIP_RAISE", "probability": 70.0},
     ]
-    (only,) = done_sets({"exerciseSets": [entry]})
+    found = done_sets({"exerciseSets": [entry]})
+    assert found is not None
+    (only,) = found
     assert only.exercise_name == "SINGLE_LEG_HIP_RAISE"
 
 

@@ -28,7 +28,7 @@ def decode(data: bytes) -> dict[str, Any]:
     assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
     messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
     assert errors == []
-    return messages
+    return dict(messages)  # read as plain JSON-like data: the tests look up fields by name
 
 
 def scheduled(session: Session, day: date) -> ScheduledSession:

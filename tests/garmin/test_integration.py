@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from hipcoach.config import Config, GarminConfig
-from hipcoach.plugins import discover
+from hipcoach.plugins.registry import discover
 from hipcoach_garmin import GarminIntegration
 from hipcoach_garmin.exporters import FitExporter, GarminJsonExporter
-from hipcoach_garmin.store import token_file
 from hipcoach_garmin.target import GarminTarget
+from hipcoach_garmin.tokens import token_file
 from tests.garmin.conftest import API, TOKENS
 
 HEAVY = ("garminconnect", "garmin_fit_sdk", "requests", "curl_cffi")

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from garminconnect import exercises as library_catalog
 
-from hipcoach import catalog
-from hipcoach.adherence import session_key_in
+from hipcoach.adherence.statuses import session_key_in
 from hipcoach.errors import InputDataError
 from hipcoach.models import GarminMapping, Prescription, Session
-from hipcoach.programme import lighten
+from hipcoach.programme import catalog
+from hipcoach.programme.generator import lighten
 from hipcoach_garmin.payload import (
     MARKER_RE,
     build_workout,

@@ -12,7 +12,7 @@ from responses import matchers
 from hipcoach.errors import ServiceError, TemporaryError
 from hipcoach_garmin import GarminIntegration
 from hipcoach_garmin.activities import RUNNING_TYPES, run_from_garmin
-from hipcoach_garmin.connection import GarminConnection
+from hipcoach_garmin.client import GarminConnection
 from hipcoach_garmin.source import PAGE_SIZE, GarminActivityList, GarminSource
 from tests.fakes.garmin_server import FakeGarmin
 from tests.garmin.conftest import API

@@ -19,8 +19,8 @@ from hipcoach.errors import (
     ServiceError,
     TemporaryError,
 )
-from hipcoach.interfaces import RemoteScheduleEntry
 from hipcoach.models import GarminMapping
+from hipcoach.plugins.values import RemoteScheduleEntry
 from hipcoach_garmin.calendar import months
 from hipcoach_garmin.payload import build_workout
 from hipcoach_garmin.target import GarminTarget
@@ -417,7 +417,7 @@ def test_a_failed_token_save_is_a_config_error_not_a_crash(token_file: Path, api
     def read_only(*args, **kwargs):
         raise PermissionError(30, "Read-only file system")
 
-    monkeypatch.setattr("hipcoach_garmin.store.write_private", read_only)
+    monkeypatch.setattr("hipcoach_garmin.tokens.write_private", read_only)
     with pytest.raises(ConfigError, match="cannot save the Garmin tokens"):
         read_november(GarminTarget(token_file))
 
@@ -427,7 +427,7 @@ def test_a_failed_token_save_does_not_hide_the_calls_own_error(token_file: Path,
     _expiring_store(token_file, api)
     api.get(NOVEMBER, status=500, body="oops")
     monkeypatch.setattr(
-        "hipcoach_garmin.store.write_private",
+        "hipcoach_garmin.tokens.write_private",
         lambda *a, **k: (_ for _ in ()).throw(PermissionError(30, "Read-only file system")),
     )
     with pytest.raises(TemporaryError):
@@ -448,7 +448,7 @@ def test_a_named_token_store_keeps_its_directory_permissions(tmp_path: Path, api
 
 
 def test_token_json_in_garmintokens_is_a_clear_config_error(context) -> None:
-    from hipcoach_garmin.store import token_file
+    from hipcoach_garmin.tokens import token_file
 
     with pytest.raises(ConfigError, match="needs a path"):
         token_file(context(env={"GARMINTOKENS": json.dumps(TOKENS) * 3}))

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hipcoach.models import Prescription, Session
-from hipcoach.programme import ProgrammeSettings, generate, lighten
+from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
 from hipcoach_garmin.fitfile import NAME_BYTES, clip_bytes, encode_workout
 from hipcoach_garmin.payload import build_workout
 from tests.garmin.test_exports import decode

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from hipcoach.adherence import AdherenceWeek
+from hipcoach.adherence.statuses import AdherenceWeek
 from hipcoach.config import Config
-from hipcoach.demo import sample_runs
-from hipcoach.history import classify, monday
+from hipcoach.data.sample import sample_runs
 from hipcoach.models import CheckIn
-from hipcoach.planner import SchedulePlan, plan_from_state
+from hipcoach.schedule.history import classify, monday
+from hipcoach.schedule.planner import SchedulePlan, plan_from_state
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hipcoach import catalog
+from hipcoach.programme import catalog
 from hipcoach.report.pictures import available, picture_svg
 from tests.conftest import REPO
 from tests.report.figures import CONTACT, FLOOR, SVG, angle, below_line, distance, panels

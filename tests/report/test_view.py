@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hipcoach import DISCLAIMER, catalog
+from hipcoach import DISCLAIMER
 from hipcoach.models import CheckIn, Prescription
+from hipcoach.programme import catalog
 from hipcoach.report.view import build_report, exercise_view
 from tests.report.conftest import TODAY, sample_plan
 

@@ -17,7 +17,7 @@ import responses
 
 from hipcoach.config import Config
 from hipcoach.home import Home
-from hipcoach.interfaces import PluginContext
+from hipcoach.plugins.values import PluginContext
 from tests.conftest import DATA, NetworkAccessError
 
 TOKEN_URL = "https://www.strava.com/oauth/token"

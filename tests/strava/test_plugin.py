@@ -124,7 +124,7 @@ def test_the_plugin_imports_nothing_heavy(home):
         "from pathlib import Path\n"
         "from hipcoach.config import Config\n"
         "from hipcoach.home import Home\n"
-        "from hipcoach.interfaces import PluginContext\n"
+        "from hipcoach.plugins.values import PluginContext\n"
         "from hipcoach_strava import StravaIntegration\n"
         "plugin = StravaIntegration()\n"
         "plugin.auth_command()\n"

@@ -182,9 +182,11 @@ def test_two_concurrent_syncs(cli, home, services, monkeypatch):
     import fcntl
     import functools
 
-    from hipcoach.sync import lock
+    from hipcoach.sync import lock, transaction
 
-    monkeypatch.setattr(lock, "sync_lock", functools.partial(lock.sync_lock, wait_seconds=0.3))
+    # Patched where the sync looks it up, so the wait is 0.3 s, not the real 5 s.
+    short_wait = functools.partial(lock.sync_lock, wait_seconds=0.3)
+    monkeypatch.setattr(transaction, "sync_lock", short_wait)
     with open(home / "sync.lock", "w") as handle:  # another sync holds the lock
         fcntl.flock(handle, fcntl.LOCK_EX)
         result = cli("sync")
@@ -260,7 +262,7 @@ def test_a_window_before_the_programme_start_still_has_sessions(cli, tmp_path):
 
 
 def test_the_sync_records_the_programme_start_and_a_dry_run_does_not(cli, home, services):
-    from hipcoach.planner import PROGRAMME_START_KEY
+    from hipcoach.schedule.planner import PROGRAMME_START_KEY
     from hipcoach.state import open_state
 
     def stored():  # type: ignore[no-untyped-def]

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from hipcoach.activities import runs_from_activities
 from hipcoach.config import AthleteConfig, Config
 from hipcoach.errors import CredentialsError, ExitCode, TemporaryError
 from hipcoach.home import Home
-from hipcoach.interfaces import Integration, PluginContext, WorkoutTarget
-from hipcoach.plugins import LoadedPlugin, Registry
+from hipcoach.plugins.interfaces import Integration, WorkoutTarget
+from hipcoach.plugins.registry import LoadedPlugin, Registry
+from hipcoach.plugins.values import PluginContext
+from hipcoach.schedule.activities import runs_from_activities
 from hipcoach.state import open_state
 from hipcoach.state.remote import SyncRun, last_sync_run
 from hipcoach.sync.reconcile import ActionKind

@@ -8,8 +8,8 @@ import json
 from datetime import date, timedelta
 
 from hipcoach.cli.pulling import PullBar
-from hipcoach.pull import PullProgress
 from hipcoach.state import open_state
+from hipcoach.sync.pull import PullProgress
 from tests.strava_shapes import activity
 
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from hipcoach.interfaces import Exporter, Integration, PluginContext
+from hipcoach.plugins.interfaces import Exporter, Integration
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     import click
 
+    from hipcoach.plugins.values import PluginContext
     from hipcoach_garmin.calendar import GarminCalendar, GarminRaceCalendar
-    from hipcoach_garmin.connection import GarminConnection
+    from hipcoach_garmin.client import GarminConnection
     from hipcoach_garmin.done import GarminCompletions
     from hipcoach_garmin.source import GarminActivityList, GarminSource
     from hipcoach_garmin.target import GarminTarget
@@ -49,13 +50,13 @@ class GarminIntegration(Integration):
         self._calendars: dict[Path, GarminCalendar] = {}
 
     def _connection(self, context: PluginContext) -> GarminConnection | None:
-        from hipcoach_garmin.store import is_own_store, token_file
+        from hipcoach_garmin.tokens import is_own_store, token_file
 
         path = token_file(context)
         if not path.is_file():
             return None
         if path not in self._connections:
-            from hipcoach_garmin.connection import GarminConnection
+            from hipcoach_garmin.client import GarminConnection
 
             self._connections[path] = GarminConnection(path, own_store=is_own_store(context, path))
         return self._connections[path]

@@ -5,7 +5,8 @@ activity's type (``activityType.typeKey``), its local start (``startTimeLocal``,
 ``"YYYY-MM-DD HH:MM:SS"`` in the athlete's zone when it was recorded: its date is the run's
 date, never the UTC one of ``startTimeGMT``), distance in metres, ``movingDuration`` and
 ``duration`` in seconds, and ``eventType.typeKey`` (``race`` for a race). The core's
-plausibility rules apply as to Strava's activities (:func:`hipcoach.activities.check_plausible`).
+plausibility rules apply as to Strava's activities
+(:func:`hipcoach.schedule.activities.check_plausible`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from hipcoach.activities import BadActivity, check_plausible, latest_possible_date, number_field
 from hipcoach.models import Run
+from hipcoach.schedule.activities import (
+    BadActivity,
+    check_plausible,
+    latest_possible_date,
+    number_field,
+)
 
 #: Garmin's running family (``reference/garmin.md`` §8); every other type is ignored.
 RUNNING_TYPES = frozenset(

@@ -89,7 +89,7 @@ def command(app: Any, email: str | None) -> None:
     to GARMINTOKENS when set, else [garmin] tokenstore, else the home's tokens/garmin.
     """
     # Here, not at the top: `hipcoach auth --help` imports this module just to list it.
-    from hipcoach_garmin.store import is_own_store, prepare_store, save_tokens, token_file
+    from hipcoach_garmin.tokens import is_own_store, prepare_store, save_tokens, token_file
 
     context = app.plugin_context()
     path = token_file(context)

@@ -20,8 +20,9 @@ from datetime import date
 from typing import Any
 
 from hipcoach.errors import ServiceError
-from hipcoach.interfaces import RaceCalendar, RaceEvent
-from hipcoach_garmin.connection import GarminConnection
+from hipcoach.plugins.interfaces import RaceCalendar
+from hipcoach.plugins.values import RaceEvent
+from hipcoach_garmin.client import GarminConnection
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hipcoach.completions import CompletedActivity, DoneSet, fingerprint
+from hipcoach.adherence.completions import CompletedActivity, DoneSet, fingerprint
 from hipcoach_garmin.activities import BadGarminActivity, activity_date, activity_id, type_key
 
 STRENGTH_TYPES = frozenset({"strength_training"})

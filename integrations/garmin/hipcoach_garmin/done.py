@@ -11,12 +11,12 @@ import logging
 from collections.abc import Iterator, Mapping
 from datetime import date
 
-from hipcoach.activities import BadActivity
-from hipcoach.completions import CompletedActivity, DoneSet
+from hipcoach.adherence.completions import CompletedActivity, DoneSet
 from hipcoach.errors import RateLimited, ServiceError, TemporaryError
-from hipcoach.interfaces import CompletionSource
+from hipcoach.plugins.interfaces import CompletionSource
+from hipcoach.schedule.activities import BadActivity
 from hipcoach_garmin.completions import done_sets, is_strength, strength_summary
-from hipcoach_garmin.failures import Gone
+from hipcoach_garmin.errors import Gone
 from hipcoach_garmin.source import GarminActivityList
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
 
-from hipcoach.interfaces import Exporter
 from hipcoach.models import ScheduledSession
+from hipcoach.plugins.interfaces import Exporter
 from hipcoach_garmin.payload import build_workout, check_key
 
 

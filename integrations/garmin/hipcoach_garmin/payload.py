@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import InputDataError
 from hipcoach.models import Prescription, Session
-from hipcoach.programme import SESSION_KEY
+from hipcoach.programme.generator import SESSION_KEY
 
 if TYPE_CHECKING:
     from garminconnect.workout import ExecutableStep, RepeatGroup

@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from hipcoach.activities import read_activities
 from hipcoach.errors import ServiceError
-from hipcoach.interfaces import ActivityPage, ActivitySource
-from hipcoach.listing import ListingMemory, resume_page
 from hipcoach.models import Run
+from hipcoach.plugins.interfaces import ActivitySource
+from hipcoach.plugins.values import ActivityPage
+from hipcoach.schedule.activities import read_activities
+from hipcoach.sync.listing import ListingMemory, resume_page
 from hipcoach_garmin.activities import BadGarminActivity, activity_date, label, run_from_garmin
-from hipcoach_garmin.connection import GarminConnection
+from hipcoach_garmin.client import GarminConnection
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Garmin Connect as hipcoach's workout target, on garminconnect's own client.
 
-Cost: building a target makes no request (see :mod:`hipcoach_garmin.connection`, shared with
+Cost: building a target makes no request (see :mod:`hipcoach_garmin.client`, shared with
 the activity source so that one sync loads and refreshes the tokens once). Calendar months are
 read through a :class:`~hipcoach_garmin.calendar.GarminCalendar` shared with the race
 calendar: once per month per process, forgotten whenever this target changes anything.
@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import NotOwned, RemoteNotFound, ServiceError
-from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout, WorkoutTarget
 from hipcoach.models import Session
+from hipcoach.plugins.interfaces import WorkoutTarget
+from hipcoach.plugins.values import RemoteScheduleEntry, RemoteWorkout
 from hipcoach_garmin.calendar import GarminCalendar
-from hipcoach_garmin.connection import GarminConnection
-from hipcoach_garmin.failures import Gone, is_json_error
+from hipcoach_garmin.client import GarminConnection
+from hipcoach_garmin.errors import Gone, is_json_error
 from hipcoach_garmin.payload import build_workout, session_key_from_description
 
 if TYPE_CHECKING:

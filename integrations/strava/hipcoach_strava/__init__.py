@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hipcoach.interfaces import Integration, PluginContext
+from hipcoach.plugins.interfaces import Integration
 
 if TYPE_CHECKING:
     import click
 
+    from hipcoach.plugins.values import PluginContext
     from hipcoach_strava.done import StravaCompletions
     from hipcoach_strava.source import StravaSource
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from hipcoach.activities import BadActivity, local_date, sport_of
-from hipcoach.completions import CompletedActivity, fingerprint
-from hipcoach.interfaces import CompletionSource
+from hipcoach.adherence.completions import CompletedActivity, fingerprint
+from hipcoach.plugins.interfaces import CompletionSource
+from hipcoach.schedule.activities import BadActivity, local_date, sport_of
 from hipcoach_strava.source import StravaSource
 
 log = logging.getLogger(__name__)

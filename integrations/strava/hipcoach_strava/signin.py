@@ -34,8 +34,8 @@ from hipcoach_strava.tokens import TokenSet, load_tokens, save_tokens, token_pat
 
 if TYPE_CHECKING:
     from hipcoach.cli.app import App
-    from hipcoach.interfaces import PluginContext
-    from hipcoach_strava.api import StravaApi
+    from hipcoach.plugins.values import PluginContext
+    from hipcoach_strava.client import StravaApi
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def sign_in(app: App, *, no_browser: bool, timeout: int, port: int) -> None:
     previous = _previous_tokens(context)
     creds, remember = _app_credentials(context, previous)
 
-    from hipcoach_strava.api import StravaApi
+    from hipcoach_strava.client import StravaApi
 
     api = StravaApi(creds)
     state = secrets.token_urlsafe(24)

@@ -6,7 +6,7 @@ refreshes (under a lock in the home, after re-reading the token file), never str
 are stored by the core one by one, so a long import resumes where it stopped. Pages are read
 as raw JSON through ``client.protocol.get`` rather than ``client.get_activities()``: the
 models turn ``start_date_local`` (local wall time labelled UTC) into a datetime that invites
-converting it, while :func:`hipcoach.activities.read_activities` reads the string as is.
+converting it, while :func:`hipcoach.schedule.activities.read_activities` reads the string as is.
 
 This module imports nothing heavy: stravalib loads when the first run is requested.
 """
@@ -20,19 +20,25 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.activities import BadActivity, latest_possible_date, local_date, read_activities
 from hipcoach.errors import CredentialsError, RateLimited, ServiceError, TemporaryError
 from hipcoach.home import make_private_dir
-from hipcoach.interfaces import ActivityPage, ActivitySource, PluginContext
-from hipcoach.listing import ListingMemory, resume_page
 from hipcoach.locks import file_lock
 from hipcoach.models import Run
+from hipcoach.plugins.interfaces import ActivitySource
+from hipcoach.plugins.values import ActivityPage, PluginContext
+from hipcoach.schedule.activities import (
+    BadActivity,
+    latest_possible_date,
+    local_date,
+    read_activities,
+)
+from hipcoach.sync.listing import ListingMemory, resume_page
 from hipcoach_strava.credentials import AppCredentials, app_credentials, bootstrap_refresh_token
 from hipcoach_strava.ratelimit import retry_hint
 from hipcoach_strava.tokens import TokenSet, load_tokens, save_tokens, token_path
 
 if TYPE_CHECKING:
-    from hipcoach_strava.api import StravaApi
+    from hipcoach_strava.client import StravaApi
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +148,7 @@ class StravaSource(ActivitySource):
     def _ready_api(self) -> StravaApi:
         """The client, with a usable access token. hipcoach alone refreshes it."""
         if self._api is None:
-            from hipcoach_strava.api import StravaApi
+            from hipcoach_strava.client import StravaApi
 
             self._api = StravaApi(self.app, sleep=self.sleep, clock=self.clock)
             self._api.use_tokens(self.tokens)

@@ -7,7 +7,9 @@ stderr and their documented exit code.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 import os
 import sys
 from typing import Any
@@ -19,19 +21,19 @@ from hipcoach.errors import HipcoachError
 
 EX_SOFTWARE = 70
 
-# name → (module under hipcoach.cli, one-line help). The help lives here so that listing the
-# commands does not import them.
+# name → (module under hipcoach.cli, one-line help). The one line lives here, so that listing
+# the commands imports none of them, and only here: it opens each command's own --help too.
 COMMANDS: dict[str, tuple[str, str]] = {
     "exercises": ("exercises", "The exercise catalog, with instructions and Garmin mapping."),
-    "plan": ("plan", "The progressive hip-strength programme."),
+    "plan": ("plan", "The progressive hip-strength programme from the current week."),
     "checkin": ("checkin", "Record knee pain (0-10), or a session done or skipped."),
     "log": ("log", "What was done: each session's status, sets, pain, weekly adherence."),
     "plugins": ("plugins", "The installed integrations and what each provides."),
-    "auth": ("auth", "One-time sign-in to Strava or Garmin; tokens are kept for cron."),
-    "schedule": ("schedule", "Place sessions around your runs (the next 14 days)."),
+    "auth": ("auth", "One-time sign-in; tokens are saved (0600) for cron."),
+    "schedule": ("schedule", "Place hip sessions around your runs (from today, 14 days)."),
     "export": ("export", "Write the scheduled sessions as ICS, JSON, FIT or Garmin JSON."),
-    "report": ("report", "The plan as one HTML page: calendar, exercise drawings, charts."),
-    "runs": ("runs", "Your runs and weekly running distance."),
+    "report": ("report", "Write the plan as one HTML page to look at or print."),
+    "runs": ("runs", "Your runs and weekly running distance, long runs marked."),
     "demo": ("demo", "The whole flow offline on sample data: no account needed."),
     "sync": ("sync", "The nightly job: pull runs, re-plan, update the watch's calendar."),
     "status": ("status", "Last sync, next sessions, weekly mileage, credentials."),
@@ -51,7 +53,7 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"hipcoach.cli.{entry[0]}")
         command: click.Command = module.command
-        return command
+        return _prepared(command, entry[1])
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
@@ -89,6 +91,26 @@ class LazyGroup(click.Group):
 
             report_bug(exc)
             ctx.exit(EX_SOFTWARE)
+
+
+def _prepared(command: click.Command, summary: str) -> click.Command:
+    """``command`` with its one-line help from the table opening its own ``--help``, set to
+    start the app (logging) when it runs, not when it prints its help. Once per command."""
+    callback = command.callback
+    if getattr(command, "_hipcoach_prepared", False):
+        return command
+    command.short_help = summary
+    details = inspect.cleandoc(command.help) if command.help else ""
+    command.help = f"{summary}\n\n{details}" if details else summary
+    if callback is not None:
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            click.get_current_context().find_root().obj.start()
+            return callback(*args, **kwargs)
+
+        command.callback = functools.update_wrapper(run, callback)
+    command._hipcoach_prepared = True  # type: ignore[attr-defined]
+    return command
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

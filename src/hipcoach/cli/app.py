@@ -6,10 +6,8 @@ everything here is resolved lazily, on first use.
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -23,33 +21,46 @@ if TYPE_CHECKING:
 
     from hipcoach.config import Config
     from hipcoach.home import Home
-    from hipcoach.interfaces import PluginContext
-    from hipcoach.plugins import Registry
-    from hipcoach.pull import PullResult
+    from hipcoach.plugins.registry import Registry
+    from hipcoach.plugins.values import PluginContext
     from hipcoach.state import StateDB
+    from hipcoach.sync.pull import PullResult
 
-log = logging.getLogger("hipcoach")
 
-
-@dataclass
 class App:
-    """Lazily opened resources for one invocation."""
+    """Lazily opened resources for one invocation.
 
-    home_option: str | None
-    verbose: int
-    quiet: int
-    env: Mapping[str, str]
-    _warned: set[str] = field(default_factory=set)
-    #: the pulls this invocation made (``runs --json`` lists what they skipped)
-    pulls: list[PullResult] = field(default_factory=list)
+    A plain class, not a dataclass: it is built on every ``--help``, and the dataclasses
+    module alone costs more than the rest of this file.
+    """
+
+    def __init__(
+        self, home_option: str | None, verbose: int, quiet: int, env: Mapping[str, str]
+    ) -> None:
+        self.home_option = home_option
+        self.verbose = verbose
+        self.quiet = quiet
+        self.env = env
+        self._warned: set[str] = set()
+        self._started = False
+        #: the pulls this invocation made (``runs --json`` lists what they skipped)
+        self.pulls: list[PullResult] = []
 
     @classmethod
     def create(
         cls, *, home_option: str | None, verbose: int, quiet: int, env: Mapping[str, str]
     ) -> App:
-        app = cls(home_option, verbose, quiet, dict(env))
-        configure_logging(verbose, quiet)
-        return app
+        return cls(home_option, verbose, quiet, dict(env))
+
+    def start(self) -> None:
+        """Set up logging before a command runs (not for its ``--help``, which stays fast);
+        once per invocation."""
+        if self._started:
+            return
+        from hipcoach.logs import configure_logging
+
+        configure_logging(self.verbose, self.quiet)
+        self._started = True
 
     # -- resources -------------------------------------------------------------------------
     @cached_property
@@ -66,7 +77,7 @@ class App:
         config = load_config(self.home.config_file)
         integrations = config.integrations
         if integrations.source or integrations.target or integrations.completions:
-            from hipcoach.connect import check_integrations
+            from hipcoach.plugins.choose import check_integrations
 
             check_integrations(config, self.registry)
         return config
@@ -80,7 +91,7 @@ class App:
 
     @cached_property
     def registry(self) -> Registry:
-        from hipcoach.plugins import discover
+        from hipcoach.plugins.registry import discover
 
         registry = discover()
         for problem in registry.problems:
@@ -97,7 +108,7 @@ class App:
         return today(self.tz)
 
     def plugin_context(self) -> PluginContext:
-        from hipcoach.interfaces import PluginContext
+        from hipcoach.plugins.values import PluginContext
 
         return PluginContext(
             home=self.home,
@@ -110,25 +121,9 @@ class App:
     def enable_file_log(self) -> None:
         """Log everything (libraries' tracebacks included, secrets masked) to the home's
         ``logs/hipcoach.log``, rotated; -v still mirrors hipcoach's own records to stderr."""
-        from hipcoach.home import make_private_dir
-        from hipcoach.logfile import OwnLogFile
-        from hipcoach.redact import RedactingFilter
+        from hipcoach.logs import enable_file_log
 
-        root = logging.getLogger()
-        if any(getattr(h, "_hipcoach_file", False) for h in root.handlers):
-            return
-        make_private_dir(self.home.logs_dir)
-        handler = OwnLogFile(
-            self.home.logs_dir / "hipcoach.log",
-            maxBytes=1_000_000,
-            backupCount=5,
-            encoding="utf-8",
-        )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler.addFilter(RedactingFilter())
-        handler.setLevel(logging.DEBUG)
-        handler._hipcoach_file = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
+        enable_file_log(self.home.logs_dir)
 
     # -- output ----------------------------------------------------------------------------
     def emit_json(self, payload: Mapping[str, Any]) -> None:
@@ -154,43 +149,12 @@ class App:
             click.echo(f"hipcoach: warning: {message}", err=True)
 
 
-class _OwnRecordsUnlessDebug(logging.Filter):
-    """Libraries (garminconnect logs failures with full tracebacks) reach stderr only at -vv."""
-
-    def __init__(self, verbose: int) -> None:
-        super().__init__()
-        self.verbose = verbose
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return self.verbose >= 2 or record.name.split(".")[0].startswith("hipcoach")
-
-
-def configure_logging(verbose: int, quiet: int) -> None:
-    """-v shows info, -vv debug (libraries too), on stderr; default shows warnings only."""
-    from hipcoach.redact import RedactingFilter
-
-    level = logging.WARNING - 10 * verbose + 10 * quiet
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_hipcoach", False) or getattr(handler, "_hipcoach_file", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_OwnRecordsUnlessDebug(verbose))
-    handler.addFilter(RedactingFilter())
-    handler.setLevel(max(logging.DEBUG, min(level, logging.CRITICAL)))
-    handler._hipcoach = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-
-
 def report_error(ctx: click.Context, exc: HipcoachError) -> None:
     """One line on stderr: what is wrong and what to do."""
     from hipcoach.redact import redact
 
     click.echo(redact(f"hipcoach: error: {exc}"), err=True)
-    log.debug("failure details", exc_info=exc)
+    _debug_log("failure details", exc)
 
 
 def report_bug(exc: BaseException) -> None:
@@ -204,7 +168,13 @@ def report_bug(exc: BaseException) -> None:
         ),
         err=True,
     )
-    log.debug("internal error", exc_info=exc)
+    _debug_log("internal error", exc)
+
+
+def _debug_log(message: str, exc: BaseException) -> None:
+    import logging
+
+    logging.getLogger("hipcoach").debug(message, exc_info=exc)
 
 
 def invoked_as() -> str:

@@ -26,7 +26,4 @@ class AuthGroup(click.Group):
 
 @click.group("auth", cls=AuthGroup)
 def command() -> None:
-    """One-time interactive sign-in; tokens are saved (0600) for cron.
-
-    Each integration adds its own sub-command, e.g. ``hipcoach auth strava``.
-    """
+    """Each integration adds its own sub-command, e.g. ``hipcoach auth strava``."""

@@ -11,7 +11,7 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import DATE, json_option
 
 if TYPE_CHECKING:
-    from hipcoach.adherence import Mark
+    from hipcoach.adherence.statuses import Mark
 
 
 @click.command("checkin")
@@ -37,8 +37,8 @@ def command(
     day: date | None,
     as_json: bool,
 ) -> None:
-    """Record knee pain (0-10), whether the session of a day was done or skipped, or a week
-    of missed sessions; all of them gate progression.
+    """Also whether the session of a day was done or skipped, or a week of missed sessions;
+    all of them gate progression.
 
     Above 2/10 the next week holds its rungs; above 5/10 every exercise steps down one rung
     (an easier variant). At 7/10 or more, or above 2/10 two weeks running, stop what hurts
@@ -46,7 +46,7 @@ def command(
     A week with fewer sessions done than [athlete] min_sessions_per_week holds the next week;
     what you say here wins over what the watch recorded.
     """
-    from hipcoach.checkins import record_checkin
+    from hipcoach.adherence.checkins import record_checkin
 
     if done and skipped:
         raise click.UsageError("give --done or --skipped, not both")

@@ -24,14 +24,13 @@ def executable() -> list[str]:
 @click.option("--time", "at", default="03:17", show_default=True, help="Local time, HH:MM.")
 @pass_app
 def command(app: App, at: str) -> None:
-    """Print a crontab line and systemd service + timer units for the nightly sync."""
     try:
         hour, minute = (int(part) for part in at.split(":"))
         if not (0 <= hour < 24 and 0 <= minute < 60):
             raise ValueError
     except ValueError:
         raise click.BadParameter(f"{at!r} is not HH:MM", param_hint="'--time'") from None
-    from hipcoach.nightly import crontab_line, systemd_exec
+    from hipcoach.sync.cron import crontab_line, systemd_exec
 
     home = str(app.home.root.resolve())
     argv = [*executable(), "--home", home, "sync", "-q"]

@@ -19,9 +19,7 @@ from hipcoach.cli.app import App, invoked_as, pass_app
 )
 @pass_app
 def command(app: App, out: Path) -> None:
-    """The whole flow offline on sample data: no account needed.
-
-    Ten weeks of a sample runner's Strava runs → programme → a 14-day schedule with reasons →
+    """Ten weeks of a sample runner's Strava runs → programme → a 14-day schedule with reasons →
     weekly mileage → an ICS calendar, FIT workout files, Garmin workout payloads and an HTML
     report (report.html). Your own config and state are not read or touched.
     """
@@ -29,13 +27,13 @@ def command(app: App, out: Path) -> None:
     from hipcoach.cli.report import save_report
     from hipcoach.cli.scheduling import print_schedule, print_weekly_distance
     from hipcoach.config import Config
-    from hipcoach.demo import SAMPLE, sample_activities, sample_runs
+    from hipcoach.data.sample import SAMPLE, sample_activities, sample_runs
     from hipcoach.exports.handover import available_exporters, make_exporter
     from hipcoach.exports.ics import DEMO_ATHLETE_ID, CalendarLedger
-    from hipcoach.history import classify, monday
     from hipcoach.home import writing
-    from hipcoach.planner import plan_from_state
     from hipcoach.report.output import report_html
+    from hipcoach.schedule.history import classify, monday
+    from hipcoach.schedule.planner import plan_from_state
     from hipcoach.timeutil import system_zone, today
 
     config = Config()

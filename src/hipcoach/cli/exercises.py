@@ -12,11 +12,8 @@ from hipcoach.cli.params import json_option
 @json_option
 @pass_app
 def command(app: App, as_json: bool) -> None:
-    """The exercise catalog, with instructions and Garmin mapping.
-
-    The article's five exercises come first, then evidence-based extras.
-    """
-    from hipcoach import catalog
+    """The article's five exercises come first, then evidence-based extras."""
+    from hipcoach.programme import catalog
     from hipcoach.serialize import exercise_json
 
     exercises = catalog.all_exercises()

@@ -34,8 +34,8 @@ def command(
     offline: bool,
     as_json: bool,
 ) -> None:
-    """Write the scheduled sessions as FORMAT: ics, json, fit or garmin-json (today on,
-    14 days: what `sync` pushes).
+    """FORMAT is ics, json, fit or garmin-json; the sessions are today's on, 14 days: what
+    `sync` pushes.
 
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
     watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.

@@ -11,7 +11,7 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
 
 if TYPE_CHECKING:
-    from hipcoach.adherence import AdherenceWeek, SessionStatus
+    from hipcoach.adherence.statuses import AdherenceWeek, SessionStatus
 
 STATUS_MARKS = {
     "done": "✓ done",
@@ -27,13 +27,13 @@ STATUS_MARKS = {
 @json_option
 @pass_app
 def command(app: App, weeks: int, as_json: bool) -> None:
-    """What was done: each session's status (done, partial, skipped, missed or planned),
-    sets done against planned and where that came from; per week the sessions planned and
-    done and the worst knee pain. Reads only local state: the nightly sync brings in what
-    the watch (or Strava) recorded, `hipcoach checkin --done/--skipped` what you say.
+    """Each session's status (done, partial, skipped, missed or planned), sets done against
+    planned and where that came from; per week the sessions planned and done and the worst
+    knee pain. Reads only local state: the nightly sync brings in what the watch (or Strava)
+    recorded, `hipcoach checkin --done/--skipped` what you say.
     """
     from hipcoach.serialize import adherence_week_json, status_json
-    from hipcoach.state.adherence import adherence_log_for
+    from hipcoach.state.sessions import adherence_log_for
 
     today = app.today()
     log = adherence_log_for(app.state, today, weeks)

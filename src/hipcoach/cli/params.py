@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hipcoach.vocabulary import LEVELS
+from hipcoach.programme.vocabulary import LEVELS
 
 
 class DateParam(click.ParamType):

@@ -24,15 +24,13 @@ if TYPE_CHECKING:
 def command(
     app: App, weeks: int, level: str | None, sessions_per_week: int | None, as_json: bool
 ) -> None:
-    """The progressive hip-strength programme from the current week.
-
-    Each exercise moves up its ladder (harder variants, pauses, load) after two completed
+    """Each exercise moves up its ladder (harder variants, pauses, load) after two completed
     weeks; every 4th week is a deload. A pain check-in above 2/10 holds the next week, above
     5/10 steps every exercise down a rung. Each week says what it does and why.
     """
     from hipcoach import DISCLAIMER
-    from hipcoach.planner import programme_from_state
-    from hipcoach.progression import physio_advice
+    from hipcoach.programme.progression import physio_advice
+    from hipcoach.schedule.planner import programme_from_state
     from hipcoach.serialize import week_json
 
     config = app.config

@@ -14,9 +14,7 @@ from hipcoach.cli.params import json_option
 @json_option
 @pass_app
 def command(app: App, as_json: bool) -> None:
-    """The installed integrations and what each provides.
-
-    Integrations register under the entry-point group ``hipcoach.integrations``. Built-ins win
+    """Integrations register under the entry-point group ``hipcoach.integrations``. Built-ins win
     a name clash; a plugin that fails to load is listed as a problem, never a crash.
     """
     registry = app.registry

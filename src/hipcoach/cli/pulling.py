@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
-    from hipcoach.interfaces import ActivitySource, SkippedActivity
-    from hipcoach.pull import PullProgress, PullResult
+    from hipcoach.plugins.interfaces import ActivitySource
+    from hipcoach.plugins.values import SkippedActivity
+    from hipcoach.sync.pull import PullProgress, PullResult
 
 #: skipped activities named on the warning line; --json lists them all
 NAMED_ON_STDERR = 5
@@ -72,7 +73,7 @@ def pull_bar(app: App) -> Iterator[PullBar | None]:
 
 def pull_into_cache(app: App, name: str, source: ActivitySource, since: date | None) -> PullResult:
     """Pull from ``source`` into the run cache, with the bar; warn about skipped activities."""
-    from hipcoach.pull import pull_runs
+    from hipcoach.sync.pull import pull_runs
 
     with pull_bar(app) as bar:
         result = pull_runs(source, name, app.state, app.today(), since, on_page=bar)

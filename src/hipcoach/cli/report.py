@@ -48,14 +48,14 @@ def command(
     offline: bool,
     as_json: bool,
 ) -> None:
-    """Write the plan as one HTML page to look at or print (the days `schedule` shows).
+    """The days `schedule` shows, with the exercise drawings and charts.
 
     A calendar of your runs and hip sessions with the reason for each day, a drawing of
     every exercise with its dose and cues, and charts of your running (and of your knee-pain
     check-ins). The file holds everything it shows: it opens offline, from a USB stick too.
     """
     from hipcoach.report.output import report_html
-    from hipcoach.state.adherence import adherence_log_for
+    from hipcoach.state.sessions import adherence_log_for
 
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     today = app.today()

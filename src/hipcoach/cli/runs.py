@@ -31,8 +31,8 @@ def command(
     since: date | None,
     as_json: bool,
 ) -> None:
-    """Your runs (pulled from the source, cached) with weekly distance and long runs marked."""
-    from hipcoach.history import classify, monday, weekly_distance_km
+    """Pulled from the source and cached."""
+    from hipcoach.schedule.history import classify, monday, weekly_distance_km
     from hipcoach.serialize import run_json
 
     today = app.today()

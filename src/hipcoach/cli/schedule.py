@@ -34,9 +34,7 @@ def command(
     ics: Path | None,
     as_json: bool,
 ) -> None:
-    """Place hip sessions around your runs (from today, 14 days).
-
-    Never the day before a long run or race nor the day after a race, never two days in a
+    """Never the day before a long run or race nor the day after a race, never two days in a
     row, 2-3 a week (one light session in a race week, 3+ days before it); the day after a
     long run when it can. Sessions the day before a quality run or first after a race are
     light (one set fewer, or a third of the reps off where one set is left).

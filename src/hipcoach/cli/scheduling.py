@@ -16,7 +16,7 @@ from hipcoach.cli.params import DATE
 
 if TYPE_CHECKING:
     from hipcoach.models import Run
-    from hipcoach.planner import SchedulePlan
+    from hipcoach.schedule.planner import SchedulePlan
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +59,10 @@ def load_runs(
     (``start``, ``days``: default today, horizon_days), kept for the offline commands.
     """
     if activities is not None:
-        from hipcoach.activities import load_activities_file
+        from hipcoach.schedule.activities import load_activities_file
 
         return load_activities_file(activities)
-    from hipcoach.connect import resolve_source
+    from hipcoach.plugins.choose import resolve_source
 
     resolved = None if offline else resolve_source(app.registry, app.plugin_context())
     if resolved is not None:
@@ -81,8 +81,8 @@ def load_runs(
 def refresh_races(app: App, start: date | None, days: int | None) -> None:
     """Read the races on the runner's calendars for the window's months into the state; a
     calendar that cannot be read is a warning (the races read before still count)."""
-    from hipcoach.calendar_races import refresh
-    from hipcoach.connect import resolve_race_calendars
+    from hipcoach.plugins.choose import resolve_race_calendars
+    from hipcoach.schedule.races import refresh
 
     calendars = resolve_race_calendars(app.registry, app.plugin_context())
     if not calendars:
@@ -118,7 +118,7 @@ def plan_window(
 ) -> SchedulePlan:
     """The runs loaded (see :func:`load_runs`), then the core plan assembly on this home's
     state for the window (default: today, horizon_days)."""
-    from hipcoach.planner import plan_from_state
+    from hipcoach.schedule.planner import plan_from_state
 
     runs = load_runs(app, activities, offline=offline, start=start, days=days)
     return plan_from_state(
@@ -196,7 +196,7 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
 
 def print_weekly_distance(app: App, runs: Sequence[Any], weeks: int, today: date) -> None:
     """A bar per week: people would rather look than read."""
-    from hipcoach.history import monday, weekly_distance_km
+    from hipcoach.schedule.history import monday, weekly_distance_km
 
     first = monday(today) - timedelta(weeks=weeks - 1)
     totals = weekly_distance_km(runs, first, today)

@@ -20,15 +20,15 @@ SHOWN_WEEKS = 4
 @json_option
 @pass_app
 def command(app: App, as_json: bool) -> None:
-    """Last sync (when, result, counts), the next sessions, the next races, weekly mileage,
-    the last four weeks' sessions done against planned, and any credential that needs
-    attention. Reads only local state: no network."""
-    from hipcoach.calendar_races import upcoming_races
-    from hipcoach.history import classify, monday, weekly_distance_km
+    """Also the next races and the last four weeks' sessions done against planned. Reads
+    only local state: no network.
+    """
+    from hipcoach.schedule.history import classify, monday, weekly_distance_km
+    from hipcoach.schedule.races import upcoming_races
     from hipcoach.serialize import adherence_week_json, race_json, weekly_distance_json
-    from hipcoach.state.adherence import adherence_log_for
     from hipcoach.state.remote import last_sync_run
-    from hipcoach.status import attention, upcoming_sessions
+    from hipcoach.state.sessions import adherence_log_for
+    from hipcoach.sync.status import attention, upcoming_sessions
 
     config = app.config
     state = app.state

@@ -1,0 +1,1 @@
+"""Bundled data: the demo's sample runner (:mod:`.sample`, ``sample-activities.json``)."""

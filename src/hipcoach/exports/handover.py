@@ -2,7 +2,7 @@
 
 Writing files is a hand-over, like a sync: the output is checked not to be one of hipcoach's
 own files, OS refusals become one line (exit 73), and the sessions written are recorded
-(:func:`hipcoach.planner.record_handover`) so that adherence can hold the runner's
+(:func:`hipcoach.schedule.planner.record_handover`) so that adherence can hold the runner's
 activities against them.
 """
 
@@ -18,8 +18,8 @@ from hipcoach.home import Home, writing
 if TYPE_CHECKING:
     from hipcoach.config import Config
     from hipcoach.exports.ics import CalendarLedger
-    from hipcoach.interfaces import Exporter, Integration
-    from hipcoach.planner import SchedulePlan
+    from hipcoach.plugins.interfaces import Exporter, Integration
+    from hipcoach.schedule.planner import SchedulePlan
     from hipcoach.state import StateDB
 
 
@@ -56,7 +56,7 @@ def hand_over[T](
 ) -> T:
     """``write()`` the plan's sessions to ``out`` (named by ``option``), then record them as
     handed over; nothing is recorded when the write fails."""
-    from hipcoach.planner import record_handover
+    from hipcoach.schedule.planner import record_handover
 
     home.guard_output(out, option)
     with writing(out, hint=f"choose a writable place with {option}"):

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hipcoach import DISCLAIMER
-from hipcoach.interfaces import Exporter
 from hipcoach.models import ScheduledSession
+from hipcoach.plugins.interfaces import Exporter
 
 if TYPE_CHECKING:
     from hipcoach.state import StateDB

@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from hipcoach.interfaces import Exporter
 from hipcoach.models import ScheduledSession
+from hipcoach.plugins.interfaces import Exporter
 from hipcoach.serialize import scheduled_json
 
 JSON_FILE = "hipcoach-schedule.json"

@@ -5,5 +5,7 @@ check-ins, adherence weeks) to plain dataclasses; :mod:`.render` turns those int
 :mod:`.charts` (inline SVG charts) and :mod:`.pictures` (the exercise drawings shipped as
 package data); :mod:`.output` assembles the page and writes it.
 
-Import from the submodules: importing the package loads none of them.
+Import from the submodules: importing the package loads none of them. May import: the
+shared modules, :mod:`hipcoach.programme`, :mod:`hipcoach.schedule` and
+:mod:`hipcoach.adherence`; never ``sync``, ``exports`` or ``cli``.
 """

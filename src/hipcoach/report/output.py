@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hipcoach.adherence import AdherenceWeek
+    from hipcoach.adherence.statuses import AdherenceWeek
     from hipcoach.models import CheckIn
-    from hipcoach.planner import SchedulePlan
+    from hipcoach.schedule.planner import SchedulePlan
 
 
 def report_html(

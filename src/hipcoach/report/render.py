@@ -15,7 +15,7 @@ from importlib.resources import files
 from string import Template
 
 from hipcoach import __version__
-from hipcoach.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
+from hipcoach.programme.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
 from hipcoach.report.charts import Bar, bar_chart, point_chart
 from hipcoach.report.pictures import available, picture_svg
 from hipcoach.report.view import DayView, ExerciseView, ReportView, RunView, SessionView

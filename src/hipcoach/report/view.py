@@ -2,7 +2,7 @@
 
 This is the module of the report that maps the domain model (``SchedulePlan``,
 ``Programme``, ``Session``, ``Prescription``, ``Run``, ``CheckIn``); the template consumes
-what is here and nothing else. Adherence weeks (:class:`hipcoach.adherence.AdherenceWeek`,
+what is here and nothing else. Adherence weeks (:class:`hipcoach.adherence.statuses.AdherenceWeek`,
 plain values already) pass through as they are.
 """
 
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from hipcoach import DISCLAIMER
 
 if TYPE_CHECKING:
-    from hipcoach.adherence import AdherenceWeek
+    from hipcoach.adherence.statuses import AdherenceWeek
     from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session
-    from hipcoach.planner import SchedulePlan
+    from hipcoach.schedule.planner import SchedulePlan
 
 DISTANCE_WEEKS = 10
 PAIN_WEEKS = 12
@@ -139,7 +139,7 @@ def build_report(
     adherence: Sequence[AdherenceWeek] = (),
 ) -> ReportView:
     """The report for a schedule plan, the runner's check-ins and (when known) adherence."""
-    from hipcoach.history import monday, weekly_distance_km
+    from hipcoach.schedule.history import monday, weekly_distance_km
 
     request = plan.request
     sessions = tuple(session_view(s.session, s.date, s.reason) for s in plan.sessions)
@@ -208,7 +208,7 @@ def progression_view(week: ProgrammeWeek) -> ProgressionView:
 
 def _current_week(plan: SchedulePlan) -> ProgrammeWeek | None:
     """The programme week of the next session (or of the window's first day)."""
-    from hipcoach.history import monday
+    from hipcoach.schedule.history import monday
 
     weeks = plan.request.programme.weeks
     anchor = plan.sessions[0].date if plan.sessions else plan.request.start
@@ -231,7 +231,7 @@ def _week_exercises(
 def _calendar(
     plan: SchedulePlan, sessions: Sequence[SessionView], today: date
 ) -> tuple[tuple[DayView, ...], ...]:
-    from hipcoach.history import monday
+    from hipcoach.schedule.history import monday
 
     request = plan.request
     runs: dict[date, list[RunView]] = {}
@@ -269,6 +269,6 @@ def _run_view(run: Run) -> RunView:
 
 def _warning(checkins: Sequence[CheckIn], today: date) -> str | None:
     """The plain "stop and see a physiotherapist" line, when the check-ins call for it."""
-    from hipcoach.progression import physio_advice
+    from hipcoach.programme.progression import physio_advice
 
     return physio_advice(checkins, today)

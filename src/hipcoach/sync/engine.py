@@ -21,8 +21,8 @@ from hipcoach.errors import (
     RateLimited,
     RemoteNotFound,
 )
-from hipcoach.interfaces import WorkoutTarget
 from hipcoach.models import ScheduledSession
+from hipcoach.plugins.interfaces import WorkoutTarget
 from hipcoach.state.remote import RemoteRecords
 from hipcoach.sync.reconcile import (
     Action,

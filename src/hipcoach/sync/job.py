@@ -11,14 +11,18 @@ from datetime import date, timedelta
 
 from hipcoach.config import Config
 from hipcoach.errors import HipcoachError
-from hipcoach.interfaces import ActivitySource, CompletionSource, WorkoutTarget
-from hipcoach.planner import (
+from hipcoach.plugins.interfaces import ActivitySource, CompletionSource, WorkoutTarget
+from hipcoach.schedule.planner import (
     SchedulePlan,
     plan_from_state,
     record_handover,
     record_programme_start,
 )
-from hipcoach.pull import (
+from hipcoach.schedule.scheduler import FixedSession
+from hipcoach.state import StateDB
+from hipcoach.state.remote import RemoteRecords, has_records, recent_placements
+from hipcoach.sync.engine import SyncOutcome, apply_actions, owned_placements, plan_actions
+from hipcoach.sync.pull import (
     CompletionPull,
     PullProgress,
     PullResult,
@@ -26,10 +30,6 @@ from hipcoach.pull import (
     pull_runs,
     shared_since,
 )
-from hipcoach.scheduler import FixedSession
-from hipcoach.state import StateDB
-from hipcoach.state.remote import RemoteRecords, has_records, recent_placements
-from hipcoach.sync.engine import SyncOutcome, apply_actions, owned_placements, plan_actions
 from hipcoach.sync.reconcile import Action
 
 log = logging.getLogger(__name__)

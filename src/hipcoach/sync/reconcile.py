@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from hipcoach.interfaces import RemoteScheduleEntry, RemoteWorkout
 from hipcoach.models import Day, ScheduledSession
+from hipcoach.plugins.values import RemoteScheduleEntry, RemoteWorkout
 from hipcoach.state.remote import RemoteRecord
 
 

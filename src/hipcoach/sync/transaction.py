@@ -7,24 +7,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hipcoach.calendar_races import refresh as refresh_calendar_races
 from hipcoach.config import Config
-from hipcoach.connect import (
+from hipcoach.errors import CredentialsError, HipcoachError
+from hipcoach.home import Home
+from hipcoach.plugins.choose import (
     resolve_completions,
     resolve_race_calendars,
     resolve_source,
     resolve_target,
 )
-from hipcoach.errors import CredentialsError, HipcoachError
-from hipcoach.home import Home
-from hipcoach.interfaces import PluginContext
-from hipcoach.plugins import Registry
-from hipcoach.pull import PullProgress
+from hipcoach.plugins.registry import Registry
+from hipcoach.plugins.values import PluginContext
+from hipcoach.schedule.races import refresh as refresh_calendar_races
 from hipcoach.state import StateDB
 from hipcoach.state.remote import finish_sync_run, start_sync_run
 from hipcoach.sync.engine import CHANGE_LISTS, SyncOutcome
 from hipcoach.sync.job import SyncResult, run_sync
 from hipcoach.sync.lock import sync_lock
+from hipcoach.sync.pull import PullProgress
 
 #: the change lists of a report, in the order they are shown
 

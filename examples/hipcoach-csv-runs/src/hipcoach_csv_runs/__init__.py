@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hipcoach.errors import InputDataError
-from hipcoach.interfaces import ActivitySource, Integration, PluginContext
+from hipcoach.plugins import ActivitySource, Integration
 
 if TYPE_CHECKING:
     from hipcoach.models import Run
+    from hipcoach.plugins import PluginContext
 
 KINDS = ("easy", "long", "workout", "race")
 

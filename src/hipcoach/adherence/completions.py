@@ -1,5 +1,5 @@
 """What the runner actually did: completed strength activities, as completion sources report
-them (the plugin contract's data; matching them to sessions is :mod:`hipcoach.adherence`).
+them (the plugin contract's data; matching them to sessions is :mod:`hipcoach.adherence.statuses`).
 """
 
 from __future__ import annotations

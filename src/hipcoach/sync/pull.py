@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hipcoach.errors import HipcoachError
-from hipcoach.interfaces import ActivitySource, CompletionSource, SkippedActivity
+from hipcoach.plugins.interfaces import ActivitySource, CompletionSource
+from hipcoach.plugins.values import SkippedActivity
 from hipcoach.state import StateDB
 from hipcoach.state.db import PullResume
 
@@ -130,7 +131,7 @@ def completions_since(state: StateDB, today: date) -> date:
     """A week before the last day read (edits within a week are seen, and a gap of nights
     without a sync is read whole: a session is missed only once its day was read), else the
     first session handed over, at most six weeks back."""
-    from hipcoach.state.adherence import checked_through, planned_sessions
+    from hipcoach.state.sessions import checked_through, planned_sessions
 
     checked = checked_through(state)
     if checked is not None:
@@ -154,7 +155,7 @@ def pull_completions(
 ) -> CompletionPull:
     """Read the completed sessions since :func:`completions_since` and store them in one
     transaction (a failure stores nothing: the next pull reads the same again)."""
-    from hipcoach.state.adherence import known_fingerprints, store_completions
+    from hipcoach.state.sessions import known_fingerprints, store_completions
 
     since = completions_since(state, today)
     known = known_fingerprints(state, source_name, since)

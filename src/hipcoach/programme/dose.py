@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from hipcoach.levels import Slot
 from hipcoach.models import (
     MIN_HOLD_SECONDS,
     MIN_REPS,
     WARM_UP_SECONDS,
     Prescription,
 )
+from hipcoach.programme.levels import Slot
 
 HOLD_STEP_SECONDS = 5
 

@@ -26,8 +26,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from hipcoach.errors import InputDataError
-from hipcoach.interfaces import SkippedActivity
 from hipcoach.models import Run, RunKind
+from hipcoach.plugins.values import SkippedActivity
 from hipcoach.timeutil import EARLIEST
 
 RUNNING_SPORTS = frozenset({"Run", "TrailRun", "VirtualRun"})

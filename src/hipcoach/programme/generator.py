@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hipcoach.dose import fit_to_cap, prescribe, reduce_all
-from hipcoach.levels import REST_SECONDS, ProgrammeSettings, Slot, level_slots
 from hipcoach.models import (
     Phase,
     Prescription,
@@ -26,7 +24,9 @@ from hipcoach.models import (
     Progression,
     Session,
 )
-from hipcoach.progression import Adherence, Gate, GateRule, combine, no_gates
+from hipcoach.programme.dose import fit_to_cap, prescribe, reduce_all
+from hipcoach.programme.levels import REST_SECONDS, ProgrammeSettings, Slot, level_slots
+from hipcoach.programme.progression import Adherence, Gate, GateRule, combine, no_gates
 from hipcoach.timeutil import monday
 
 __all__ = ["ProgrammeSettings", "generate", "lighten", "session_key"]

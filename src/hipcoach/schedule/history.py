@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hipcoach.models import Run
-from hipcoach.progression import PROGRESS, Gate, GateRule
+from hipcoach.programme.progression import PROGRESS, Gate, GateRule
 from hipcoach.timeutil import monday
 
 LONG_SHARE_OF_WEEK = 0.25

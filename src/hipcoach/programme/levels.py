@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hipcoach import catalog
 from hipcoach.models import Exercise, Variant
-from hipcoach.vocabulary import Level
+from hipcoach.programme import catalog
+from hipcoach.programme.vocabulary import Level
 
 REST_SECONDS = 30
 LEVEL_SETS: dict[Level, int] = {"gentle": 2, "standard": 2, "strong": 3}

@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from hipcoach.history import KeyDay, monday
 from hipcoach.models import ScheduledSession
-from hipcoach.scheduler import ScheduleRequest
+from hipcoach.schedule.history import KeyDay, monday
+from hipcoach.schedule.scheduler import ScheduleRequest
 
 
 def hard_rule_violations(

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import ConfigError, CredentialsError
-from hipcoach_garmin.failures import AUTH_HINT, garmin_errors
-from hipcoach_garmin.store import register_tokens, save_tokens
+from hipcoach_garmin.errors import AUTH_HINT, garmin_errors
+from hipcoach_garmin.tokens import register_tokens, save_tokens
 
 if TYPE_CHECKING:
     from garminconnect import Garmin

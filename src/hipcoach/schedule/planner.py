@@ -15,27 +15,28 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from hipcoach.adherence import CatchUp, catch_ups, progression_adherence
-from hipcoach.calendar_races import stored_race_dates
+from hipcoach.adherence.catchups import CatchUp, catch_ups
+from hipcoach.adherence.statuses import progression_adherence
 from hipcoach.config import Config
-from hipcoach.history import (
-    PREDICTION_WEEKS,
-    classify,
-    mileage_jump_rule,
-    predict_long_run_weekday,
-    predict_workout_weekday,
-)
 from hipcoach.models import CheckIn, Programme, Run, ScheduledSession
-from hipcoach.programme import ProgrammeSettings, generate
-from hipcoach.progression import (
+from hipcoach.programme.generator import ProgrammeSettings, generate
+from hipcoach.programme.progression import (
     Adherence,
     GateRule,
     combine_rules,
     pain_rule,
     taper_rule,
 )
-from hipcoach.rules import hard_rule_violations
-from hipcoach.scheduler import FixedSession, ScheduleRequest, schedule
+from hipcoach.schedule.history import (
+    PREDICTION_WEEKS,
+    classify,
+    mileage_jump_rule,
+    predict_long_run_weekday,
+    predict_workout_weekday,
+)
+from hipcoach.schedule.races import stored_race_dates
+from hipcoach.schedule.rules import hard_rule_violations
+from hipcoach.schedule.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
 from hipcoach.timeutil import in_range, monday
 
@@ -68,8 +69,8 @@ def record_handover(config: Config, state: StateDB, today: date, plan: ScheduleP
     """The plan's sessions have left hipcoach (synced or exported): the programme counts
     from today, and each session from today on is kept as handed over, so that what the
     runner does can be held against it (adherence)."""
-    from hipcoach.adherence import PlannedSession
-    from hipcoach.state.adherence import record_planned
+    from hipcoach.adherence.statuses import PlannedSession
+    from hipcoach.state.sessions import record_planned
 
     record_programme_start(config, state, today)
     start = max(plan.request.start, today)
@@ -105,7 +106,7 @@ class PlanInputs:
     first_day: date
     placed: Sequence[FixedSession]
     catch_ups: Sequence[CatchUp] = ()
-    #: races on the runner's calendars, as last read (see :mod:`hipcoach.calendar_races`)
+    #: races on the runner's calendars, as last read (see :mod:`hipcoach.schedule.races`)
     calendar_races: Sequence[date] = ()
     #: sessions done, partial or skipped → the day that happened: they stay there
     over: Mapping[str, date] = field(default_factory=dict)
@@ -127,7 +128,7 @@ class PlanInputs:
         to be caught up; sessions done, partial or skipped stay on the day that happened
         (a session done early, or its watch synced late, is never asked for again).
         """
-        from hipcoach.state.adherence import session_statuses
+        from hipcoach.state.sessions import session_statuses
 
         statuses = session_statuses(state, today) if state is not None else []
         known = Adherence.from_missed_weeks(state.missed_weeks() if state else ())
@@ -152,8 +153,8 @@ class PlanInputs:
 
 def _placements(state: StateDB) -> list[FixedSession]:
     """Every session put on a target or exported, on the day it was placed on."""
-    from hipcoach.state.adherence import planned_sessions
     from hipcoach.state.remote import recent_placements
+    from hipcoach.state.sessions import planned_sessions
 
     placed = {key: day for day, key in recent_placements(state, date.min, date.max)}
     for session in planned_sessions(state):

@@ -1,6 +1,6 @@
 """Adherence records: the sessions handed over, the activities the runner recorded, and what
-they said by hand. Statuses are derived from these (:mod:`hipcoach.adherence`), never stored,
-so an activity edited later in Connect changes the status it gave."""
+they said by hand. Statuses are derived from these (:mod:`hipcoach.adherence.statuses`),
+never stored, so an activity edited later in Connect changes the status it gave."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from hipcoach.adherence import (
+from hipcoach.adherence.completions import CompletedActivity, DoneSet
+from hipcoach.adherence.statuses import (
     AdherenceLog,
     Mark,
     PlannedExercise,
@@ -18,7 +19,6 @@ from hipcoach.adherence import (
     adherence_log,
     evaluate,
 )
-from hipcoach.completions import CompletedActivity, DoneSet
 from hipcoach.errors import UsageError
 from hipcoach.state.db import StateDB, now_iso
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from hipcoach.adherence import Mark
+from hipcoach.adherence.statuses import Mark
 from hipcoach.models import CheckIn
-from hipcoach.progression import pain_effect, physio_advice
+from hipcoach.programme.progression import pain_effect, physio_advice
 from hipcoach.state import StateDB
-from hipcoach.state.adherence import record_mark, session_of
+from hipcoach.state.sessions import record_mark, session_of
 from hipcoach.timeutil import monday
 
 
@@ -23,7 +23,7 @@ class CheckinOutcome:
     pain: int | None = None
     #: a pain check-in replaced one of the same day
     replaced: bool = False
-    #: what the pain does to next week (see :func:`hipcoach.progression.pain_effect`)
+    #: what the pain does to next week (see :func:`hipcoach.programme.progression.pain_effect`)
     effect: str | None = None
     session_key: str | None = None
     mark: Mark | None = None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from hipcoach.models import FitMapping, GarminMapping, Variant
-from hipcoach.vocabulary import Equipment, Level
+from hipcoach.programme.vocabulary import Equipment, Level
 
 Mapping = tuple[str, str | None, int, int | None]
 #: What the watch calls an exercise mapped to a generic category entry.

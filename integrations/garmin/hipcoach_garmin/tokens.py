@@ -15,7 +15,7 @@ from pathlib import Path
 from hipcoach import redact
 from hipcoach.errors import ConfigError
 from hipcoach.home import expand_user, make_private_dir, write_private
-from hipcoach.interfaces import PluginContext
+from hipcoach.plugins.values import PluginContext
 
 TOKENS_ENV = "GARMINTOKENS"
 TOKEN_FILE = "garmin_tokens.json"

@@ -11,12 +11,12 @@ Preferences, in order: the day after a long run; the same day as a quality run (
 picks the days that first give every week its minimum, then as many sessions as the week
 allows, then the best total preference.
 
-A session missed earlier in the current ISO week (:class:`hipcoach.adherence.CatchUp`) is
+A session missed earlier in the current ISO week (:class:`hipcoach.adherence.statuses.CatchUp`) is
 re-placed once, on the first day left in that week that satisfies every hard rule, before
 the other sessions are placed around it; when no day does, it is dropped.
 
 Light sessions are lighter, not just called light: the day before a quality run and the
-first session after a race get :func:`hipcoach.programme.lighten` (one set fewer per
+first session after a race get :func:`hipcoach.programme.generator.lighten` (one set fewer per
 exercise, or a third of the reps off where one set is left; never a harder rung), as
 race-week sessions already are; the reason says so.
 """
@@ -27,11 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from hipcoach.adherence import CatchUp
+from hipcoach.adherence.catchups import CatchUp
 from hipcoach.config import WEEKDAYS
-from hipcoach.history import KeyDay, key_days, monday
 from hipcoach.models import Programme, Run, ScheduledSession, Session
-from hipcoach.programme import lighten
+from hipcoach.programme.generator import lighten
+from hipcoach.schedule.history import KeyDay, key_days, monday
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
 RACE_BUFFER_DAYS = 2

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from hipcoach.errors import ExitCode, HipcoachError
-from hipcoach.interfaces import PluginContext
-from hipcoach.plugins import Registry
+from hipcoach.plugins.registry import Registry
+from hipcoach.plugins.values import PluginContext
 from hipcoach.state import StateDB
 from hipcoach.state.remote import RemoteRecords, SyncRun
 
@@ -35,7 +35,7 @@ def upcoming_sessions(state: StateDB, last: SyncRun | None, today: date) -> list
 
 def attention(registry: Registry, context: PluginContext, last: SyncRun | None) -> list[str]:
     """Credentials or failures the runner must act on."""
-    from hipcoach.connect import resolve_source, resolve_target
+    from hipcoach.plugins.choose import resolve_source, resolve_target
 
     notes = []
     for role, resolve, hint in (

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from importlib.resources import files
 from typing import Any
 
-from hipcoach.activities import runs_from_activities
-from hipcoach.history import monday
 from hipcoach.models import Run
+from hipcoach.schedule.activities import runs_from_activities
+from hipcoach.schedule.history import monday
 
 SAMPLE = "sample-activities.json"
 

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from hipcoach.completions import CompletedActivity, DoneSet
-from hipcoach.history import monday
+from hipcoach.adherence.completions import CompletedActivity, DoneSet
 from hipcoach.models import CheckIn, Day, ScheduledSession
-from hipcoach.programme import SESSION_KEY
-from hipcoach.progression import PARTIAL_SESSION, Adherence
+from hipcoach.programme.generator import SESSION_KEY
+from hipcoach.programme.progression import PARTIAL_SESSION, Adherence
+from hipcoach.timeutil import monday
 
 Status = Literal["done", "partial", "missed", "skipped", "planned"]
 Mark = Literal["done", "skipped"]
@@ -131,14 +131,6 @@ class AdherenceWeek:
     planned: int
     done: float
     pain_max: int | None
-
-
-@dataclass(frozen=True)
-class CatchUp:
-    """A session missed earlier this week, to be re-placed once on a later day of it."""
-
-    key: str
-    missed_on: date
 
 
 def session_key_in(text: str) -> str | None:
@@ -309,21 +301,6 @@ def progression_adherence(statuses: Sequence[SessionStatus], minimum: int) -> Ad
         count = sum(1.0 if not s.settled else _session_value(s.status) for s in items)
         done[week] = float(max(count, minimum)) if count == len(items) else count
     return Adherence(done)
-
-
-def catch_ups(statuses: Sequence[SessionStatus], today: date) -> list[CatchUp]:
-    """This ISO week's catch-ups: sessions missed earlier in it that were never caught up
-    before, and catch-ups already re-placed that are still to come (they stay catch-ups). A
-    catch-up missed again is not re-placed: once is the rule."""
-    out = []
-    for s in statuses:
-        if monday(s.date) != monday(today):
-            continue
-        if s.status == "missed" and s.missed_on is None:
-            out.append(CatchUp(s.key, s.date))
-        elif s.missed_on is not None and s.status == "planned" and s.date >= today:
-            out.append(CatchUp(s.key, s.missed_on))
-    return out
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 
 from hipcoach.config import Config
 from hipcoach.errors import ConfigError, CredentialsError
-from hipcoach.interfaces import (
+from hipcoach.plugins.interfaces import (
     ActivitySource,
     CompletionSource,
     Integration,
-    PluginContext,
     RaceCalendar,
     WorkoutTarget,
 )
-from hipcoach.plugins import Registry
+from hipcoach.plugins.registry import Registry
+from hipcoach.plugins.values import PluginContext
 
 
 def resolve_source(registry: Registry, context: PluginContext) -> tuple[str, ActivitySource] | None:

@@ -7,19 +7,15 @@ becomes a warning in :attr:`Registry.problems`: a broken plugin never crashes th
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
 from typing import NamedTuple
 
-from hipcoach.entry_points import EntryPoint, entry_points
 from hipcoach.errors import ConfigError
-from hipcoach.interfaces import Integration
+from hipcoach.plugins.interfaces import Integration
 
 ENTRY_POINT_GROUP = "hipcoach.integrations"
 BUILTIN_DISTRIBUTION = "hipcoach"
-
-log = logging.getLogger(__name__)
 
 
 class LoadedPlugin(NamedTuple):
@@ -39,12 +35,14 @@ class LoadedPlugin(NamedTuple):
         return self.integration.name
 
 
-@dataclass
 class Registry:
-    """The loaded integrations, in precedence order, and what went wrong loading others."""
+    """The loaded integrations, in precedence order, and what went wrong loading others.
 
-    plugins: dict[str, LoadedPlugin] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    A plain class (no dataclasses import on the path of ``auth --help``)."""
+
+    def __init__(self) -> None:
+        self.plugins: dict[str, LoadedPlugin] = {}
+        self.problems: list[str] = []
 
     def get(self, name: str) -> Integration:
         """The integration called ``name``; ConfigError listing the installed ones otherwise."""
@@ -72,21 +70,26 @@ class Registry:
 
 
 def _distribution(ep: EntryPoint) -> tuple[str, str]:
+    """The name and version of the distribution that registered ``ep``, from one read of its
+    metadata (each ``dist.name`` or ``dist.version`` parses the whole file again, README and
+    all, on the path of ``auth --help``)."""
     dist = ep.dist
     if dist is None:
         return "unknown", ""
-    return dist.name, dist.version
+    metadata = dist.metadata
+    return metadata["Name"], metadata["Version"]
 
 
-def load_entry_point(ep: EntryPoint) -> LoadedPlugin:
-    """Import and instantiate one entry point; raise ValueError with a readable reason."""
-    dist_name, version = _distribution(ep)
+def load_entry_point(ep: EntryPoint, distribution: tuple[str, str] | None = None) -> LoadedPlugin:
+    """Import and instantiate one entry point; raise ValueError with a readable reason.
+    ``distribution`` is :func:`_distribution`'s answer when the caller has it already."""
+    dist_name, version = distribution or _distribution(ep)
     try:
         obj = ep.load()
     except Exception as exc:  # any import failure in third-party code is a warning
         raise ValueError(f"cannot import {ep.value}: {type(exc).__name__}: {exc}") from exc
     if not (isinstance(obj, type) and issubclass(obj, Integration)):
-        raise ValueError(f"{ep.value} is not a hipcoach.interfaces.Integration subclass")
+        raise ValueError(f"{ep.value} is not a hipcoach.plugins.interfaces.Integration subclass")
     try:
         integration = obj()
     except Exception as exc:
@@ -100,18 +103,26 @@ def load_entry_point(ep: EntryPoint) -> LoadedPlugin:
 def build_registry(eps: Iterable[EntryPoint]) -> Registry:
     """Load the entry points: built-ins first, then the rest by name."""
 
-    def order(ep: EntryPoint) -> tuple[bool, str, str]:
-        dist_name, _ = _distribution(ep)
+    # Entry points of one distribution share its object: read its metadata once.
+    read: dict[int, tuple[str, str]] = {}
+    found = [
+        (ep, read.get(id(ep.dist)) or read.setdefault(id(ep.dist), _distribution(ep))) for ep in eps
+    ]
+
+    def order(item: tuple[EntryPoint, tuple[str, str]]) -> tuple[bool, str, str]:
+        ep, (dist_name, _) = item
         return (dist_name.lower() != BUILTIN_DISTRIBUTION, ep.name, dist_name)
 
     registry = Registry()
-    for ep in sorted(eps, key=order):
+    for ep, distribution in sorted(found, key=order):
         try:
-            registry.add(load_entry_point(ep))
+            registry.add(load_entry_point(ep, distribution))
         except ValueError as exc:
-            dist_name, _ = _distribution(ep)
+            dist_name, _ = distribution
             registry.problems.append(f"plugin {ep.name!r} from {dist_name} not loaded: {exc}")
-            log.debug("plugin %s failed to load", ep.name, exc_info=True)
+            import logging  # only when a plugin fails: `auth --help` stays light
+
+            logging.getLogger(__name__).debug("plugin %s failed to load", ep.name, exc_info=True)
     return registry
 
 

@@ -1,7 +1,7 @@
 """The exercise catalog: the article's five exercises, then evidence-based extras.
 
-Each exercise carries a ladder of variants (``hipcoach.ladders``). Garmin mappings come from
-Garmin Connect's public catalog (``Exercises.json``) and the FIT profile's
+Each exercise carries a ladder of variants (``hipcoach.programme.ladders``). Garmin mappings
+come from Garmin Connect's public catalog (``Exercises.json``) and the FIT profile's
 ``<category>_exercise_name`` tables; a test checks every pair against both. Where Garmin has
 no exact exercise, the closest one in the right category is used and the step description
 carries the real name and cues.
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hipcoach import ladders
 from hipcoach.errors import UsageError
 from hipcoach.models import Exercise, Variant
+from hipcoach.programme import ladders
 
 ARTICLE_KEYS: tuple[str, ...] = (
     "side_leg_raise",

@@ -21,7 +21,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import HipcoachError
-from hipcoach.interfaces import RaceCalendar, RaceEvent
+from hipcoach.plugins.interfaces import RaceCalendar
+from hipcoach.plugins.values import RaceEvent
 from hipcoach.timeutil import in_range
 
 if TYPE_CHECKING:

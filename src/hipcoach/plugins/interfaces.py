@@ -1,0 +1,197 @@
+"""The plugin contract: what an integration may provide.
+
+An integration is a class registered under the entry-point group ``hipcoach.integrations``.
+It subclasses :class:`Integration` and offers any of: an activity source (runs in), a workout
+target (workouts out), a completion source (what the runner did), a race calendar (the
+runner's future races), exporters (files out) and an ``auth`` sub-command. Integrations import
+their heavy libraries lazily, inside these methods, so ``hipcoach --help`` stays fast.
+
+This module itself imports neither pydantic nor the domain model (``hipcoach auth --help``
+imports every plugin, and so this module, just to list their sign-in commands); the values
+plugins hand the core are in :mod:`.values`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    import click
+
+    from hipcoach.adherence.completions import CompletedActivity
+    from hipcoach.models import Run, ScheduledSession, Session
+    from hipcoach.plugins.values import (
+        ActivityPage,
+        PluginContext,
+        RaceEvent,
+        RemoteScheduleEntry,
+        RemoteWorkout,
+    )
+
+
+class ActivitySource(ABC):
+    """Yields the runner's runs. Only running sports become :class:`Run`s."""
+
+    @abstractmethod
+    def fetch_runs(self, since: date) -> Iterator[Run]:
+        """Runs on or after ``since`` (athlete-local), in any order."""
+
+    def fetch_pages(self, since: date, resume: str | None = None) -> Iterator[ActivityPage]:
+        """Runs on or after ``since`` a page at a time, from ``resume`` (a page's
+        ``next_page``, kept by the core across runs) or the start.
+
+        Sources that page override this, so that a long import interrupted by a rate limit
+        keeps every page it got and the next run carries on; the default is one page.
+        """
+        from hipcoach.plugins.values import ActivityPage
+
+        yield ActivityPage(runs=list(self.fetch_runs(since)))
+
+
+class WorkoutTarget(ABC):
+    """Creates, updates, schedules and deletes remote workouts that hipcoach owns.
+
+    Implementations only do I/O and mapping; what to create, move or delete is decided once,
+    by the core sync engine. They must never modify or delete a workout without the marker.
+    """
+
+    @abstractmethod
+    def list_owned_workouts(self) -> list[RemoteWorkout]:
+        """Every remote workout carrying the hipcoach marker (never one matched by name)."""
+
+    @abstractmethod
+    def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
+        """Every calendar entry of a workout on ``start`` … ``end`` (inclusive), whoever's.
+
+        Must be cheap (the nightly sync calls it every night): read the calendar only. Items
+        without a workout id (activities, notes, events, coach plans) are left out; which of
+        the entries are hipcoach's, the core decides by workout id.
+        """
+
+    @abstractmethod
+    def create_workout(self, session: Session) -> str:
+        """Create the workout for ``session``; return its remote id."""
+
+    @abstractmethod
+    def update_workout(self, workout_id: str, session: Session) -> None:
+        """Replace the content of an owned workout in place (same id)."""
+
+    @abstractmethod
+    def schedule(self, workout_id: str, on: date) -> str:
+        """Put the workout on the calendar; return the schedule id."""
+
+    @abstractmethod
+    def unschedule(self, schedule_id: str, workout_id: str) -> None:
+        """Remove one calendar entry of the owned workout ``workout_id``.
+
+        Implementations check ownership themselves: refuse (ServiceError) unless the workout
+        carries the marker and the entry is one of that workout's; an entry already gone
+        counts as removed.
+        """
+
+    @abstractmethod
+    def delete_workout(self, workout_id: str) -> None:
+        """Delete an owned workout (refusing, like :meth:`unschedule`, one without the marker)."""
+
+
+class RaceCalendar(ABC):
+    """The runner's races as they put them on a calendar (e.g. Garmin Connect's race events).
+
+    The core stores what it reads, so that the commands that plan offline keep the races, and
+    passes them to the planner with the config's and ``--race`` ones: no session on a race
+    day, the 2 days before or the day after; race week at most one light session; the 10
+    days before hold progression.
+    """
+
+    @abstractmethod
+    def races(self, start: date, end: date) -> Sequence[RaceEvent | date]:
+        """The races on ``start`` … ``end`` (inclusive; the core asks for whole months).
+
+        Must be cheap: the nightly sync asks every night for the months of its window (a
+        calendar that a workout target reads anyway should share those reads). Events that
+        are not races (a club run, a goal) are left out.
+        """
+
+
+class Exporter(ABC):
+    """Writes scheduled sessions to files."""
+
+    #: what ``hipcoach export <format>`` calls it
+    format: ClassVar[str]
+    #: one line for ``--help`` and ``hipcoach plugins``
+    summary: ClassVar[str] = ""
+
+    @abstractmethod
+    def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
+        """Write the files into ``out_dir`` (created if needed); return their paths."""
+
+
+class CompletionSource(ABC):
+    """Yields the strength sessions the runner recorded (the core matches them to sessions)."""
+
+    @abstractmethod
+    def fetch_completions(
+        self, since: date, known: Mapping[str, str]
+    ) -> Iterator[CompletedActivity]:
+        """Every strength activity recorded on or after ``since`` (athlete-local dates).
+
+        ``known`` maps the activity ids already stored to their fingerprints: an activity
+        listed again with the same fingerprint may come without ``sets`` (the stored ones
+        are kept), so set detail is read once per new or edited activity. One that is no
+        longer listed is taken as deleted.
+        """
+
+
+class Integration:
+    """Base class of every integration plugin. Override what you provide."""
+
+    #: the plugin's name (the entry-point name must match)
+    name: ClassVar[str] = ""
+    #: one line for ``hipcoach plugins``
+    summary: ClassVar[str] = ""
+    #: with no ``[integrations] source`` configured, the set-up sources are tried in this
+    #: order (lower first; ties by name)
+    source_preference: ClassVar[int] = 100
+
+    def activity_source(self, context: PluginContext) -> ActivitySource | None:
+        """The source, or None when this integration is not configured."""
+        return None
+
+    def workout_target(self, context: PluginContext) -> WorkoutTarget | None:
+        """The target, or None when this integration is not configured."""
+        return None
+
+    def completion_source(self, context: PluginContext) -> CompletionSource | None:
+        """The completed-session source, or None when this integration is not configured."""
+        return None
+
+    def race_calendar(self, context: PluginContext) -> RaceCalendar | None:
+        """The runner's race calendar, or None when this integration is not configured."""
+        return None
+
+    def exporters(self) -> Sequence[type[Exporter]]:
+        """Exporter classes this integration adds to ``hipcoach export``."""
+        return ()
+
+    def auth_command(self) -> click.Command | None:
+        """A click command mounted as ``hipcoach auth <name>``."""
+        return None
+
+    def capabilities(self) -> list[str]:
+        """What this integration offers, derived from the methods it overrides."""
+        caps = []
+        for method, label in (
+            ("activity_source", "source"),
+            ("workout_target", "target"),
+            ("completion_source", "completions"),
+            ("race_calendar", "races"),
+            ("auth_command", "auth"),
+        ):
+            if getattr(type(self), method) is not getattr(Integration, method):
+                caps.append(label)
+        caps += [f"export:{e.format}" for e in self.exporters()]
+        return caps
