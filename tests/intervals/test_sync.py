@@ -304,3 +304,22 @@ def test_status_sees_intervals_as_source_and_target(cli, runner, clock):
 
 
 _ = Clock  # the fixture's type, for readers
+
+
+def test_a_missed_sessions_catch_up_moves_its_event_and_never_twins_it(cli, runner, clock):
+    _, first = sync(cli)
+    assert first is not None
+    missed, day = planned(first)[0]
+    clock.day = date.fromisoformat(day) + timedelta(days=1)
+    result, report = sync(cli)
+    assert result.exit_code == 0, result.output
+    assert report is not None
+    caught = [m for m in report["moved"] if m["key"] == missed]
+    assert caught, report["moved"]
+    assert caught[0]["catch_up"] == "catch_up" and caught[0]["from"] == day
+    events = runner.hipcoach_events()
+    assert [k for k, _ in events].count(missed) == 1
+    assert (missed, caught[0]["date"]) in events
+    runner.requests.clear()
+    sync(cli)
+    assert runner.mutating_requests() == []
