@@ -2,8 +2,10 @@
 after the long run moved, for a runner with Strava and Garmin, then for a Garmin-only runner
 (runs and completed hip sessions from Garmin Connect's activity list, a hip session's sets read
 once; a race and a club run on the Garmin calendar: the races come with the calendar months the
-sync reads anyway). Uses the real stravalib and garminconnect clients against the test suite's
-fake services (``responses``), so it runs offline.
+sync reads anyway), then for an intervals.icu-only runner (a year of runs from any watch, read
+in 100-day windows; a race and a planned long run on its calendar; the sessions as events).
+Uses the real stravalib, garminconnect and requests clients against the test suite's fake
+services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -27,8 +30,14 @@ import garminconnect.client
 import responses
 from click.testing import CliRunner
 from tests.fakes.garmin_server import FakeGarmin
+from tests.fakes.intervals_server import FakeIntervals
 from tests.garmin.conftest import TOKENS
 from tests.garmin_shapes import garmin_activity, garmin_history
+from tests.intervals.conftest import save_key
+from tests.intervals_shapes import activity as intervals_activity
+from tests.intervals_shapes import planned_run as intervals_planned_run
+from tests.intervals_shapes import race as intervals_race
+from tests.intervals_shapes import strength as intervals_strength
 from tests.strava_shapes import weekly_history
 from tests.sync.conftest import STRAVA_ENV, FakeStrava, last_monday
 
@@ -41,7 +50,16 @@ def refuse_sso(self: object, url: str, **kwargs: object) -> None:
 
 def count(calls: list[responses.Call]) -> str:
     hosts = Counter(c.request.url.split("/")[2] for c in calls)
-    detail = ", ".join(f"{n} {host}" for host, n in sorted(hosts.items()))
+    if set(hosts) == {"intervals.icu"}:
+        # one service: say which requests, e.g. "2 GET events, 4 POST events/bulk"
+        paths = (c.request.url.split("?")[0].split("/athlete/")[1].partition("/")[2] for c in calls)
+        kinds = Counter(
+            f"{c.request.method} {re.sub(r'/[0-9]+$', '/{id}', path)}"
+            for c, path in zip(calls, paths, strict=True)
+        )
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    else:
+        detail = ", ".join(f"{n} {host}" for host, n in sorted(hosts.items()))
     return f"{len(calls):3d} requests ({detail})"
 
 
@@ -76,6 +94,7 @@ def main() -> None:
     with mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso):
         strava_and_garmin()
         garmin_only()
+    intervals_only()
 
 
 def strava_and_garmin() -> None:
@@ -137,6 +156,47 @@ def garmin_only() -> None:
         near = {(race + timedelta(days=d)).isoformat() for d in (-2, -1, 0, 1)}
         clear = not any(day in near for _, day in garmin.hipcoach_calendar())
         print(f"  race on {race}: no session that day, the 2 days before, the day after: {clear}")
+
+
+def year_of_runs(today: date) -> list[dict[str, object]]:
+    """A year of a runner's watch: easy runs Tuesday and Thursday, a long run on Sunday."""
+    runs: list[dict[str, object]] = []
+    for back in range(1, 366):
+        day = today - timedelta(days=back)
+        if day.weekday() in (1, 3):
+            runs.append(intervals_activity(day, 8.0, ident=f"i{back}"))
+        elif day.weekday() == 6:
+            runs.append(intervals_activity(day, 20.0, minutes=120, ident=f"i{back}", name="Long"))
+    return runs
+
+
+def intervals_only() -> None:
+    print("intervals.icu only (runs, plan, races and the sessions' events):")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        responses.RequestsMock(assert_all_requests_are_fired=False) as http,
+    ):
+        home = Path(tmp)
+        save_key(home)
+        fake = FakeIntervals()
+        today = date.today()
+        fake.activities = year_of_runs(today)
+        fake.add_event(intervals_race(today + timedelta(days=11), "City 10K", 10.0))
+        fake.add_event(intervals_planned_run(today + timedelta(days=3), "Long run 24 km", km=24))
+        fake.register(http)
+        sync = syncer(home, http)
+        sync("first sync (a year of runs)")
+        sync("nothing-new night")
+        fake.activities.append(intervals_activity(today, 8.0, ident="i-new"))
+        sync("night after a new run")
+        first = min(day for _, day in fake.hipcoach_events())
+        fake.activities.append(
+            intervals_strength(date.fromisoformat(first), ident="i-hip", name="Hip strength")
+        )
+        sync("night after a hip session")
+        (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
+        sync("after the long run moved")
+        print(f"  hipcoach events now: {len(fake.hipcoach_events())}")
 
 
 if __name__ == "__main__":

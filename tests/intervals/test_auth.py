@@ -144,3 +144,26 @@ def test_nothing_of_the_key_reaches_any_output_at_vv(cli, home, fake):
     assert result.exit_code == 0, result.output
     assert "GET /athlete/0" in result.stderr  # the debug log is there, without the key
     assert_no_key(result.stdout, result.stderr)
+
+
+def test_a_bad_athlete_id_in_the_config_is_78_naming_the_key(cli, home):
+    (home / "config.toml").write_text('[intervals]\nathlete_id = "me"\n')
+    result = cli("plan")
+    assert result.exit_code == ExitCode.CONFIG
+    assert "intervals.athlete_id" in result.stderr
+
+
+def test_where_the_key_and_athlete_come_from(home, key_file):
+    from hipcoach.config import Config, IntervalsConfig
+    from hipcoach_intervals.tokens import resolve
+    from tests.intervals.conftest import context_for
+
+    saved = resolve(context_for(home))
+    assert saved is not None and (saved.api_key, saved.athlete_id) == (KEY, ATHLETE)
+    config = Config(intervals=IntervalsConfig(athlete_id="i77"))
+    assert resolve(context_for(home, config=config)).athlete_id == "i77"  # type: ignore[union-attr]
+    env = {"INTERVALS_API_KEY": "envkey0123456789", "INTERVALS_ATHLETE_ID": "0"}
+    both = resolve(context_for(home, env=env, config=config))
+    assert both is not None and (both.api_key, both.athlete_id) == ("envkey0123456789", "0")
+    assert "envkey0123456789" not in repr(both)
+    assert resolve(context_for(home / "elsewhere")) is None
