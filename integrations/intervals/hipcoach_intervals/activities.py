@@ -20,17 +20,14 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from hipcoach.adherence.completions import CompletedActivity, fingerprint
 from hipcoach.models import Run
 from hipcoach.schedule.activities import (
     RUNNING_SPORTS,
     BadActivity,
-    check_plausible,
-    latest_possible_date,
     local_date,
     number_field,
+    plausible_run,
 )
 
 SOURCE = "intervals"
@@ -83,23 +80,17 @@ def run_from_intervals(item: object, *, latest: date | None = None) -> Run | Non
     sport = item.get("type")
     if sport not in RUNNING_SPORTS:
         return None
-    day = local_date(item.get("start_date_local"))
-    # A treadmill run without a foot pod may carry no distance: the day still had a run.
-    distance = number_field(item, "distance", required=False)
-    moving = _moving_seconds(item)
-    check_plausible(day, distance, moving, latest or latest_possible_date())
-    try:
-        return Run(
-            id=activity_id(item),
-            date=day,
-            distance_m=distance,
-            moving_time_s=int(moving),
-            kind="race" if is_race(item) else "easy",
-            name=str(item.get("name") or ""),
-            sport=str(sport),
-        )
-    except ValidationError as exc:
-        raise BadActivity(str(exc.errors()[0]["msg"])) from None
+    return plausible_run(
+        ident=activity_id(item),
+        day=local_date(item.get("start_date_local")),
+        # A treadmill run without a foot pod may carry no distance: the day still had a run.
+        distance_m=number_field(item, "distance", required=False),
+        moving_s=_moving_seconds(item),
+        kind="race" if is_race(item) else "easy",
+        name=str(item.get("name") or ""),
+        sport=str(sport),
+        latest=latest,
+    )
 
 
 def strength_done(item: Mapping[str, Any]) -> CompletedActivity | None:
