@@ -323,3 +323,16 @@ def test_a_missed_sessions_catch_up_moves_its_event_and_never_twins_it(cli, runn
     runner.requests.clear()
     sync(cli)
     assert runner.mutating_requests() == []
+
+
+@pytest.mark.parametrize(
+    ("failure", "code"), [("401", ExitCode.NOPERM), ("429", ExitCode.TEMPFAIL)]
+)
+def test_a_refusal_stops_every_request_after_it_in_one_line(cli, runner, clock, failure, code):
+    sync(cli)
+    runner.requests.clear()
+    runner.fail_at, runner.failure = 1, failure
+    result, _ = sync(cli)
+    assert result.exit_code == code
+    assert len(runner.requests) == 1  # nothing asked after the refusal
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr

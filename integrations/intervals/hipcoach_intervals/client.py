@@ -4,9 +4,11 @@ personal API key: HTTP Basic, user ``API_KEY`` (``reference/intervals.md``).
 One :class:`IntervalsClient` per process serves the run source, the completions, the
 calendar and the target. Every request is made once (requests' adapters retry nothing by
 default, and hipcoach adds no retry): a failure ends the night with its exit code and the next
-night repairs, so a cron job never sits in a back-off. Requests time out after 10 s to
-connect and 60 s to read. Nothing here logs a header or a body: the Basic header carries the
-key, and ``GET /athlete/{id}`` answers with it (``icu_api_key``).
+night repairs, so a cron job never sits in a back-off. After a refused key (401, 403) or a
+rate limit (429) the client makes no further request in the process: each would be refused
+alike, and the one error stands for all of them (one line, not one per reader). Requests
+time out after 10 s to connect and 60 s to read. Nothing here logs a header or a body: the
+Basic header carries the key, and ``GET /athlete/{id}`` answers with it (``icu_api_key``).
 
 There is no separate request for the athlete's id: paths use the configured id, else ``0``
 ("the key's owner"); the id itself (for hipcoach's ``external_id``) is read once, when needed,
@@ -15,11 +17,12 @@ from ``GET /athlete/0``, unless the key file or ``INTERVALS_ATHLETE_ID`` has it.
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import TYPE_CHECKING, Any
 
 from hipcoach import __version__
-from hipcoach.errors import ServiceError
+from hipcoach.errors import CredentialsError, HipcoachError, RateLimited, ServiceError
 from hipcoach_intervals.errors import from_exception, from_status, malformed
 from hipcoach_intervals.tokens import KEY_OWNER, Credentials, basic_header
 
@@ -40,8 +43,8 @@ class IntervalsClient:
         self.credentials = credentials
         self._session: requests.Session | None = None
         self._athlete_id = None if credentials.athlete_id == KEY_OWNER else credentials.athlete_id
-        #: how many requests this client made (the benchmark and the tests count them)
-        self.requests = 0
+        #: a refused key or a rate limit: no request is made after it in this process
+        self._stop: HipcoachError | None = None
 
     @property
     def session(self) -> requests.Session:
@@ -84,7 +87,10 @@ class IntervalsClient:
         """One request; its JSON answer (None for an empty body), or a hipcoach error."""
         import requests
 
-        self.requests += 1
+        if self._stop is not None:
+            # Every further request would be refused the same way (and a rate limit is
+            # honoured by stopping): the same one line, not one per reader.
+            raise copy.copy(self._stop)
         try:
             response = self.session.request(
                 method,
@@ -99,9 +105,12 @@ class IntervalsClient:
             raise from_exception(exc, action) from None
         log.debug("intervals.icu %s %s → HTTP %d", method, path, response.status_code)
         if response.status_code >= 400:
-            raise from_status(
+            error = from_status(
                 response.status_code, response.text, action, response.headers.get("Retry-After")
             )
+            if isinstance(error, CredentialsError | RateLimited):
+                self._stop = error
+            raise error
         if response.status_code >= 300:
             raise malformed(action, f"a redirect (HTTP {response.status_code})")
         if not response.content.strip():

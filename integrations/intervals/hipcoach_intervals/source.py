@@ -91,7 +91,8 @@ class IntervalsActivityList:
         """Once per process: how to get the runs that came from Strava."""
         if self.strava_stubs and not self._told:
             self._told = True
-            log.warning("%d activities skipped: %s", self.strava_stubs, CONNECT_WATCH)
+            noun = "activity" if self.strava_stubs == 1 else "activities"
+            log.warning("%d %s skipped: %s", self.strava_stubs, noun, CONNECT_WATCH)
 
 
 class IntervalsSource(ActivitySource):
