@@ -101,4 +101,4 @@ def command(app: Any, email: str | None) -> None:
     tokens = sign_in(email, password, _prompt_mfa)
     prepare_store(context, path)
     save_tokens(path, tokens, own_store=is_own_store(context, path))
-    app.say(f"Signed in to Garmin Connect; tokens saved to {path}")
+    app.out(f"Signed in to Garmin Connect; tokens saved to {path}")

@@ -70,7 +70,7 @@ def sign_in(app: App, *, no_browser: bool, timeout: int, port: int) -> None:
         client_secret=creds.client_secret if remember else None,
     )
     save_tokens(path, tokens)
-    app.say(f"Signed in to Strava; tokens saved to {path}")
+    app.out(f"Signed in to Strava; tokens saved to {path}")
 
 
 def _previous_tokens(context: PluginContext) -> TokenSet | None:

@@ -34,7 +34,7 @@ def command(app: App, at: str) -> None:
 
     home = str(app.home.root.resolve())
     argv = [*executable(), "--home", home, "sync", "-q"]
-    app.say(
+    app.out(
         f"""# 1. cron: `crontab -e` and add this line (cron mails you any error output;
 #    exit 75 = temporary, retried the next night; 77 = run `hipcoach auth …` again;
 #    73 = a file or folder is not writable):

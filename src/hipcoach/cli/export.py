@@ -61,4 +61,4 @@ def command(
             }
         )
         return
-    app.say(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")
+    app.out(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")

@@ -51,10 +51,10 @@ def command(app: App, weeks: int, as_json: bool) -> None:
             "and what you did is held against them."
         )
     for week in log.weeks:
-        app.say(week_line(week))
+        app.out(week_line(week))
         end = week.start + timedelta(days=7)
         for status in (s for s in log.sessions if week.start <= s.date < end):
-            app.say("  " + session_line(status))
+            app.out("  " + session_line(status))
 
 
 def week_line(week: AdherenceWeek) -> str:

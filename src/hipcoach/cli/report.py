@@ -67,7 +67,7 @@ def command(
     if as_json:
         app.emit_json({"file": str(path), "sessions": len(plan.sessions)})
     else:
-        app.say(f"Report written to {path} ({len(plan.sessions)} sessions)")
+        app.out(f"Report written to {path} ({len(plan.sessions)} sessions)")
     if open_page:
         import webbrowser
 

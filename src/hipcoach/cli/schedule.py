@@ -57,4 +57,4 @@ def command(
         return
     print_schedule(app, plan)
     if ics is not None:
-        app.say(f"Calendar written to {ics}")
+        app.out(f"Calendar written to {ics}")

@@ -58,9 +58,9 @@ def command(app: App, as_json: bool) -> None:
     if any(w.planned for w in done.weeks):
         from hipcoach.cli.log import week_line
 
-        app.say("Hip sessions done (of planned):")
+        app.out("Hip sessions done (of planned):")
         for week in done.weeks:
-            app.say("  " + week_line(week))
+            app.out("  " + week_line(week))
 
 
 def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
@@ -69,16 +69,16 @@ def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
     if last:
         counts = ", ".join(f"{n} {k}" for k, n in last.counts.items() if n) or "no change"
         result = "ok" if last.exit_code == ExitCode.OK else f"exit {last.exit_code}"
-        app.say(f"Last sync: {last.finished_at[:16].replace('T', ' ')} UTC, {result}, {counts}")
+        app.out(f"Last sync: {last.finished_at[:16].replace('T', ' ')} UTC, {result}, {counts}")
     for note in payload["attention"]:
-        app.say(f"Attention: {note}")
+        app.out(f"Attention: {note}")
     if payload["upcoming"]:
-        app.say("Next sessions on your watch:")
+        app.out("Next sessions on your watch:")
         for item in payload["upcoming"][:6]:
             flag = "" if item["on_target"] else " (not on the calendar yet)"
-            app.say(f"  {item['date']}  {item['key']}{flag}")
+            app.out(f"  {item['date']}  {item['key']}{flag}")
     for race in payload["races"][:3]:
-        app.say(f"Race: {race['date']}  {race['name'] or '(from config.toml)'}")
-    app.say("Weekly running distance:")
+        app.out(f"Race: {race['date']}  {race['name'] or '(from config.toml)'}")
+    app.out("Weekly running distance:")
     for week in payload["weeks"]:
-        app.say(f"  week of {week['start']}: {week['distance_km']:.1f} km")
+        app.out(f"  week of {week['start']}: {week['distance_km']:.1f} km")

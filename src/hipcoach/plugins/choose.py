@@ -30,6 +30,16 @@ def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, Wor
     return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
 
 
+def resolve_targets(registry: Registry, context: PluginContext) -> list[tuple[str, WorkoutTarget]]:
+    """Every workout target that is set up, by plugin name (``unsync`` clears them all)."""
+    found = []
+    for integration in registry:
+        target = integration.workout_target(context)
+        if target is not None:
+            found.append((integration.name, target))
+    return found
+
+
 def resolve_completions(
     registry: Registry, context: PluginContext, prefer: Sequence[str | None] = ()
 ) -> tuple[str, CompletionSource] | None:

@@ -72,6 +72,16 @@ def record_planned(
             )
 
 
+def forget_planned(db: StateDB, keys: Iterable[str], since: date) -> None:
+    """Sessions on ``since`` or later that are no longer handed over (``unsync`` took them
+    off): they leave adherence; the past stays as it was."""
+    with db.transaction() as conn:
+        conn.executemany(
+            "DELETE FROM planned_sessions WHERE session_key = ? AND date >= ?",
+            [(key, since.isoformat()) for key in sorted(keys)],
+        )
+
+
 def planned_sessions(db: StateDB, since: date | None = None) -> list[PlannedSession]:
     """The sessions handed over, oldest first."""
     with db.reading("planned_sessions"):
