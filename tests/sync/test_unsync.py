@@ -25,7 +25,7 @@ def runner_own_items(watch: FakeGarmin) -> dict[int, dict[str, Any]]:
     a copy made in Connect of one of hipcoach's (the marker in its description), both on
     the calendar in the window."""
     upcoming = sorted(watch.hipcoach_entries(), key=lambda e: e[1])[-1]
-    key, day = upcoming
+    key, _day = upcoming
     look_alike = watch.add_foreign_workout(f"hipcoach {key} · my old plan", MONDAY + timedelta(9))
     copy = watch.add_foreign_workout("My copy of the hip routine", MONDAY + timedelta(10))
     original = watch.workouts[workout_of(watch, key)]

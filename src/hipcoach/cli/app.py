@@ -156,12 +156,20 @@ class App:
         what: str | None = None,
         hide_input: bool = False,
         type: click.ParamType | None = None,
+        preamble: str | None = None,
     ) -> Any:
         """Ask the runner (see :func:`hipcoach.cli.prompts.ask`): plugins' sign-in commands
         reach the one prompt helper through the app, never by importing the CLI."""
         from hipcoach.cli.prompts import ask
 
-        return ask(question, instead=instead, what=what, hide_input=hide_input, type=type)
+        return ask(
+            question,
+            instead=instead,
+            what=what,
+            hide_input=hide_input,
+            type=type,
+            preamble=preamble,
+        )
 
     def warn(self, message: str) -> None:
         """A warning on stderr, once per message."""
