@@ -269,6 +269,7 @@ def session_statuses(db: StateDB, today: date) -> list[SessionStatus]:
     )
 
 
-def adherence_log_for(db: StateDB, today: date, weeks: int) -> AdherenceLog:
-    """The last ``weeks`` ISO weeks of sessions and check-ins, as ``log`` and ``status`` show."""
-    return adherence_log(session_statuses(db, today), db.checkins(), today, weeks)
+def adherence_log_for(db: StateDB, today: date, weeks: int, *, ahead: bool = False) -> AdherenceLog:
+    """The last ``weeks`` ISO weeks of sessions and check-ins, as ``log`` and ``status`` show
+    (``ahead``: and the weeks to come that hold sessions handed over, as ``log`` shows)."""
+    return adherence_log(session_statuses(db, today), db.checkins(), today, weeks, ahead=ahead)
