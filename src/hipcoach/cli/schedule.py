@@ -48,7 +48,9 @@ def command(
             plan,
             ics,
             "--ics",
-            lambda: write_calendar(plan.sessions, ics, StateLedger(app.state)),
+            lambda: write_calendar(
+                plan.sessions, ics, StateLedger(app.state, app.config.athlete.reminder_offset())
+            ),
         )
     if as_json:
         from hipcoach.serialize import schedule_json
