@@ -204,3 +204,15 @@ def test_files_written_by_hand_over_are_named_in_the_readme():
     assert "hipcoach unsync" in readme and "## Uninstalling" in readme
     assert "hipcoach paths" in readme
     assert Path(REPO / "LICENSE").read_text().startswith("MIT License")
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (REPO / "README.md").read_text()
+    quickstart = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    commands = [b.strip() for b in quickstart.split("```sh\n")[1:]]
+    commands = [c.split("\n```", 1)[0] for c in commands]
+    assert len(commands) == 2, commands  # one installs and runs the demo, one runs the tests
+    install, tests = commands
+    assert install.endswith("hipcoach demo") and "pytest" in tests
+    ci = (REPO / ".ci" / "run").read_text().strip().splitlines()[-1]
+    assert ci == tests
