@@ -123,7 +123,9 @@ def test_every_command_is_in_the_quiet_table():
     assert {args[0] for args, _ in QUIET} == set(COMMANDS) - {"auth"}
 
 
-@pytest.mark.parametrize(("args", "shown"), QUIET, ids=lambda v: v[0] if isinstance(v, list) else "")
+@pytest.mark.parametrize(
+    ("args", "shown"), QUIET, ids=lambda v: v[0] if isinstance(v, list) else ""
+)
 def test_quiet_keeps_the_primary_output(cli, tmp_path, args, shown):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     result = cli("-q", *args)
@@ -162,8 +164,10 @@ def test_after_export_log_and_status_show_the_sessions_and_checkin_records_one(c
     assert set(ahead) == {s["key"] for s in planned}
     assert {s["status"] for s in ahead.values()} == {"planned"}
     weeks = {w["start"] for w in log["weeks"]}
-    assert {date.fromisoformat(s["date"]) - timedelta(date.fromisoformat(s["date"]).weekday())
-            for s in planned} <= {date.fromisoformat(w) for w in weeks}
+    assert {
+        date.fromisoformat(s["date"]) - timedelta(date.fromisoformat(s["date"]).weekday())
+        for s in planned
+    } <= {date.fromisoformat(w) for w in weeks}
     text = cli("log").stdout
     assert "No session handed over" not in text and "· planned" in text
 
