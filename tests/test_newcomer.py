@@ -114,7 +114,7 @@ QUIET = [
     (["status"], "Weekly running distance"),
     (["log"], "Week of"),
     (["paths"], "state.db"),
-    (["unsync", "--dry-run"], "Nothing of hipcoach's to remove"),
+    (["unsync", "--dry-run"], "No workout target is set up"),
     (["checkin", "--pain", "1"], "Recorded knee pain 1/10"),
 ]
 

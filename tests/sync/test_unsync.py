@@ -90,7 +90,14 @@ def test_unsync_takes_off_only_what_hipcoach_made_and_was_never_done(cli, clock,
 
 def test_unsync_with_nothing_synced_makes_no_request(cli, watch):
     report = unsync(cli)
-    assert report == {"dry_run": False, "removed": [], "kept": [], "errors": [], "exit_code": 0}
+    assert report == {
+        "dry_run": False,
+        "targets": ["garmin"],
+        "removed": [],
+        "kept": [],
+        "errors": [],
+        "exit_code": 0,
+    }
     assert watch.requests == []
 
 

@@ -56,6 +56,7 @@ def unsync_json(report: UnsyncReport) -> dict[str, Any]:
     """The ``unsync --json`` document."""
     return {
         "dry_run": report.dry_run,
+        "targets": report.targets,
         "removed": [
             {
                 "target": r.target,
@@ -78,8 +79,17 @@ def unsync_json(report: UnsyncReport) -> dict[str, Any]:
 
 def _print(app: App, report: UnsyncReport) -> None:
     verb = "would remove" if report.dry_run else "removed"
-    if not report.removed:
-        app.out("Nothing of hipcoach's to remove: no calendar entry or workout of its own left.")
+    if not report.removed and not report.targets:
+        app.out("No workout target is set up: nothing of hipcoach's to take off.")
+        app.say(
+            "Events imported from an exported calendar (ICS) stay in your calendar app until "
+            "you delete them there."
+        )
+    elif not report.removed:
+        app.out(
+            f"Nothing of hipcoach's to remove on {', '.join(report.targets)}: no calendar entry "
+            "or workout of its own left."
+        )
     for removal in report.removed:
         app.out(f"{verb} {removal.describe()}")
     for kept in report.kept:

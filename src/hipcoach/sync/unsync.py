@@ -146,6 +146,8 @@ class UnsyncReport:
     """What ``unsync`` removed (or, in a dry run, would remove), kept, and could not do."""
 
     dry_run: bool
+    #: the workout targets set up (looked at)
+    targets: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     kept: list[Kept] = field(default_factory=list)
     failures: list[tuple[Removal, HipcoachError]] = field(default_factory=list)
@@ -239,6 +241,7 @@ def unsync(
     home.ensure()
     with sync_lock(home.root):
         targets = resolve_targets(registry, context)
+        report.targets = [name for name, _ in targets]
         for name in sorted(recorded_targets(state) - {n for n, _ in targets}):
             report.errors.append(
                 CredentialsError(
