@@ -9,6 +9,8 @@ import json
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from tests.fakes.garmin_server import FakeGarmin
 from tests.sync.runner import MONDAY, planned_on, sync, workout_of
 
@@ -153,3 +155,23 @@ def test_ownership_needs_the_marker_and_the_record_of_that_very_session():
         ("workout", "2026-W46-2", "5"),
     ]
     assert [(k.key, k.workout_id) for k in plan.kept] == [("2026-W45-2", "2")]
+
+
+@pytest.mark.parametrize("failing", range(1, 9))
+def test_a_fault_at_any_request_of_unsync_is_finished_by_the_next_run(cli, clock, watch, failing):
+    sync(cli)
+    clock.day = MONDAY + timedelta(days=1)
+    ours = set(watch.workouts)
+    foreign = watch.add_foreign_workout("Leg day", MONDAY + timedelta(days=3))
+    watch.requests.clear()
+    watch.fail_at = failing
+    first = cli("unsync", "--json")
+    assert first.exit_code in (0, 75), first.output
+    assert "Traceback" not in first.output
+    watch.fail_at = None
+    unsync(cli)
+    watch.requests.clear()
+    assert unsync(cli)["removed"] == [] and watch.mutating_requests() == []
+    assert not set(watch.workouts) & ours
+    assert not watch.hipcoach_entries()
+    assert foreign in watch.workouts and entries_of(watch, foreign)
