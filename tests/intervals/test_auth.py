@@ -80,14 +80,19 @@ def test_an_athlete_the_key_cannot_reach_is_77(cli, home, fake):
     assert "HTTP 403" in result.stderr and "Access denied" in result.stderr
 
 
-@pytest.mark.parametrize("typed", ["", "has a blank in it", "short"])
+@pytest.mark.parametrize("typed", ["has a blank in it", "short"])
 def test_something_that_is_no_key_is_a_usage_error_that_does_not_echo_it(cli, home, fake, typed):
     result = cli("auth", "intervals", "--api-key-stdin", input=typed + "\n")
     assert result.exit_code == ExitCode.USAGE
     assert "is not an intervals.icu API key" in result.stderr
-    if typed:
-        assert typed not in result.stderr
+    assert typed not in result.stderr
     assert fake.requests == []
+
+
+def test_an_empty_stdin_is_a_usage_error_naming_what_to_do(cli, home, fake):
+    result = cli("auth", "intervals", "--api-key-stdin", input="")
+    assert result.exit_code == ExitCode.USAGE
+    assert "stdin held no key" in result.stderr and fake.requests == []
 
 
 def test_a_bad_athlete_id_is_a_usage_error(cli, home, fake):
@@ -167,3 +172,9 @@ def test_where_the_key_and_athlete_come_from(home, key_file):
     assert both is not None and (both.api_key, both.athlete_id) == ("envkey0123456789", "0")
     assert "envkey0123456789" not in repr(both)
     assert resolve(context_for(home / "elsewhere")) is None
+
+
+def test_paths_names_the_key_file(cli, home, key_file):
+    data = json.loads(cli("paths", "--json").stdout)
+    found = json.dumps(data)
+    assert str(key_file) in found

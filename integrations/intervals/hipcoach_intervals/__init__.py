@@ -126,6 +126,12 @@ class IntervalsIntegration(Integration):
         account = self.account(context)
         return None if account is None else account.calendar
 
+    def kept_files(self, context: PluginContext) -> dict[str, Path]:
+        """The API key file (``hipcoach auth intervals`` writes it)."""
+        from hipcoach_intervals.tokens import token_path
+
+        return {"key": token_path(context)}
+
     def auth_command(self) -> click.Command:
         """``hipcoach auth intervals``."""
         from hipcoach_intervals.auth import command

@@ -30,27 +30,32 @@ def check_sign_in(api_key: str, athlete_id: str) -> tuple[str, str]:
     return ident, " ".join(name.split())[:80] if isinstance(name, str) else ""
 
 
-def _read_key(from_stdin: bool, env: dict[str, str]) -> tuple[str, bool]:
-    """The key and whether it was typed at the prompt (then the athlete id is asked too)."""
+def _read_key(app: Any, from_stdin: bool, env: dict[str, str]) -> tuple[str, bool]:
+    """The key, and whether it was typed at the prompt (then the athlete id is asked too)."""
     from hipcoach.errors import UsageError
     from hipcoach_intervals.tokens import KEY_ENV, check_key
 
     if from_stdin:
         stream = sys.stdin
-        text = stream.readline() if stream is not None and not stream.closed else ""
+        try:
+            text = stream.readline() if stream is not None and not stream.closed else ""
+        except (OSError, ValueError):  # fd 0 closed under the stream
+            text = ""
+        if not text.strip():
+            raise UsageError("--api-key-stdin: stdin held no key", hint="pipe the key in")
         return check_key(text, "the key read from stdin"), False
     if env.get(KEY_ENV, "").strip():
         return check_key(env[KEY_ENV], KEY_ENV), False
-    if sys.stdin is None or sys.stdin.closed:
-        raise UsageError(
-            "no terminal to ask for the intervals.icu API key",
-            hint=f"pipe it in with --api-key-stdin, or set {KEY_ENV}",
-        )
-    typed: str = click.prompt(KEY_PROMPT, hide_input=True)
+    typed: str = app.ask(
+        KEY_PROMPT,
+        hide_input=True,
+        what="intervals.icu API key",
+        instead=f"pipe it in with --api-key-stdin, or set {KEY_ENV}",
+    )
     return check_key(typed, "the key typed"), True
 
 
-def _athlete(option: str | None, env: dict[str, str], ask: bool) -> str:
+def _athlete(app: Any, option: str | None, env: dict[str, str], ask: bool) -> str:
     from hipcoach_intervals.tokens import ATHLETE_ENV, KEY_OWNER, check_athlete_id
 
     if option is not None:
@@ -59,7 +64,12 @@ def _athlete(option: str | None, env: dict[str, str], ask: bool) -> str:
         return check_athlete_id(env[ATHLETE_ENV], ATHLETE_ENV)
     if not ask:
         return KEY_OWNER
-    typed: str = click.prompt(ATHLETE_PROMPT, default="", show_default=False)
+    typed: str = app.ask(
+        ATHLETE_PROMPT,
+        what="intervals.icu athlete id",
+        instead="give it with --athlete-id",
+        default=KEY_OWNER,
+    )
     return check_athlete_id(typed or KEY_OWNER, "the athlete id typed")
 
 
@@ -88,9 +98,9 @@ def command(app: Any, from_stdin: bool, athlete_id: str | None) -> None:
 
     context = app.plugin_context()
     env = dict(context.env)
-    key, typed = _read_key(from_stdin, env)
-    wanted = _athlete(athlete_id, env, ask=typed)
+    key, typed = _read_key(app, from_stdin, env)
+    wanted = _athlete(app, athlete_id, env, ask=typed)
     ident, name = check_sign_in(key, wanted)
     path = save(context, Credentials(key, ident))
     who = f"{name} ({ident})" if name else ident
-    app.say(f"intervals.icu: the key works for {who}; saved to {path}")
+    app.out(f"intervals.icu: the key works for {who}; saved to {path}")

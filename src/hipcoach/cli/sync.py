@@ -96,11 +96,14 @@ def _print(app: App, report: SyncReport) -> None:
     )
     if changes:
         line += " (" + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ")"
-    app.say(line)
+    (app.out if dry_run else app.say)(line)
+    # A dry run's list is what was asked for (-q keeps it); a real night's report is a note,
+    # so that `sync -q` in cron prints nothing on a good night and cron mails only problems.
+    show = app.out if dry_run else app.say
     for action in result.actions:
-        app.say(f"  {'would ' if dry_run else ''}{action.describe()}")
+        show(f"  {'would ' if dry_run else ''}{action.describe()}")
     if dry_run and not result.target_name:
         app.say("  (no workout target set up: `hipcoach auth garmin` or `hipcoach auth intervals`)")
     if dry_run:
         for item in plan.sessions:
-            app.say(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")
+            show(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")
