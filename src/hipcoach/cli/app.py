@@ -219,7 +219,7 @@ def start_here() -> str:
     me = invoked_as()
     return (
         f"Start here: `{me} demo` (the whole flow on sample data, no account needed),\n"
-        f"then `{me} auth garmin` (your runs and the watch's calendar);\n"
+        f"then `{me} auth garmin` (a Garmin watch) or `{me} auth intervals` (any watch);\n"
         f"`{me} paths` shows where hipcoach keeps its config, state, tokens and log."
     )
 
