@@ -56,10 +56,15 @@ class FakeIntervals:
         #: the query of each request, in the same order
         self.queries: list[dict[str, str]] = []
         self.fail_at: int | None = None  # the n-th request fails (1-based)
-        self.failure = "500"  # a status, "connection" or "timeout"
+        #: a status, "connection" or "timeout" (the request never arrives), or "lost" (it is
+        #: carried out, and the answer is lost)
+        self.failure = "500"
         self.fail_all = False
         #: the event answers leave out ``external_id`` (a server that does not keep it)
         self.drop_external_id = False
+        #: whether ``upsert=true`` matches events made with a personal key (unverified: the
+        #: OpenAPI document speaks of events "created by the same OAuth application")
+        self.upsert_matches = True
 
     # -- test helpers ----------------------------------------------------------------------
     def add_event(self, event: dict[str, Any], *, made_by: str = "web") -> int:
@@ -90,7 +95,8 @@ class FakeIntervals:
         parts = urlsplit(request.url)
         self.requests.append((request.method, parts.path))
         self.queries.append({k: v[-1] for k, v in parse_qs(parts.query).items()})
-        if self.fail_all or (self.fail_at is not None and len(self.requests) == self.fail_at):
+        failing = self.fail_all or (self.fail_at is not None and len(self.requests) == self.fail_at)
+        if failing and self.failure != "lost":
             return self._failure()
         if request.headers.get("Authorization") != basic(self.key):
             return _error(401, "Unauthorized")
@@ -114,7 +120,10 @@ class FakeIntervals:
         for method, path, handler in routes:
             found = re.fullmatch(path, rest)
             if method == request.method and found:
-                return handler(params, body, *found.groups())
+                answer = handler(params, body, *found.groups())
+                if failing:  # "lost": done on the server, the answer never arrives
+                    raise requests.exceptions.ConnectionError("connection reset by peer")
+                return answer
         return _error(404, "Not Found")
 
     def _failure(self):  # type: ignore[no-untyped-def]
@@ -166,7 +175,7 @@ class FakeIntervals:
         answer = []
         for item in body:
             ident = None
-            if upsert and item.get("external_id"):
+            if upsert and self.upsert_matches and item.get("external_id"):
                 ident = next(
                     (
                         i
