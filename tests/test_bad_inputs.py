@@ -171,7 +171,13 @@ CASES = [
         ["entry 0 (id 3)", "in the future"],
     ),
     # -- a damaged state.db ------------------------------------------------------------------
-    Case("state.db not a database", write("state.db", b"x" * 4096), ["status"], 78, ["state.db"]),
+    Case(
+        "state.db not a database",
+        write("state.db", b"x" * 4096),
+        ["status"],
+        78,
+        ["state.db", "copy", "somewhere safe", "check-ins"],
+    ),
     Case(
         "state.db without a table",
         state_with("DROP TABLE runs"),
