@@ -6,6 +6,8 @@ with sources and targets supplied by the environment.
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from datetime import date, tzinfo
 from pathlib import Path
@@ -17,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SecretStr,
+    StrictInt,
     ValidationError,
     field_validator,
     model_validator,
@@ -50,25 +53,26 @@ class _Section(BaseModel):
 
 
 class AthleteConfig(_Section):
-    """``[athlete]``: who is training, and when they cannot."""
+    """``[athlete]``: who is training, and when they cannot. Numbers are whole numbers, never
+    ``true`` (TOML's booleans would otherwise pass as 1)."""
 
     timezone: str | None = None
     level: Level = "standard"
     # At most 3: the trials' dose (evidence.md §3), and what never-two-days-in-a-row leaves
     # around a long run; a week asking for more could never be completed.
-    sessions_per_week: int = Field(default=3, ge=1, le=3)
-    min_sessions_per_week: int = Field(default=2, ge=1, le=3)
-    block_weeks: int = Field(default=8, ge=4, le=12)
+    sessions_per_week: StrictInt = Field(default=3, ge=1, le=3)
+    min_sessions_per_week: StrictInt = Field(default=2, ge=1, le=3)
+    block_weeks: StrictInt = Field(default=8, ge=4, le=12)
     start_date: date | None = None
     long_run_day: Weekday | None = None
     blocked_weekdays: list[Weekday] = Field(default_factory=list)
     blocked_dates: list[date] = Field(default_factory=list)
     races: list[date] = Field(default_factory=list)
-    horizon_days: int = Field(default=14, ge=1, le=60)
+    horizon_days: StrictInt = Field(default=14, ge=1, le=60)
     equipment: list[Equipment] = Field(
         default_factory=list, description="What you have: band, ankle_weight, step, dumbbell."
     )
-    max_session_minutes: int = Field(
+    max_session_minutes: StrictInt = Field(
         default=30, ge=20, le=90, description="Every session fits this, warm-up included."
     )
 
@@ -97,7 +101,7 @@ class AthleteConfig(_Section):
 class StravaConfig(_Section):
     """``[strava]``: your Strava API application (env ``STRAVA_CLIENT_*`` also works)."""
 
-    client_id: int | None = None
+    client_id: StrictInt | None = Field(default=None, ge=1, le=2**63 - 1)
     client_secret: SecretStr | None = None
 
 
@@ -156,7 +160,7 @@ class Config(_Section):
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; a missing file gives the defaults."""
     try:
-        raw_bytes = path.read_bytes()
+        raw_bytes = read_regular_file(path)
     except FileNotFoundError:
         return Config()
     except OSError as exc:
@@ -176,6 +180,24 @@ def load_config(path: Path) -> Config:
     except ValidationError as exc:
         raise ConfigError(describe_validation_error(path, exc)) from None
     return _anchor_paths(config, path.parent)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path``; ConfigError at once when it is not a regular file (a FIFO would
+    block every command, a cron job for ever; a device may never end; a folder)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+            raise ConfigError(
+                f"{path}: is {kind}", hint="make config.toml a plain text file, or remove it"
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def _anchor_paths(config: Config, base: Path) -> Config:
