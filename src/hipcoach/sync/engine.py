@@ -154,7 +154,7 @@ def apply_actions(
         try:
             _apply(target, records, action)
         except NotOwned as exc:
-            log.warning("%s: %s; forgotten, hipcoach makes its own", action.describe(), exc)
+            log.info("%s: %s; forgotten, hipcoach makes its own", action.describe(), exc)
             records.forget_workout(_id(action.workout_id))
             if action.key not in disowned and action.item is not None:
                 pending.append(_recreate(action.item))
@@ -164,7 +164,8 @@ def apply_actions(
             outcome.aborted = exc
             break
         except HipcoachError as exc:
-            log.warning("%s failed: %s", action.describe(), exc)
+            # Reported once, in the sync's summary line; the log file keeps each one.
+            log.info("%s failed: %s", action.describe(), exc)
             outcome.failures.append((action, exc))
             continue
         outcome.done.append(action)
