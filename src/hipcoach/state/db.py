@@ -26,9 +26,10 @@ RUNS_SOURCE_KEY = "runs_source"
 def keep_aside_hint(path: Path) -> str:
     """What to do with a state.db hipcoach cannot read, without losing what it holds."""
     return (
-        f"copy {path} somewhere safe first: it holds your check-ins, cached runs, adherence and "
-        "which workouts are hipcoach's; then move it out of the home and run again for a fresh "
-        "one (sessions on the calendar on the days planned are adopted)"
+        f"copy {path} somewhere safe first (`hipcoach paths` lists the home's files): it holds "
+        "your check-ins, cached runs, adherence and which workouts are hipcoach's; then move it "
+        "out of the home and run again for a fresh one (sessions on the calendar on the days "
+        "planned are adopted)"
     )
 
 
