@@ -347,6 +347,7 @@ def special(relative: str, make: Callable[[Path], None]) -> Callable[[Path], Non
     """A set-up making ``home / relative`` something other than a plain file."""
 
     def setup(home: Path) -> None:
+        (home / relative).parent.mkdir(parents=True, exist_ok=True)
         make(home / relative)
 
     return setup
@@ -394,6 +395,21 @@ CASES += [
         ["sync", "--dry-run"],
         78,
         ["config.toml", "not a regular file"],
+    ),
+    Case(
+        "Strava token file a FIFO",
+        special("tokens/strava.json", os.mkfifo),
+        ["runs"],
+        77,
+        ["strava.json", "not a regular file", "hipcoach auth strava"],
+        env=STRAVA_APP,
+    ),
+    Case(
+        "Garmin token file a FIFO",
+        special("tokens/garmin/garmin_tokens.json", os.mkfifo),
+        ["sync"],
+        77,  # not taken for a token store at all: never opened, never blocking
+        ["hipcoach auth garmin"],
     ),
     Case(
         "config.toml a folder",

@@ -6,9 +6,7 @@ with sources and targets supplied by the environment.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import tomllib
 from datetime import date, timedelta, tzinfo
 from pathlib import Path
@@ -198,6 +196,8 @@ class Config(_Section):
 
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; a missing file gives the defaults."""
+    from hipcoach.home import read_regular_file
+
     try:
         raw_bytes = read_regular_file(path)
     except FileNotFoundError:
@@ -219,24 +219,6 @@ def load_config(path: Path) -> Config:
     except ValidationError as exc:
         raise ConfigError(describe_validation_error(path, exc)) from None
     return _anchor_paths(config, path.parent)
-
-
-def read_regular_file(path: Path) -> bytes:
-    """The bytes of ``path``; ConfigError at once when it is not a regular file (a FIFO would
-    block every command, a cron job for ever; a device may never end; a folder)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
-            raise ConfigError(
-                f"{path}: is {kind}", hint="make config.toml a plain text file, or remove it"
-            )
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    finally:
-        os.close(fd)
 
 
 def _anchor_paths(config: Config, base: Path) -> Config:

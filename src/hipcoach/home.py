@@ -158,6 +158,23 @@ def make_private_dir(path: Path, *, tighten: bool = False) -> None:
         raise cannot_write(exc, path) from None
 
 
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``, refused at once (OSError, ``strerror`` saying why)
+    when it is not a regular file: a FIFO would block every command, a cron job for ever,
+    and a device may never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+            raise OSError(errno.EINVAL, f"it is {kind}", str(path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def open_own_file(path: Path, flags: int) -> int:
     """Open (creating it 0600) a file hipcoach keeps for itself, such as the sync lock or the
     log: never through a symbolic link, and never a file with other names (hard links),
