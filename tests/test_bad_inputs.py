@@ -430,7 +430,7 @@ CASES += [
             ("sessions_per_week", "true"),
             ("min_sessions_per_week", "true"),
             ("block_weeks", "false"),
-            ("horizon_days", "14.0"),
+            ("horizon_days", "14.5"),
             ("max_session_minutes", "true"),
         )
     ),
