@@ -73,6 +73,32 @@ class Picture:
     carried: tuple[str, ...] = ()
 
 
+def start_end(
+    key: str,
+    title: str,
+    text: str,
+    position: str,
+    props: tuple[Prop, ...],
+    start: Pose,
+    end: Pose,
+    front: tuple[Prop, ...],
+    working: tuple[str, ...],
+    carried: tuple[str, ...] = (),
+) -> Picture:
+    """The usual picture: both panels on the same ``props``, the end one with ``front``
+    (arrows, labels) drawn over the figure; the title says it shows the two positions."""
+    return Picture(
+        key,
+        f"{title}: start and end position",
+        text,
+        position,
+        Panel(start, props),
+        Panel(end, props, front),
+        working=working,
+        carried=carried,
+    )
+
+
 def _f(v: float) -> str:
     text = f"{v:.1f}"
     return "0" if text == "-0.0" else text.removesuffix(".0")

@@ -19,7 +19,7 @@ from drawings.postures import (
     supine,
 )
 from drawings.props import FLOOR, Prop, floor, label, mat, sofa, step, travel
-from drawings.svg import Panel, Picture
+from drawings.svg import Panel, Picture, start_end
 
 MAT = (floor(), mat(10, 152))
 
@@ -38,15 +38,7 @@ def _quad_picture(
     front: tuple[Prop, ...] = tuple(travel(start, end, j, bulge=b, gap=6) for j, b in arrows)
     if word:
         front += (label(94, 30, word),)
-    return Picture(
-        key,
-        f"{title}: start and end position",
-        text,
-        position,
-        Panel(start, MAT),
-        Panel(end, MAT, front),
-        working=working,
-    )
+    return start_end(key, title, text, position, MAT, start, end, front, working)
 
 
 def bird_dogs() -> list[Picture]:
@@ -375,16 +367,8 @@ def _hips_up(
     front: tuple[Prop, ...] = (travel(start, end, "hip", bulge=-10, gap=4),)
     if word:
         front += (label(98, 40, word),)
-    return Picture(
-        key,
-        f"{title}: start and end position",
-        text,
-        position,
-        Panel(start, props),
-        Panel(end, props, front),
-        working=("pelvis",),
-        carried=("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b"),
-    )
+    carried = ("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b")
+    return start_end(key, title, text, position, props, start, end, front, ("pelvis",), carried)
 
 
 def pictures() -> list[Picture]:

@@ -10,7 +10,7 @@ from drawings.figure import Limb as L
 from drawings.figure import Point, Pose
 from drawings.postures import GROUND, arm_to, side_view, standing_front
 from drawings.props import CONTACT, FLOOR, Prop, chair, floor, label, step, stool, travel, wall
-from drawings.svg import Panel, Picture
+from drawings.svg import Panel, Picture, start_end
 
 CARRIED = ("pelvis", "torso", "head", "arm_a", "arm_b")
 
@@ -49,15 +49,9 @@ def _picture(
     word_x: float = 4,
     bulge: float = 10,
 ) -> Picture:
-    return Picture(
-        key,
-        f"{title}: start and end position",
-        text,
-        position,
-        Panel(start, props),
-        Panel(end, props, (travel(start, end, joint, bulge=bulge, gap=4), label(word_x, 34, word))),
-        working=working,
-        carried=carried,
+    front = (travel(start, end, joint, bulge=bulge, gap=4), label(word_x, 34, word))
+    return start_end(
+        key, title, text, position, props, start, end, front, working=working, carried=carried
     )
 
 
