@@ -17,8 +17,9 @@ always a rest), ``childStepId`` numbering, a single set as plain steps, the text
 the ownership marker.
 
 Ownership: the description ends with the marker ``[hipcoach:<session key>]``
-(:data:`MARKER_RE`), the only thing that makes a workout hipcoach's. The name and the step
-notes are the core's (:mod:`hipcoach.exports.workout`), the same on every watch and calendar.
+(:data:`MARKER_RE`), the only thing on Garmin's side that can make a workout hipcoach's (the
+core also wants a record that hipcoach made it). The name and the step notes are the core's
+(:mod:`hipcoach.exports.workout`), the same on every watch and calendar.
 
 A per-side exercise becomes one step per side inside each set, left then right, each with
 the per-side reps (or hold): the watch counts what the runner does on each side, and a
@@ -46,14 +47,16 @@ from hipcoach.exports.workout import (
     workout_name,
 )
 from hipcoach.models import Prescription, Session
+from hipcoach.programme.generator import SESSION_KEY
 
 if TYPE_CHECKING:
     from garminconnect.workout import ExecutableStep, RepeatGroup
 
 TEXT_LIMIT = 512
 
-#: the ownership marker in a workout description; group ``key`` is the session key
-MARKER_RE = re.compile(r"\[hipcoach:(?P<key>[A-Za-z0-9][A-Za-z0-9._:-]*)\]")
+#: the ownership marker in a workout description; group ``key`` is the session key, of the
+#: session-key pattern exactly (``[hipcoach:garbage-key]`` is no marker)
+MARKER_RE = re.compile(rf"\[hipcoach:(?P<key>{SESSION_KEY.pattern})\]")
 
 # The library has a timed warm-up only; hipcoach's waits for the lap button.
 _WARMUP_TYPE = {"stepTypeId": 1, "stepTypeKey": "warmup", "displayOrder": 1}
