@@ -63,7 +63,7 @@ def test_unsync_takes_off_only_hipcoachs_events_of_sessions_never_done(cli, runn
         assert runner.events[ident] == event
 
 
-@pytest.mark.parametrize("failure", ["500", "429", "lost"])
+@pytest.mark.parametrize("failure", ["429", "lost"])
 def test_a_failure_at_any_request_of_unsync_is_finished_by_the_next_run(
     tmp_path, runner, clock, failure
 ):
