@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hipcoach import DISCLAIMER
+from hipcoach.home import write_output
 from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import Exporter
 
@@ -215,14 +216,14 @@ def write_calendar(
     """Write the calendar to ``path``, then record the revisions it carries."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     revisions = revise(ledger.revisions, sessions, now, ledger.reminder)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(
+    write_output(
+        path,
         calendar_bytes(
             sessions,
             athlete_id=ledger.athlete_id,
             revisions=revisions,
             reminder=ledger.reminder,
-        )
+        ),
     )
     # Recorded after the file is written: a failed write never bumps a sequence unseen.
     ledger.revisions = revisions
