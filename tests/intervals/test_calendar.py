@@ -48,7 +48,11 @@ def test_planned_runs_and_races_come_from_one_read_shared_with_the_target(fake, 
     ]
     assert target.list_scheduled(START, END) == []  # the runner's events carry no external_id
     assert fake.requests == [("GET", "/api/v1/athlete/i434414/events")]
-    assert fake.queries == [{"oldest": str(first), "newest": str(last)}]
+    # The months of the window, and two weeks on each side (a plan's whole weeks, the past
+    # week the sync looks back at).
+    assert fake.queries == [
+        {"oldest": str(first - timedelta(days=14)), "newest": str(last + timedelta(days=14))}
+    ]
 
 
 def test_a_calendar_that_is_not_a_list_is_69(fake, home, key_file):

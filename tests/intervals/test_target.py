@@ -133,8 +133,8 @@ def test_listing_reads_six_weeks_back_and_over_a_year_ahead_once(fake, home, key
     owned = target.list_owned_workouts()
     assert [w.session_key for w in owned] == [sessions()[0].key]
     assert fake.queries[-1] == {
-        "oldest": str(clock.day - timedelta(days=42)),
-        "newest": str(clock.day + timedelta(days=400)),
+        "oldest": str(clock.day - timedelta(days=42 + 14)),
+        "newest": str(clock.day + timedelta(days=400 + 14)),
     }
     target.list_scheduled(clock.day, clock.day + timedelta(days=13))
     assert len(fake.requests) == 1  # inside what was read

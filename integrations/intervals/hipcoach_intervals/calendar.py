@@ -4,16 +4,18 @@ range per process, and what the runner put on it: their planned runs and their r
 Cost: one list of events holds the runner's planned workouts, their races and hipcoach's
 sessions alike, so the race calendar, the running plan and the workout target share one
 :class:`IntervalsCalendar`: the nightly sync reads the months of its window once (the races
-are read first, by whole months) and every later question inside them is answered from
-memory. Both dates are always sent: without ``newest`` intervals.icu returns one week.
-Whatever the target changes, the ranges read are forgotten, so that nothing is decided on a
-calendar read before a change. The order of the list is unverified: nothing here relies on it.
+are read first, by whole months), with :data:`MARGIN_DAYS` more on each side, so that the
+running plan's whole weeks around the window and the past week the sync looks back at are
+answered from memory too. Both dates are always sent: without ``newest`` intervals.icu
+returns one week. Whatever the target changes, the ranges read are forgotten, so that nothing
+is decided on a calendar read before a change. The order of the list is unverified: nothing
+here relies on it.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hipcoach.plugins.interfaces import RaceCalendar, RunningPlan
@@ -23,6 +25,10 @@ from hipcoach_intervals.errors import malformed
 from hipcoach_intervals.events import event_day, planned_run, race_event
 
 log = logging.getLogger(__name__)
+
+#: days read beyond each end of a range asked for: a plan's ISO weeks reach past the months
+#: of the window by up to nine days, the week a sync looks back at by up to seven
+MARGIN_DAYS = 14
 
 
 class IntervalsCalendar:
@@ -36,8 +42,9 @@ class IntervalsCalendar:
         """Every event starting on ``start`` … ``end`` (inclusive, local dates)."""
         covering = next((items for s, e, items in self._read if s <= start and end <= e), None)
         if covering is None:
-            covering = self._fetch(start, end)
-            self._read.append((start, end, covering))
+            first, last = start - timedelta(days=MARGIN_DAYS), end + timedelta(days=MARGIN_DAYS)
+            covering = self._fetch(first, last)
+            self._read.append((first, last, covering))
         return [e for e in covering if (day := event_day(e)) is not None and start <= day <= end]
 
     def forget(self) -> None:
