@@ -40,7 +40,7 @@ def command(
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
     watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.
     """
-    from hipcoach.exports.handover import available_exporters, make_exporter
+    from hipcoach.exports.handover import available_exporters, calendar_window, make_exporter
     from hipcoach.exports.ics import StateLedger
 
     exporters = available_exporters(app.registry)
@@ -50,7 +50,12 @@ def command(
             param_hint="'FORMAT'",
         )
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
-    exporter = make_exporter(exporters[format_name], lambda: StateLedger(app.state))
+    exporter = make_exporter(
+        exporters[format_name],
+        lambda: StateLedger(app.state),
+        physio=plan.physio,
+        window=calendar_window(plan, app.today()),
+    )
     paths = hand_over_plan(app, plan, out, "--out", lambda: exporter.write(plan.sessions, out))
     if as_json:
         app.emit_json(
@@ -58,7 +63,10 @@ def command(
                 "format": format_name,
                 "files": [str(p) for p in paths],
                 "sessions": len(plan.sessions),
+                "physio": plan.physio,
             }
         )
         return
     app.say(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")
+    if plan.physio:
+        app.say(plan.physio)

@@ -41,6 +41,7 @@ def command(
     """
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     if ics is not None:
+        from hipcoach.exports.handover import calendar_window
         from hipcoach.exports.ics import StateLedger, write_calendar
 
         hand_over_plan(
@@ -48,7 +49,12 @@ def command(
             plan,
             ics,
             "--ics",
-            lambda: write_calendar(plan.sessions, ics, StateLedger(app.state)),
+            lambda: write_calendar(
+                plan.sessions,
+                ics,
+                StateLedger(app.state),
+                window=calendar_window(plan, app.today()),
+            ),
         )
     if as_json:
         from hipcoach.serialize import schedule_json

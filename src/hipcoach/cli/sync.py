@@ -80,6 +80,7 @@ def sync_json(report: SyncReport) -> dict[str, Any]:
         "completions_read": result.done.listed if result.done else None,
         "skipped": skipped_json(result.pull.skipped if result.pull else []),
         "sessions": [scheduled_json(s) for s in plan.sessions],
+        "physio": plan.physio,
         "exit_code": report.exit_code,
     }
 
@@ -99,6 +100,8 @@ def _print(app: App, report: SyncReport) -> None:
     if changes:
         line += " (" + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ")"
     app.say(line)
+    if plan.physio:
+        app.say(plan.physio)
     for action in result.actions:
         app.say(f"  {'would ' if dry_run else ''}{action.describe()}")
     if dry_run and not result.target_name:

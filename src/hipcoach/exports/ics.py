@@ -7,9 +7,12 @@ its ``SEQUENCE`` (or, at equal sequence, its ``DTSTAMP``) is newer. So:
   ``state.db``), so two runners importing into one shared calendar never collide, and a
   session keeps its UID whatever its date or content;
 - a ledger remembers, per session, what the event last said (a fingerprint of its date,
-  summary and description), its ``SEQUENCE`` and when it last changed: the sequence goes up
-  by one exactly when the event changes, ``LAST-MODIFIED``/``DTSTAMP`` are that moment, and
-  an unchanged plan gives a byte-identical file.
+  summary and description), its day, its ``SEQUENCE`` and when it last changed: the sequence
+  goes up by one exactly when the event changes, ``LAST-MODIFIED``/``DTSTAMP`` are that
+  moment, and an unchanged plan gives a byte-identical file;
+- a session handed over before that has left the plan (a pause cancelled the rest of its
+  week) is written as ``STATUS:CANCELLED`` with the next sequence while its day lies in the
+  window, so that the calendar takes it off.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +38,7 @@ CALENDAR_FILE = "hipcoach.ics"
 ATHLETE_ID_KEY = "ics_athlete_id"
 EVENTS_KEY = "ics_events"
 DEMO_ATHLETE_ID = "demo"
+CANCELLED = "cancelled"
 
 
 def event_uid(item: ScheduledSession, athlete_id: str) -> str:
@@ -51,15 +55,20 @@ def describe(item: ScheduledSession) -> str:
     """The event description: why this day, the session's dose, each exercise and its cues."""
     session = item.session
     sets = session.total_sets()
-    lines = [
+    lines = [session.physio, ""] if session.physio else []
+    lines += [
         f"Why today: {item.reason}.",
         f"Dose: {len(session.prescriptions)} exercises, {sets} sets in all, about "
-        f"{session.estimated_minutes()} min with rests.",
+        f"{session.estimated_minutes()} min with a {session.warmup_minutes}-min warm-up and "
+        "rests.",
         "",
     ]
     for p in session.prescriptions:
         lines.append(f"• {p.label()}: {p.dose_text()}, rest {p.rest_seconds} s")
         lines.append(f"  {p.cues}")
+    if session.tip is not None:
+        tip = session.tip
+        lines += ["", f"Tip: {tip.title}. {tip.text}", f"(Source: {tip.source})"]
     lines += ["", DISCLAIMER]
     return "\n".join(lines)
 
@@ -72,28 +81,65 @@ def fingerprint(item: ScheduledSession) -> str:
 
 @dataclass(frozen=True)
 class EventRevision:
-    """What an event last said and when that changed."""
+    """What an event last said, on which day (unknown for ledgers older than the field) and
+    when that changed."""
 
     sequence: int
     fingerprint: str
     created: datetime
     modified: datetime
+    day: date | None = None
 
 
 def revise(
-    previous: Mapping[str, EventRevision], items: Sequence[ScheduledSession], now: datetime
+    previous: Mapping[str, EventRevision],
+    items: Sequence[ScheduledSession],
+    now: datetime,
+    window: Window | None = None,
 ) -> dict[str, EventRevision]:
     """The revisions after this export: unchanged events keep theirs, a changed event gets
-    the next sequence and ``now``, a new one starts at 0. Sessions not exported stay."""
+    the next sequence and ``now``, a new one starts at 0; one exported before whose day lies
+    in ``window`` but which left the plan is cancelled (next sequence). Others stay."""
     revisions = dict(previous)
     for item in items:
         current = fingerprint(item)
-        old = previous.get(item.session.key)
+        key = item.session.key
+        old = previous.get(key)
         if old is None:
-            revisions[item.session.key] = EventRevision(0, current, now, now)
+            revisions[key] = EventRevision(0, current, now, now, item.date)
         elif old.fingerprint != current:
-            revisions[item.session.key] = EventRevision(old.sequence + 1, current, old.created, now)
+            revisions[key] = EventRevision(old.sequence + 1, current, old.created, now, item.date)
+    for key in cancelled(previous, items, window):
+        old = previous[key]
+        if old.fingerprint != CANCELLED:
+            revisions[key] = EventRevision(old.sequence + 1, CANCELLED, old.created, now, old.day)
     return revisions
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days a plan covers (from today on) and the sessions in it that are over (done,
+    partial or skipped: they stay as they are)."""
+
+    first: date
+    last: date
+    over: frozenset[str] = frozenset()
+
+
+def cancelled(
+    revisions: Mapping[str, EventRevision],
+    items: Sequence[ScheduledSession],
+    window: Window | None,
+) -> list[str]:
+    """Sessions exported before, on a day in ``window``, that the plan no longer holds."""
+    if window is None:
+        return []
+    kept = {item.session.key for item in items} | window.over
+    return sorted(
+        key
+        for key, r in revisions.items()
+        if key not in kept and r.day is not None and window.first <= r.day <= window.last
+    )
 
 
 @dataclass
@@ -135,6 +181,7 @@ def _load_revisions(text: str | None) -> dict[str, EventRevision]:
             str(r["fingerprint"]),
             datetime.fromisoformat(r["created"]),
             datetime.fromisoformat(r["modified"]),
+            date.fromisoformat(r["day"]) if r.get("day") else None,
         )
         for key, r in raw.items()
     }
@@ -148,6 +195,7 @@ def _dump_revisions(revisions: Mapping[str, EventRevision]) -> str:
                 "fingerprint": r.fingerprint,
                 "created": r.created.isoformat(),
                 "modified": r.modified.isoformat(),
+                **({"day": r.day.isoformat()} if r.day else {}),
             }
             for key, r in sorted(revisions.items())
         },
@@ -160,8 +208,10 @@ def calendar_bytes(
     *,
     athlete_id: str,
     revisions: Mapping[str, EventRevision],
+    cancel: Sequence[str] = (),
 ) -> bytes:
-    """The calendar as bytes: one all-day event per session (each must have a revision)."""
+    """The calendar as bytes: one all-day event per session (each must have a revision),
+    then the ``cancel`` keys' events marked cancelled."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -184,6 +234,23 @@ def calendar_bytes(
         event.add("categories", ["hip strength"])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
+    for key in cancel:
+        revision = revisions[key]
+        if revision.day is None:
+            continue
+        event = Event()
+        event.add("uid", f"{key}.{athlete_id}@{UID_DOMAIN}")
+        event.add("dtstamp", revision.modified)
+        event.add("created", revision.created)
+        event.add("last-modified", revision.modified)
+        event.add("sequence", revision.sequence)
+        event.add("dtstart", revision.day)
+        event.add("dtend", revision.day + timedelta(days=1))
+        event.add("summary", "Cancelled: hip session")
+        event.add("description", "Cancelled by hipcoach (a pause, or the plan changed).")
+        event.add("status", "CANCELLED")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
     return calendar.to_ical()
 
 
@@ -192,12 +259,17 @@ def write_calendar(
     path: Path,
     ledger: CalendarLedger,
     now: datetime | None = None,
+    window: Window | None = None,
 ) -> Path:
-    """Write the calendar to ``path``, then record the revisions it carries."""
+    """Write the calendar to ``path``, then record the revisions it carries. Sessions
+    written before that left the plan, on a day in ``window``, are written cancelled."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
-    revisions = revise(ledger.revisions, sessions, now)
+    revisions = revise(ledger.revisions, sessions, now, window)
+    cancel = cancelled(revisions, sessions, window)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(calendar_bytes(sessions, athlete_id=ledger.athlete_id, revisions=revisions))
+    path.write_bytes(
+        calendar_bytes(sessions, athlete_id=ledger.athlete_id, revisions=revisions, cancel=cancel)
+    )
     # Recorded after the file is written: a failed write never bumps a sequence unseen.
     ledger.revisions = revisions
     ledger.save()
@@ -210,8 +282,11 @@ class IcsExporter(Exporter):
     format = "ics"
     summary = "an ICS calendar, one all-day event per session (stable UIDs, sequenced updates)"
 
-    def __init__(self, ledger: CalendarLedger) -> None:
+    def __init__(self, ledger: CalendarLedger, window: Window | None = None) -> None:
         self.ledger = ledger
+        #: the plan's days: sessions written before that left it there are cancelled
+        self.window = window
 
     def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
-        return [write_calendar(sessions, out_dir / CALENDAR_FILE, self.ledger)]
+        path = out_dir / CALENDAR_FILE
+        return [write_calendar(sessions, path, self.ledger, window=self.window)]
