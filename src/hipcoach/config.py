@@ -6,8 +6,9 @@ with sources and targets supplied by the environment.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -44,6 +45,36 @@ def parse_weekday(value: Any) -> int:
 
 Weekday = Annotated[int, BeforeValidator(parse_weekday)]
 
+REMINDER_FORMS = "'HH:MM the day before', 'HH:MM on the day' or 'off'"
+_REMINDER = re.compile(r"(\d{1,2}):(\d{2}) (the day before|on the day)")
+
+
+def parse_reminder(value: Any) -> str:
+    """'19:00 the day before', '7:30 on the day', 'off' (or false) → the canonical text."""
+    if value is False:
+        return "off"
+    if isinstance(value, str):
+        text = " ".join(value.strip().lower().split())
+        if text == "off":
+            return text
+        found = _REMINDER.fullmatch(text)
+        if found and int(found[1]) < 24 and int(found[2]) < 60:
+            return f"{int(found[1]):02d}:{found[2]} {found[3]}"
+    raise ValueError(f"expected {REMINDER_FORMS}, got {value!r}")
+
+
+def reminder_offset(text: str) -> timedelta | None:
+    """A canonical reminder as the offset from the session day's start (local midnight);
+    None for 'off'."""
+    if text == "off":
+        return None
+    hours, minutes = int(text[:2]), int(text[3:5])
+    before = 1 if text.endswith("the day before") else 0
+    return timedelta(days=-before, hours=hours, minutes=minutes)
+
+
+Reminder = Annotated[str, BeforeValidator(parse_reminder)]
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -71,6 +102,14 @@ class AthleteConfig(_Section):
     max_session_minutes: int = Field(
         default=30, ge=20, le=90, description="Every session fits this, warm-up included."
     )
+    reminder: Reminder = Field(
+        default="19:00 the day before",
+        description="When the calendar (ICS) reminds you of a session, or 'off'.",
+    )
+
+    def reminder_offset(self) -> timedelta | None:
+        """The ICS reminder from the session day's start; None when it is off."""
+        return reminder_offset(self.reminder)
 
     @field_validator("timezone")
     @classmethod

@@ -14,6 +14,7 @@ from pathlib import Path
 from hipcoach.errors import CannotWrite, ConfigError, UsageError
 
 APP_NAME = "hipcoach"
+LOG_FILE = "hipcoach.log"
 HOME_ENV = "HIPCOACH_HOME"
 MOVE_ASIDE = "move it aside; hipcoach makes its own"
 
@@ -39,6 +40,20 @@ class Home:
     @property
     def logs_dir(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs_dir / LOG_FILE
+
+    def kept(self) -> dict[str, Path]:
+        """What hipcoach keeps here, by name: the home, config, state, tokens and log."""
+        return {
+            "home": self.root,
+            "config": self.config_file,
+            "state": self.state_db,
+            "tokens": self.tokens_dir,
+            "log": self.log_file,
+        }
 
     def guard_output(self, path: Path, option: str) -> Path:
         """``path`` for a file or folder the user asked hipcoach to write; UsageError when it

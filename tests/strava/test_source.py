@@ -436,28 +436,41 @@ def test_malformed_token_answer_is_69_and_keeps_the_file(home, strava, source_fo
     assert len(strava.calls) == 1
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        (
-            {
-                "message": "Forbidden",
-                "errors": [{"resource": "Application", "field": "Status", "code": "Inactive"}],
-            },
-            "application is inactive",
-        ),
-        ({"message": "Limit of connected athletes exceeded", "errors": []}, "Limit of connected"),
-    ],
-    ids=["inactive-app", "athlete-limit"],
-)
-def test_403_is_a_clear_69(home, strava, source_for, body, expected):
+def test_403_is_a_clear_69(home, strava, source_for):
     write_tokens(home, expires_at=NOW_EPOCH + 3600)
+    body = {"message": "Limit of connected athletes exceeded", "errors": []}
     strava.get(ACTIVITIES_URL, status=403, json=body)
 
     error = fetch_error(source_for(CRED_ENV))
 
     assert isinstance(error, ServiceError) and error.exit_code == 69
-    assert expected in str(error)
+    assert "Limit of connected" in str(error)
+
+
+INACTIVE_BODY = {
+    # stravalib 2.6 raises ApplicationInactive for this answer (its _is_application_inactive).
+    "message": "Forbidden",
+    "errors": [{"resource": "Application", "field": "Status", "code": "Inactive"}],
+}
+
+
+@pytest.mark.parametrize("when", ["reading activities", "refreshing the token"])
+def test_an_inactive_strava_app_is_77_naming_the_settings_page(home, strava, source_for, when):
+    from stravalib.exc import ApplicationInactive
+
+    if when == "reading activities":
+        write_tokens(home, expires_at=NOW_EPOCH + 3600)
+        strava.get(ACTIVITIES_URL, status=403, json=INACTIVE_BODY)
+    else:
+        write_tokens(home)
+        strava.post(TOKEN_URL, status=403, json=INACTIVE_BODY)
+
+    error = fetch_error(source_for(CRED_ENV))
+
+    assert isinstance(error, CredentialsError) and error.exit_code == 77
+    assert isinstance(error.__cause__, ApplicationInactive)  # stravalib 2.6 named it
+    assert "inactive" in str(error) and "https://www.strava.com/settings/api" in str(error)
+    assert "\n" not in str(error)
 
 
 def test_no_secret_reaches_logs_or_errors(home, strava, source_for, caplog):

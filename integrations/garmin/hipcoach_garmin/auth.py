@@ -74,9 +74,16 @@ def sign_in(email: str, password: str, prompt_mfa: Callable[[], str]) -> str:
     return tokens
 
 
-def _prompt_mfa() -> str:
-    code: str = click.prompt("Garmin Connect MFA code (sent by email or text)").strip()
-    return code
+def _prompt_mfa(app: Any) -> Callable[[], str]:
+    def ask() -> str:
+        code: str = app.ask(
+            "Garmin Connect MFA code (sent by email or text)",
+            what="Garmin Connect MFA code",
+            instead="run `hipcoach auth garmin` in a terminal to type the code Garmin sent",
+        )
+        return code.strip()
+
+    return ask
 
 
 @click.command("garmin")
@@ -93,12 +100,14 @@ def command(app: Any, email: str | None) -> None:
 
     context = app.plugin_context()
     path = token_file(context)
-    email = email or click.prompt("Garmin Connect email")
-    password = context.env.get(PASSWORD_ENV) or click.prompt(
-        "Garmin Connect password", hide_input=True
+    email = email or app.ask("Garmin Connect email", instead="give it with --email")
+    password = context.env.get(PASSWORD_ENV) or app.ask(
+        "Garmin Connect password",
+        hide_input=True,
+        instead=f"set {PASSWORD_ENV}, or pipe the password on stdin",
     )
     redact.register(password)
-    tokens = sign_in(email, password, _prompt_mfa)
+    tokens = sign_in(email, password, _prompt_mfa(app))
     prepare_store(context, path)
     save_tokens(path, tokens, own_store=is_own_store(context, path))
-    app.say(f"Signed in to Garmin Connect; tokens saved to {path}")
+    app.out(f"Signed in to Garmin Connect; tokens saved to {path}")

@@ -312,13 +312,22 @@ class AdherenceLog:
 
 
 def adherence_log(
-    statuses: Sequence[SessionStatus], checkins: Sequence[CheckIn], today: date, weeks: int
+    statuses: Sequence[SessionStatus],
+    checkins: Sequence[CheckIn],
+    today: date,
+    weeks: int,
+    *,
+    ahead: bool = False,
 ) -> AdherenceLog:
     """The last ``weeks`` ISO weeks up to the current one (its sessions still to come are
     shown as planned; a session done ahead of its day is shown too); every week is listed,
-    with or without sessions."""
+    with or without sessions. ``ahead`` adds the weeks after it that hold sessions handed
+    over (synced or exported), still ``planned``."""
     first = monday(today) - timedelta(weeks=weeks - 1)
     last = monday(today) + timedelta(days=6)
+    if ahead:
+        last = max([last, *(s.date for s in statuses)])
+        weeks = (monday(last) - first).days // 7 + 1
     # A session done ahead of its week shows too (the watch ran a later workout).
     shown = [
         s for s in statuses if first <= s.date <= last or (s.done_on and first <= s.done_on <= last)

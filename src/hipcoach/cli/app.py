@@ -96,6 +96,12 @@ class App:
         registry = discover()
         for problem in registry.problems:
             self.warn(problem)
+        if registry.failures:  # a broken plugin: its traceback at -vv and in the log
+            import logging
+
+            self.start()
+            for message, exc in registry.failures:
+                logging.getLogger("hipcoach.plugins").debug(message, exc_info=exc)
         return registry
 
     @cached_property
@@ -108,6 +114,7 @@ class App:
         return today(self.tz)
 
     def plugin_context(self) -> PluginContext:
+        from hipcoach.cli.prompts import stdin_is_terminal
         from hipcoach.plugins.values import PluginContext
 
         return PluginContext(
@@ -115,7 +122,7 @@ class App:
             config=self.config,
             env=self.env,
             tz=self.tz,
-            interactive=sys.stdin.isatty(),
+            interactive=stdin_is_terminal(),
         )
 
     def enable_file_log(self) -> None:
@@ -137,10 +144,38 @@ class App:
 
         return Console(highlight=False, soft_wrap=False)
 
+    def out(self, message: str) -> None:
+        """A command's primary output on stdout (its table, list, the files it wrote): -q
+        never hides it."""
+        click.echo(message)
+
     def say(self, message: str) -> None:
-        """Human output on stdout, silenced by -q."""
+        """A note, hint or progress line on stdout, silenced by -q."""
         if not self.quiet:
             click.echo(message)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        instead: str,
+        what: str | None = None,
+        hide_input: bool = False,
+        type: click.ParamType | None = None,
+        preamble: str | None = None,
+    ) -> Any:
+        """Ask the runner (see :func:`hipcoach.cli.prompts.ask`): plugins' sign-in commands
+        reach the one prompt helper through the app, never by importing the CLI."""
+        from hipcoach.cli.prompts import ask
+
+        return ask(
+            question,
+            instead=instead,
+            what=what,
+            hide_input=hide_input,
+            type=type,
+            preamble=preamble,
+        )
 
     def warn(self, message: str) -> None:
         """A warning on stderr, once per message."""
@@ -175,6 +210,16 @@ def _debug_log(message: str, exc: BaseException) -> None:
     import logging
 
     logging.getLogger("hipcoach").debug(message, exc_info=exc)
+
+
+def start_here() -> str:
+    """Three lines for a machine where hipcoach has never run (no home yet)."""
+    me = invoked_as()
+    return (
+        f"Start here: `{me} demo` (the whole flow on sample data, no account needed),\n"
+        f"then `{me} auth garmin` (your runs and the watch's calendar);\n"
+        f"`{me} paths` shows where hipcoach keeps its config, state, tokens and log."
+    )
 
 
 def invoked_as() -> str:

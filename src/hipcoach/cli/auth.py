@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import click
 
+from hipcoach.cli import SuggestingGroup
 
-class AuthGroup(click.Group):
+
+class AuthGroup(SuggestingGroup):
     """Sub-commands come from the installed integrations' ``auth_command()``."""
 
     def _commands(self, ctx: click.Context) -> dict[str, click.Command]:
         app = ctx.find_root().obj
         commands: dict[str, click.Command] = {}
         for integration in app.registry:
-            command = integration.auth_command()
+            try:
+                command = integration.auth_command()
+            except Exception as exc:  # a plugin's fault is a warning, never a crash
+                app.warn(f"plugin {integration.name!r} has no usable sign-in: {exc}")
+                continue
             if command is not None:
                 commands[integration.name] = command
         return commands

@@ -45,8 +45,7 @@ def command(
     day: date | None,
     as_json: bool,
 ) -> None:
-    """Also whether the session of a day was done or skipped, or a week of missed sessions;
-    all of them gate progression (the TREK pain rules).
+    """Also a week of missed sessions; all of them gate progression (the TREK pain rules).
 
     Progress only while exercise and running pain stay at 2/10 or less, settle within an
     hour and the next morning is no worse. Exercise pain 3-5, running pain above 2, pain
@@ -114,6 +113,6 @@ def command(
         app.emit_json(payload)
         return
     for line in lines:
-        app.say(line)
+        app.out(line)
     if physio:
-        app.say(physio)
+        app.out(physio)

@@ -50,9 +50,10 @@ def command(
             param_hint="'FORMAT'",
         )
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
+    reminder = app.config.athlete.reminder_offset()
     exporter = make_exporter(
         exporters[format_name],
-        lambda: StateLedger(app.state),
+        lambda: StateLedger(app.state, reminder),
         physio=plan.physio,
         window=calendar_window(plan, app.today()),
     )
@@ -67,6 +68,6 @@ def command(
             }
         )
         return
-    app.say(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")
+    app.out(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")
     if plan.physio:
-        app.say(plan.physio)
+        app.out(plan.physio)

@@ -52,7 +52,7 @@ def command(
             lambda: write_calendar(
                 plan.sessions,
                 ics,
-                StateLedger(app.state),
+                StateLedger(app.state, app.config.athlete.reminder_offset()),
                 window=calendar_window(plan, app.today()),
             ),
         )
@@ -63,4 +63,4 @@ def command(
         return
     print_schedule(app, plan)
     if ics is not None:
-        app.say(f"Calendar written to {ics}")
+        app.out(f"Calendar written to {ics}")

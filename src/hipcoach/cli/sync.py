@@ -23,11 +23,9 @@ if TYPE_CHECKING:
 def command(
     app: App, dry_run: bool, days: int | None, races: tuple[date, ...], as_json: bool
 ) -> None:
-    """Pull new runs, re-plan, and make the watch's calendar match: idempotent, for cron.
-
-    Reads back the hip sessions done, then creates what is missing, updates what changed,
-    moves what moved, deletes what is no longer planned, for today … today+13 (or
-    horizon_days). Past sessions are never touched (a missed one's catch-up gets a new
+    """Idempotent, for cron: reads back the hip sessions done, then creates what is missing,
+    updates what changed, moves what moved, deletes what is no longer planned, for today …
+    today+13 (or horizon_days). Past sessions are never touched (a missed one's catch-up gets a new
     entry); workouts without hipcoach's marker never are either. Exit codes: 0 done, 73
     cannot write, 75 try again later, 77 sign in again, 78 fix the config.
     """
@@ -99,13 +97,16 @@ def _print(app: App, report: SyncReport) -> None:
     )
     if changes:
         line += " (" + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ")"
-    app.say(line)
+    (app.out if dry_run else app.say)(line)
     if plan.physio:
-        app.say(plan.physio)
+        app.out(plan.physio)  # a pause is never a good night: cron mails it
+    # A dry run's list is what was asked for (-q keeps it); a real night's report is a note,
+    # so that `sync -q` in cron prints nothing on a good night and cron mails only problems.
+    show = app.out if dry_run else app.say
     for action in result.actions:
-        app.say(f"  {'would ' if dry_run else ''}{action.describe()}")
+        show(f"  {'would ' if dry_run else ''}{action.describe()}")
     if dry_run and not result.target_name:
         app.say("  (no workout target set up: `hipcoach auth garmin`)")
     if dry_run:
         for item in plan.sessions:
-            app.say(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")
+            show(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")

@@ -7,12 +7,15 @@ its ``SEQUENCE`` (or, at equal sequence, its ``DTSTAMP``) is newer. So:
   ``state.db``), so two runners importing into one shared calendar never collide, and a
   session keeps its UID whatever its date or content;
 - a ledger remembers, per session, what the event last said (a fingerprint of its date,
-  summary and description), its day, its ``SEQUENCE`` and when it last changed: the sequence
-  goes up by one exactly when the event changes, ``LAST-MODIFIED``/``DTSTAMP`` are that
-  moment, and an unchanged plan gives a byte-identical file;
+  summary and description), its ``SEQUENCE`` and when it last changed: the sequence goes up
+  by one exactly when the event changes, ``LAST-MODIFIED``/``DTSTAMP`` are that moment, and
+  an unchanged plan gives a byte-identical file;
+- each event carries a reminder (``VALARM``), by default the evening before at 19:00: a
+  trigger relative to the all-day event's start (local midnight), so it rings at 19:00 in
+  whatever zone the calendar app shows it (``[athlete] reminder`` changes or removes it).
 - a session handed over before that has left the plan (a pause cancelled the rest of its
   week) is written as ``STATUS:CANCELLED`` with the next sequence while its day lies in the
-  window, so that the calendar takes it off.
+  window, so that the calendar takes it off (the ledger keeps each event's day for that).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ ATHLETE_ID_KEY = "ics_athlete_id"
 EVENTS_KEY = "ics_events"
 DEMO_ATHLETE_ID = "demo"
 CANCELLED = "cancelled"
+#: the evening before, at 19:00: from the all-day event's start (local midnight)
+DEFAULT_REMINDER = timedelta(hours=-5)
 
 
 def event_uid(item: ScheduledSession, athlete_id: str) -> str:
@@ -73,10 +78,11 @@ def describe(item: ScheduledSession) -> str:
     return "\n".join(lines)
 
 
-def fingerprint(item: ScheduledSession) -> str:
-    """What the event shows, hashed: it changes when the date or the content does."""
-    text = "\n".join([item.date.isoformat(), event_summary(item), describe(item)])
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+def fingerprint(item: ScheduledSession, reminder: timedelta | None = DEFAULT_REMINDER) -> str:
+    """What the event shows, hashed: it changes when the date, the content or the reminder
+    does (a new reminder is an update calendar apps must apply)."""
+    parts = [item.date.isoformat(), event_summary(item), describe(item), f"alarm {reminder}"]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ def revise(
     previous: Mapping[str, EventRevision],
     items: Sequence[ScheduledSession],
     now: datetime,
+    reminder: timedelta | None = DEFAULT_REMINDER,
     window: Window | None = None,
 ) -> dict[str, EventRevision]:
     """The revisions after this export: unchanged events keep theirs, a changed event gets
@@ -102,7 +109,7 @@ def revise(
     in ``window`` but which left the plan is cancelled (next sequence). Others stay."""
     revisions = dict(previous)
     for item in items:
-        current = fingerprint(item)
+        current = fingerprint(item, reminder)
         key = item.session.key
         old = previous.get(key)
         if old is None:
@@ -144,10 +151,12 @@ def cancelled(
 
 @dataclass
 class CalendarLedger:
-    """The athlete id and the event revisions; this base keeps them in memory only."""
+    """The athlete id, the event revisions and the reminder the events carry (None: no
+    reminder); this base keeps them in memory only."""
 
     athlete_id: str
     revisions: dict[str, EventRevision] = field(default_factory=dict)
+    reminder: timedelta | None = DEFAULT_REMINDER
 
     def save(self) -> None:
         """Persist the revisions (nothing to do in memory)."""
@@ -156,7 +165,7 @@ class CalendarLedger:
 class StateLedger(CalendarLedger):
     """A ledger kept in ``state.db`` (meta table), so UIDs and sequences survive runs."""
 
-    def __init__(self, state: StateDB) -> None:
+    def __init__(self, state: StateDB, reminder: timedelta | None = DEFAULT_REMINDER) -> None:
         self.state = state
         athlete_id = state.get_meta(ATHLETE_ID_KEY)
         if not athlete_id:
@@ -165,7 +174,7 @@ class StateLedger(CalendarLedger):
         stored = state.get_meta(EVENTS_KEY)
         with state.reading("meta"):  # a ledger damaged by hand: one clear line (exit 78)
             revisions = _load_revisions(stored)
-        super().__init__(athlete_id, revisions)
+        super().__init__(athlete_id, revisions, reminder)
 
     def save(self) -> None:
         self.state.set_meta(EVENTS_KEY, _dump_revisions(self.revisions))
@@ -208,11 +217,13 @@ def calendar_bytes(
     *,
     athlete_id: str,
     revisions: Mapping[str, EventRevision],
+    reminder: timedelta | None = DEFAULT_REMINDER,
     cancel: Sequence[str] = (),
 ) -> bytes:
     """The calendar as bytes: one all-day event per session (each must have a revision),
-    then the ``cancel`` keys' events marked cancelled."""
-    from icalendar import Calendar, Event
+    with a reminder ``reminder`` from the event's start unless None, then the ``cancel``
+    keys' events marked cancelled."""
+    from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//hipcoach//hip strength for runners//EN")
@@ -233,6 +244,12 @@ def calendar_bytes(
         event.add("description", describe(item))
         event.add("categories", ["hip strength"])
         event.add("transp", "TRANSPARENT")
+        if reminder is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"hipcoach: {event_summary(item)}")
+            alarm.add("trigger", reminder)
+            event.add_component(alarm)
         calendar.add_component(event)
     for key in cancel:
         revision = revisions[key]
@@ -264,11 +281,17 @@ def write_calendar(
     """Write the calendar to ``path``, then record the revisions it carries. Sessions
     written before that left the plan, on a day in ``window``, are written cancelled."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
-    revisions = revise(ledger.revisions, sessions, now, window)
+    revisions = revise(ledger.revisions, sessions, now, ledger.reminder, window)
     cancel = cancelled(revisions, sessions, window)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(
-        calendar_bytes(sessions, athlete_id=ledger.athlete_id, revisions=revisions, cancel=cancel)
+        calendar_bytes(
+            sessions,
+            athlete_id=ledger.athlete_id,
+            revisions=revisions,
+            reminder=ledger.reminder,
+            cancel=cancel,
+        )
     )
     # Recorded after the file is written: a failed write never bumps a sequence unseen.
     ledger.revisions = revisions

@@ -30,6 +30,11 @@ def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, Wor
     return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
 
 
+def resolve_targets(registry: Registry, context: PluginContext) -> list[tuple[str, WorkoutTarget]]:
+    """Every workout target that is set up, by plugin name (``unsync`` clears them all)."""
+    return _every(registry, context, "target")  # type: ignore[return-value]
+
+
 def resolve_completions(
     registry: Registry, context: PluginContext, prefer: Sequence[str | None] = ()
 ) -> tuple[str, CompletionSource] | None:
@@ -52,11 +57,16 @@ def resolve_race_calendars(
     registry: Registry, context: PluginContext
 ) -> list[tuple[str, RaceCalendar]]:
     """Every race calendar that is set up (races from all of them count), by plugin name."""
+    return _every(registry, context, "races")  # type: ignore[return-value]
+
+
+def _every(registry: Registry, context: PluginContext, role: str) -> list[tuple[str, object]]:
+    """What every integration set up provides for ``role``, by plugin name."""
     found = []
     for integration in registry:
-        calendar = integration.race_calendar(context)
-        if calendar is not None:
-            found.append((integration.name, calendar))
+        provided = _provide(integration, context, role)
+        if provided is not None:
+            found.append((integration.name, provided))
     return found
 
 
@@ -65,6 +75,8 @@ def _provide(integration: Integration, context: PluginContext, role: str) -> obj
         return integration.activity_source(context)
     if role == "completions":
         return integration.completion_source(context)
+    if role == "races":
+        return integration.race_calendar(context)
     return integration.workout_target(context)
 
 
