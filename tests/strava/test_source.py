@@ -384,7 +384,11 @@ def unusable(**changes):  # type: ignore[no-untyped-def]
         (unusable(distance=-1.0), "activity 71 (Odd)", "negative"),
         (unusable(start_date_local="1989-12-31T08:00:00Z"), "activity 71", "before 1990"),
         (unusable(start_date_local="2025-04-30T08:00:00Z"), "activity 71", "in the future"),
-        (unusable(distance=10_000.0, moving_time=1_490), "activity 72", "faster than 2:30"),
+        (unusable(distance=10_000.0, moving_time=1_560), "activity 72", "faster than the world"),
+        (unusable(distance=12_400.0, moving_time=1_910), "activity 72", "2:34 min/km over 12.4"),
+        (unusable(moving_time=2**64), "activity 71", "over a week"),
+        (unusable(workout_type=2**64), "activity 71", "workout_type 18446744073709551616"),
+        (unusable(id=2**64), "activity 18446744073709551616", "out of the 64-bit range"),
     ],
 )
 def test_one_unusable_activity_is_skipped_and_named_never_blocking_the_others(
@@ -405,7 +409,7 @@ def test_plausible_edges_are_kept(home, strava, source_for):
     edges = [
         unusable(id=1, distance=300_000.0, moving_time=200_000),
         unusable(id=2, distance=999.0, moving_time=60),  # fast, but under a kilometre
-        unusable(id=3, distance=10_000.0, moving_time=1_500),  # exactly 2:30 min/km
+        unusable(id=3, distance=10_000.0, moving_time=1_571),  # the 10,000 m record, 26:11
         unusable(id=4, start_date_local="2025-04-28T23:00:00Z"),  # today, late
         unusable(id=5, distance=5_000.0, moving_time=None),  # pace unknown
     ]

@@ -20,6 +20,8 @@ most and each session one activity: the one with the most sets done.
 Sets are counted against the session's exercises by Garmin's exercise identity (category and
 name), so a set the runner corrected to another exercise in Connect does not count; a
 per-side set done on both sides is one set, although the watch records one set per side.
+A session handed over before hipcoach recorded sessions (a home upgraded from schema 4) has
+no exercises recorded: an activity matched to it makes it done, its sets unknown.
 """
 
 from __future__ import annotations
@@ -208,7 +210,9 @@ def _status(
     if mark is not None:  # the runner's word wins
         return made(mark, source="checkin", on=session.date)
     if activity is not None:
-        done = None if activity.sets is None else count_done_sets(session, activity.sets)
+        # Without set detail, or sets unknown (handed over before hipcoach recorded them).
+        unknown = activity.sets is None or not session.exercises
+        done = None if unknown else count_done_sets(session, activity.sets or ())
         status: Status = (
             "partial" if done is not None and done < DONE_SHARE * session.planned_sets else "done"
         )
@@ -234,7 +238,8 @@ def _match(
         if key is None:
             continue
         ours = activity.workout_id is not None  # run from the workout hipcoach made
-        if ours or activity.sets is None or count_done_sets(by_key[key], activity.sets) > 0:
+        unknown = activity.sets is None or not by_key[key].exercises
+        if ours or unknown or count_done_sets(by_key[key], activity.sets or ()) > 0:
             candidates[key].append(activity)
     return {
         key: max(found, key=lambda a: (_done(by_key[key], a), a.activity_id))
@@ -260,7 +265,7 @@ def _session_for(
 
 
 def _done(session: PlannedSession, activity: CompletedActivity) -> int:
-    if activity.sets is None:
+    if activity.sets is None or not session.exercises:
         return session.planned_sets
     return count_done_sets(session, activity.sets)
 

@@ -151,7 +151,6 @@ def _prepared(command: click.Command, summary: str) -> click.Command:
 @click.option("-q", "--quiet", count=True, help="Less output.")
 @click.option(
     "--home",
-    type=click.Path(file_okay=False),
     envvar="HIPCOACH_HOME",
     help="Where config, state, tokens and logs live [env HIPCOACH_HOME].",
 )

@@ -69,7 +69,9 @@ def week_line(week: AdherenceWeek, today: date | None = None) -> str:
 
 def session_line(s: SessionStatus) -> str:
     """'Mon 23 Nov  2026-W48-1  ✓ done      10/10 sets (garmin)'."""
-    if s.done_sets is not None:
+    if not s.planned_sets:  # handed over before hipcoach recorded sessions (an upgrade)
+        sets = "sets not recorded"
+    elif s.done_sets is not None:
         sets = f"{s.done_sets}/{s.planned_sets} sets"
     else:
         sets = f"{s.planned_sets} sets planned"

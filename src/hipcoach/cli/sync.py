@@ -54,10 +54,22 @@ def command(
     pull = report.result.pull
     if pull is not None:
         warn_skipped(app, pull.source, pull.skipped)
-    for problem in report.errors():
-        app.warn(problem)
+    _warn(app, report)
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
+
+
+def _warn(app: App, report: SyncReport) -> None:
+    """One cause, one line: at default verbosity the problem behind the exit code (and how
+    many more there are); every problem goes to the log file, and to stderr with -v."""
+    import logging
+
+    log = logging.getLogger(__name__)
+    for problem in report.errors():
+        log.info("sync problem: %s", problem)
+    headline = report.headline()
+    if headline is not None:
+        app.warn(headline)
 
 
 def sync_json(report: SyncReport) -> dict[str, Any]:
