@@ -185,6 +185,11 @@ def test_a_check_in_of_eight_pauses_cancels_this_week_and_says_see_a_physio(cli,
     assert human.stdout.count("see a physiotherapist") == 1
     assert "pause" in human.stdout and "cancelled" in human.stdout
     assert "see a physiotherapist" in cli("schedule", "--offline").stdout
+    out = home.parent / "export"
+    exported = load_json(cli("export", "json", "--out", str(out), "--offline", "--json"))
+    assert exported["physio"] == data["physio"]
+    written = json.loads((out / "hipcoach-schedule.json").read_text())
+    assert written["physio"] == data["physio"] and written["sessions"]
     # The same day's second check-in updates it (what it says wins): no pause any more.
     assert load_json(cli("checkin", "--pain", "1", "--json"))["physio"] is None
     assert load_json(cli("schedule", "--json", "--offline"))["physio"] is None

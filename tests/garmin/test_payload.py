@@ -368,3 +368,17 @@ def test_a_light_session_is_a_lighter_workout_with_the_same_key() -> None:
 def test_clip() -> None:
     assert clip("a  b\nc", 10) == "a b c"
     assert clip("abcdefghij", 5) == "abcd…"
+
+
+def test_a_pause_says_see_a_physio_first_and_every_workout_carries_the_weeks_tip() -> None:
+    pause = golden_session("standard-week6-pause")
+    payload = build_workout(pause)
+    assert pause.physio and payload["description"].startswith(pause.physio)
+    assert len(payload["description"]) <= 512
+    assert payload["description"].endswith("\n" + marker(pause.key))
+    for name in GOLDEN_SESSIONS:
+        session = golden_session(name)
+        assert session.tip is not None
+        assert f"Tip: {session.tip.title}." in build_workout(session)["description"], name
+    plain = golden_session("standard-week1")
+    assert plain.physio is None and "physiotherapist" not in build_workout(plain)["description"]
