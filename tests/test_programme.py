@@ -366,8 +366,20 @@ def test_pain_above_five_steps_every_exercise_down_with_less_load_knee_first():
     )
     knee = {p.key: p for s in week.sessions for p in s.prescriptions}
     assert knee["knee_strength"].sets == 1  # the knee-loading exercises lose a set first
-    # Silence afterwards holds, one rung down, at full sets again.
-    assert weeks[6].progression == "hold" and rungs(weeks[6]) == rungs(week)
+    # Silence afterwards holds, one rung down, at the step-down's lighter dose.
+    held = weeks[6]
+    assert held.progression == "hold" and rungs(held) == rungs(week)
+    assert "at the step-down's lighter dose" in held.why
+    assert [s.prescriptions for s in held.sessions] == [s.prescriptions for s in week.sessions]
+    assert all(s.light and "(lighter, after pain)" in s.title for s in held.sessions)
+    # A check-in of 2/10 or less brings back full sessions at those rungs.
+    cleared = pains(
+        checkin(START + timedelta(weeks=4, days=2), pain=6),
+        checkin(START + timedelta(weeks=5, days=2), pain=1),
+        weeks=7,
+    )[6]
+    assert not any(s.light for s in cleared.sessions)
+    assert all(p.sets >= 2 for s in cleared.sessions for p in s.prescriptions)
 
 
 def test_pain_of_seven_or_more_pauses_cancels_the_week_and_resumes_one_rung_below():

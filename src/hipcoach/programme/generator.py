@@ -37,6 +37,7 @@ from hipcoach.models import (
 from hipcoach.programme.dose import (
     Template,
     compose,
+    covers,
     longest_seconds,
     pause_template,
     reduce_all,
@@ -71,6 +72,8 @@ __all__ = ["ProgrammeSettings", "generate", "lighten", "programme_monday", "sess
 WEEKS_PER_RUNG = 2
 MAINTENANCE_WEEKS_PER_RUNG = 3
 DELOAD_EVERY = 4
+#: What a week held at a step-down's dose says of its sessions.
+KEPT_REDUCED = f"the step-down's lighter dose, until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
 #: A programme first planned on this weekday (Thursday) or later starts on the next Monday.
 LATE_START_WEEKDAY = 3
 
@@ -195,6 +198,8 @@ class _Built:
     longest: int
     #: the exercises its sessions held
     keys: frozenset[str] = frozenset()
+    #: a step-down's lighter dose (kept while the pain holds the weeks after it)
+    reduced: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,6 +207,8 @@ class _Decision:
     progression: Progression
     why: str
     pause: bool = False
+    #: stay at the week before's step-down dose (pain still holds, or no check-in since)
+    keep_reduced: bool = False
 
 
 class _Generator:
@@ -323,6 +330,11 @@ class _Generator:
             return _Decision("hold", f"race week: one light session{held}")
         if verdict.action == "hold" or gate.action != "progress":
             reasons = "; ".join(r for r in (verdict.reason, gate.reason) if r)
+            previous = self.previous
+            if verdict.action == "hold" and previous is not None and previous.reduced:
+                return _Decision(
+                    "hold", f"{reasons}; at the step-down's lighter dose", keep_reduced=True
+                )
             return _Decision("hold", reasons or "holding")
         return self._climb(n, phase, active)
 
@@ -415,6 +427,16 @@ class _Generator:
             return compose(active, rungs, sessions=sessions, cap_seconds=cap, required=required)
 
         templates = at(self.climb.rungs, count)
+        if decision.keep_reduced and self.previous is not None:
+            # Already lighter than a deload or race week asks: kept as it is, unless the
+            # week must now train what it did not (the knee and rotation joining in week 3):
+            # then this week's exercises, one set fewer.
+            count = min(count, self.previous.sessions)
+            kept = self.previous.templates
+            if set(required) <= covers([p for t in kept for p in t]):
+                return kept, count, KEPT_REDUCED
+            lighter = tuple(reduce_all(t)[0] for t in at(self.climb.rungs, count))
+            return lighter, count, KEPT_REDUCED
         if decision.progression == "step_down":
             # Strictly less than the week before (or, in week 1, than the week as planned).
             reference = self.previous
@@ -467,6 +489,7 @@ class _Generator:
             load=load,
             longest=longest_seconds(templates),
             keys=frozenset(p.key for t in templates for p in t),
+            reduced=decision.progression == "step_down" or decision.keep_reduced,
         )
         if 1 <= n <= self.settings.block_weeks and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
@@ -488,6 +511,8 @@ class _Generator:
             physio = physio_advice(self.checkins, week_start)
         else:
             suffix = {"deload": " (deload)", "race": " (race week, light)"}.get(phase, "")
+            if decision.keep_reduced:
+                suffix = " (lighter, after pain)"
             if n == 0:
                 suffix += " (head start)"
             physio = physio_advice(self.checkins, week_start)
