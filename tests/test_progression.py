@@ -109,7 +109,7 @@ def test_physio_advice_while_a_pause_lasts_or_two_iso_weeks_running(checkins, on
         assert found is None
     else:
         assert found is not None and advice in found
-        assert found.startswith("Stop the exercises that hurt and see a physiotherapist")
+        assert found.startswith("Stop what hurts, exercises or running, and see a physiotherapist")
 
 
 def test_what_a_check_in_does_in_the_runners_words():

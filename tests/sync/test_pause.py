@@ -46,7 +46,7 @@ def test_a_severe_check_in_takes_the_rest_of_the_week_off_the_watch(cli, clock, 
         w["description"] for w in watch.workouts.values() if "hipcoach:" in w.get("description", "")
     ]
     upcoming = [d for d in described if "(pause" in d]
-    assert upcoming and all(d.startswith("Stop the exercises that hurt") for d in upcoming)
+    assert upcoming and all(d.startswith("Stop what hurts, exercises or running") for d in upcoming)
 
     assert cli("export", "ics", "--out", str(out)).exit_code == 0
     calendar = Calendar.from_ical((out / "hipcoach.ics").read_bytes())

@@ -120,7 +120,7 @@ def workout_description(session: Session, on: date | None = None) -> str:
     room = TEXT_LIMIT - len(tag) - 1
     head = [clip(session.physio, room)] if session.physio else []
     notes = []
-    if session.light_note:
+    if session.light_note and not session.physio:  # a pause: the physio line says it all
         notes.append(f"Light session: {session.light_note}.")
     if on is not None:
         notes.append(f"Planned for {on.isoformat()}.")

@@ -336,4 +336,4 @@ def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
         )
     else:
         return None
-    return f"Stop the exercises that hurt and see a physiotherapist: {why}. {PHYSIO_TAIL}"
+    return f"Stop what hurts, exercises or running, and see a physiotherapist: {why}. {PHYSIO_TAIL}"
