@@ -432,7 +432,7 @@ class _Generator:
             # week must now train what it did not (the knee and rotation joining in week 3):
             # then this week's exercises, one set fewer.
             count = min(count, self.previous.sessions)
-            kept = self.previous.templates
+            kept = self.previous.templates[:count]
             if set(required) <= covers([p for t in kept for p in t]):
                 return kept, count, KEPT_REDUCED
             lighter = tuple(reduce_all(t)[0] for t in at(self.climb.rungs, count))
