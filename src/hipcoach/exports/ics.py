@@ -34,6 +34,8 @@ from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import Exporter
 
 if TYPE_CHECKING:
+    from icalendar import Event
+
     from hipcoach.state import StateDB
 
 UID_DOMAIN = "hipcoach"
@@ -48,7 +50,12 @@ DEFAULT_REMINDER = timedelta(hours=-5)
 
 def event_uid(item: ScheduledSession, athlete_id: str) -> str:
     """A stable UID, unique per athlete: the same session keeps it whatever its date."""
-    return f"{item.session.key}.{athlete_id}@{UID_DOMAIN}"
+    return key_uid(item.session.key, athlete_id)
+
+
+def key_uid(key: str, athlete_id: str) -> str:
+    """The UID of the session ``key``'s event (also when it is written cancelled)."""
+    return f"{key}.{athlete_id}@{UID_DOMAIN}"
 
 
 def event_summary(item: ScheduledSession) -> str:
@@ -223,23 +230,14 @@ def calendar_bytes(
     """The calendar as bytes: one all-day event per session (each must have a revision),
     with a reminder ``reminder`` from the event's start unless None, then the ``cancel``
     keys' events marked cancelled."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar
 
     calendar = Calendar()
     calendar.add("prodid", "-//hipcoach//hip strength for runners//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "hipcoach")
     for item in sessions:
-        revision = revisions[item.session.key]
-        event = Event()
-        event.add("uid", event_uid(item, athlete_id))
-        # Without a METHOD, DTSTAMP is the event's last revision (RFC 5545 §3.8.7.2).
-        event.add("dtstamp", revision.modified)
-        event.add("created", revision.created)
-        event.add("last-modified", revision.modified)
-        event.add("sequence", revision.sequence)
-        event.add("dtstart", item.date)
-        event.add("dtend", item.date + timedelta(days=1))
+        event = _dated_event(item.session.key, athlete_id, revisions[item.session.key], item.date)
         event.add("summary", event_summary(item))
         event.add("description", describe(item))
         event.add("categories", ["hip strength"])
@@ -255,20 +253,29 @@ def calendar_bytes(
         revision = revisions[key]
         if revision.day is None:
             continue
-        event = Event()
-        event.add("uid", f"{key}.{athlete_id}@{UID_DOMAIN}")
-        event.add("dtstamp", revision.modified)
-        event.add("created", revision.created)
-        event.add("last-modified", revision.modified)
-        event.add("sequence", revision.sequence)
-        event.add("dtstart", revision.day)
-        event.add("dtend", revision.day + timedelta(days=1))
+        event = _dated_event(key, athlete_id, revision, revision.day)
         event.add("summary", "Cancelled: hip session")
         event.add("description", "Cancelled by hipcoach (a pause, or the plan changed).")
         event.add("status", "CANCELLED")
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _dated_event(key: str, athlete_id: str, revision: EventRevision, day: date) -> Event:
+    """An all-day event with its UID and revision stamps (the parts every event shares)."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", key_uid(key, athlete_id))
+    # Without a METHOD, DTSTAMP is the event's last revision (RFC 5545 §3.8.7.2).
+    event.add("dtstamp", revision.modified)
+    event.add("created", revision.created)
+    event.add("last-modified", revision.modified)
+    event.add("sequence", revision.sequence)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    return event
 
 
 def write_calendar(
