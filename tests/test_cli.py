@@ -189,6 +189,7 @@ def test_a_check_in_of_eight_pauses_cancels_this_week_and_says_see_a_physio(cli,
     assert human.stdout.count("see a physiotherapist") == 1
     assert "pause" in human.stdout and "cancelled" in human.stdout
     assert "see a physiotherapist" in cli("schedule", "--offline").stdout
+    assert load_json(cli("status", "--json"))["physio"] == data["physio"]
     out = home.parent / "export"
     exported = load_json(cli("export", "json", "--out", str(out), "--offline", "--json"))
     assert exported["physio"] == data["physio"]
