@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hipcoach import DISCLAIMER
+from hipcoach.home import write_output
 from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import Exporter
 
@@ -290,15 +291,15 @@ def write_calendar(
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     revisions = revise(ledger.revisions, sessions, now, ledger.reminder, window)
     cancel = cancelled(revisions, sessions, window)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(
+    write_output(
+        path,
         calendar_bytes(
             sessions,
             athlete_id=ledger.athlete_id,
             revisions=revisions,
             reminder=ledger.reminder,
             cancel=cancel,
-        )
+        ),
     )
     # Recorded after the file is written: a failed write never bumps a sequence unseen.
     ledger.revisions = revisions
