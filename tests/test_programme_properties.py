@@ -343,3 +343,17 @@ def test_deloads_race_weeks_and_light_sessions_are_lighter(settings_, race_week,
             assert light.estimated_seconds() < session.estimated_seconds()
             for a, b in zip(light.prescriptions, session.prescriptions, strict=True):
                 assert a.variant == b.variant and a.rung == b.rung and a.sets <= b.sets
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
+def test_a_full_week_asks_at_most_thirty_percent_more_than_the_last_full_one(settings_, checkins):
+    last = None
+    for week in programme(settings_, checkins):
+        plain = all(full(week, s) for s in week.sessions) and week.phase != "race"
+        if not plain or week.progression not in ("start", "progress", "hold", "maintain"):
+            continue
+        load = rep_equivalents(week)
+        if last is not None:
+            assert load <= 1.3 * last + 1e-6, (week.week, last, load)
+        last = load

@@ -292,9 +292,11 @@ def shed_load(
     templates: Sequence[Template], sessions: int, limit: float, required: Collection[Focus]
 ) -> tuple[Template, ...]:
     """``templates`` lightened until a week of ``sessions`` asks no more than ``limit``
-    rep-equivalents (maintenance never exceeds the peak build week): third sets go first
-    (least important exercise first), then exercises, never one a required direction needs
-    and never below one exercise per template. Sets stay at two or more."""
+    rep-equivalents (a full week rises at most 30 % on the last; maintenance never exceeds
+    the peak build week): third sets go first (least important exercise first), then
+    exercises, never one a required direction needs and never below one exercise per
+    template, then reps (the heaviest exercise first, never below 6 or a 10-s hold). Sets stay
+    at two or more."""
     from hipcoach.programme.levels import PRIORITY
 
     def rank(p: Prescription) -> int:
@@ -316,4 +318,19 @@ def shed_load(
         if dropped is None:
             break
         current = dropped
+    # What no exercise can be spared for: the heaviest ones take fewer reps (or a shorter
+    # hold) at their rung, as a new, harder rung starts lighter.
+    while week_load(current, sessions) > limit:
+        items = sorted(
+            {p.key: p for t in current for p in t}.values(),
+            key=lambda p: p.rep_equivalents(),
+            reverse=True,
+        )
+        for p in items:
+            trial = _apply(current, p.key, smaller)
+            if trial != current:
+                current = trial
+                break
+        else:
+            break
     return current

@@ -72,6 +72,9 @@ __all__ = ["ProgrammeSettings", "generate", "lighten", "programme_monday", "sess
 WEEKS_PER_RUNG = 2
 MAINTENANCE_WEEKS_PER_RUNG = 3
 DELOAD_EVERY = 4
+#: A full week asks at most this much more than the last full one (graded exposure to load,
+#: evidence.md §4; the figure is inferred): exercises give way first, never a direction.
+MAX_WEEKLY_RISE = 1.3
 #: What a week held at a step-down's dose says of its sessions.
 KEPT_REDUCED = f"the step-down's lighter dose, until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
 #: A programme first planned on this weekday (Thursday) or later starts on the next Monday.
@@ -234,6 +237,8 @@ class _Generator:
         self.climb = _Climb({s.key: 0 for s in self.slots})
         self.previous: _Built | None = None
         self.peak_load = 0.0
+        #: the load of the last full week (not a deload, race, step-down or pause)
+        self.last_full_load = 0.0
 
     # -- one week ----------------------------------------------------------------------------
     def week(self, week_start: date) -> ProgrammeWeek:
@@ -455,8 +460,12 @@ class _Generator:
                 count = reference.sessions
                 templates = at(self.climb.rungs, count)
             templates, _ = step_down(templates, count, reference.load, reference.longest)
-        elif phase == "maintenance" and self.peak_load:
-            templates = shed_load(templates, count, self.peak_load, required)
+        else:
+            limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
+            if phase == "maintenance" and self.peak_load:
+                limits.append(self.peak_load)
+            if limits:
+                templates = shed_load(templates, count, min(limits), required)
         light_note: str | None = None
         if phase in ("deload", "race"):
             reduced = [reduce_all(t) for t in templates]
@@ -491,6 +500,14 @@ class _Generator:
             keys=frozenset(p.key for t in templates for p in t),
             reduced=decision.progression == "step_down" or decision.keep_reduced,
         )
+        full = phase in ("build", "maintenance") and decision.progression in (
+            "start",
+            "progress",
+            "hold",
+            "maintain",
+        )
+        if full and not decision.keep_reduced:
+            self.last_full_load = load
         if 1 <= n <= self.settings.block_weeks and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
