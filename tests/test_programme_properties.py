@@ -14,7 +14,7 @@ import itertools
 import math
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hipcoach.models import (
@@ -205,6 +205,22 @@ def test_load_only_rises_on_a_progression(settings_, checkins):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
+@example(  # a step-down week holding one exercise more than the week before ran 9 s longer
+    ProgrammeSettings(
+        level="strong",
+        sessions_per_week=1,
+        min_sessions_per_week=1,
+        block_weeks=4,
+        equipment=frozenset(["band"]),
+        max_session_minutes=45,
+    ),
+    [
+        CheckIn(date=date(2026, 11, 30), run_pain=7),
+        CheckIn(date=date(2026, 12, 7), pain=0),
+        CheckIn(date=date(2026, 12, 14), pain=6),
+        CheckIn(date=date(2027, 1, 4), pain=0),
+    ],
+)
 def test_pain_rules_with_teeth(settings_, checkins):
     weeks = programme(settings_, checkins)
     lowest = {slot.key: slot.lowest for slot in level_slots(settings_)}

@@ -260,13 +260,19 @@ def _apply(
 
 
 def step_down(
-    templates: Sequence[Template], sessions: int, below_load: float, within_seconds: int
+    templates: Sequence[Template],
+    sessions: int,
+    below_load: float,
+    within_seconds: int,
+    required: Collection[Focus] = (),
 ) -> tuple[tuple[Template, ...], bool]:
     """``templates`` cut until a week of ``sessions`` asks strictly less than ``below_load``
     rep-equivalents and no session is longer than ``within_seconds``: a set off each
     exercise, knee-loading ones first, then rounds of a third fewer reps (or a shorter hold),
-    knee-loading first. False when even the floor (one set, 6 reps or 10 s of everything)
-    does not get there."""
+    knee-loading first; then, while a session is still longer than ``within_seconds``, single
+    sets and then the least needed exercise (never one a ``required`` direction needs, never
+    a template's last). False when even that does not get there (at the floor of every
+    ladder the load cannot drop further)."""
     current = tuple(templates)
 
     def done() -> bool:
@@ -285,7 +291,46 @@ def step_down(
                         return current, True
             if not changed or cut is _one_set_fewer:
                 break
+
+    # Still longer than the week before (it holds more exercises than that week could): a
+    # step-down is not a full session, so single sets, then the least needed exercise goes.
+    def too_long() -> bool:
+        return longest_seconds(current) > within_seconds
+
+    while too_long():
+        trials = (_apply(current, key, _one_set_fewer) for key in _knee_first(current))
+        fewer = next((trial for trial in trials if trial != current), None)
+        if fewer is None:
+            break
+        current = fewer
+    while too_long():
+        spared = _without_least_needed(current, required)
+        if spared is None:
+            break
+        current = spared
     return current, done()
+
+
+def _least_needed_first(templates: Sequence[Template]) -> list[Prescription]:
+    """The week's exercises, the least needed first (the levels' priority, reversed)."""
+    from hipcoach.programme.levels import PRIORITY
+
+    def rank(p: Prescription) -> int:
+        return PRIORITY.index(p.key) if p.key in PRIORITY else len(PRIORITY)
+
+    return sorted({p.key: p for t in templates for p in t}.values(), key=rank, reverse=True)
+
+
+def _without_least_needed(
+    templates: tuple[Template, ...], required: Collection[Focus]
+) -> tuple[Template, ...] | None:
+    """``templates`` without their least needed exercise (by the levels' priority), keeping
+    every ``required`` direction and at least one exercise per template; None if none can go."""
+    for p in _least_needed_first(templates):
+        trial = tuple(tuple(q for q in t if q.key != p.key) for t in templates)
+        if all(trial) and set(required) <= covers([q for t in trial for q in t]):
+            return trial
+    return None
 
 
 def shed_load(
@@ -297,24 +342,13 @@ def shed_load(
     exercises, never one a required direction needs and never below one exercise per
     template, then reps (the heaviest exercise first, never below 6 or a 10-s hold). Sets stay
     at two or more."""
-    from hipcoach.programme.levels import PRIORITY
-
-    def rank(p: Prescription) -> int:
-        return PRIORITY.index(p.key) if p.key in PRIORITY else len(PRIORITY)
-
     current = tuple(templates)
     while week_load(current, sessions) > limit:
-        items = sorted({p.key: p for t in current for p in t}.values(), key=rank, reverse=True)
-        third = next((p for p in items if p.sets > FULL_SETS), None)
+        third = next((p for p in _least_needed_first(current) if p.sets > FULL_SETS), None)
         if third is not None:
             current = _apply(current, third.key, lambda q: q.model_copy(update={"sets": FULL_SETS}))
             continue
-        dropped = None
-        for p in items:
-            trial = tuple(tuple(q for q in t if q.key != p.key) for t in current)
-            if all(trial) and set(required) <= covers([q for t in trial for q in t]):
-                dropped = trial
-                break
+        dropped = _without_least_needed(current, required)
         if dropped is None:
             break
         current = dropped

@@ -459,7 +459,7 @@ class _Generator:
             if reference.sessions < count:  # never more sessions than the week before
                 count = reference.sessions
                 templates = at(self.climb.rungs, count)
-            templates, _ = step_down(templates, count, reference.load, reference.longest)
+            templates, _ = step_down(templates, count, reference.load, reference.longest, required)
         else:
             limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
             if phase == "maintenance" and self.peak_load:

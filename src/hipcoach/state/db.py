@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
-from hipcoach.errors import CannotWrite, HipcoachError, StateError
+from hipcoach.errors import CannotWrite, HipcoachError, StateError, TemporaryError
 from hipcoach.home import cannot_write, make_private_dir
 from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -292,8 +292,14 @@ _CANNOT_WRITE = {
 
 
 def database_error(exc: sqlite3.Error, path: Path) -> HipcoachError:
-    """CannotWrite (73) when SQLite cannot write ``path``, else StateError (78)."""
+    """TemporaryError (75) while another process holds ``path``, CannotWrite (73) when SQLite
+    cannot write it, else StateError (78)."""
     code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return TemporaryError(
+            f"the state database {path} is busy: another program holds it",
+            hint="try again in a moment; a nightly run retries by itself",
+        )
     if code is not None and code & 0xFF in _CANNOT_WRITE:
         return CannotWrite(
             f"cannot write the state database {path}: {exc}",
@@ -312,6 +318,7 @@ def open_state(path: Path) -> StateDB:
         raise cannot_write(exc, path) from None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        refuse_future_schema(conn)  # before anything writes to a file a newer hipcoach made
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         migrate(conn)
@@ -357,15 +364,21 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
             )
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the pending migrations, each in its own transaction; return the version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def refuse_future_schema(conn: sqlite3.Connection) -> int:
+    """The database's schema version; StateError when a newer hipcoach wrote it."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StateError(
             f"state.db has schema version {version}, newer than this hipcoach knows "
             f"({SCHEMA_VERSION})",
             hint="upgrade hipcoach",
         )
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the pending migrations, each in its own transaction; return the version."""
+    version = refuse_future_schema(conn)
     for number in range(version + 1, SCHEMA_VERSION + 1):
         migration = MIGRATIONS[number - 1]
         conn.execute("BEGIN IMMEDIATE")
