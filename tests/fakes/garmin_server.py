@@ -35,15 +35,24 @@ class FakeGarmin:
         self.schedules: dict[int, tuple[int, str]] = {}
         self.ids = itertools.count(700_000_001)
         self.requests: list[tuple[str, str]] = []
+        #: every request as sent: method, URL with its query, body
+        self.sent: list[tuple[str, str, str]] = []
         self.fail_at: int | None = None  # the n-th request to Garmin fails (1-based)
         self.failure: str = "500"
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
+        #: (method, a piece of the URL): the first such request fails once, with ``failure``
+        self.fail_first: tuple[str, str] | None = None
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
         self.exercise_sets: dict[int, list[dict[str, Any]] | None] = {}  # activity → sets
         self.failing_sets: set[int] = set()  # activities whose sets the server fails (500)
         # Calendar items served as they are in every month view (e.g. one without a workoutId).
         self.extra_items: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []  # calendar events (``add_event``)
+        #: exercise names the service does not know: stored empty, as Garmin does (§4)
+        self.unknown_names: set[str] = set()
+        #: session keys whose workouts lose every exercise name when stored (as above, for
+        #: one workout rather than for every workout holding the name)
+        self.blank_in: set[str] = set()
 
     # -- test helpers ----------------------------------------------------------------------
     def add_foreign_workout(self, name: str, on: date) -> int:
@@ -142,6 +151,25 @@ class FakeGarmin:
     def mutating_requests(self) -> list[tuple[str, str]]:
         return [r for r in self.requests if r[0] in MUTATING]
 
+    def repeated_requests(self) -> list[tuple[str, str, str]]:
+        """Requests sent again (same method, URL, query and body) with nothing written in
+        between, since ``sent`` was last cleared: retries, which a night never makes. (A
+        workout read before an update and read back after it is two different questions.)"""
+        seen: set[tuple[str, str, str]] = set()
+        repeats = []
+        for request in self.sent:
+            if request in seen:
+                repeats.append(request)
+            seen.add(request)
+            if request[0] in MUTATING:
+                seen.clear()
+        return repeats
+
+    def new_night(self) -> None:
+        """Forget the requests counted so far (a new process, a new night)."""
+        self.requests.clear()
+        self.sent.clear()
+
     # -- wiring ------------------------------------------------------------------------------
     def register(self, mock: responses.RequestsMock) -> None:
         routes = [
@@ -152,6 +180,8 @@ class FakeGarmin:
             ("DELETE", r"/workout-service/workout/(\d+)$", self._delete),
             ("POST", r"/workout-service/schedule/(\d+)$", self._schedule),
             ("DELETE", r"/workout-service/schedule/(\d+)$", self._unschedule),
+            ("GET", r"/workout-service/schedule/(\d+)$", self._schedule_entry),
+            ("PUT", r"/workout-service/schedule/(\d+)$", self._reschedule),
             ("GET", r"/calendar-service/year/(\d+)/month/(\d+)$", self._month),
             ("GET", ACTIVITY_LIST + r"(\?.*)?$", self._activities),
             ("GET", r"/activity-service/activity/(\d+)/exerciseSets$", self._exercise_sets),
@@ -165,7 +195,17 @@ class FakeGarmin:
         def callback(request):  # type: ignore[no-untyped-def]
             url = request.url.split("?")[0]
             self.requests.append((request.method, url))
-            if self.fail_all or (self.fail_at is not None and len(self.requests) == self.fail_at):
+            body = request.body.decode() if isinstance(request.body, bytes) else request.body
+            self.sent.append((request.method, request.url, body or ""))
+            chosen = self.fail_first
+            first_match = chosen is not None and chosen[0] == request.method and chosen[1] in url
+            if first_match:
+                self.fail_first = None
+            if (
+                self.fail_all
+                or first_match
+                or (self.fail_at is not None and len(self.requests) == self.fail_at)
+            ):
                 if self.failure == "connection":
                     raise requests.exceptions.ConnectionError("connection reset by peer")
                 status = int(self.failure)
@@ -176,8 +216,19 @@ class FakeGarmin:
         return callback
 
     # -- endpoints -----------------------------------------------------------------------------
+    def _stored(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A workout as the service keeps it: names it does not know are blanked."""
+        stored = json.loads(json.dumps(body))
+        found = MARKER.search(stored.get("description") or "")
+        blank_all = found is not None and found.group(1) in self.blank_in
+        for step in _all_steps(stored):
+            name = step.get("exerciseName")
+            if name and (blank_all or name in self.unknown_names):
+                step["exerciseName"] = None
+        return stored
+
     def _create(self, request):  # type: ignore[no-untyped-def]
-        body = json.loads(request.body)
+        body = self._stored(json.loads(request.body))
         workout_id = next(self.ids)
         self.workouts[workout_id] = {**body, "workoutId": workout_id, "ownerId": 4242}
         return 200, {}, json.dumps(self.workouts[workout_id])
@@ -200,7 +251,8 @@ class FakeGarmin:
     def _update(self, request, workout_id):  # type: ignore[no-untyped-def]
         if int(workout_id) not in self.workouts:
             return 404, {}, json.dumps({"message": "not found"})
-        self.workouts[int(workout_id)] = {**json.loads(request.body), "workoutId": int(workout_id)}
+        body = self._stored(json.loads(request.body))
+        self.workouts[int(workout_id)] = {**body, "workoutId": int(workout_id)}
         return 204, {}, ""
 
     def _delete(self, request, workout_id):  # type: ignore[no-untyped-def]
@@ -226,6 +278,38 @@ class FakeGarmin:
                 }
             ),
         )
+
+    def _entry(self, schedule_id: int) -> dict[str, Any]:
+        """A calendar entry as GET /workout-service/schedule/{id} answers (``garmin.md``
+        §10: ``workout`` with its id and ``calendarDate`` at the top level; the other fields
+        are unverified and only carried along)."""
+        workout_id, day = self.schedules[schedule_id]
+        workout = self.workouts[workout_id]
+        return {
+            "workoutScheduleId": schedule_id,
+            "workout": {k: workout.get(k) for k in ("workoutId", "workoutName", "sportType")},
+            "calendarDate": day,
+            "ownerId": 4242,
+            "newName": None,
+            "consumer": None,
+        }
+
+    def _schedule_entry(self, request, schedule_id):  # type: ignore[no-untyped-def]
+        if int(schedule_id) not in self.schedules:
+            return 404, {}, json.dumps({"message": "not found"})
+        return 200, {}, json.dumps(self._entry(int(schedule_id)))
+
+    def _reschedule(self, request, schedule_id):  # type: ignore[no-untyped-def]
+        """The PUT of garminconnect 0.3.20's ``reschedule_workout``: the entry as read, with
+        the new ``calendarDate`` and ``workout`` cut to its id; the id stays."""
+        if int(schedule_id) not in self.schedules:
+            return 404, {}, json.dumps({"message": "not found"})
+        body = json.loads(request.body)
+        workout_id = (body.get("workout") or {}).get("workoutId")
+        if workout_id != self.schedules[int(schedule_id)][0]:
+            return 400, {}, json.dumps({"message": "workout does not match the schedule"})
+        self.schedules[int(schedule_id)] = (workout_id, body["calendarDate"])
+        return 200, {}, json.dumps(self._entry(int(schedule_id)))
 
     def _unschedule(self, request, schedule_id):  # type: ignore[no-untyped-def]
         if self.schedules.pop(int(schedule_id), None) is None:
@@ -287,4 +371,18 @@ def _exercise_steps(workout: dict[str, Any]) -> list[dict[str, Any]]:
 
     for segment in workout.get("workoutSegments", []):
         walk(segment["workoutSteps"], 1)
+    return out
+
+
+def _all_steps(workout: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every step of a workout, depth first."""
+    out: list[dict[str, Any]] = []
+
+    def walk(steps: list[dict[str, Any]]) -> None:
+        for step in steps:
+            out.append(step)
+            walk(step.get("workoutSteps") or [])
+
+    for segment in workout.get("workoutSegments") or []:
+        walk(segment.get("workoutSteps") or [])
     return out

@@ -23,6 +23,7 @@ from hipcoach.programme import catalog
 from hipcoach.programme.generator import lighten
 from hipcoach_garmin.payload import (
     MARKER_RE,
+    blanked_names,
     build_workout,
     clip,
     iter_steps,
@@ -351,3 +352,25 @@ def test_a_light_session_is_a_lighter_workout_with_the_same_key() -> None:
 def test_clip() -> None:
     assert clip("a  b\nc", 10) == "a b c"
     assert clip("abcdefghij", 5) == "abcd…"
+
+
+def test_blanked_names_finds_exactly_the_names_garmin_dropped() -> None:
+    sent = build_workout(session_for())
+    assert blanked_names(sent, json.loads(json.dumps(sent))) == []
+    stored = json.loads(json.dumps(sent))
+    named = [s for s in iter_steps(stored) if s.get("exerciseName")]
+    first, last = named[0], named[-1]
+    expected = [
+        f"step {first['stepOrder']} {first['category']}/{first['exerciseName']}",
+        f"step {last['stepOrder']} {last['category']}/{last['exerciseName']}",
+    ]
+    first["exerciseName"], last["exerciseName"] = None, ""
+    assert blanked_names(sent, stored) == expected
+    # A step sent with its category alone is not a name Garmin dropped.
+    category_only = json.loads(json.dumps(sent))
+    for step in (s for s in iter_steps(category_only) if s.get("exerciseName")):
+        del step["exerciseName"]
+    assert blanked_names(category_only, category_only) == []
+    # An answer without the steps lost every name.
+    assert len(blanked_names(sent, {"workoutId": 1})) == len(named)
+    assert len(blanked_names(sent, None)) == len(named)

@@ -134,10 +134,18 @@ def test_an_unreadable_calendar_keeps_the_races_read_before(cli, garmin) -> None
     assert json.loads(result.stdout)["races"] == [RACE.isoformat()]
 
 
-def test_a_sync_says_when_the_races_could_not_be_read(cli, garmin) -> None:
+def test_a_sync_says_once_when_the_calendar_could_not_be_read(cli, garmin) -> None:
     garmin.fail_at, garmin.failure = 1, "400"  # the race read comes first
     result = cli("sync", "--json")
     report = json.loads(result.stdout)
-    assert any("races on the garmin calendar not updated" in e for e in report["errors"])
+    # The month is not asked for again this night: the races and the target share the
+    # failed read, so the sync stops on it, said once, and changes nothing.
+    (error,) = report["errors"]
+    assert "HTTP 400 while reading the Garmin calendar" in error
     assert result.exit_code == 69
-    assert report["created"]  # the rest of the sync went ahead
+    assert report["created"] == [] and garmin.mutating_requests() == []
+    assert garmin.repeated_requests() == []
+    garmin.fail_at = None
+    result = cli("sync", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["created"]  # the next night goes ahead

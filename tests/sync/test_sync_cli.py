@@ -133,23 +133,30 @@ def test_a_fault_at_every_request_then_a_clean_run(tmp_path, services, garmin_to
     expected = on_calendar(garmin)
     total = len(garmin.requests)
     assert total >= 10
+    assert garmin.repeated_requests() == []
     for position in range(1, total + 1):
         home = fresh_home(f"run-{position}")
         garmin.workouts.clear()
         garmin.schedules.clear()
         foreign = garmin.add_foreign_workout("Foreign", date.today() + timedelta(days=3))
-        garmin.requests.clear()
+        garmin.new_night()
         garmin.fail_at, garmin.failure = position, failure
         failed, _ = sync_in(home)
         assert failed.exit_code in (ExitCode.TEMPFAIL, 0), (position, failed.output)
         assert "Traceback" not in failed.output
+        # Every request is made once a night: the one that failed is not tried again.
+        assert garmin.repeated_requests() == [], position
+        failed_request = garmin.sent[position - 1]
+        assert garmin.sent.count(failed_request) == 1, position
         garmin.fail_at = None
+        garmin.new_night()
         repaired, report = sync_in(home)
         assert repaired.exit_code == 0, (position, repaired.output)
+        assert garmin.repeated_requests() == [], position
         assert on_calendar(garmin) == expected, position
         assert_remote_matches(garmin, report)
         assert foreign in garmin.workouts
-        garmin.requests.clear()
+        garmin.new_night()
         sync_in(home)
         assert garmin.mutating_requests() == [], position
 
