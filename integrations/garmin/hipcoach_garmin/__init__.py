@@ -50,8 +50,10 @@ class GarminIntegration(Integration):
         self._calendars: dict[Path, GarminCalendar] = {}
 
     def _connection(self, context: PluginContext) -> GarminConnection | None:
+        from hipcoach_garmin.mfa import discard_stale
         from hipcoach_garmin.tokens import is_own_store, token_file
 
+        discard_stale(context)  # a sign-in left waiting for its code keeps a day at most
         path = token_file(context)
         if not path.is_file():
             return None

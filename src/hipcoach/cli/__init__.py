@@ -70,7 +70,9 @@ class LazyGroup(click.Group):
             ctx.exit(exc.exit_code)
         except click.Abort:
             # A prompt got no answer: its input ended (cron, a pipe) or Ctrl-C at a terminal.
-            if sys.stdin.isatty():
+            from hipcoach.cli.app import has_terminal
+
+            if has_terminal():
                 click.echo("hipcoach: interrupted", err=True)
                 ctx.exit(130)
             click.echo(

@@ -115,7 +115,7 @@ class App:
             config=self.config,
             env=self.env,
             tz=self.tz,
-            interactive=sys.stdin.isatty(),
+            interactive=has_terminal(),
         )
 
     def enable_file_log(self) -> None:
@@ -147,6 +147,16 @@ class App:
         if message not in self._warned and self.quiet < 2:
             self._warned.add(message)
             click.echo(f"hipcoach: warning: {message}", err=True)
+
+
+def has_terminal() -> bool:
+    """Whether someone can answer a prompt: stdin is a terminal (not a pipe, not closed, not
+    missing as under some cron and service managers)."""
+    stream = sys.stdin
+    try:
+        return stream is not None and not stream.closed and stream.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def report_error(ctx: click.Context, exc: HipcoachError) -> None:
