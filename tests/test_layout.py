@@ -4,6 +4,7 @@ import downwards, no import circle at module level, and adapters naming the same
 from __future__ import annotations
 
 import ast
+import functools
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +24,11 @@ PACKAGES = (
     "plugins",
     "exports",
     "report",
+    "data",
     "cli",
 )
 #: the deprecated alias kept for one release (see CHANGELOG), not a shared module
-DEPRECATED = {"interfaces"}
+DEPRECATED = {"interfaces", "completions"}
 #: role → module name, the same in every adapter that has the role
 ROLES = ("auth", "client", "source", "target", "done", "errors", "tokens")
 #: names the roles used to go by before the adapters were aligned
@@ -42,6 +44,7 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.cache
 def our_modules() -> dict[str, Path]:
     files = [*SRC.rglob("*.py"), *(f for pkg in INTEGRATIONS for f in pkg.rglob("*.py"))]
     return {module_name(f): f for f in files}
@@ -54,9 +57,10 @@ def _type_checking(node: ast.If) -> bool:
     )
 
 
-def imports(tree: ast.Module, *, module_level: bool) -> Iterator[str]:
-    """Every module a file imports when it runs: at module level only (what runs on import),
-    or anywhere (functions included); never what ``if TYPE_CHECKING`` names for type hints."""
+def imports(tree: ast.Module, module: str, *, module_level: bool) -> Iterator[str]:
+    """Every module ``module``'s file imports when it runs: at module level only (what runs on
+    import), or anywhere (functions included); never what ``if TYPE_CHECKING`` names for type
+    hints. Relative imports are resolved; each import also runs its parent packages."""
 
     def walk(nodes: list[ast.stmt]) -> Iterator[ast.stmt]:
         for node in nodes:
@@ -65,20 +69,35 @@ def imports(tree: ast.Module, *, module_level: bool) -> Iterator[str]:
             if module_level and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             yield node
-            for name in ("body", "orelse", "handlers", "finalbody"):
+            for name in ("body", "orelse", "finalbody"):
                 children = getattr(node, name, None)
                 if isinstance(children, list):
                     yield from walk([c for c in children if isinstance(c, ast.stmt)])
-                if name == "handlers" and isinstance(children, list):
-                    for handler in children:
-                        yield from walk(handler.body)
+            for handler in getattr(node, "handlers", []):
+                yield from walk(handler.body)
 
+    def with_parents(name: str) -> Iterator[str]:
+        parts = name.split(".")
+        yield from (".".join(parts[:i]) for i in range(1, len(parts) + 1))
+
+    package = module if is_package(module) else module.rpartition(".")[0]
     for node in walk(tree.body):
         if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.module
-            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+            for alias in node.names:
+                yield from with_parents(alias.name)
+        elif isinstance(node, ast.ImportFrom):
+            base = (
+                package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                if node.level
+                else []
+            )
+            target = ".".join([*base, *([node.module] if node.module else [])])
+            yield from with_parents(target)
+            yield from (f"{target}.{alias.name}" for alias in node.names)
+
+
+def is_package(module: str) -> bool:
+    return our_modules()[module].name == "__init__.py"
 
 
 def graph(*, module_level: bool) -> dict[str, set[str]]:
@@ -86,11 +105,9 @@ def graph(*, module_level: bool) -> dict[str, set[str]]:
     edges: dict[str, set[str]] = {}
     for name, path in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        targets = set()
-        for imported in imports(tree, module_level=module_level):
-            if imported in modules and imported != name:
-                targets.add(imported)
-        edges[name] = targets
+        found = imports(tree, name, module_level=module_level)
+        # a module's own packages are already importing when it runs: no edge to them
+        edges[name] = {m for m in found if m in modules and not f"{name}.".startswith(f"{m}.")}
     return edges
 
 
@@ -146,25 +163,31 @@ def test_adapters_name_the_same_roles_the_same_way(adapter):
     assert {"auth", "client", "source", "done", "errors", "tokens"} <= names
 
 
-def test_the_old_plugin_contract_module_still_imports_with_a_warning():
+@pytest.mark.parametrize(
+    ("old_path", "names"),
+    [
+        ("hipcoach.interfaces", ("Integration", "ActivitySource", "PluginContext")),
+        ("hipcoach.completions", ("CompletedActivity", "DoneSet")),
+    ],
+)
+def test_the_old_plugin_contract_modules_still_import_with_a_warning(old_path, names):
     import importlib
     import sys
 
-    sys.modules.pop("hipcoach.interfaces", None)
+    import hipcoach.plugins
+
+    sys.modules.pop(old_path, None)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        old = importlib.import_module("hipcoach.interfaces")
+        old = importlib.import_module(old_path)
     assert any(issubclass(w.category, DeprecationWarning) for w in caught)
-    from hipcoach.plugins import ActivitySource, Integration, PluginContext
-
-    assert old.Integration is Integration
-    assert old.ActivitySource is ActivitySource
-    assert old.PluginContext is PluginContext
+    for name in names:
+        assert getattr(old, name) is getattr(hipcoach.plugins, name), name
 
 
 def test_the_readme_maps_every_package():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    on_disk = {p.parent.name for p in (SRC / "hipcoach").glob("*/__init__.py")} - {"data"}
+    on_disk = {p.parent.name for p in (SRC / "hipcoach").glob("*/__init__.py")}
     assert on_disk == set(PACKAGES)
     for package in PACKAGES:
         assert f"| `{package}/` |" in readme, package

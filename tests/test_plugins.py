@@ -44,12 +44,15 @@ def _dist_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 DIST_ROOT = Path()
 
 
-def ep(name: str, target: str, dist: str) -> EntryPoint:
+def ep(name: str, target: str, dist: str, *, metadata: str | None = None) -> EntryPoint:
     """An entry point of a distribution ``dist`` 1.0, read by importlib.metadata itself
-    from a ``.dist-info`` folder, as pip would leave it."""
+    from a ``.dist-info`` folder, as pip would leave it (``metadata``: its METADATA file,
+    when it should be something else)."""
     info = DIST_ROOT / f"{dist}-{name}-{target}" / f"{dist.replace('-', '_')}-1.0.dist-info"
     info.mkdir(parents=True, exist_ok=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
+    (info / "METADATA").write_text(
+        metadata or f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n"
+    )
     (info / "entry_points.txt").write_text(
         f"[hipcoach.integrations]\n{name} = {__name__}:{target}\n"
     )
@@ -76,7 +79,7 @@ def test_duplicate_third_party_names_are_rejected():
     ("entry", "expected"),
     [
         (("boom", "Boom", "x"), "failed to start"),
-        (("nope", "NotAPlugin", "x"), "not a hipcoach.plugins.interfaces.Integration"),
+        (("nope", "NotAPlugin", "x"), "not a hipcoach.plugins.Integration"),
         (("gone", "DoesNotExist", "x"), "cannot import"),
         (("good", "Good", "x"), None),
         (("other", "Good", "x"), "registered as 'other'"),
@@ -201,3 +204,69 @@ def test_a_running_plan_is_a_capability():
 
     assert "plan" in Planner().capabilities()
     assert "plan" not in Good().capabilities()
+
+
+class ExitsOnImport(Integration):
+    name = "exits"
+
+    def __init__(self) -> None:
+        raise SystemExit(3)
+
+
+class BadSignIn(Integration):
+    name = "badsignin"
+
+    def auth_command(self):
+        raise RuntimeError("no click here")
+
+
+def test_a_distribution_with_damaged_metadata_is_a_warning_not_a_crash():
+    damaged = ep("good", "Good", "weird", metadata="Metadata-Version: 2.1\n")
+    registry = build_registry([ep("other", "Good", "hipcoach"), damaged])
+    assert registry.plugins["good"].distribution == "unknown"
+    assert any("'other'" in p for p in registry.problems)  # misnamed, and said so
+
+
+def test_a_plugin_that_exits_while_starting_is_a_warning():
+    registry = build_registry([ep("exits", "ExitsOnImport", "x")])
+    assert not registry.plugins
+    assert "SystemExit" in registry.problems[0]
+
+
+def test_one_distribution_is_loaded_without_reading_its_metadata(monkeypatch):
+    from hipcoach.plugins import registry as module
+
+    info = DIST_ROOT / "solo" / "solo-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: solo\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(
+        f"[hipcoach.integrations]\ngood = {__name__}:Good\nboom = {__name__}:Boom\n"
+    )
+    reads: list[str] = []
+    real = module.origin_of
+    monkeypatch.setattr(module, "origin_of", lambda e: reads.append(e.name) or real(e))
+    registry = build_registry(PathDistribution(info).entry_points)
+    assert reads == ["boom"]  # read only to name the one that failed to start
+    assert registry.plugins["good"].distribution == "solo"  # read when asked (cached per dist)
+    assert reads == ["boom"]
+
+
+def test_a_plugins_broken_sign_in_is_a_warning(cli, monkeypatch):
+    monkeypatch.setattr(
+        "hipcoach.plugins.registry.entry_points",
+        lambda group: [ep("badsignin", "BadSignIn", "x"), ep("good", "Good", "y")],
+    )
+    result = cli("auth", "--help")
+    assert result.exit_code == 0
+    assert "warning: plugin 'badsignin' has no usable sign-in" in result.stderr
+
+
+def test_a_broken_plugins_details_show_at_vv(cli, monkeypatch):
+    monkeypatch.setattr(
+        "hipcoach.plugins.registry.entry_points",
+        lambda group: [ep("boom", "Boom", "bad-plugin")],
+    )
+    quiet = cli("plugins")
+    assert "Traceback" not in quiet.stderr and "warning: plugin 'boom'" in quiet.stderr
+    loud = cli("-vv", "plugins")
+    assert "Traceback" in loud.stderr and "cannot start" in loud.stderr

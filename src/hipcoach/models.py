@@ -83,6 +83,11 @@ class Variant(_Frozen):
     fit: FitMapping
     starts: tuple[Level, ...] = Field(default=(), description="Levels that start here.")
     base: bool = Field(default=False, description="The version `exercises` describes.")
+    picture: str | None = Field(
+        default=None,
+        description="The report's drawing of this rung's body position (a file in "
+        "hipcoach/report/pictures/ without '.svg'); rungs of one position may share one.",
+    )
 
     @model_validator(mode="after")
     def _reps_or_seconds(self) -> Variant:

@@ -35,6 +35,7 @@ def variant_json(variant: Variant) -> dict[str, Any]:
         "cues": variant.cues,
         "instructions": variant.instructions,
         "starts": list(variant.starts),
+        "picture": variant.picture,
         "garmin": {
             "category": variant.garmin.category,
             "exercise_name": variant.garmin.exercise_name,

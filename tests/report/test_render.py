@@ -139,14 +139,18 @@ def test_disclaimer_progression_and_warning(plan):
     assert warned.all("p", **{"class": "warning", "role": "alert"})
 
 
-def test_variant_family_picks_its_picture(plan):
+def test_a_rung_shows_its_own_positions_picture_never_another(plan):
     view = build_report(plan, today=TODAY)
     side = view.exercises[0]
-    banded = replace(side, variant="Banded side leg raise", family="banded")
-    page = Page(render_report(replace(view, exercises=(banded,))))
+    kneeling = replace(
+        side, variant="Kneeling side-plank leg raise", picture="kneeling_side_plank_leg_raise"
+    )
+    page = Page(render_report(replace(view, exercises=(kneeling,))))
     pictures = page.all("svg", **{"class": "exercise-picture"})
-    assert [p["data-picture"] for p in pictures] == ["side_leg_raise.banded"]
-    assert "Banded side leg raise" in page.plain
+    assert [p["data-picture"] for p in pictures] == ["kneeling_side_plank_leg_raise"]
+    missing = Page(render_report(replace(view, exercises=(replace(side, picture=None),))))
+    assert not missing.all("svg", **{"class": "exercise-picture"})
+    assert "No drawing for this exercise yet" in missing.plain
 
 
 def test_print_stylesheet_is_there(plan):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hipcoach import DISCLAIMER
 from hipcoach.models import CheckIn, Prescription
 from hipcoach.programme import catalog
-from hipcoach.report.view import build_report, exercise_view, variant_family
+from hipcoach.report.view import build_report, exercise_view
 from tests.report.conftest import TODAY, sample_plan
 
 
@@ -103,11 +103,11 @@ def test_old_checkins_are_left_out(plan):
     assert build_report(plan, today=TODAY, checkins=old).pain == ()
 
 
-def test_variant_families_for_the_ladders_pictures():
-    assert variant_family("Clamshell with a light band", ("band",)) == "banded"
-    assert variant_family("Single-leg bridge, foot on a step", ("step",)) == "step"
-    assert variant_family("Isometric wall press hold", ()) == "isometric"
-    assert variant_family("Side leg raise", ()) is None
+def test_each_exercise_shows_its_rungs_own_picture(plan):
+    view = build_report(plan, today=TODAY)
+    first = plan.sessions[0].session
+    assert [e.picture for e in view.exercises] == [p.variant.picture for p in first.prescriptions]
+    assert all(e.picture for e in view.exercises)
 
 
 def test_per_side_holds_read_as_seconds():

@@ -187,18 +187,23 @@ def test_no_target_is_77_and_status_reports_it(cli, home, monkeypatch):
 
 def test_two_concurrent_syncs(cli, home, services, monkeypatch):
     import fcntl
-    import functools
 
     from hipcoach.sync import lock, transaction
 
     # Patched where the sync looks it up, so the wait is 0.3 s, not the real 5 s.
-    short_wait = functools.partial(lock.sync_lock, wait_seconds=0.3)
+    waits: list[float] = []
+
+    def short_wait(home_root):
+        waits.append(0.3)
+        return lock.sync_lock(home_root, wait_seconds=0.3)
+
     monkeypatch.setattr(transaction, "sync_lock", short_wait)
     with open(home / "sync.lock", "w") as handle:  # another sync holds the lock
         fcntl.flock(handle, fcntl.LOCK_EX)
         result = cli("sync")
     assert result.exit_code == ExitCode.TEMPFAIL
     assert "another sync is running" in result.stderr
+    assert waits == [0.3]  # the short wait was the one used
     # A lock left by a killed process is released by the kernel: the next sync runs.
     assert cli("sync").exit_code == 0
 

@@ -12,7 +12,7 @@ from hipcoach.config import AthleteConfig, Config
 from hipcoach.errors import CredentialsError, ExitCode, TemporaryError
 from hipcoach.home import Home
 from hipcoach.plugins.interfaces import Integration, WorkoutTarget
-from hipcoach.plugins.registry import LoadedPlugin, Registry
+from hipcoach.plugins.registry import LoadedPlugin, Origin, Registry
 from hipcoach.plugins.values import PluginContext
 from hipcoach.schedule.activities import runs_from_activities
 from hipcoach.state import open_state
@@ -37,7 +37,7 @@ class FakeIntegration(Integration):
 
 def transaction(home: Path, target: FakeTarget | None, *, dry_run: bool = False):  # type: ignore[no-untyped-def]
     registry = Registry()
-    registry.add(LoadedPlugin(FakeIntegration(target), "tests", "0", builtin=True))
+    registry.add(LoadedPlugin(FakeIntegration(target), Origin("hipcoach", "0")))
     config = Config(athlete=AthleteConfig(start_date=date(2026, 11, 16), timezone="UTC"))
     state = open_state(home / "state.db")
     if not state.cached_runs():

@@ -66,6 +66,7 @@ class LazyGroup(click.Group):
         except HipcoachError as exc:
             from hipcoach.cli.app import report_error
 
+            _start_logging(ctx)
             report_error(ctx, exc)
             ctx.exit(exc.exit_code)
         except click.Abort:
@@ -91,8 +92,17 @@ class LazyGroup(click.Group):
         except Exception as exc:  # a bug: say so in one line, details at -vv and in the log
             from hipcoach.cli.app import report_bug
 
+            _start_logging(ctx)
             report_bug(exc)
             ctx.exit(EX_SOFTWARE)
+
+
+def _start_logging(ctx: click.Context) -> None:
+    """Logging for a failure that came before any command ran (a plugin, a sub-command's
+    lookup), so that -vv still shows its details."""
+    app = ctx.find_root().obj
+    if app is not None:
+        app.start()
 
 
 def _prepared(command: click.Command, summary: str) -> click.Command:

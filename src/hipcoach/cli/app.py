@@ -96,6 +96,12 @@ class App:
         registry = discover()
         for problem in registry.problems:
             self.warn(problem)
+        if registry.failures:  # a broken plugin: its traceback at -vv and in the log
+            import logging
+
+            self.start()
+            for message, exc in registry.failures:
+                logging.getLogger("hipcoach.plugins").debug(message, exc_info=exc)
         return registry
 
     @cached_property

@@ -12,7 +12,11 @@ class AuthGroup(click.Group):
         app = ctx.find_root().obj
         commands: dict[str, click.Command] = {}
         for integration in app.registry:
-            command = integration.auth_command()
+            try:
+                command = integration.auth_command()
+            except Exception as exc:  # a plugin's fault is a warning, never a crash
+                app.warn(f"plugin {integration.name!r} has no usable sign-in: {exc}")
+                continue
             if command is not None:
                 commands[integration.name] = command
         return commands

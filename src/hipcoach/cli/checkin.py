@@ -37,8 +37,7 @@ def command(
     day: date | None,
     as_json: bool,
 ) -> None:
-    """Also whether the session of a day was done or skipped, or a week of missed sessions;
-    all of them gate progression.
+    """Also a week of missed sessions; all of them gate progression.
 
     Above 2/10 the next week holds its rungs; above 5/10 every exercise steps down one rung
     (an easier variant). At 7/10 or more, or above 2/10 two weeks running, stop what hurts

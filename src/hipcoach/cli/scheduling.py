@@ -3,7 +3,6 @@ runs (and the races of the calendars), output."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,8 +16,6 @@ from hipcoach.cli.params import DATE
 if TYPE_CHECKING:
     from hipcoach.models import Run
     from hipcoach.schedule.planner import SchedulePlan
-
-log = logging.getLogger(__name__)
 
 
 def schedule_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -94,10 +91,12 @@ def refresh_races(app: App, start: date | None, days: int | None) -> None:
 
 
 def _pull(app: App, name: str, source: Any, since: date | None) -> None:
+    import logging  # here, not at import: `schedule --help` stays light
+
     from hipcoach.cli.pulling import pull_into_cache
 
     result = pull_into_cache(app, name, source, since)
-    log.info(
+    logging.getLogger(__name__).info(
         "pulled %d runs from %s since %s (%d new, %d updated)",
         result.fetched,
         name,

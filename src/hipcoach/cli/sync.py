@@ -23,11 +23,9 @@ if TYPE_CHECKING:
 def command(
     app: App, dry_run: bool, days: int | None, races: tuple[date, ...], as_json: bool
 ) -> None:
-    """Pull new runs, re-plan, and make the watch's calendar match: idempotent, for cron.
-
-    Reads back the hip sessions done, then creates what is missing, updates what changed,
-    moves what moved, deletes what is no longer planned, for today … today+13 (or
-    horizon_days). Past sessions are never touched (a missed one's catch-up gets a new
+    """Idempotent, for cron: reads back the hip sessions done, then creates what is missing,
+    updates what changed, moves what moved, deletes what is no longer planned, for today …
+    today+13 (or horizon_days). Past sessions are never touched (a missed one's catch-up gets a new
     entry); workouts without hipcoach's marker never are either. Exit codes: 0 done, 73
     cannot write, 75 try again later, 77 sign in again, 78 fix the config.
     """

@@ -1,1 +1,4 @@
-"""Bundled data: the demo's sample runner (:mod:`.sample`, ``sample-activities.json``)."""
+"""Bundled data: the demo's sample runner (:mod:`.sample`, ``sample-activities.json``).
+
+May import: the shared modules and :mod:`hipcoach.schedule`.
+"""

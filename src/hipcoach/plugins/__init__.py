@@ -7,13 +7,15 @@ points with :mod:`importlib.metadata`), :mod:`.choose` (which plugin is the sour
 target, the completions, and checking ``[integrations]``).
 
 Third-party plugins import the contract from here: ``from hipcoach.plugins import
-Integration, ActivitySource, ...``. May import: the shared modules and
-:mod:`hipcoach.adherence.completions`; never an integration, ``sync`` or ``cli``.
+Integration, ActivitySource, ...`` (a completion source's ``CompletedActivity`` and
+``DoneSet`` too, defined in :mod:`hipcoach.adherence.completions`). May import: the shared
+modules and :mod:`hipcoach.adherence.completions`; never an integration, ``sync`` or ``cli``.
 """
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from hipcoach.adherence.completions import CompletedActivity, DoneSet
     from hipcoach.plugins.interfaces import (
         ActivitySource,
         CompletionSource,
@@ -36,7 +38,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ActivityPage",
     "ActivitySource",
+    "CompletedActivity",
     "CompletionSource",
+    "DoneSet",
     "Exporter",
     "Integration",
     "PlannedRun",
@@ -55,7 +59,11 @@ def __getattr__(name: str) -> Any:
     # The contract is loaded on first use, so that importing the registry (every command)
     # or a sub-module costs nothing more.
     if name in __all__:
+        from hipcoach.adherence import completions
         from hipcoach.plugins import interfaces, values
 
-        return getattr(values if hasattr(values, name) else interfaces, name)
+        for module in (interfaces, values, completions):
+            if hasattr(module, name):
+                return getattr(module, name)
+
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,7 +7,7 @@ becomes a warning in :attr:`Registry.problems`: a broken plugin never crashes th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import EntryPoint, entry_points
 from typing import NamedTuple
 
@@ -18,21 +18,51 @@ ENTRY_POINT_GROUP = "hipcoach.integrations"
 BUILTIN_DISTRIBUTION = "hipcoach"
 
 
-class LoadedPlugin(NamedTuple):
-    """An integration that loaded, and where it came from.
+class Origin(NamedTuple):
+    """The distribution that registered a plugin: its name, version and whether it is
+    hipcoach itself (a built-in)."""
 
-    A named tuple rather than a frozen dataclass, which compiles six methods when it is
-    defined: this module is on the path of ``hipcoach auth --help``.
-    """
-
-    integration: Integration
     distribution: str
     version: str
-    builtin: bool
+
+    @property
+    def builtin(self) -> bool:
+        return self.distribution.lower() == BUILTIN_DISTRIBUTION
+
+
+class LoadedPlugin:
+    """An integration that loaded, and where it came from.
+
+    The origin is read from the installed metadata on first use only: listing the sign-in
+    commands (``auth --help``) needs none of it when every plugin comes from one
+    distribution, and reading it parses the whole metadata file (README included).
+    """
+
+    def __init__(self, integration: Integration, origin: Origin | Callable[[], Origin]) -> None:
+        self.integration = integration
+        self._origin = origin
+
+    @property
+    def origin(self) -> Origin:
+        if callable(self._origin):
+            self._origin = self._origin()
+        return self._origin
 
     @property
     def name(self) -> str:
         return self.integration.name
+
+    @property
+    def distribution(self) -> str:
+        return self.origin.distribution
+
+    @property
+    def version(self) -> str:
+        return self.origin.version
+
+    @property
+    def builtin(self) -> bool:
+        return self.origin.builtin
 
 
 class Registry:
@@ -43,6 +73,8 @@ class Registry:
     def __init__(self) -> None:
         self.plugins: dict[str, LoadedPlugin] = {}
         self.problems: list[str] = []
+        #: the exceptions behind :attr:`problems`, logged (with tracebacks) at ``-vv``
+        self.failures: list[tuple[str, BaseException]] = []
 
     def get(self, name: str) -> Integration:
         """The integration called ``name``; ConfigError listing the installed ones otherwise."""
@@ -69,60 +101,64 @@ class Registry:
         )
 
 
-def _distribution(ep: EntryPoint) -> tuple[str, str]:
-    """The name and version of the distribution that registered ``ep``, from one read of its
-    metadata (each ``dist.name`` or ``dist.version`` parses the whole file again, README and
-    all, on the path of ``auth --help``)."""
+def origin_of(ep: EntryPoint) -> Origin:
+    """Where ``ep`` comes from, from one read of its distribution's metadata; a distribution
+    without a name (damaged metadata) is "unknown", never a crash."""
     dist = ep.dist
     if dist is None:
-        return "unknown", ""
-    metadata = dist.metadata
-    return metadata["Name"], metadata["Version"]
+        return Origin("unknown", "")
+    try:
+        metadata = dist.metadata
+        return Origin(metadata.get("Name") or "unknown", metadata.get("Version") or "")
+    except Exception:  # unreadable metadata of a third-party distribution
+        return Origin("unknown", "")
 
 
-def load_entry_point(ep: EntryPoint, distribution: tuple[str, str] | None = None) -> LoadedPlugin:
-    """Import and instantiate one entry point; raise ValueError with a readable reason.
-    ``distribution`` is :func:`_distribution`'s answer when the caller has it already."""
-    dist_name, version = distribution or _distribution(ep)
+def load_entry_point(ep: EntryPoint, origin: Origin | Callable[[], Origin]) -> LoadedPlugin:
+    """Import and instantiate one entry point; raise ValueError with a readable reason."""
     try:
         obj = ep.load()
-    except Exception as exc:  # any import failure in third-party code is a warning
+    except (Exception, SystemExit) as exc:  # any import failure in third-party code is a warning
         raise ValueError(f"cannot import {ep.value}: {type(exc).__name__}: {exc}") from exc
     if not (isinstance(obj, type) and issubclass(obj, Integration)):
-        raise ValueError(f"{ep.value} is not a hipcoach.plugins.interfaces.Integration subclass")
+        raise ValueError(f"{ep.value} is not a hipcoach.plugins.Integration subclass")
     try:
         integration = obj()
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         raise ValueError(f"{ep.value} failed to start: {type(exc).__name__}: {exc}") from exc
     if integration.name != ep.name:
         raise ValueError(f"{ep.value} calls itself {integration.name!r}, registered as {ep.name!r}")
-    builtin = dist_name.lower() == BUILTIN_DISTRIBUTION
-    return LoadedPlugin(integration, dist_name, version, builtin)
+    return LoadedPlugin(integration, origin)
 
 
 def build_registry(eps: Iterable[EntryPoint]) -> Registry:
-    """Load the entry points: built-ins first, then the rest by name."""
+    """Load the entry points: built-ins first, then the rest by name (a name clash goes to the
+    built-in, else to the distribution first by name)."""
+    eps = list(eps)
+    # Entry points of one distribution share its object: read each one's metadata once, and
+    # only when there is more than one distribution to put in order.
+    origins: dict[int, Origin] = {}
 
-    # Entry points of one distribution share its object: read its metadata once.
-    read: dict[int, tuple[str, str]] = {}
-    found = [
-        (ep, read.get(id(ep.dist)) or read.setdefault(id(ep.dist), _distribution(ep))) for ep in eps
-    ]
+    def origin(ep: EntryPoint) -> Origin:
+        if id(ep.dist) not in origins:
+            origins[id(ep.dist)] = origin_of(ep)
+        return origins[id(ep.dist)]
 
-    def order(item: tuple[EntryPoint, tuple[str, str]]) -> tuple[bool, str, str]:
-        ep, (dist_name, _) = item
-        return (dist_name.lower() != BUILTIN_DISTRIBUTION, ep.name, dist_name)
+    def lazy(ep: EntryPoint) -> Callable[[], Origin]:
+        return lambda: origin(ep)
 
+    if len({id(ep.dist) for ep in eps}) > 1:
+        eps.sort(key=lambda ep: (not origin(ep).builtin, ep.name, origin(ep).distribution))
+    else:
+        eps.sort(key=lambda ep: ep.name)
     registry = Registry()
-    for ep, distribution in sorted(found, key=order):
+    for ep in eps:
         try:
-            registry.add(load_entry_point(ep, distribution))
+            registry.add(load_entry_point(ep, lazy(ep)))
         except ValueError as exc:
-            dist_name, _ = distribution
-            registry.problems.append(f"plugin {ep.name!r} from {dist_name} not loaded: {exc}")
-            import logging  # only when a plugin fails: `auth --help` stays light
-
-            logging.getLogger(__name__).debug("plugin %s failed to load", ep.name, exc_info=True)
+            name = origin(ep).distribution
+            registry.problems.append(f"plugin {ep.name!r} from {name} not loaded: {exc}")
+            registry.failures.append((f"plugin {ep.name!r} failed to load", exc))
     return registry
 
 

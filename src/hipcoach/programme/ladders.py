@@ -179,6 +179,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         "Side-lying, lift the top leg a hand's width and hold; don't roll back.",
         SIDE_LYING_LEG_RAISE,
         seconds=20,
+        picture="side_leg_raise",
     ),
     rung(
         "Side leg raise, small range",
@@ -188,6 +189,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         SIDE_LYING_LEG_RAISE,
         reps=12,
         starts=GENTLE,
+        picture="side_leg_raise",
     ),
     rung(
         "Side leg raise",
@@ -197,6 +199,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         reps=20,
         starts=STANDARD,
         base=True,
+        picture="side_leg_raise",
     ),
     rung(
         "Side leg raise, 3-s hold at the top",
@@ -207,6 +210,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         starts=STRONG,
+        picture="side_leg_raise",
     ),
     rung(
         "Side leg raise with a light band",
@@ -217,6 +221,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         reps=15,
         load="light band",
         equipment=BAND,
+        picture="side_leg_raise.band",
     ),
     rung(
         "Side leg raise with a 1 kg ankle weight",
@@ -227,6 +232,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         reps=12,
         load="ankle weight 1 kg",
         equipment=ANKLE,
+        picture="side_leg_raise",
     ),
     rung(
         "Side leg raise, 3-s hold and 3-s lowering",
@@ -235,6 +241,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         SIDE_LYING_LEG_RAISE,
         reps=8,
         rep_seconds=SLOW,
+        picture="side_leg_raise",
     ),
     rung(
         "Side leg raise with a medium band",
@@ -244,6 +251,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         reps=12,
         load="medium band",
         equipment=BAND,
+        picture="side_leg_raise.band",
     ),
     rung(
         "Side leg raise with a 2 kg ankle weight",
@@ -253,6 +261,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         reps=10,
         load="ankle weight 2 kg",
         equipment=ANKLE,
+        picture="side_leg_raise",
     ),
     rung(
         "Kneeling side-plank leg raise",
@@ -262,6 +271,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         "Side plank on the knee, hips up; lift the top leg, lower slowly.",
         KNEELING_SIDE_PLANK_WITH_LEG_LIFT,
         reps=10,
+        picture="kneeling_side_plank_leg_raise",
     ),
     rung(
         "Side leg raise with a heavy band, 3-s hold",
@@ -272,6 +282,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         rep_seconds=HOLD_3,
         load="heavy band",
         equipment=BAND,
+        picture="side_leg_raise.band",
     ),
     rung(
         "Side-plank leg raise",
@@ -281,6 +292,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         SIDE_PLANK_WITH_LEG_LIFT,
         reps=8,
         rep_seconds=4,
+        picture="side_plank_leg_raise",
     ),
     rung(
         "Side-plank leg raise, 3-s hold",
@@ -289,6 +301,7 @@ SIDE_LEG_RAISE: tuple[Variant, ...] = (
         SIDE_PLANK_WITH_LEG_LIFT,
         reps=8,
         rep_seconds=6,
+        picture="side_plank_leg_raise",
     ),
 )
 
@@ -301,6 +314,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         "On all fours, one leg straight back at hip height; hold, back flat.",
         QUADRUPED_WITH_LEG_LIFT,
         seconds=20,
+        picture="bird_dog.leg_only",
     ),
     rung(
         "Bird dog, leg only",
@@ -310,6 +324,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         QUADRUPED_WITH_LEG_LIFT,
         reps=12,
         starts=GENTLE,
+        picture="bird_dog.leg_only",
     ),
     rung(
         "Bird dog",
@@ -319,6 +334,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         reps=20,
         starts=STANDARD,
         base=True,
+        picture="bird_dog",
     ),
     rung(
         "Bird dog, 3-s hold at full reach",
@@ -328,6 +344,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         starts=STRONG,
+        picture="bird_dog",
     ),
     rung(
         "Bird dog with a 1 kg ankle weight",
@@ -337,6 +354,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         reps=12,
         load="ankle weight 1 kg",
         equipment=ANKLE,
+        picture="bird_dog",
     ),
     rung(
         "Bird dog with elbow to knee",
@@ -346,6 +364,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         QUADRUPED_WITH_LEG_LIFT,
         reps=12,
         rep_seconds=4,
+        picture="bird_dog.elbow_to_knee",
     ),
     rung(
         "Bird dog with a 2 kg ankle weight, 3-s hold",
@@ -356,6 +375,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         rep_seconds=HOLD_3,
         load="ankle weight 2 kg",
         equipment=ANKLE,
+        picture="bird_dog",
     ),
     rung(
         "Hovering bird dog",
@@ -365,6 +385,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         QUADRUPED_WITH_LEG_LIFT,
         reps=8,
         rep_seconds=HOLD_3,
+        picture="bird_dog.hovering",
     ),
     rung(
         "Bird dog from a plank",
@@ -374,6 +395,7 @@ BIRD_DOG: tuple[Variant, ...] = (
         PLANK_OPPOSITE_ARM_AND_LEG_LIFT,
         reps=8,
         rep_seconds=4,
+        picture="plank_bird_dog",
     ),
 )
 
@@ -385,6 +407,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         "One leg, fingertips on a wall, pelvis level; hold.",
         HIP_STABILITY_GENERIC,
         seconds=20,
+        picture="single_leg_stance",
     ),
     rung(
         "Hip hike, hand on a wall, small range",
@@ -395,6 +418,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         HIP_STABILITY_GENERIC,
         reps=12,
         starts=GENTLE,
+        picture="hip_hike.wall",
     ),
     rung(
         "Hip hike",
@@ -404,6 +428,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         reps=20,
         starts=STANDARD,
         base=True,
+        picture="hip_hike",
     ),
     rung(
         "Hip hike on a step",
@@ -414,6 +439,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         HIP_STABILITY_GENERIC,
         reps=15,
         equipment=STEP,
+        picture="hip_hike.step",
     ),
     rung(
         "Hip hike, 3-s hold at the top",
@@ -423,6 +449,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         starts=STRONG,
+        picture="hip_hike",
     ),
     rung(
         "Hip hike on a step, 3-s hold at the top",
@@ -432,6 +459,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         equipment=STEP,
+        picture="hip_hike.step",
     ),
     rung(
         "Hip hike, 3-s hold and 3-s lowering",
@@ -440,6 +468,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         HIP_STABILITY_GENERIC,
         reps=8,
         rep_seconds=SLOW,
+        picture="hip_hike",
     ),
     rung(
         "Hip hike holding a dumbbell",
@@ -450,6 +479,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         reps=12,
         load="dumbbell 4-8 kg",
         equipment=DUMBBELL,
+        picture="hip_hike.dumbbell",
     ),
     rung(
         "Hip hike with a knee drive",
@@ -459,6 +489,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         HIP_STABILITY_GENERIC,
         reps=10,
         rep_seconds=4,
+        picture="hip_hike.knee_drive",
     ),
     rung(
         "Hip hike on a step holding a dumbbell",
@@ -468,6 +499,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         reps=10,
         load="dumbbell 4-8 kg",
         equipment=(*STEP, *DUMBBELL),
+        picture="hip_hike.step",
     ),
     rung(
         "Hip hike with a knee drive, 3-s balance",
@@ -476,6 +508,7 @@ HIP_HIKE: tuple[Variant, ...] = (
         HIP_STABILITY_GENERIC,
         reps=8,
         rep_seconds=6,
+        picture="hip_hike.knee_drive",
     ),
 )
 
@@ -488,6 +521,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         HIP_RAISE,
         seconds=20,
         per_side=False,
+        picture="glute_bridge",
     ),
     rung(
         "Glute bridge, both feet",
@@ -499,6 +533,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=4,
         per_side=False,
         starts=GENTLE,
+        picture="glute_bridge",
     ),
     rung(
         "Marching bridge",
@@ -508,6 +543,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         MARCHING_HIP_RAISE,
         reps=10,
         rep_seconds=4,
+        picture="marching_bridge",
     ),
     rung(
         "Single-leg bridge",
@@ -518,6 +554,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=4,
         starts=STANDARD,
         base=True,
+        picture="single_leg_bridge",
     ),
     rung(
         "Single-leg bridge, 3-s hold",
@@ -527,6 +564,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         starts=STRONG,
+        picture="single_leg_bridge",
     ),
     rung(
         "Single-leg bridge with a light band above the knees",
@@ -538,6 +576,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=4,
         load="light band",
         equipment=BAND,
+        picture="single_leg_bridge",
     ),
     rung(
         "Single-leg bridge, foot on a step",
@@ -548,6 +587,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=4,
         equipment=STEP,
+        picture="single_leg_bridge.step",
     ),
     rung(
         "Single-leg bridge, 3-s hold and 3-s lowering",
@@ -556,6 +596,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         SINGLE_LEG_HIP_RAISE,
         reps=8,
         rep_seconds=SLOW,
+        picture="single_leg_bridge",
     ),
     rung(
         "Single-leg bridge with a dumbbell on the hips",
@@ -566,6 +607,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=4,
         load="dumbbell 5-10 kg on the hips",
         equipment=DUMBBELL,
+        picture="single_leg_bridge",
     ),
     rung(
         "Single-leg hip thrust, shoulders on a sofa",
@@ -576,6 +618,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         SINGLE_LEG_HIP_RAISE,
         reps=10,
         rep_seconds=4,
+        picture="hip_thrust",
     ),
     rung(
         "Single-leg bridge, foot on a step, with a dumbbell",
@@ -586,6 +629,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=4,
         load="dumbbell 5-10 kg on the hips",
         equipment=(*STEP, *DUMBBELL),
+        picture="single_leg_bridge.step",
     ),
     rung(
         "Single-leg hip thrust, 3-s hold",
@@ -594,6 +638,7 @@ SINGLE_LEG_BRIDGE: tuple[Variant, ...] = (
         SINGLE_LEG_HIP_RAISE,
         reps=8,
         rep_seconds=6,
+        picture="hip_thrust",
     ),
 )
 
@@ -605,6 +650,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         "On all fours, bent knee lifted to back height; hold, back flat.",
         QUADRUPED_HIP_EXTENSION,
         seconds=20,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick, small range",
@@ -614,6 +660,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         QUADRUPED_HIP_EXTENSION,
         reps=12,
         starts=GENTLE,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick",
@@ -623,6 +670,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         reps=15,
         starts=STANDARD,
         base=True,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick, 3-s hold at the top",
@@ -632,6 +680,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         starts=STRONG,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick with a light band",
@@ -642,6 +691,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         reps=15,
         load="light band",
         equipment=BAND,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick with a 1 kg ankle weight",
@@ -651,6 +701,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         reps=12,
         load="ankle weight 1 kg",
         equipment=ANKLE,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick, 3-s hold and 3-s lowering",
@@ -659,6 +710,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         QUADRUPED_HIP_EXTENSION,
         reps=8,
         rep_seconds=SLOW,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick with a medium band",
@@ -668,6 +720,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         reps=12,
         load="medium band",
         equipment=BAND,
+        picture="donkey_kick",
     ),
     rung(
         "Donkey kick with a 2 kg ankle weight",
@@ -677,6 +730,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         reps=10,
         load="ankle weight 2 kg",
         equipment=ANKLE,
+        picture="donkey_kick",
     ),
     rung(
         "Hovering donkey kick",
@@ -686,6 +740,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         QUADRUPED_HIP_EXTENSION,
         reps=10,
         rep_seconds=4,
+        picture="donkey_kick.hovering",
     ),
     rung(
         "Donkey kick with a heavy band, 3-s hold",
@@ -696,6 +751,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         rep_seconds=HOLD_3,
         load="heavy band",
         equipment=BAND,
+        picture="donkey_kick",
     ),
     rung(
         "Plank leg lift",
@@ -705,6 +761,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
         PLANK_WITH_LEG_LIFT,
         reps=10,
         rep_seconds=4,
+        picture="plank_leg_lift",
     ),
 )
 
@@ -716,6 +773,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         "Side-lying, heels together, top knee half open; hold.",
         BANDED_CLAM_SHELLS,
         seconds=20,
+        picture="clamshell",
     ),
     rung(
         "Clamshell",
@@ -726,6 +784,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         BANDED_CLAM_SHELLS,
         reps=15,
         base=True,
+        picture="clamshell",
     ),
     rung(
         "Clamshell, 3-s hold",
@@ -734,6 +793,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         BANDED_CLAM_SHELLS,
         reps=12,
         rep_seconds=HOLD_3,
+        picture="clamshell",
     ),
     rung(
         "Clamshell with a light band",
@@ -743,6 +803,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         reps=15,
         load="light band",
         equipment=BAND,
+        picture="clamshell.band",
     ),
     rung(
         "Clamshell with a medium band",
@@ -752,6 +813,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         reps=12,
         load="medium band",
         equipment=BAND,
+        picture="clamshell.band",
     ),
     rung(
         "Side-plank clamshell",
@@ -761,6 +823,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         BANDED_CLAM_SHELLS,
         reps=10,
         rep_seconds=4,
+        picture="side_plank_clamshell",
     ),
     rung(
         "Clamshell with a heavy band, 3-s hold",
@@ -771,6 +834,7 @@ CLAMSHELL: tuple[Variant, ...] = (
         rep_seconds=HOLD_3,
         load="heavy band",
         equipment=BAND,
+        picture="clamshell.band",
     ),
 )
 
@@ -785,6 +849,7 @@ LATERAL_BAND_WALK: tuple[Variant, ...] = (
         reps=12,
         load="light band",
         equipment=BAND,
+        picture="lateral_band_walk.knees",
     ),
     rung(
         "Lateral band walk",
@@ -798,6 +863,7 @@ LATERAL_BAND_WALK: tuple[Variant, ...] = (
         equipment=BAND,
         starts=STRONG,
         base=True,
+        picture="lateral_band_walk",
     ),
     rung(
         "Lateral band walk, medium band",
@@ -807,6 +873,7 @@ LATERAL_BAND_WALK: tuple[Variant, ...] = (
         reps=12,
         load="medium band",
         equipment=BAND,
+        picture="lateral_band_walk",
     ),
     rung(
         "Lateral band walk, medium band, half squat",
@@ -816,6 +883,7 @@ LATERAL_BAND_WALK: tuple[Variant, ...] = (
         reps=12,
         load="medium band",
         equipment=BAND,
+        picture="lateral_band_walk",
     ),
     rung(
         "Lateral band walk, heavy band",
@@ -825,6 +893,7 @@ LATERAL_BAND_WALK: tuple[Variant, ...] = (
         reps=10,
         load="heavy band",
         equipment=BAND,
+        picture="lateral_band_walk",
     ),
     rung(
         "Lateral band walk, heavy band, half squat",
@@ -834,6 +903,7 @@ LATERAL_BAND_WALK: tuple[Variant, ...] = (
         reps=10,
         load="heavy band",
         equipment=BAND,
+        picture="lateral_band_walk",
     ),
 )
 
@@ -845,6 +915,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         "Elbow under shoulder, knees bent, hips up; breathe.",
         SIDE_PLANK,
         seconds=20,
+        picture="kneeling_side_plank",
     ),
     rung(
         "Side plank",
@@ -855,6 +926,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         seconds=30,
         starts=STRONG,
         base=True,
+        picture="side_plank",
     ),
     rung(
         "Side plank, top leg lifted",
@@ -862,6 +934,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         "Side plank, top leg lifted to hip height; hold, hips up.",
         SIDE_PLANK_WITH_LEG_LIFT,
         seconds=20,
+        picture="side_plank_leg_raise",
     ),
     rung(
         "Side plank with leg raises",
@@ -869,6 +942,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         "Side plank; raise the top leg, lower slowly, hips up.",
         SIDE_PLANK_WITH_LEG_LIFT,
         reps=10,
+        picture="side_plank_leg_raise",
     ),
     rung(
         "Side plank with leg raises, band above the knees",
@@ -878,6 +952,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         reps=10,
         load="light band",
         equipment=BAND,
+        picture="side_plank_leg_raise",
     ),
     rung(
         "Side plank, feet on a step",
@@ -886,6 +961,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         SIDE_PLANK_WITH_FEET_ON_BENCH,
         seconds=30,
         equipment=STEP,
+        picture="side_plank.step",
     ),
     rung(
         "Side plank with leg raises, 3-s hold",
@@ -894,6 +970,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         SIDE_PLANK_WITH_LEG_LIFT,
         reps=8,
         rep_seconds=HOLD_3,
+        picture="side_plank_leg_raise",
     ),
     rung(
         "Side plank with leg raises and a 1 kg ankle weight",
@@ -903,6 +980,7 @@ SIDE_PLANK_LADDER: tuple[Variant, ...] = (
         reps=10,
         load="ankle weight 1 kg",
         equipment=ANKLE,
+        picture="side_plank_leg_raise",
     ),
 )
 
@@ -915,6 +993,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         HIP_RAISE,
         seconds=20,
         per_side=False,
+        picture="glute_bridge",
     ),
     rung(
         "Glute bridge",
@@ -926,6 +1005,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=4,
         per_side=False,
         base=True,
+        picture="glute_bridge",
     ),
     rung(
         "Glute bridge, 3-s hold",
@@ -935,6 +1015,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         reps=12,
         rep_seconds=HOLD_3,
         per_side=False,
+        picture="glute_bridge",
     ),
     rung(
         "Glute bridge with a band above the knees",
@@ -947,6 +1028,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         per_side=False,
         load="medium band",
         equipment=BAND,
+        picture="glute_bridge",
     ),
     rung(
         "Marching glute bridge",
@@ -956,6 +1038,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         MARCHING_HIP_RAISE,
         reps=10,
         rep_seconds=4,
+        picture="marching_bridge",
     ),
     rung(
         "Glute bridge with a dumbbell on the hips",
@@ -967,6 +1050,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         per_side=False,
         load="dumbbell 5-10 kg on the hips",
         equipment=DUMBBELL,
+        picture="glute_bridge",
     ),
     rung(
         "Glute bridge, feet on a step, 3-s hold",
@@ -977,6 +1061,7 @@ GLUTE_BRIDGE: tuple[Variant, ...] = (
         rep_seconds=HOLD_3,
         per_side=False,
         equipment=STEP,
+        picture="glute_bridge.step",
     ),
 )
 
@@ -989,6 +1074,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         SINGLE_LEG_BENCH_SQUAT,
         reps=8,
         rep_seconds=4,
+        picture="sit_to_stand",
     ),
     rung(
         "Partial single-leg squat, hand on a wall",
@@ -997,6 +1083,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         "One leg, hand on a wall; quarter squat, knee over toes, pelvis level.",
         PARTIAL_SINGLE_LEG_SQUAT,
         reps=10,
+        picture="single_leg_squat",
     ),
     rung(
         "Step-down",
@@ -1010,6 +1097,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         equipment=STEP,
         starts=STRONG,
         base=True,
+        picture="step_down",
     ),
     rung(
         "Partial single-leg squat, 3-s lowering",
@@ -1018,6 +1106,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         PARTIAL_SINGLE_LEG_SQUAT,
         reps=8,
         rep_seconds=HOLD_3,
+        picture="single_leg_squat",
     ),
     rung(
         "Step-down from a 20 cm step",
@@ -1027,6 +1116,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         reps=10,
         rep_seconds=4,
         equipment=STEP,
+        picture="step_down",
     ),
     rung(
         "Single-leg squat to a chair",
@@ -1036,6 +1126,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         SINGLE_LEG_BENCH_SQUAT,
         reps=8,
         rep_seconds=4,
+        picture="chair_squat",
     ),
     rung(
         "Step-down from a 20 cm step, 3-s lowering",
@@ -1045,6 +1136,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         reps=8,
         rep_seconds=HOLD_3,
         equipment=STEP,
+        picture="step_down",
     ),
     rung(
         "Step-down holding a dumbbell",
@@ -1055,6 +1147,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         rep_seconds=4,
         load="dumbbell 4-8 kg",
         equipment=(*STEP, *DUMBBELL),
+        picture="step_down",
     ),
     rung(
         "Single-leg squat to a chair, 3-s lowering",
@@ -1063,6 +1156,7 @@ STEP_DOWN: tuple[Variant, ...] = (
         SINGLE_LEG_BENCH_SQUAT,
         reps=8,
         rep_seconds=6,
+        picture="chair_squat",
     ),
 )
 
@@ -1074,6 +1168,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         "Hold a chair; lift the leg a little to the side, lower slowly.",
         STANDING_HIP_ABDUCTION,
         reps=12,
+        picture="standing_hip_abduction",
     ),
     rung(
         "Standing hip abduction",
@@ -1083,6 +1178,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         STANDING_HIP_ABDUCTION,
         reps=15,
         base=True,
+        picture="standing_hip_abduction",
     ),
     rung(
         "Standing hip abduction, 3-s hold",
@@ -1091,6 +1187,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         STANDING_HIP_ABDUCTION,
         reps=12,
         rep_seconds=HOLD_3,
+        picture="standing_hip_abduction",
     ),
     rung(
         "Standing hip abduction with a light band",
@@ -1100,6 +1197,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         reps=12,
         load="light band",
         equipment=BAND,
+        picture="standing_hip_abduction.band",
     ),
     rung(
         "Standing hip abduction with a 1 kg ankle weight",
@@ -1109,6 +1207,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         reps=12,
         load="ankle weight 1 kg",
         equipment=ANKLE,
+        picture="standing_hip_abduction",
     ),
     rung(
         "Standing hip abduction without support, 3-s hold",
@@ -1118,6 +1217,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         STANDING_HIP_ABDUCTION,
         reps=10,
         rep_seconds=HOLD_3,
+        picture="standing_hip_abduction.unsupported",
     ),
     rung(
         "Standing hip abduction with a medium band",
@@ -1127,6 +1227,7 @@ STANDING_HIP_ABDUCTION_LADDER: tuple[Variant, ...] = (
         reps=12,
         load="medium band",
         equipment=BAND,
+        picture="standing_hip_abduction.band",
     ),
 )
 
@@ -1138,6 +1239,7 @@ FIRE_HYDRANT: tuple[Variant, ...] = (
         "On all fours, bent knee out to the side; hold, back flat.",
         FIRE_HYDRANT_KICKS,
         seconds=20,
+        picture="fire_hydrant",
     ),
     rung(
         "Fire hydrant",
@@ -1147,6 +1249,7 @@ FIRE_HYDRANT: tuple[Variant, ...] = (
         FIRE_HYDRANT_KICKS,
         reps=15,
         base=True,
+        picture="fire_hydrant",
     ),
     rung(
         "Fire hydrant, 3-s hold",
@@ -1155,6 +1258,7 @@ FIRE_HYDRANT: tuple[Variant, ...] = (
         FIRE_HYDRANT_KICKS,
         reps=12,
         rep_seconds=HOLD_3,
+        picture="fire_hydrant",
     ),
     rung(
         "Fire hydrant with a light band",
@@ -1164,6 +1268,7 @@ FIRE_HYDRANT: tuple[Variant, ...] = (
         reps=12,
         load="light band",
         equipment=BAND,
+        picture="fire_hydrant",
     ),
     rung(
         "Fire hydrant with a 1 kg ankle weight",
@@ -1173,6 +1278,7 @@ FIRE_HYDRANT: tuple[Variant, ...] = (
         reps=12,
         load="ankle weight 1 kg",
         equipment=ANKLE,
+        picture="fire_hydrant",
     ),
     rung(
         "Hovering fire hydrant",
@@ -1182,5 +1288,6 @@ FIRE_HYDRANT: tuple[Variant, ...] = (
         FIRE_HYDRANT_KICKS,
         reps=10,
         rep_seconds=4,
+        picture="fire_hydrant.hovering",
     ),
 )

@@ -17,7 +17,7 @@ from string import Template
 from hipcoach import __version__
 from hipcoach.programme.progression import PAIN_HOLD_ABOVE, PAIN_REGRESS_ABOVE
 from hipcoach.report.charts import Bar, bar_chart, point_chart
-from hipcoach.report.pictures import picture_key, picture_svg
+from hipcoach.report.pictures import available, picture_svg
 from hipcoach.report.view import DayView, ExerciseView, ReportView, RunView, SessionView
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -101,7 +101,8 @@ def _day(day: DayView) -> str:
     classes = [c for c, on in (("out", not day.in_window), ("today", day.is_today)) if on]
     today = '<span class="today-label">today</span>' if day.is_today else ""
     label = f"{day.date:%d %b}" if day.date.day == 1 or not day.in_window else f"{day.date:%d}"
-    parts = [f'<span class="daynum">{label.lstrip("0")}{today}</span>']
+    weekday = f'<span class="weekday">{day.date:%a} </span>'  # shown where the calendar is a list
+    parts = [f'<span class="daynum">{weekday}{label.lstrip("0")}{today}</span>']
     parts += [_run_chip(r) for r in day.runs]
     if day.session is not None:
         s = day.session
@@ -182,10 +183,9 @@ def _exercises(exercises: Sequence[ExerciseView]) -> str:
 
 
 def _exercise(e: ExerciseView) -> str:
-    key = picture_key(e.key, e.family)
     figure = (
-        f"<figure>{picture_svg(key)}</figure>"
-        if key
+        f"<figure>{picture_svg(e.picture)}</figure>"
+        if e.picture in available()
         else '<figure><p class="no-picture">No drawing for this exercise yet.</p></figure>'
     )
     rows = [
@@ -225,7 +225,13 @@ def _charts(view: ReportView) -> str:
         bars = [Bar(f"{w.start:%d %b}", w.planned, second=w.done, note="") for w in view.adherence]
         figures.append(
             _figure(
-                bar_chart(bars, title="Hip sessions done", unit="sessions", css_class="adherence"),
+                bar_chart(
+                    bars,
+                    title="Hip sessions done",
+                    unit="sessions",
+                    css_class="adherence",
+                    integer=True,
+                ),
                 "Hip sessions per week: outlined = planned, solid = done.",
             )
         )

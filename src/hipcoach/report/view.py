@@ -31,8 +31,8 @@ class ExerciseView:
     key: str
     name: str
     variant: str
-    #: which drawing to show for the variant (``banded``, ``step``, ``isometric``) or None
-    family: str | None
+    #: the drawing of the rung's body position (``hipcoach/report/pictures/<picture>.svg``)
+    picture: str | None
     load: str
     equipment: tuple[str, ...]
     rung: int
@@ -171,7 +171,7 @@ def exercise_view(p: Prescription) -> ExerciseView:
         key=exercise.key,
         name=exercise.name,
         variant=variant.name,
-        family=variant_family(variant.name, variant.equipment),
+        picture=variant.picture,
         load=variant.load,
         equipment=tuple(variant.equipment),
         rung=p.rung,
@@ -186,18 +186,6 @@ def exercise_view(p: Prescription) -> ExerciseView:
         # The article's words belong to its five exercises, on the rung it describes.
         from_article=exercise.source == "article" and variant.base,
     )
-
-
-def variant_family(variant: str, equipment: Sequence[str]) -> str | None:
-    """Which drawing family a variant belongs to: a band, a step, or an isometric hold."""
-    text = variant.lower()
-    if "isometric" in text or "wall press" in text:
-        return "isometric"
-    if "band" in equipment or "band" in text:
-        return "banded"
-    if "step" in equipment or "step" in text:
-        return "step"
-    return None
 
 
 def session_view(session: Session, day: date, reason: str) -> SessionView:

@@ -6,6 +6,7 @@ calendars, kept in the state), :mod:`.scheduler` (the pure placement), :mod:`.ru
 independent check of the hard rules), :mod:`.planner` (the one assembly of state, programme
 and scheduler that every command plans with).
 
-May import: the shared modules, :mod:`hipcoach.programme`, :mod:`hipcoach.adherence`
+May import: the shared modules, :mod:`hipcoach.programme`, :mod:`hipcoach.plugins`
+(the contract's values and race calendars), :mod:`hipcoach.adherence`
 (catch-ups) and :mod:`hipcoach.state`; never ``sync``, ``exports``, ``report`` or ``cli``.
 """
