@@ -100,30 +100,39 @@ class FakeGarmin:
         return sorted(key for w in self.workouts if (key := self.marker_key(w)) is not None)
 
     def record_workout_run(
-        self, workout_id: int, on: date, *, share: float = 1.0, activity_id: int | None = None
+        self,
+        workout_id: int,
+        on: date,
+        *,
+        share: float = 1.0,
+        activity_id: int | None = None,
+        weightless: bool = False,
     ) -> int:
         """The watch runs a scheduled workout on ``on`` and records a strength activity
         (with ``workoutId``), doing ``share`` of each exercise's sets: one ACTIVE set per
-        exercise step (so per side) and iteration, as Garmin records them."""
+        exercise step (so per side) and iteration, tied to its step by ``wktStepIndex``, as
+        Garmin records them. ``weightless``: each set's ``weight`` is Garmin's -1 ("no
+        weight") instead of 0."""
         workout = self.workouts[workout_id]
         sets: list[dict[str, Any]] = []
         for step in _exercise_steps(workout):
             done = round(step["iterations"] * share)
+            # The watch knows a generic entry (the hip hike's HIP_STABILITY) by its category
+            # alone: such sets come back with ``name: null``.
+            name = step.get("exerciseName")
+            if name == step["category"]:
+                name = None
             for _ in range(done):
                 sets.append(
                     {
                         "exercises": [
-                            {
-                                "category": step["category"],
-                                "name": step.get("exerciseName"),
-                                "probability": 100.0,
-                            }
+                            {"category": step["category"], "name": name, "probability": 100.0}
                         ],
                         "repetitionCount": int(step.get("endConditionValue") or 0),
                         "duration": 40.0,
-                        "weight": 0.0,
+                        "weight": -1.0 if weightless else 0.0,
                         "setType": "ACTIVE",
-                        "wktStepIndex": step["stepOrder"],
+                        "wktStepIndex": step["wktStepIndex"],
                     }
                 )
                 sets.append({"exercises": [], "setType": "REST", "duration": 45.0})
@@ -359,15 +368,22 @@ class FakeGarmin:
 
 
 def _exercise_steps(workout: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every exercise step of a workout payload, with how many times it is repeated."""
+    """Every exercise step of a workout payload, with how many times it is repeated and its
+    ``wktStepIndex``: the index of the step in the FIT workout the watch runs (0-based, depth
+    first, each repeat group's own repeat step after its children; ``garmin.md`` §5, §10)."""
     out: list[dict[str, Any]] = []
+    index = 0
 
     def walk(steps: list[dict[str, Any]], iterations: int) -> None:
+        nonlocal index
         for step in steps:
             if step.get("type") == "RepeatGroupDTO":
                 walk(step["workoutSteps"], iterations * int(step["numberOfIterations"]))
-            elif step.get("category"):
-                out.append({**step, "iterations": iterations})
+                index += 1  # the repeat step
+                continue
+            if step.get("category"):
+                out.append({**step, "iterations": iterations, "wktStepIndex": index})
+            index += 1
 
     for segment in workout.get("workoutSegments", []):
         walk(segment["workoutSteps"], 1)

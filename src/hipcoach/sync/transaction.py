@@ -11,7 +11,7 @@ from hipcoach.config import Config
 from hipcoach.errors import CredentialsError, HipcoachError
 from hipcoach.home import Home
 from hipcoach.plugins.choose import (
-    resolve_completions,
+    resolve_completion_sources,
     resolve_race_calendars,
     resolve_source,
     resolve_target,
@@ -66,7 +66,10 @@ class SyncReport:
             seen.add(str(outcome.aborted))
         for what, error in (
             ("runs not updated", self.result.pull_error),
-            ("completed sessions not updated", self.result.done_error),
+            *(
+                (f"completed sessions from {name} not updated", e)
+                for name, e in self.result.done_errors
+            ),
             *((f"races on the {name} calendar not updated", e) for name, e in self.race_errors),
         ):
             if error is not None and str(error) not in seen:
@@ -101,11 +104,7 @@ def sync_transaction(
     with sync_lock(home.root):
         source = resolve_source(registry, context)
         target = resolve_target(registry, context)
-        completions = resolve_completions(
-            registry,
-            context,
-            prefer=(target[0] if target else None, source[0] if source else None),
-        )
+        completions = resolve_completion_sources(registry, context)
         if target is None and not dry_run:
             raise CredentialsError(
                 "no workout target is set up", hint="run `hipcoach auth garmin` first"
