@@ -22,6 +22,8 @@ import requests
 import responses
 
 API = "https://connectapi.garmin.com"
+RUNNING = {"sportTypeId": 1, "sportTypeKey": "running", "displayOrder": 1}
+STRENGTH = {"sportTypeId": 5, "sportTypeKey": "strength_training", "displayOrder": 5}
 MARKER = re.compile(r"\[hipcoach:([^\]]+)\]")
 MUTATING = ("POST", "PUT", "DELETE")
 ACTIVITY_LIST = "/activitylist-service/activities/search/activities"
@@ -53,15 +55,56 @@ class FakeGarmin:
         #: session keys whose workouts lose every exercise name when stored (as above, for
         #: one workout rather than for every workout holding the name)
         self.blank_in: set[str] = set()
+        #: Garmin Coach runs not yet on the calendar (``add_planned_run(adaptive=True)``)
+        self.adaptive: list[dict[str, Any]] = []
+        #: how the by-period view answers: "list" (entries), or "missing" (404)
+        self.by_period = "list"
 
     # -- test helpers ----------------------------------------------------------------------
     def add_foreign_workout(self, name: str, on: date) -> int:
+        """The runner's own strength workout, scheduled on ``on``."""
         workout_id = next(self.ids)
         self.workouts[workout_id] = {
             "workoutId": workout_id,
             "workoutName": name,
             "description": "made in the Connect app",
+            "sportType": dict(STRENGTH),
         }
+        self.schedules[next(self.ids)] = (workout_id, on.isoformat())
+        return workout_id
+
+    def add_planned_run(
+        self,
+        on: date,
+        name: str,
+        *,
+        distance_m: float | None = None,
+        duration_s: float | None = None,
+        steps: list[dict[str, Any]] | None = None,
+        consumer: str | None = None,
+        adaptive: bool = False,
+    ) -> int | None:
+        """A running workout of the runner's plan scheduled on ``on``: a partner's
+        (``consumer``, e.g. Runna), or one of Garmin Coach's adaptive plan (``adaptive``:
+        only the by-period view lists it, without ids, as Garmin has not committed it to the
+        calendar yet). Estimates are set when given; ``steps`` are the workout's own."""
+        workout: dict[str, Any] = {
+            "workoutName": name,
+            "description": None,
+            "sportType": dict(RUNNING),
+            "estimatedDistanceInMeters": distance_m,
+            "estimatedDurationInSecs": duration_s,
+            "workoutSegments": [
+                {"segmentOrder": 1, "sportType": dict(RUNNING), "workoutSteps": steps or []}
+            ],
+        }
+        if consumer is not None:
+            workout["consumerName"] = consumer
+        if adaptive:
+            self.adaptive.append({**workout, "date": on.isoformat()})
+            return None
+        workout_id = next(self.ids)
+        self.workouts[workout_id] = {**workout, "workoutId": workout_id}
         self.schedules[next(self.ids)] = (workout_id, on.isoformat())
         return workout_id
 
@@ -190,6 +233,11 @@ class FakeGarmin:
             ("POST", r"/workout-service/schedule/(\d+)$", self._schedule),
             ("DELETE", r"/workout-service/schedule/(\d+)$", self._unschedule),
             ("GET", r"/workout-service/schedule/(\d+)$", self._schedule_entry),
+            (
+                "GET",
+                r"/workout-service/schedule/workoutScheduleByPeriod(\?.*)?$",
+                self._scheduled_by_period,
+            ),
             ("PUT", r"/workout-service/schedule/(\d+)$", self._reschedule),
             ("GET", r"/calendar-service/year/(\d+)/month/(\d+)$", self._month),
             ("GET", ACTIVITY_LIST + r"(\?.*)?$", self._activities),
@@ -325,6 +373,51 @@ class FakeGarmin:
             return 404, {}, json.dumps({"message": "not found"})
         return 204, {}, ""
 
+    def _scheduled_by_period(self, request):  # type: ignore[no-untyped-def]
+        """GET /workout-service/schedule/workoutScheduleByPeriod (garminconnect 0.3.20's
+        ``get_scheduled_workouts_by_period``). Unverified shape (``garmin.md`` §10): entries
+        keyed as Connect's GraphQL ``workoutScheduleSummariesScalar`` items are read by public
+        clients; ``consumerName`` (the partner app) is carried from the workout as Connect's
+        workouts from partners carry it."""
+        if self.by_period == "missing":
+            return 404, {}, json.dumps({"message": "not found"})
+        first, last = request.params["startDate"], request.params["endDate"]
+        entries = [
+            self._summary(sid, self.workouts[wid], day, wid)
+            for sid, (wid, day) in self.schedules.items()
+            if first <= day <= last
+        ]
+        entries += [
+            {**self._summary(None, w, w["date"], None), "fbtAdaptivePlanId": 31}
+            for w in self.adaptive
+            if first <= w["date"] <= last
+        ]
+        return 200, {}, json.dumps(entries)
+
+    @staticmethod
+    def _summary(
+        schedule_id: int | None, workout: dict[str, Any], day: str, workout_id: int | None
+    ) -> dict[str, Any]:
+        summary = {
+            "scheduledWorkoutId": schedule_id,
+            "workoutId": workout_id,
+            "workoutUuid": None,
+            "workoutName": workout.get("workoutName"),
+            "workoutType": (workout.get("sportType") or {}).get("sportTypeKey"),
+            "scheduleDate": day,
+            "estimatedDurationInSecs": workout.get("estimatedDurationInSecs"),
+            "estimatedDistanceInMeters": workout.get("estimatedDistanceInMeters"),
+            "trainingPlanId": None,
+            "fbtAdaptivePlanId": None,
+            "tpPlanName": None,
+            "isRestDay": False,
+            "race": False,
+            "associatedActivityId": None,
+        }
+        if workout.get("consumerName"):
+            summary["consumerName"] = workout["consumerName"]
+        return summary
+
     def _activities(self, request):  # type: ignore[no-untyped-def]
         params = request.params
         since = params["startDate"]
@@ -354,13 +447,15 @@ class FakeGarmin:
         items += [event for event in self.events if shown(event["date"])]
         for schedule_id, (workout_id, day) in self.schedules.items():
             if shown(day):
+                workout = self.workouts[workout_id]
                 items.append(
                     {
                         "id": schedule_id,
                         "itemType": "workout",
                         "workoutId": workout_id,
                         "date": day,
-                        "title": self.workouts[workout_id]["workoutName"],
+                        "title": workout["workoutName"],
+                        "sportTypeKey": (workout.get("sportType") or {}).get("sportTypeKey"),
                     }
                 )
         items += self.extra_items

@@ -93,8 +93,11 @@ def test_the_race_costs_no_request_on_a_quiet_night(cli, garmin) -> None:
     report = run_json(cli, "sync")
     assert_race_respected(report)
     assert garmin.mutating_requests() == []
-    # One activities page and the calendar month(s) of the window: the race read them too.
-    assert len(garmin.requests) == 1 + months_of_window(), garmin.requests
+    # One activities page, the calendar month(s) of the window (the race read them too) and
+    # the running plan's one read of the scheduled workouts.
+    reads = [url for _, url in garmin.requests if "workoutScheduleByPeriod" not in url]
+    assert len(reads) == 1 + months_of_window(), garmin.requests
+    assert len(garmin.requests) == len(reads) + 1
 
 
 def test_a_non_race_event_changes_nothing(cli, garmin) -> None:

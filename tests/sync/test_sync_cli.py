@@ -58,10 +58,11 @@ def test_first_sync_then_a_quiet_night(cli, services):
     assert garmin.mutating_requests() == []
     # The floor: one Strava activities GET (the access token is still fresh here; on a real
     # night a refresh comes first), one Garmin activities GET (the completed sessions: the
-    # watch records them) and one calendar read per month of the window.
+    # watch records them), one calendar read per month of the window and one read of the
+    # workouts scheduled in it (the running plan).
     end = date.today() + timedelta(days=13)
     months = 1 + ((end.year, end.month) != (date.today().year, date.today().month))
-    assert len(mock.calls) == 2 + months
+    assert len(mock.calls) == 3 + months
     assert report["created"] == report["updated"] == report["moved"] == report["deleted"] == []
     assert all(method == "GET" for method, _ in garmin.requests)
     assert sum("activitylist-service" in url for _, url in garmin.requests) == 1

@@ -52,8 +52,9 @@ def load_runs(
 ) -> list[Run]:
     """Runs from ``--activities``, else pulled from the configured source into the cache.
 
-    A pull also reads the races on the runner's calendars for the months of the window
-    (``start``, ``days``: default today, horizon_days), kept for the offline commands.
+    Online, it also reads the races on the runner's calendars and the runner's running plan
+    for the window (``start``, ``days``: default today, horizon_days), kept for the offline
+    commands.
     """
     if activities is not None:
         from hipcoach.schedule.activities import load_activities_file
@@ -66,6 +67,7 @@ def load_runs(
         _pull(app, *resolved, since=since)
     if not offline:
         refresh_races(app, start, days)
+        refresh_plans(app, start, days)
     runs = app.state.cached_runs()
     if resolved is None and not runs and not offline:
         app.warn(
@@ -88,6 +90,21 @@ def refresh_races(app: App, start: date | None, days: int | None) -> None:
     last = first + timedelta(days=(days or app.config.athlete.horizon_days) - 1)
     for name, error in refresh(calendars, app.state, first, last):
         app.warn(f"races on the {name} calendar not updated (using those read before): {error}")
+
+
+def refresh_plans(app: App, start: date | None, days: int | None) -> None:
+    """Read the runner's running plan(s) for the window into the state; a plan that cannot
+    be read is a warning (the planned runs read before still count)."""
+    from hipcoach.plugins.choose import resolve_running_plans
+    from hipcoach.schedule.running_plan import refresh
+
+    plans = resolve_running_plans(app.registry, app.plugin_context())
+    if not plans:
+        return
+    first = start or app.today()
+    last = first + timedelta(days=(days or app.config.athlete.horizon_days) - 1)
+    for name, error in refresh(plans, app.state, first, last):
+        app.warn(f"the {name} running plan not updated (using the one read before): {error}")
 
 
 def _pull(app: App, name: str, source: Any, since: date | None) -> None:
@@ -155,9 +172,11 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
 
     request = plan.request
     keys = request.key_days()
-    runs_by_day: dict[date, list[Any]] = {}
+    runs_by_day: dict[date, list[str]] = {}
     for run in plan.runs:
-        runs_by_day.setdefault(run.date, []).append(run)
+        runs_by_day.setdefault(run.date, []).append(f"{run.distance_km:.1f} km {run.kind}")
+    for planned in plan.planned_runs:
+        runs_by_day.setdefault(planned.date, []).append(f"planned: {planned.label()}")
     sessions = {s.date: s for s in plan.sessions}
     table = Table(
         title=f"Hip sessions {request.start:%a %d %b} – {request.end:%a %d %b}",
@@ -167,7 +186,7 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         table.add_column(column, overflow="fold")
     day = request.start - timedelta(days=7)
     while day <= request.end:
-        running = ", ".join(f"{r.distance_km:.1f} km {r.kind}" for r in runs_by_day.get(day, []))
+        running = ", ".join(runs_by_day.get(day, []))
         key = keys.get(day)
         if key is not None and key.predicted:
             running = f"(expected {key.kind} run)"

@@ -6,6 +6,12 @@ before a race, nor the day after a race; never on consecutive days; per ISO week
 programme's sessions (one in a race week, at least 3 days before the race); never on a
 blocked day.
 
+The runner's running plan comes first: in an ISO week where the plan has runs, its long
+runs and races are the key days and its quality runs the quality days, and nothing is
+predicted; a week without planned runs falls back to the predictions (the long-run weekday,
+the usual quality weekday). Reasons name the planned run ("day after your planned 28 km long
+run (Runna)").
+
 Preferences, in order: the day after a long run; the same day as a quality run (after it:
 "hard days hard"); an easy day not followed by a key run. Over the whole window the scheduler
 picks the days that first give every week its minimum, then as many sessions as the week
@@ -31,7 +37,8 @@ from hipcoach.adherence.catchups import CatchUp
 from hipcoach.config import WEEKDAYS
 from hipcoach.models import Programme, Run, ScheduledSession, Session
 from hipcoach.programme.generator import lighten
-from hipcoach.schedule.history import KeyDay, key_days, monday
+from hipcoach.schedule.history import KeyDay, key_days, monday, plan_ahead, plan_weeks
+from hipcoach.schedule.running_plan import LOOK_AHEAD_DAYS, PlanRun
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
 RACE_BUFFER_DAYS = 2
@@ -39,7 +46,7 @@ RACE_BUFFER_DAYS = 2
 #: sees of the sessions already placed before the window, so "first" is always known.
 AFTER_RACE_LIGHT_DAYS = 7
 QUALITY_TOMORROW = "quality run is tomorrow"
-_LOOKAHEAD_DAYS = 3
+_LOOKAHEAD_DAYS = LOOK_AHEAD_DAYS
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ class ScheduleRequest:
     #: missed among ``fixed`` is dropped when they are)
     catch_ups: tuple[CatchUp, ...] = ()
     min_per_week: int = 2
+    #: the runner's running plan around the window (classified); its weeks replace the
+    #: predictions
+    planned: tuple[PlanRun, ...] = ()
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -85,9 +95,19 @@ class ScheduleRequest:
                     self.long_run_weekday,
                     self.start - timedelta(days=1),
                     self.end + timedelta(days=_LOOKAHEAD_DAYS),
+                    self.planned,
                 )
             )
         return self._key_days
+
+    def planned_on(self, day: date, kind: str) -> PlanRun | None:
+        """The plan's run of ``kind`` on ``day``, unless a run was recorded that day."""
+        ahead = plan_ahead(self.runs, self.planned)
+        return next((p for p in ahead if p.date == day and p.kind == kind), None)
+
+    def predicts(self, day: date) -> bool:
+        """Whether predictions speak for ``day``'s week (the plan has no runs in it)."""
+        return monday(day) not in plan_weeks(self.planned)
 
 
 def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
@@ -126,11 +146,19 @@ def _last_race_before(request: ScheduleRequest, day: date) -> date | None:
     return max(races, default=None)
 
 
-def _quality_run_tomorrow(request: ScheduleRequest, day: date) -> bool:
+def _quality_tomorrow(request: ScheduleRequest, day: date) -> str | None:
+    """What the reason says when a quality run is tomorrow (planned, recorded or usual on
+    that weekday), or None when none is."""
     tomorrow = day + timedelta(days=1)
+    planned = request.planned_on(tomorrow, "quality")
+    if planned is not None:
+        return f"your {planned.named()} is tomorrow"
     if any(r.date == tomorrow and r.kind == "workout" for r in request.runs):
-        return True
-    return request.workout_weekday is not None and tomorrow.weekday() == request.workout_weekday
+        return QUALITY_TOMORROW
+    usual = request.workout_weekday
+    if usual is not None and tomorrow.weekday() == usual and request.predicts(tomorrow):
+        return QUALITY_TOMORROW
+    return None
 
 
 def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
@@ -141,10 +169,15 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
         if before.predicted:
             weekday = WEEKDAYS[before.date.weekday()].title()
             return 10.0, f"day after your expected {weekday} long run ({before.date:%d %b})"
+        if before.planned is not None:
+            return 10.0, f"day after your {before.planned.named()} on {before.date:%a %d %b}"
         size = f"{before.distance_km:.0f} km " if before.distance_km else ""
         return 10.0, f"day after your {size}long run on {before.date:%a %d %b}"
+    same_day = request.planned_on(day, "quality")
+    if same_day is not None:
+        return 2.0, f"same day as your {same_day.named()}: do it after the run (hard days hard)"
     workout_day = request.workout_weekday
-    if workout_day is not None and day.weekday() == workout_day:
+    if workout_day is not None and day.weekday() == workout_day and request.predicts(day):
         return 2.0, (
             f"same day as your usual {WEEKDAYS[workout_day].title()} quality run: "
             "do it after the run (hard days hard)"
@@ -152,9 +185,12 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
     race = _last_race_before(request, day)
     if race is not None and (day - race).days <= RACE_BUFFER_DAYS + 1:
         return -1.0, f"{(day - race).days} days after your race on {race:%a %d %b}"
-    if _quality_run_tomorrow(request, day):
+    quality = _quality_tomorrow(request, day)
+    if quality == QUALITY_TOMORROW:
         tomorrow = WEEKDAYS[(day + timedelta(days=1)).weekday()].title()
         return 0.0, f"fits the week; your {tomorrow} {QUALITY_TOMORROW}"
+    if quality is not None:
+        return 0.0, f"fits the week; {quality}"
     return 1.0, "easy day with no key run tomorrow"
 
 
@@ -174,9 +210,9 @@ def _made_light(
     race_week = _race_week_note(request, day)
     if race_week is not None:
         why.append(race_week)
-    quality = _quality_run_tomorrow(request, day)
-    if quality and QUALITY_TOMORROW not in said:
-        why.append(QUALITY_TOMORROW)
+    quality = _quality_tomorrow(request, day)
+    if quality is not None and quality not in said:
+        why.append(quality)
     race = _last_race_before(request, day)
     if race is not None and not any(race < d < day for d in taken):
         why.append(f"first session since your race on {race:%a %d %b}")
