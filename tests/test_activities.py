@@ -116,7 +116,9 @@ def test_nan_or_infinity_in_a_file_is_65_in_one_line(cli, tmp_path, value, const
         ({"distance": 400_000}, "over 300 km"),
         ({"start_date_local": "9999-01-01T08:00:00Z"}, "in the future"),
         ({"start_date_local": "1985-06-01T08:00:00Z"}, "before 1990"),
-        ({"moving_time": 600}, "faster than 2:30"),
+        ({"moving_time": 600}, "faster than the world record for the distance, 2:37"),
+        ({"moving_time": 10**30}, "over a week"),
+        ({"workout_type": 2**70}, "workout_type"),
     ],
 )
 def test_an_implausible_entry_in_a_file_is_65_naming_it(cli, tmp_path, changes, reason):

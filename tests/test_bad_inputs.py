@@ -171,7 +171,13 @@ CASES = [
         ["entry 0 (id 3)", "in the future"],
     ),
     # -- a damaged state.db ------------------------------------------------------------------
-    Case("state.db not a database", write("state.db", b"x" * 4096), ["status"], 78, ["state.db"]),
+    Case(
+        "state.db not a database",
+        write("state.db", b"x" * 4096),
+        ["status"],
+        78,
+        ["state.db", "copy", "somewhere safe", "check-ins"],
+    ),
     Case(
         "state.db without a table",
         state_with("DROP TABLE runs"),
@@ -337,6 +343,142 @@ CASES = [
 ]
 
 
+def special(relative: str, make: Callable[[Path], None]) -> Callable[[Path], None]:
+    """A set-up making ``home / relative`` something other than a plain file."""
+
+    def setup(home: Path) -> None:
+        (home / relative).parent.mkdir(parents=True, exist_ok=True)
+        make(home / relative)
+
+    return setup
+
+
+def zone(name: str) -> Callable[[Path], None]:
+    return write("config.toml", f'[athlete]\ntimezone = "{name}"\n')
+
+
+# Issue 17: time zones that are folders, numbers beyond any service's, files that are not
+# files, booleans where numbers are meant, paces no runner ever ran.
+CASES += [
+    *(
+        Case(f"timezone {name!r}", zone(name), ["plan"], 78, ["athlete.timezone", name])
+        for name in ("Europe", "America", "Etc", "Europe/", "../../etc/passwd")
+    ),
+    Case("TZ=Europe", nothing, ["plan"], 78, ["TZ", "'Europe'"], env={"TZ": "Europe"}),
+    Case("TZ=America", nothing, ["status"], 78, ["TZ", "'America'"], env={"TZ": "America"}),
+    Case("TZ=Etc", nothing, ["schedule", "--offline"], 78, ["TZ"], env={"TZ": "Etc"}),
+    Case("TZ a typo", nothing, ["log"], 78, ["TZ", "Europe/Londn"], env={"TZ": "Europe/Londn"}),
+    Case(
+        "TZ=Europe with a configured zone",
+        zone("Europe/Paris"),
+        ["plan", "--json", "--weeks", "1"],
+        0,
+        env={"TZ": "Europe"},
+    ),
+    Case(
+        "TZ a POSIX rule",
+        nothing,
+        ["plan", "--json", "--weeks", "1"],
+        0,
+        env={"TZ": "CET-1CEST,M3.5.0,M10.5.0/3"},
+    ),
+    Case(
+        "config.toml a FIFO",
+        special("config.toml", os.mkfifo),
+        ["plan"],
+        78,
+        ["config.toml", "not a regular file"],
+    ),
+    Case(
+        "config.toml a device",
+        special("config.toml", lambda p: p.symlink_to("/dev/zero")),
+        ["sync", "--dry-run"],
+        78,
+        ["config.toml", "not a regular file"],
+    ),
+    Case(
+        "Strava token file a FIFO",
+        special("tokens/strava.json", os.mkfifo),
+        ["runs"],
+        77,
+        ["strava.json", "not a regular file", "hipcoach auth strava"],
+        env=STRAVA_APP,
+    ),
+    Case(
+        "Garmin token file a FIFO",
+        special("tokens/garmin/garmin_tokens.json", os.mkfifo),
+        ["sync"],
+        77,  # not taken for a token store at all: never opened, never blocking
+        ["hipcoach auth garmin"],
+    ),
+    Case(
+        "config.toml a folder",
+        special("config.toml", lambda p: p.mkdir()),
+        ["status"],
+        78,
+        ["config.toml", "a folder"],
+    ),
+    *(
+        Case(
+            f"{key} = {value}",
+            write("config.toml", f"[athlete]\n{key} = {value}\n"),
+            ["plan"],
+            78,
+            [f"athlete.{key}"],
+        )
+        for key, value in (
+            ("sessions_per_week", "true"),
+            ("min_sessions_per_week", "true"),
+            ("block_weeks", "false"),
+            ("horizon_days", "14.5"),
+            ("max_session_minutes", "true"),
+        )
+    ),
+    Case(
+        "[strava] client_id = true",
+        write("config.toml", "[strava]\nclient_id = true\n"),
+        ["status"],
+        78,
+        ["strava.client_id"],
+    ),
+    Case(
+        "a moving time beyond SQLite's integers",
+        write(ACTS, activities_file(SAMPLE_RUN | {"moving_time": 2**70})),
+        ["runs", "--activities", "{home}/acts.json"],
+        65,
+        ["entry 0", "over a week"],
+    ),
+    Case(
+        "a moving time of 1e30 s",
+        write(ACTS, activities_file(SAMPLE_RUN | {"moving_time": 1e30})),
+        ["schedule", "--activities", "{home}/acts.json"],
+        65,
+        ["entry 0", "over a week"],
+    ),
+    Case(
+        "a workout_type beyond SQLite's integers",
+        write(ACTS, activities_file(SAMPLE_RUN | {"workout_type": 2**64})),
+        ["runs", "--activities", "{home}/acts.json"],
+        65,
+        ["entry 0", "workout_type"],
+    ),
+    Case(
+        "an activity id beyond 64 bits",
+        write(ACTS, activities_file(SAMPLE_RUN | {"id": 2**64})),
+        ["runs", "--activities", "{home}/acts.json"],
+        65,
+        ["64-bit"],
+    ),
+    Case(
+        "a 12.4 km ride typed Run, 2:34 min/km",
+        write(ACTS, activities_file(SAMPLE_RUN | {"distance": 12_400.0, "moving_time": 1_910})),
+        ["runs", "--activities", "{home}/acts.json"],
+        65,
+        ["entry 0", "2:34 min/km over 12.4 km", "world record"],
+    ),
+]
+
+
 def assert_one_clear_line(code: int, stdout: str, stderr: str, case: Case) -> None:
     """The exit code, and one line of stderr saying all of ``case.words`` (a sync reports
     its stop as a warning line; click adds its usage lines to a usage error)."""
@@ -448,4 +590,48 @@ def test_an_unwritable_path_is_73_naming_it(tmp_path, prepare, args, named):
             if path.exists():
                 path.chmod(0o700 if path.is_dir() else 0o600)
     case = Case("", nothing, args, ExitCode.CANTCREAT, ["cannot write", named])
+    assert_one_clear_line(result.returncode, result.stdout, result.stderr, case)
+
+
+# -- HIPCOACH_HOME: the variable is named, never click's "Invalid value for '--home'" ---------
+
+
+@pytest.mark.parametrize("command", [["plan"], ["status"], ["sync", "--dry-run"]])
+def test_a_home_variable_naming_a_file_is_73_naming_the_variable(tmp_path, monkeypatch, command):
+    from click.testing import CliRunner
+
+    from hipcoach.cli import cli as root
+
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    monkeypatch.setenv("HIPCOACH_HOME", str(a_file))
+    result = CliRunner().invoke(root, command, catch_exceptions=False)
+    case = Case("", nothing, command, ExitCode.CANTCREAT, ["HIPCOACH_HOME", "not a folder"])
+    assert_one_clear_line(result.exit_code, result.stdout, result.stderr, case)
+    assert "--home" not in result.stderr and "Invalid value" not in result.stderr
+
+
+@pytest.mark.parametrize("named", ["HIPCOACH_HOME", "--home"])
+def test_an_unreadable_home_is_73_naming_where_it_came_from(tmp_path, named):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text("[athlete]\nlevel = 'gentle'\n")
+    home.chmod(0)
+    env = {"PATH": os.environ.get("PATH", ""), "TZ": "UTC", "LANG": "C.UTF-8"}
+    args = ["--home", str(home)] if named == "--home" else []
+    if named == "HIPCOACH_HOME":
+        env["HIPCOACH_HOME"] = str(home)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "hipcoach", *args, "plan"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            preexec_fn=_without_superuser_override,
+            check=False,
+        )
+    finally:
+        home.chmod(0o700)
+    case = Case("", nothing, [], ExitCode.CANTCREAT, [named, "permission denied"])
     assert_one_clear_line(result.returncode, result.stdout, result.stderr, case)

@@ -133,3 +133,57 @@ def test_schedule_ics_sequence_goes_up_when_a_session_moves(cli, home, tmp_path)
     after = events(ics)
     assert after[uid].decoded("dtstart") != date.fromisoformat(item["date"])
     assert int(after[uid]["sequence"]) == 1
+
+
+def alarms(path):
+    """Per event UID: its VALARMs as (action, trigger) read back with icalendar."""
+    return {
+        uid: [(str(a["action"]), a.decoded("trigger")) for a in event.walk("VALARM")]
+        for uid, event in events(path).items()
+    }
+
+
+def test_every_event_reminds_the_evening_before_at_19(cli, tmp_path):
+    acts = tmp_path / "acts.json"
+    acts.write_text("[]")
+    out = tmp_path / "out"
+    assert cli("export", "ics", "--out", str(out), "--activities", str(acts)).exit_code == 0
+    found = alarms(out / "hipcoach.ics")
+    assert found and all(a == [("DISPLAY", timedelta(hours=-5))] for a in found.values())
+    event = next(iter(events(out / "hipcoach.ics").values()))
+    alarm = event.walk("VALARM")[0]
+    assert str(event["summary"]) in str(alarm["description"])
+    # From the all-day event's local midnight: 19:00 the day before, in the runner's zone.
+    start = datetime.combine(event.decoded("dtstart"), datetime.min.time())
+    assert start + alarm.decoded("trigger") == start - timedelta(days=1) + timedelta(hours=19)
+
+
+def test_the_reminder_can_move_or_go_and_the_events_update(cli, home, tmp_path):
+    acts = tmp_path / "acts.json"
+    acts.write_text("[]")
+    out = tmp_path / "out"
+    cli("export", "ics", "--out", str(out), "--activities", str(acts))
+    write_config(home, '[athlete]\nreminder = "07:30 on the day"\n')
+    assert cli("export", "ics", "--out", str(out), "--activities", str(acts)).exit_code == 0
+    found = alarms(out / "hipcoach.ics")
+    assert all(a == [("DISPLAY", timedelta(hours=7, minutes=30))] for a in found.values())
+    assert all(int(e["sequence"]) == 1 for e in events(out / "hipcoach.ics").values())
+
+    write_config(home, '[athlete]\nreminder = "off"\n')
+    ics = tmp_path / "plan.ics"
+    assert cli("schedule", "--activities", str(acts), "--ics", str(ics)).exit_code == 0
+    assert all(a == [] for a in alarms(ics).values())
+
+
+def test_a_reminder_that_is_not_one_is_exit_78_naming_the_key(cli, home, tmp_path):
+    write_config(home, '[athlete]\nreminder = "at seven"\n')
+    result = cli("export", "ics", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 78
+    assert "athlete.reminder" in result.stderr and "the day before" in result.stderr
+
+
+def test_the_demo_calendar_has_reminders_too(cli, tmp_path):
+    out = tmp_path / "demo"
+    assert cli("demo", "--out", str(out)).exit_code == 0
+    found = alarms(out / "hipcoach.ics")
+    assert found and all(a == [("DISPLAY", timedelta(hours=-5))] for a in found.values())

@@ -206,6 +206,46 @@ def test_a_running_plan_is_a_capability():
     assert "plan" not in Good().capabilities()
 
 
+def test_example_csv_plugin_reads_a_file_saved_by_excel_and_ids_runs_by_content(
+    csv_plugin_installed, tmp_path
+):
+    from hipcoach.config import Config
+    from hipcoach.home import Home
+    from hipcoach.plugins.values import PluginContext
+
+    rows = ["2026-11-15,8.2,48:30,easy", "2026-11-22,21.1,1:58:00,long", "2026-11-19,5,30,"]
+    runs_csv = tmp_path / "runs.csv"
+    # Excel's "CSV UTF-8": a byte-order mark, CRLF line ends.
+    runs_csv.write_bytes(
+        "\r\n".join(["date,distance_km,duration,type", *rows, rows[2]]).encode("utf-8-sig")
+    )
+    assert runs_csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    context = PluginContext(
+        home=Home(tmp_path), config=Config(), env={"HIPCOACH_CSV_RUNS": str(runs_csv)}, tz=None
+    )
+    source = discover().get("csv").activity_source(context)
+    first = {r.id: (r.date, r.distance_m) for r in source.fetch_runs(date(2026, 1, 1))}
+    assert sorted(first) == [
+        "csv:2026-11-15:8200m:2910s",
+        "csv:2026-11-19:5000m:1800s",
+        "csv:2026-11-19:5000m:1800s#2",  # the same run twice that day: two runs
+        "csv:2026-11-22:21100m:7080s",
+    ]
+
+    # Sorted newest first in the spreadsheet: every run keeps its id.
+    runs_csv.write_bytes(
+        "\r\n".join(["date,distance_km,duration,type", rows[2], rows[1], rows[2], rows[0]]).encode(
+            "utf-8-sig"
+        )
+    )
+    again = {r.id: (r.date, r.distance_m) for r in source.fetch_runs(date(2026, 1, 1))}
+    assert again == first
+
+    runs_csv.write_bytes(b"date,distance_km,duration\n2026-11-15,8,40,\xff\n")
+    with pytest.raises(InputDataError, match="not UTF-8"):
+        list(source.fetch_runs(date(2026, 1, 1)))
+
+
 class ExitsOnImport(Integration):
     name = "exits"
 

@@ -6,8 +6,9 @@ with sources and targets supplied by the environment.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -45,32 +46,82 @@ def parse_weekday(value: Any) -> int:
 Weekday = Annotated[int, BeforeValidator(parse_weekday)]
 
 
+def not_a_boolean(value: Any) -> Any:
+    """TOML's ``true`` is no number: pydantic would take it for 1 (and blame another key)."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a whole number, got {str(value).lower()}")
+    return value
+
+
+#: a whole number, never a boolean (a quoted number such as "3" still reads as before)
+Whole = Annotated[int, BeforeValidator(not_a_boolean)]
+
+REMINDER_FORMS = "'HH:MM the day before', 'HH:MM on the day' or 'off'"
+_REMINDER = re.compile(r"(\d{1,2}):(\d{2}) (the day before|on the day)")
+
+
+def parse_reminder(value: Any) -> str:
+    """'19:00 the day before', '7:30 on the day', 'off' (or false) → the canonical text."""
+    if value is False:
+        return "off"
+    if isinstance(value, str):
+        text = " ".join(value.strip().lower().split())
+        if text == "off":
+            return text
+        found = _REMINDER.fullmatch(text)
+        if found and int(found[1]) < 24 and int(found[2]) < 60:
+            return f"{int(found[1]):02d}:{found[2]} {found[3]}"
+    raise ValueError(f"expected {REMINDER_FORMS}, got {value!r}")
+
+
+def reminder_offset(text: str) -> timedelta | None:
+    """A canonical reminder as the offset from the session day's start (local midnight);
+    None for 'off'."""
+    if text == "off":
+        return None
+    hours, minutes = int(text[:2]), int(text[3:5])
+    before = 1 if text.endswith("the day before") else 0
+    return timedelta(days=-before, hours=hours, minutes=minutes)
+
+
+Reminder = Annotated[str, BeforeValidator(parse_reminder)]
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class AthleteConfig(_Section):
-    """``[athlete]``: who is training, and when they cannot."""
+    """``[athlete]``: who is training, and when they cannot. Numbers are whole numbers, never
+    ``true`` (TOML's booleans would otherwise pass as 1)."""
 
     timezone: str | None = None
     level: Level = "standard"
     # At most 3: the trials' dose (evidence.md §3), and what never-two-days-in-a-row leaves
     # around a long run; a week asking for more could never be completed.
-    sessions_per_week: int = Field(default=3, ge=1, le=3)
-    min_sessions_per_week: int = Field(default=2, ge=1, le=3)
-    block_weeks: int = Field(default=8, ge=4, le=12)
+    sessions_per_week: Whole = Field(default=3, ge=1, le=3)
+    min_sessions_per_week: Whole = Field(default=2, ge=1, le=3)
+    block_weeks: Whole = Field(default=8, ge=4, le=12)
     start_date: date | None = None
     long_run_day: Weekday | None = None
     blocked_weekdays: list[Weekday] = Field(default_factory=list)
     blocked_dates: list[date] = Field(default_factory=list)
     races: list[date] = Field(default_factory=list)
-    horizon_days: int = Field(default=14, ge=1, le=60)
+    horizon_days: Whole = Field(default=14, ge=1, le=60)
     equipment: list[Equipment] = Field(
         default_factory=list, description="What you have: band, ankle_weight, step, dumbbell."
     )
-    max_session_minutes: int = Field(
+    max_session_minutes: Whole = Field(
         default=30, ge=20, le=90, description="Every session fits this, warm-up included."
     )
+    reminder: Reminder = Field(
+        default="19:00 the day before",
+        description="When the calendar (ICS) reminds you of a session, or 'off'.",
+    )
+
+    def reminder_offset(self) -> timedelta | None:
+        """The ICS reminder from the session day's start; None when it is off."""
+        return reminder_offset(self.reminder)
 
     @field_validator("timezone")
     @classmethod
@@ -97,7 +148,7 @@ class AthleteConfig(_Section):
 class StravaConfig(_Section):
     """``[strava]``: your Strava API application (env ``STRAVA_CLIENT_*`` also works)."""
 
-    client_id: int | None = None
+    client_id: Whole | None = Field(default=None, ge=1, le=2**63 - 1)
     client_secret: SecretStr | None = None
 
 
@@ -158,8 +209,10 @@ class Config(_Section):
 
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; a missing file gives the defaults."""
+    from hipcoach.home import read_regular_file
+
     try:
-        raw_bytes = path.read_bytes()
+        raw_bytes = read_regular_file(path)
     except FileNotFoundError:
         return Config()
     except OSError as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 from hipcoach.errors import CannotWrite, ConfigError, UsageError
 
 APP_NAME = "hipcoach"
+LOG_FILE = "hipcoach.log"
 HOME_ENV = "HIPCOACH_HOME"
 MOVE_ASIDE = "move it aside; hipcoach makes its own"
 
@@ -39,6 +40,20 @@ class Home:
     @property
     def logs_dir(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs_dir / LOG_FILE
+
+    def kept(self) -> dict[str, Path]:
+        """What hipcoach keeps here, by name: the home, config, state, tokens and log."""
+        return {
+            "home": self.root,
+            "config": self.config_file,
+            "state": self.state_db,
+            "tokens": self.tokens_dir,
+            "log": self.log_file,
+        }
 
     def guard_output(self, path: Path, option: str) -> Path:
         """``path`` for a file or folder the user asked hipcoach to write; UsageError when it
@@ -76,14 +91,43 @@ def expand_user(path: str | os.PathLike[str], what: str) -> Path:
 
 
 def resolve_home(option: str | os.PathLike[str] | None, env: Mapping[str, str]) -> Home:
-    """``--home``, else ``HIPCOACH_HOME``, else the platform's user config directory."""
+    """``--home``, else ``HIPCOACH_HOME``, else the platform's user config directory.
+
+    A home that is a file, or a folder hipcoach may not enter, is CannotWrite (73) naming
+    where it came from (``HIPCOACH_HOME`` when the option was not typed), checked here once.
+    """
     if option:
-        return Home(expand_user(option, "the home (--home or HIPCOACH_HOME)"))
+        # click reads HIPCOACH_HOME into --home: name the one the runner actually set.
+        named = HOME_ENV if env.get(HOME_ENV) == str(option) else "--home"
+        return _usable(Home(expand_user(option, f"the home ({named})")), named)
     if env.get(HOME_ENV):
-        return Home(expand_user(env[HOME_ENV], HOME_ENV))
+        return _usable(Home(expand_user(env[HOME_ENV], HOME_ENV)), HOME_ENV)
     from platformdirs import user_config_dir
 
     return Home(Path(user_config_dir(APP_NAME, appauthor=False)))
+
+
+def _usable(home: Home, named: str) -> Home:
+    root = home.root
+    try:
+        mode = root.stat().st_mode
+    except FileNotFoundError:
+        return home  # made on first write
+    except OSError as exc:
+        raise CannotWrite(
+            f"{named} {root}: cannot be read ({exc.strerror})",
+            hint=f"point {named} at a folder of yours",
+        ) from None
+    if not stat.S_ISDIR(mode):
+        raise CannotWrite(
+            f"{named} {root} is a file, not a folder", hint=f"point {named} at a folder"
+        )
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise CannotWrite(
+            f"{named} {root}: permission denied (cannot open the folder)",
+            hint=f"make it readable, or point {named} at a folder of yours",
+        )
+    return home
 
 
 def make_private_dir(path: Path, *, tighten: bool = False) -> None:
@@ -112,6 +156,23 @@ def make_private_dir(path: Path, *, tighten: bool = False) -> None:
             path.chmod(0o700)
     except OSError as exc:
         raise cannot_write(exc, path) from None
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``, refused at once (OSError, ``strerror`` saying why)
+    when it is not a regular file: a FIFO would block every command, a cron job for ever,
+    and a device may never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+            raise OSError(errno.EINVAL, f"it is {kind}", str(path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def open_own_file(path: Path, flags: int) -> int:

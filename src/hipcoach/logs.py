@@ -77,14 +77,14 @@ def configure_logging(verbose: int, quiet: int) -> None:
 def enable_file_log(logs_dir: Path) -> None:
     """Log everything (libraries' tracebacks included, secrets masked) to the home's
     ``logs/hipcoach.log``, rotated; -v still mirrors hipcoach's own records to stderr."""
-    from hipcoach.home import make_private_dir
+    from hipcoach.home import LOG_FILE, make_private_dir
 
     root = logging.getLogger()
     if any(getattr(h, "_hipcoach_file", False) for h in root.handlers):
         return
     make_private_dir(logs_dir)
     handler = OwnLogFile(
-        logs_dir / "hipcoach.log",
+        logs_dir / LOG_FILE,
         maxBytes=1_000_000,
         backupCount=5,
         encoding="utf-8",

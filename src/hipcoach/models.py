@@ -291,17 +291,24 @@ class Programme(_Frozen):
     weeks: tuple[ProgrammeWeek, ...]
 
 
+#: bounds of a run from any service (see :mod:`hipcoach.schedule.activities`): 300 km, a week,
+#: Strava's workout types with room to spare; numbers SQLite can always hold
+MAX_RUN_METRES = 300_000.0
+MAX_RUN_SECONDS = 7 * 24 * 3600
+MAX_WORKOUT_TYPE = 99
+
+
 class Run(_Frozen):
     """A run on the athlete's local date. Other sports never become Runs."""
 
-    id: str
+    id: str = Field(min_length=1, max_length=100)
     date: date
-    distance_m: float = Field(ge=0)
-    moving_time_s: int = Field(ge=0)
+    distance_m: float = Field(ge=0, le=MAX_RUN_METRES, allow_inf_nan=False)
+    moving_time_s: int = Field(ge=0, le=MAX_RUN_SECONDS)
     kind: RunKind = "easy"
     name: str = ""
     sport: str = "Run"
-    workout_type: int | None = None
+    workout_type: int | None = Field(default=None, ge=0, le=MAX_WORKOUT_TYPE)
 
     @property
     def distance_km(self) -> float:

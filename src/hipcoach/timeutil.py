@@ -3,38 +3,71 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def zone(name: str) -> ZoneInfo:
-    """The IANA zone ``name``; ValueError with a usable message when unknown."""
+    """The IANA zone ``name``; ValueError with a usable message when unknown (a folder of the
+    zone database such as ``Europe`` included: it names no zone)."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
             f"unknown time zone {name!r}; use an IANA name such as 'Europe/London'"
         ) from None
 
 
+#: a POSIX ``TZ`` rule (``CET-1CEST,M3.5.0,M10.5.0/3``, ``<+03>-3``): the C library reads it,
+#: the zone database has no such name
+_POSIX_RULE = re.compile(r"(?:[A-Za-z]{3,}|<[^>]+>)[+-]?\d")
+
+
 def system_zone() -> tzinfo:
-    """The machine's local zone: ``TZ``, then /etc/localtime, then the current UTC offset."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    """The machine's local zone: ``TZ``, then /etc/localtime, then the current UTC offset.
+
+    A ``TZ`` that names no zone (``Europe``, a typo) is a ConfigError naming the variable,
+    never a silent fall-back to UTC; a POSIX rule, which only the C library reads, gives
+    the current UTC offset.
+    """
+    variable = os.environ.get("TZ", "")
+    if variable:
+        found = _zone_from_tz(variable)
+        if found is not None:
+            return found
     localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
+    if not variable and localtime.is_symlink():
         target = str(localtime.resolve())
         if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    for name in candidates:
-        if name:
             try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
+                return ZoneInfo(target.split("zoneinfo/", 1)[1])
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                pass
     offset_zone = datetime.now().astimezone().tzinfo
     assert offset_zone is not None
     return offset_zone
+
+
+def _zone_from_tz(variable: str) -> tzinfo | None:
+    """The zone ``TZ`` names (None for a POSIX rule); ConfigError when it names none."""
+    from hipcoach.errors import ConfigError
+
+    name = variable.removeprefix(":")
+    try:
+        if name.startswith("/"):
+            with open(name, "rb") as handle:  # a zone file, as the C library reads it
+                return ZoneInfo.from_file(handle, key=name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        if _POSIX_RULE.match(name):
+            return None
+    raise ConfigError(
+        f"the TZ variable {variable!r} names no time zone",
+        hint="set TZ to an IANA name such as 'Europe/London', unset it, or set "
+        "[athlete] timezone in config.toml",
+    )
 
 
 def monday(day: date) -> date:

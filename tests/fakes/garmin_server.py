@@ -21,10 +21,13 @@ from typing import Any
 import requests
 import responses
 
+from hipcoach.programme.generator import SESSION_KEY
+
 API = "https://connectapi.garmin.com"
 RUNNING = {"sportTypeId": 1, "sportTypeKey": "running", "displayOrder": 1}
 STRENGTH = {"sportTypeId": 5, "sportTypeKey": "strength_training", "displayOrder": 5}
-MARKER = re.compile(r"\[hipcoach:([^\]]+)\]")
+#: a marker as hipcoach reads it (a key of the session-key pattern exactly)
+MARKER = re.compile(rf"\[hipcoach:({SESSION_KEY.pattern})\]")
 MUTATING = ("POST", "PUT", "DELETE")
 ACTIVITY_LIST = "/activitylist-service/activities/search/activities"
 
@@ -61,16 +64,21 @@ class FakeGarmin:
         self.by_period = "list"
 
     # -- test helpers ----------------------------------------------------------------------
-    def add_foreign_workout(self, name: str, on: date) -> int:
-        """The runner's own strength workout, scheduled on ``on``."""
+    def add_foreign_workout(
+        self, name: str, on: date | None, description: str = "made in the Connect app"
+    ) -> int:
+        """A strength workout the runner made in Connect (on the calendar ``on``, unless
+        None)."""
         workout_id = next(self.ids)
         self.workouts[workout_id] = {
             "workoutId": workout_id,
             "workoutName": name,
-            "description": "made in the Connect app",
+            "description": description,
+            "ownerId": 4242,
             "sportType": dict(STRENGTH),
         }
-        self.schedules[next(self.ids)] = (workout_id, on.isoformat())
+        if on is not None:
+            self.schedule_on(workout_id, on)
         return workout_id
 
     def add_planned_run(
@@ -105,8 +113,26 @@ class FakeGarmin:
             return None
         workout_id = next(self.ids)
         self.workouts[workout_id] = {**workout, "workoutId": workout_id}
-        self.schedules[next(self.ids)] = (workout_id, on.isoformat())
+        self.schedule_on(workout_id, on)
         return workout_id
+
+    def copy_workout(self, workout_id: int, on: date | None = None) -> int:
+        """Connect's "copy workout": a new workout with the same steps and description (so
+        the same marker); its name is irrelevant, names are never read. On the calendar
+        ``on`` if given."""
+        original = self.workouts[workout_id]
+        copy_id = next(self.ids)
+        name = f"{original['workoutName']} (copy)"
+        self.workouts[copy_id] = {**original, "workoutId": copy_id, "workoutName": name}
+        if on is not None:
+            self.schedule_on(copy_id, on)
+        return copy_id
+
+    def schedule_on(self, workout_id: int, on: date) -> int:
+        """The runner puts a workout on the calendar in the app."""
+        schedule_id = next(self.ids)
+        self.schedules[schedule_id] = (workout_id, on.isoformat())
+        return schedule_id
 
     def add_event(self, on: date, title: str, *, race: bool) -> dict[str, Any]:
         """An event on the calendar, shaped as the month view lists it (``isRace`` tells a

@@ -48,7 +48,7 @@ def _no_login_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Someone at a terminal (the test runner's stdin is a pipe): prompts are answered from
     the test's input."""
-    monkeypatch.setattr("hipcoach.cli.app.has_terminal", lambda: True)
+    monkeypatch.setattr("hipcoach.cli.prompts.stdin_is_terminal", lambda: True)
 
 
 def sign_in_page(api: responses.RequestsMock) -> None:
@@ -306,7 +306,8 @@ def test_without_a_terminal_the_password_may_come_on_stdin(cli, home: Path, api)
 
 
 @pytest.mark.parametrize(
-    ("args", "missing"), [((), "no Garmin email"), (("--email", EMAIL), "no Garmin password")]
+    ("args", "missing"),
+    [((), "the Garmin Connect email"), (("--email", EMAIL), "the Garmin Connect password")],
 )
 def test_closed_stdin_never_crashes_nor_warns(home: Path, args, missing) -> None:
     """As under cron or a service manager that closes stdin: Python then has no

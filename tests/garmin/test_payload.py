@@ -288,6 +288,13 @@ def test_name_and_marker_round_trip_the_session_key() -> None:
         ("no marker", None),
         ("[hipcoach:]", None),
         (None, None),
+        # Only a key of the session-key pattern, exactly, is a marker.
+        ("[hipcoach:garbage-key]", None),
+        ("[hipcoach:2026-W48-1x]", None),
+        ("[hipcoach:x2026-W48-1]", None),
+        ("[hipcoach:2026-W48-123]", None),
+        ("[hipcoach:2026-W48-1] then [hipcoach:garbage-key]", "2026-W48-1"),
+        ("[hipcoach:2099-W01-1]", "2099-W01-1"),  # a marker; ownership also wants a record
     ],
 )
 def test_session_key_from_description(text: object, key: str | None) -> None:

@@ -113,6 +113,19 @@ class Browser:
         self.send("Page.navigate", {"url": url})
         self.wait_for("Page.loadEventFired")
 
+    def emulate(self, *, width: int, media: str = "screen", dark: bool = False) -> None:
+        """Lay the open page out at ``width`` CSS px for ``media`` (``screen`` or ``print``),
+        with the system's colour scheme light or dark."""
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
+        scheme = "dark" if dark else "light"
+        self.send(
+            "Emulation.setEmulatedMedia",
+            {"media": media, "features": [{"name": "prefers-color-scheme", "value": scheme}]},
+        )
+
     def evaluate(self, expression: str) -> Any:
         """The JSON value of a JavaScript expression in the page."""
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})[

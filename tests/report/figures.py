@@ -50,7 +50,9 @@ class PanelGeometry:
         for kind, element in self.props.items():
             if kind in ("step", "mat"):
                 tops.append(float(element.get("y", FLOOR)))
-            if kind in ("chair", "sofa"):
+            if kind == "plane":  # a floor seen from above: things rest along its near edge
+                tops.append(float(element.get("data-near", FLOOR)))
+            if kind in ("chair", "sofa", "stool"):
                 tops.append(float(element.get("data-seat", "0,0,0").split(",")[1]))
         return tops
 

@@ -3,6 +3,7 @@ geometry (read back from the shipped SVG), not only against the generator's outp
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -18,7 +19,7 @@ from tests.report.figures import CONTACT, FLOOR, SVG, angle, below_line, distanc
 
 sys.path.insert(0, str(REPO / "tools"))
 from drawings.catalogue import pictures as generated
-from drawings.svg import WORKING
+from drawings.svg import WORKING, text_width
 
 PICTURES = {p.key: p for p in generated()}
 RUNGS = [(e.key, v) for e in catalog.all_exercises() for v in e.ladder]
@@ -185,7 +186,7 @@ def test_side_lying_hips_and_shoulders_are_stacked_and_the_head_propped(key):
         head = panel["head"]
         assert head[1] < FLOOR - 14  # off the floor: propped, not lying on the back
         assert distance(panel["hand_b"], head) <= 12  # on the bottom hand
-        assert panel["elbow_b"][1] >= FLOOR - CONTACT - 1  # elbow down
+        assert abs(panel["elbow_b"][1] - panel["hip_b"][1]) <= 1.5  # elbow down by the hip
 
 
 @pytest.mark.parametrize("key", ["side_leg_raise", "side_leg_raise.band"])
@@ -217,8 +218,9 @@ BRIDGES = [
 @pytest.mark.parametrize("key", BRIDGES)
 def test_a_bridge_ends_with_the_hips_on_the_knees_shoulders_line(key):
     start, end = geometry(key)["start"], geometry(key)["end"]
-    assert below_line(start["hip"], start["neck"], start["knee_b"]) >= 6
-    assert below_line(end["hip"], end["neck"], end["knee_b"]) <= 1.5
+    # The planted knee: leg a, drawn nearest (both knees in a bridge on both feet).
+    assert below_line(start["hip"], start["neck"], start["knee_a"]) >= 6
+    assert below_line(end["hip"], end["neck"], end["knee_a"]) <= 1.5
     assert end["hip"][1] < start["hip"][1] - 5
 
 
@@ -281,3 +283,151 @@ def test_sit_to_stand_starts_on_the_seat_and_ends_standing():
     seat = float(start.props["chair"].get("data-seat").split(",")[1])
     assert abs(start["hip"][1] - (seat - 6)) <= 3
     assert end["hip"][1] < seat - 20
+
+
+# -- joints bend the way joints bend; labels and arrows read -------------------------------
+
+#: pictures drawn from the side with the figure on its back (its front faces up): mirror
+#: images, for the direction a joint bends, of the standing, kneeling and prone side views
+ON_THE_BACK = ("on the back", "upper back on")
+
+
+def _bend(
+    root: tuple[float, float], middle: tuple[float, float], end: tuple[float, float]
+) -> float:
+    """The sine of the turn from the upper segment to the lower one (image coordinates, y
+    down): seen from the side with the figure facing left, a flexing knee turns negative and a
+    flexing elbow positive; a figure on its back mirrors both."""
+    ux, uy = middle[0] - root[0], middle[1] - root[1]
+    lx, ly = end[0] - middle[0], end[1] - middle[1]
+    return (ux * ly - uy * lx) / (math.hypot(ux, uy) * math.hypot(lx, ly))
+
+
+SIDE_VIEWS = sorted(k for k in PICTURES if "pelvis" not in geometry(k)["start"].roles)
+
+
+@pytest.mark.parametrize("key", SIDE_VIEWS)
+def test_knees_and_elbows_never_bend_backwards(key):
+    """Seen from the side, a knee flexes with the shin going back and an elbow with the forearm
+    going forward: never the other way (an on-all-fours arm with the elbow pointing at the head
+    is a hyperextended elbow, not a soft one)."""
+    mirror = -1 if any(w in PICTURES[key].position for w in ON_THE_BACK) else 1
+    for name, panel in geometry(key).items():
+        for side in "ab":
+            knee = [f"hip_{side}", f"knee_{side}", f"ankle_{side}"]
+            if all(j in panel.joints for j in knee):
+                assert mirror * _bend(*(panel[j] for j in knee)) <= 0.06, (name, side, "knee")
+            elbow = [f"shoulder_{side}", f"elbow_{side}", f"hand_{side}"]
+            if all(j in panel.joints for j in elbow):
+                assert mirror * _bend(*(panel[j] for j in elbow)) >= -0.06, (name, side, "elbow")
+
+
+def test_the_side_views_are_the_ones_checked_for_bending():
+    assert {"bird_dog", "donkey_kick", "glute_bridge", "step_down", "hip_hike.knee_drive"} <= set(
+        SIDE_VIEWS
+    )
+    assert not {"hip_hike", "clamshell", "fire_hydrant"} & set(SIDE_VIEWS)
+
+
+@pytest.mark.parametrize("key", ["bird_dog", "bird_dog.hovering", "plank_bird_dog"])
+def test_a_bird_dog_reaches_the_opposite_arm_and_leg(key):
+    working = PICTURES[key].working
+    arms = {p[-1] for p in working if p.startswith("arm_")}
+    legs = {p[-1] for p in working if p.startswith("leg_")}
+    assert len(arms) == len(legs) == 1 and arms != legs, working
+
+
+def _text_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
+    """Each panel text's box in panel coordinates (widths as a wide sans-serif sets them)."""
+    boxes = []
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        if not group.get("data-panel"):
+            continue
+        for text in group.iter(f"{SVG}text"):
+            x, y, size = (float(text.get(a, 0)) for a in ("x", "y", "font-size"))
+            width = text_width(text.text or "", size, bold=text.get("font-weight") == "bold")
+            boxes.append((f"{group.get('data-panel')}:{text.text}", x, y - size, x + width, y + 3))
+    return boxes
+
+
+def _stroke_points(group: ET.Element) -> list[tuple[float, float, str]]:
+    """Points every unit along the panel's figure, props and arrows (with what they are)."""
+    out = []
+    for element in group.iter():
+        what = element.get("data-part") or element.get("data-prop") or element.get("class") or ""
+        if element.tag == f"{SVG}polyline":
+            points = [
+                (float(x), float(y))
+                for x, y in (p.split(",") for p in element.get("points", "").split())
+            ]
+        elif element.tag == f"{SVG}line":
+            points = [
+                (float(element.get("x1", 0)), float(element.get("y1", 0))),
+                (float(element.get("x2", 0)), float(element.get("y2", 0))),
+            ]
+        elif element.tag == f"{SVG}path":
+            d = re.findall(r"-?[\d.]+", element.get("d", ""))
+            points = [(float(d[0]), float(d[1])), (float(d[4]), float(d[5]))]
+        elif element.tag == f"{SVG}circle":
+            points = [(float(element.get("cx", 0)), float(element.get("cy", 0)))]
+        else:
+            continue
+        for (x0, y0), (x1, y1) in zip(points, points[1:] or points, strict=False):
+            steps = max(1, int(math.hypot(x1 - x0, y1 - y0)))
+            out += [
+                (x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps, what)
+                for i in range(steps + 1)
+            ]
+    return out
+
+
+@pytest.mark.parametrize("key", sorted(PICTURES))
+def test_the_captions_and_labels_stay_clear_of_the_drawing(key):
+    svg = picture_svg(key)
+    panels_by_name = {
+        g.get("data-panel"): g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("data-panel")
+    }
+    for name, x1, y1, x2, y2 in _text_boxes(svg):
+        assert x1 >= 2 and x2 <= 160 - 2, (name, x2)  # inside its panel
+        group = panels_by_name[name.split(":")[0]]
+        margin = 3  # a limb's half width
+        crossing = {
+            what
+            for x, y, what in _stroke_points(group)
+            if x1 - margin <= x <= x2 + margin and y1 - margin <= y <= y2 + margin
+        }
+        assert not crossing, (name, crossing)
+
+
+@pytest.mark.parametrize("key", sorted(PICTURES))
+def test_every_motion_arrow_is_long_enough_to_read(key):
+    for group in ET.fromstring(picture_svg(key)).iter(f"{SVG}g"):
+        for path in group.iter(f"{SVG}path"):
+            d = [float(v) for v in re.findall(r"-?[\d.]+", path.get("d", ""))]
+            chord = math.hypot(d[4] - d[0], d[5] - d[1])
+            assert chord >= 10, (group.get("data-panel"), chord)
+            xs, ys = d[0::2], d[1::2]
+            assert min(xs) >= 0 and max(xs) <= 160 and min(ys) >= 0 and max(ys) <= FLOOR, d
+
+
+@pytest.mark.parametrize("key", ["single_leg_bridge", "single_leg_bridge.step", "hip_thrust"])
+def test_the_planted_leg_is_drawn_nearest_and_the_free_foot_is_off_the_floor(key):
+    """The planted leg does the work: it is the near leg, drawn in front; the free leg is
+    behind it, its foot off the floor in both panels."""
+    for name, panel in geometry(key).items():
+        assert panel.roles["leg_a"] != "far" and panel.roles["leg_b"] == "far", name
+        rests = [top - CONTACT for top in panel.surfaces()]
+        assert min(abs(panel["ankle_a"][1] - y) for y in rests) <= 1.5, name  # planted
+        assert panel["ankle_b"][1] < panel["ankle_a"][1] - 10, name  # free, off the floor
+
+
+@pytest.mark.parametrize("key", ["fire_hydrant", "fire_hydrant.hovering"])
+def test_the_fire_hydrant_lifts_the_bent_knee_out_level_with_the_hip(key):
+    start, end = geometry(key)["start"], geometry(key)["end"]
+    for panel in (start, end):  # hands on the floor, outside the knees
+        assert panel["hand_a"][1] >= FLOOR - CONTACT - 1 and panel["hand_b"][1] >= FLOOR - 5
+        assert panel["hand_a"][0] < panel["hip_a"][0] and panel["hand_b"][0] > panel["hip_b"][0]
+    assert start["knee_a"][1] > start["hip_a"][1] + 20  # knee down, under the hip
+    assert abs(end["knee_a"][1] - end["hip_a"][1]) <= 5  # thigh level with the hip...
+    assert end["knee_a"][0] < end["hip_a"][0] - 20  # ...out to the side
+    assert end["knee_b"] == pytest.approx(start["knee_b"], abs=0.5)  # the other knee stays

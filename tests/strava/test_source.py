@@ -384,7 +384,11 @@ def unusable(**changes):  # type: ignore[no-untyped-def]
         (unusable(distance=-1.0), "activity 71 (Odd)", "negative"),
         (unusable(start_date_local="1989-12-31T08:00:00Z"), "activity 71", "before 1990"),
         (unusable(start_date_local="2025-04-30T08:00:00Z"), "activity 71", "in the future"),
-        (unusable(distance=10_000.0, moving_time=1_490), "activity 72", "faster than 2:30"),
+        (unusable(distance=10_000.0, moving_time=1_560), "activity 72", "faster than the world"),
+        (unusable(distance=12_400.0, moving_time=1_910), "activity 72", "2:34 min/km over 12.4"),
+        (unusable(moving_time=2**64), "activity 71", "over a week"),
+        (unusable(workout_type=2**64), "activity 71", "workout_type 18446744073709551616"),
+        (unusable(id=2**64), "activity 18446744073709551616", "out of the 64-bit range"),
     ],
 )
 def test_one_unusable_activity_is_skipped_and_named_never_blocking_the_others(
@@ -405,7 +409,7 @@ def test_plausible_edges_are_kept(home, strava, source_for):
     edges = [
         unusable(id=1, distance=300_000.0, moving_time=200_000),
         unusable(id=2, distance=999.0, moving_time=60),  # fast, but under a kilometre
-        unusable(id=3, distance=10_000.0, moving_time=1_500),  # exactly 2:30 min/km
+        unusable(id=3, distance=10_000.0, moving_time=1_571),  # the 10,000 m record, 26:11
         unusable(id=4, start_date_local="2025-04-28T23:00:00Z"),  # today, late
         unusable(id=5, distance=5_000.0, moving_time=None),  # pace unknown
     ]
@@ -436,28 +440,41 @@ def test_malformed_token_answer_is_69_and_keeps_the_file(home, strava, source_fo
     assert len(strava.calls) == 1
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        (
-            {
-                "message": "Forbidden",
-                "errors": [{"resource": "Application", "field": "Status", "code": "Inactive"}],
-            },
-            "application is inactive",
-        ),
-        ({"message": "Limit of connected athletes exceeded", "errors": []}, "Limit of connected"),
-    ],
-    ids=["inactive-app", "athlete-limit"],
-)
-def test_403_is_a_clear_69(home, strava, source_for, body, expected):
+def test_403_is_a_clear_69(home, strava, source_for):
     write_tokens(home, expires_at=NOW_EPOCH + 3600)
+    body = {"message": "Limit of connected athletes exceeded", "errors": []}
     strava.get(ACTIVITIES_URL, status=403, json=body)
 
     error = fetch_error(source_for(CRED_ENV))
 
     assert isinstance(error, ServiceError) and error.exit_code == 69
-    assert expected in str(error)
+    assert "Limit of connected" in str(error)
+
+
+INACTIVE_BODY = {
+    # stravalib 2.6 raises ApplicationInactive for this answer (its _is_application_inactive).
+    "message": "Forbidden",
+    "errors": [{"resource": "Application", "field": "Status", "code": "Inactive"}],
+}
+
+
+@pytest.mark.parametrize("when", ["reading activities", "refreshing the token"])
+def test_an_inactive_strava_app_is_77_naming_the_settings_page(home, strava, source_for, when):
+    from stravalib.exc import ApplicationInactive
+
+    if when == "reading activities":
+        write_tokens(home, expires_at=NOW_EPOCH + 3600)
+        strava.get(ACTIVITIES_URL, status=403, json=INACTIVE_BODY)
+    else:
+        write_tokens(home)
+        strava.post(TOKEN_URL, status=403, json=INACTIVE_BODY)
+
+    error = fetch_error(source_for(CRED_ENV))
+
+    assert isinstance(error, CredentialsError) and error.exit_code == 77
+    assert isinstance(error.__cause__, ApplicationInactive)  # stravalib 2.6 named it
+    assert "inactive" in str(error) and "https://www.strava.com/settings/api" in str(error)
+    assert "\n" not in str(error)
 
 
 def test_no_secret_reaches_logs_or_errors(home, strava, source_for, caplog):

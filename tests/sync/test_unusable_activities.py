@@ -57,3 +57,23 @@ def test_the_progress_bar_appears_only_for_a_second_page():
     bar(PullProgress(pages=2, runs=400, skipped=0, more=False))
     bar.close()
     assert "pulling runs: page 2, 400 runs" in out.getvalue()
+
+
+def test_numbers_beyond_sqlite_are_skipped_and_named_every_night(cli, home, services):
+    """Issue 17: a moving time or workout_type beyond SQLite's 64-bit integers, or a ride typed
+    as a run (12.4 km at 2:34 min/km), used to stop runs, report and every nightly sync."""
+    strava, _, _ = services
+    day = date.today() - timedelta(days=2)
+    huge = activity(day, 8, ident=5151, name="Glitch") | {"moving_time": 2**64}
+    typed = activity(day, 8, ident=5152, name="Odd") | {"workout_type": 2**70}
+    ride = activity(day, 12.4, ident=5153, name="Ride") | {"moving_time": 1_910}
+    strava.activities += [huge, typed, ride]
+    for _night in range(2):
+        result = cli("sync", "--json")
+        assert result.exit_code == 0, result.output
+        reasons = {s["activity"]: s["reason"] for s in json.loads(result.stdout)["skipped"]}
+        assert "over a week" in reasons["activity 5151 (Glitch)"]
+        assert "workout_type" in reasons["activity 5152 (Odd)"]
+        assert "2:34 min/km over 12.4 km" in reasons["activity 5153 (Ride)"]
+    for command in (["runs"], ["report", "--offline", "--out", str(home / "r.html")]):
+        assert cli(*command).exit_code == 0, command

@@ -66,6 +66,9 @@ class Pose:
     torso_scale: float = 1.0
     placed: tuple[tuple[str, Point], ...] = ()
     head_behind: bool = False
+    #: the trunk as a solid shape between hips and shoulders (off: lines only, so what is
+    #: behind it, the arms of a figure seen from behind, shows)
+    solid_trunk: bool = True
 
     def joints(self) -> dict[str, Point]:
         """Every joint's coordinates, with ``anchor`` where the pose says."""

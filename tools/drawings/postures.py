@@ -28,6 +28,10 @@ L = Limb
 GROUND = FLOOR - CONTACT  # a joint resting on the floor
 #: the hip and shoulder width of a figure seen from the front, or lying on its side
 PELVIS_W, SHOULDER_W = 14.0, 18.0
+#: how far apart stacked feet or knees are drawn (a limb's width)
+STACKED = 6.0
+#: the forearm without the hand, as a share of the figure's forearm (which includes the hand)
+PALM_FLAT = 0.83
 
 
 def aim(p: Point, q: Point) -> tuple[float, float]:
@@ -55,10 +59,14 @@ def leg_to(hip: Point, ankle: Point, bend: int, foot: float, **kw: object) -> Li
     return L((thigh, shin, foot), **kw)  # type: ignore[arg-type]
 
 
-def arm_to(shoulder: Point, hand: Point, bend: int, **kw: object) -> Limb:
-    """An arm from ``shoulder`` to ``hand``."""
-    upper, fore = reach(shoulder, hand, UPPER_ARM, FOREARM, bend)
-    return L((upper, fore), **kw)  # type: ignore[arg-type]
+def arm_to(
+    shoulder: Point, hand: Point, bend: int, *, palm_flat: bool = False, **kw: object
+) -> Limb:
+    """An arm from ``shoulder`` to ``hand``; ``palm_flat`` for a hand flat on the floor, whose
+    length then lies along the floor (the figure's forearm stands for forearm and hand)."""
+    fore_len = FOREARM * (PALM_FLAT if palm_flat else 1.0)
+    upper, fore = reach(shoulder, hand, UPPER_ARM, fore_len, bend)
+    return L((upper, fore), scale=(1.0, fore_len / FOREARM), **kw)  # type: ignore[arg-type]
 
 
 def solve(f: object, lo: float, hi: float, steps: int = 60) -> float:
@@ -137,12 +145,20 @@ def side_view(
 
 
 def side_lying(
-    hip_b: Point, torso: float, leg_a: Limb, leg_b: Limb, *, propped: bool = True
+    hip_b: Point,
+    torso: float,
+    leg_a: Limb,
+    leg_b: Limb,
+    *,
+    propped: bool = True,
+    hand_on_hip: bool = False,
 ) -> Pose:
     """Lying on the side seen from the front, head to the left: the hips and shoulders
-    stacked, the top side ``a`` above the bottom side ``b``, the top hand on the floor in
-    front of the chest; ``propped`` rests the head on the bottom hand, elbow on the floor,
-    so the figure cannot read as lying on its back."""
+    stacked, the top side ``a`` above the bottom side ``b``, the bottom hip resting at
+    ``hip_b``; the top hand on the floor in front of the chest, or ``hand_on_hip`` (to feel
+    the pelvis not roll back); ``propped`` rests the head on the bottom hand, elbow down where
+    the hip rests, so the figure cannot read as lying on its back."""
+    ground = hip_b[1]
     pose = Pose(
         torso=torso,
         head=torso - 12,
@@ -155,13 +171,16 @@ def side_lying(
         anchor=("hip_b", hip_b),
     )
     j = pose.joints()
-    top_hand = (j["shoulder_a"][0] + 14, GROUND)
-    pose = replace(pose, arm_a=arm_to(j["shoulder_a"], top_hand, -1))
+    if hand_on_hip:
+        top_arm = arm_to(j["shoulder_a"], (j["hip_a"][0] + 3, j["hip_a"][1] - 1), 1)
+    else:
+        top_arm = arm_to(j["shoulder_a"], (j["shoulder_a"][0] + 14, ground), -1)
+    pose = replace(pose, arm_a=top_arm)
     if not propped:
         return pose
     head = j["head"]
     return pose.with_joint("hand_b", (head[0] - 1, head[1] + 9)).with_joint(
-        "elbow_b", (head[0] - 7, GROUND)
+        "elbow_b", (head[0] - 7, ground)
     )
 
 
@@ -196,7 +215,21 @@ def side_plank(elbow: Point, support: Point, lift: float, kneeling: bool = False
         shoulders=(torso - 90, PELVIS_W),  # as wide as the hips, so side b is one line
         anchor=("hip_b", hip),
     )
-    return pose.with_joint("elbow_b", elbow)
+    j = pose.joints()
+    # The top hand on the top hip; the top leg resting on the bottom one, feet (or knees)
+    # stacked a limb's width apart, not floating parallel to it.
+    top_arm = arm_to(j["shoulder_a"], (j["hip_a"][0] - 2, j["hip_a"][1] - 2), 1)
+    pose = replace(pose, arm_a=top_arm).with_joint("elbow_b", elbow)
+    end = "knee" if kneeling else "ankle"
+    up = along((0.0, 0.0), line - 90, STACKED)
+    rest = (j[f"{end}_b"][0] + up[0], j[f"{end}_b"][1] + up[1])
+    if kneeling:
+        shin = (j["ankle_b"][0] - j["knee_b"][0], j["ankle_b"][1] - j["knee_b"][1])
+        return pose.with_joint("knee_a", rest).with_joint(
+            "ankle_a", (rest[0] + shin[0], rest[1] + shin[1])
+        )
+    knee = ((j["hip_a"][0] + rest[0]) / 2, (j["hip_a"][1] + rest[1]) / 2)
+    return pose.with_joint("knee_a", knee).with_joint("ankle_a", rest)
 
 
 # -- on all fours and on the back, seen from the side --------------------------------------
@@ -215,8 +248,8 @@ def quadruped(
     knee_y = GROUND - hover
     shin = (4.4, -95.0) if hover else (0.0, 0.0)
     pose = Pose(
-        torso=172,
-        head=176,
+        torso=_all_fours_torso(hover),
+        head=174,
         leg_a=leg_a or L((-90, *shin)),
         leg_b=leg_b or L((-92, shin[0] - 2, shin[1]), far=True),
         arm_a=arm_a or L((-90, -90)),
@@ -225,11 +258,21 @@ def quadruped(
     )
     j = pose.joints()
     # Hands flat on the floor under the shoulders (the reaching arm excepted).
-    planted = arm_to(j["shoulder_b"], (j["shoulder_b"][0] - 1, GROUND), -1, far=True)
-    pose = replace(pose, arm_b=planted)
+    hand_b = (j["shoulder_b"][0] - 1, GROUND)
+    pose = replace(pose, arm_b=arm_to(j["shoulder_b"], hand_b, 1, palm_flat=True, far=True))
     if arm_a is None:
-        pose = replace(pose, arm_a=arm_to(j["shoulder_a"], (j["shoulder_a"][0], GROUND), -1))
+        hand_a = (j["shoulder_a"][0], GROUND)
+        pose = replace(pose, arm_a=arm_to(j["shoulder_a"], hand_a, 1, palm_flat=True))
     return pose
+
+
+def _all_fours_torso(hover: float) -> float:
+    """The torso's angle on all fours, head to the left: the shoulders as high above the hands
+    as the straight arms reach (arms are longer than thighs, so a little above the hips; the
+    elbows are never bent, least of all towards the head)."""
+    arm = UPPER_ARM + FOREARM * PALM_FLAT - 0.05
+    rise = arm - THIGH - hover
+    return 180 - math.degrees(math.asin(max(0.0, rise) / TORSO_LEN))
 
 
 def supine(
@@ -250,7 +293,9 @@ def supine(
         head=180 + (torso - 180) * 0.3,
         leg_a=leg_a or planted_a or L((0, 0, 90)),
         leg_b=leg_to(hip, foot_b, 1, 0, far=True),
-        arm_a=L((0, 0)),
+        # The arms along the floor by the sides, drawn behind the body so the trunk's
+        # lift shows.
+        arm_a=L((0, 0), far=True),
         arm_b=L((0, 0), far=True),
         anchor=("hip", hip),
     )

@@ -32,18 +32,30 @@ def mat(x1: float, x2: float) -> Prop:
     return Prop("mat", ((x1, FLOOR - 2.5), (x2, FLOOR)))
 
 
+def plane(x1: float, x2: float, far: float, inset: float = 14) -> Prop:
+    """A mat on the floor seen from in front and above: its near edge on the floor line from
+    ``x1`` to ``x2``, its far edge ``far`` higher up the picture and narrower by ``inset`` at
+    each end, so it reads as a floor going away, not as a table standing up."""
+    return Prop("plane", ((x1, FLOOR), (x2, FLOOR), (x2 - inset, far), (x1 + inset, far)))
+
+
 def step(x1: float, x2: float, height: float) -> Prop:
     """A step (or low box) whose top is ``height`` above the floor."""
     return Prop("step", ((x1, FLOOR - height), (x2, FLOOR)))
 
 
 def wall(x: float) -> Prop:
-    return Prop("wall", ((x, 10), (x, FLOOR)))
+    return Prop("wall", ((x, 24), (x, FLOOR)))  # its top clear of the panel caption
 
 
 def chair(x: float, seat: float = 30, back: str = "right") -> Prop:
     """A chair seen from the side: the seat's front edge at ``x``, its backrest on ``back``."""
     return Prop("chair", ((x, FLOOR - seat),), back)
+
+
+def stool(x1: float, x2: float, height: float) -> Prop:
+    """A chair seen from the front: its seat ``height`` above the floor and two legs."""
+    return Prop("stool", ((x1, FLOOR - height), (x2, FLOOR)))
 
 
 def sofa(x1: float, x2: float, height: float) -> Prop:
@@ -75,12 +87,26 @@ def label(x: float, y: float, text: str) -> Prop:
     return Prop("label", ((x, y),), text)
 
 
+#: the shortest arrow that reads as one (its chord, in drawing units)
+MIN_ARROW = 14.0
+
+
 def travel(before: Pose, after: Pose, joint: str, bulge: float = 10.0, gap: float = 9.0) -> Prop:
     """An arrow along the path of ``joint`` from ``before`` to ``after``, bowed by ``bulge``
-    (positive: to the left of the direction of travel), stopping ``gap`` short of both ends."""
+    (positive: to the left of the direction of travel), stopping ``gap`` (less, down to 3,
+    where the arrow would be too short) short of both ends. A joint that moves too little for
+    that gets a straight arrow of :data:`MIN_ARROW` beside
+    its path instead, on the ``bulge`` side, pointing the way it moves."""
     (x0, y0), (x1, y1) = before.joints()[joint], after.joints()[joint]
     length = math.hypot(x1 - x0, y1 - y0)
     ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    gap = min(gap, max(3.0, (length - MIN_ARROW) / 2))
+    if length - 2 * gap < MIN_ARROW:
+        side = math.copysign(max(abs(bulge), 9.0), bulge)
+        cx, cy = (x0 + x1) / 2 + uy * side, (y0 + y1) / 2 - ux * side
+        half = MIN_ARROW / 2
+        start, end = (cx - ux * half, cy - uy * half), (cx + ux * half, cy + uy * half)
+        return arrow(start, ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2), end)
     start = (x0 + ux * gap, y0 + uy * gap)
     end = (x1 - ux * gap, y1 - uy * gap)
     middle = ((x0 + x1) / 2 + uy * bulge, (y0 + y1) / 2 - ux * bulge)

@@ -24,6 +24,28 @@ LIMB, TORSO = 7, 8
 FONT = 'font-family="sans-serif" font-size="12"'
 
 
+# Advance widths of a common sans-serif (Helvetica/Arial metrics, 1/1000 em), widened by 10 %
+# for the wider faces a reader's system may substitute (DejaVu Sans): enough to keep labels
+# clear of the figure wherever the drawing is shown.
+_NARROW, _WIDE = set("fijlrt.,:;'·|!() "), set("mwMW")
+_WIDTH_SCALE = 1.1
+
+
+def text_width(text: str, size: float = 12, bold: bool = False) -> float:
+    """The width a line of text takes at ``size`` (an estimate that errs wide)."""
+    em = 0.0
+    for char in text:
+        if char in _NARROW:
+            em += 0.33 if bold else 0.28
+        elif char in _WIDE:
+            em += 0.89 if bold else 0.83
+        elif char.isupper():
+            em += 0.72 if bold else 0.67
+        else:
+            em += 0.61 if bold else 0.56
+    return em * size * _WIDTH_SCALE
+
+
 @dataclass(frozen=True)
 class Panel:
     pose: Pose
@@ -49,6 +71,32 @@ class Picture:
     end: Panel
     working: tuple[str, ...]
     carried: tuple[str, ...] = ()
+
+
+def start_end(
+    key: str,
+    title: str,
+    text: str,
+    position: str,
+    props: tuple[Prop, ...],
+    start: Pose,
+    end: Pose,
+    front: tuple[Prop, ...],
+    working: tuple[str, ...],
+    carried: tuple[str, ...] = (),
+) -> Picture:
+    """The usual picture: both panels on the same ``props``, the end one with ``front``
+    (arrows, labels) drawn over the figure; the title says it shows the two positions."""
+    return Picture(
+        key,
+        f"{title}: start and end position",
+        text,
+        position,
+        Panel(start, props),
+        Panel(end, props, front),
+        working=working,
+        carried=carried,
+    )
 
 
 def _f(v: float) -> str:
@@ -106,7 +154,7 @@ def _trunk(pose: Pose, j: dict[str, Point], working: tuple[str, ...]) -> list[st
     side_on = not pose.pelvis[1]
     role = "working" if "torso" in working or (side_on and "pelvis" in working) else "fixed"
     out = []
-    if pose.pelvis[1] or pose.shoulders[1]:
+    if pose.solid_trunk and (pose.pelvis[1] or pose.shoulders[1]):
         corners = [j["hip_a"], j["hip_b"], j["shoulder_b"], j["shoulder_a"]]
         colour = WORKING if role == "working" else FIXED
         out.append(
@@ -146,6 +194,12 @@ def render_prop(prop: Prop, pose: Pose) -> list[str]:
         return [_line("floor", list(prop.points), 1.8)]
     if kind in ("mat", "step"):
         return [_box(kind, prop.points[0], prop.points[1], 1.2 if kind == "mat" else 0)]
+    if kind == "plane":
+        return [
+            f'<polygon data-prop="plane" data-near="{_f(prop.points[0][1])}" class="prop" '
+            f'points="{_points(list(prop.points))}" fill="{PROP_FILL}" stroke="{PROP_INK}" '
+            'stroke-width="1.4" stroke-linejoin="round"/>'
+        ]
     if kind == "guide":
         (x1, y), (x2, _) = prop.points
         return [
@@ -156,6 +210,8 @@ def render_prop(prop: Prop, pose: Pose) -> list[str]:
         return [_wall(prop)]
     if kind == "chair":
         return [_chair(prop)]
+    if kind == "stool":
+        return [_stool(prop)]
     if kind == "sofa":
         return _sofa(prop)
     if kind == "band":
@@ -200,6 +256,20 @@ def _chair(prop: Prop) -> str:
         f'stroke-linecap="round" stroke-linejoin="round">'
         f'<polyline points="{legs}" stroke-width="2.2"/>'
         f'<polyline points="{back}" stroke-width="2.6"/></g>'
+    )
+
+
+def _stool(prop: Prop) -> str:
+    (x1, seat_y), (x2, _) = prop.points
+    legs = "".join(
+        f'<line x1="{_f(x)}" y1="{_f(seat_y)}" x2="{_f(x)}" y2="{FLOOR}" stroke-width="2.2"/>'
+        for x in (x1 + 4, x2 - 4)
+    )
+    return (
+        f'<g data-prop="stool" data-seat="{_f(x1)},{_f(seat_y)},{_f(x2)}" class="prop" '
+        f'stroke="{PROP_INK}" stroke-linecap="round">{legs}'
+        f'<rect x="{_f(x1)}" y="{_f(seat_y)}" width="{_f(x2 - x1)}" height="5" rx="1.5" '
+        f'fill="{PROP_FILL}" stroke-width="1.4"/></g>'
     )
 
 

@@ -136,6 +136,13 @@ class GarminIntegration(Integration):
 
         return GarminPlan(calendar)
 
+    def kept_files(self, context: PluginContext) -> dict[str, Path]:
+        """The token file (``GARMINTOKENS`` or ``[garmin] tokenstore`` may put it outside
+        the home)."""
+        from hipcoach_garmin.tokens import token_file
+
+        return {"tokens": token_file(context)}
+
     def exporters(self) -> Sequence[type[Exporter]]:
         """``export garmin-json`` and ``export fit``."""
         from hipcoach_garmin.exporters import FitExporter, GarminJsonExporter

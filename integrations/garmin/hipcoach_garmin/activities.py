@@ -21,6 +21,7 @@ from hipcoach.models import Run
 from hipcoach.schedule.activities import (
     BadActivity,
     check_plausible,
+    checked_id,
     latest_possible_date,
     number_field,
 )
@@ -68,11 +69,11 @@ def local_start(item: Mapping[str, Any]) -> datetime:
 
 
 def activity_id(item: Mapping[str, Any]) -> str:
-    """The activity id as text."""
+    """The activity id as text (a whole number within 64 bits)."""
     raw = item.get("activityId")
     if isinstance(raw, bool) or not isinstance(raw, int | str) or not str(raw).isdigit():
         raise BadGarminActivity(f"activityId {raw!r} is not an id")
-    return str(raw)
+    return str(checked_id(raw))
 
 
 def _seconds(item: Mapping[str, Any]) -> float:

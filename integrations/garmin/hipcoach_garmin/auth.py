@@ -14,7 +14,6 @@ re-implementing its SSO flow.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -118,35 +117,16 @@ def _login_errors() -> Iterator[None]:
         raise mapped from exc
 
 
-def _prompt_mfa() -> str:
-    code: str = click.prompt("Garmin Connect MFA code (sent by email or text)").strip()
-    return code
-
-
-def _password(context: PluginContext, interactive: bool) -> str:
-    """GARMIN_PASSWORD, else a hidden prompt on a terminal, else one line of piped stdin."""
-    password = context.env.get(PASSWORD_ENV)
-    if password:
-        return password
-    if interactive:
-        typed: str = click.prompt("Garmin Connect password", hide_input=True)
-        return typed
-    line = _stdin_line()
-    if not line:
-        raise UsageError(
-            "no Garmin password: there is no terminal to ask for it",
-            hint=f"set {PASSWORD_ENV}, or pipe it in on one line",
+def _prompt_mfa(app: Any) -> Callable[[], str]:
+    def ask() -> str:
+        code: str = app.ask(
+            "Garmin Connect MFA code (sent by email or text)",
+            what="Garmin Connect MFA code",
+            instead="run `hipcoach auth garmin --mfa-code CODE` with the code Garmin sent",
         )
-    return line
+        return code.strip()
 
-
-def _stdin_line() -> str:
-    """One line of stdin without a terminal: never getpass (it warns and may read the
-    terminal behind a pipe), and nothing at all when stdin is closed."""
-    try:
-        return sys.stdin.readline().strip() if sys.stdin is not None else ""
-    except (OSError, ValueError):
-        return ""
+    return ask
 
 
 @click.command("garmin")
@@ -154,8 +134,9 @@ def _stdin_line() -> str:
 @click.option(
     "--no-prompt",
     is_flag=True,
-    help="Ask nothing: stop at Garmin's MFA request and keep the sign-in for --mfa-code "
-    "(what happens anyway without a terminal, e.g. over ssh in a script or from cron).",
+    help="Do not wait for the MFA code: stop at Garmin's MFA request and keep the sign-in "
+    "for --mfa-code (what happens anyway without a terminal: a script, cron, ssh without a "
+    "tty).",
 )
 @click.option(
     "--mfa-code",
@@ -184,21 +165,20 @@ def command(app: Any, email: str | None, no_prompt: bool, mfa_code: str | None) 
             raise UsageError("--mfa-code finishes the sign-in already started; give no --email")
         tokens = _finish(context, mfa_code)
     else:
-        interactive = context.interactive and not no_prompt
-        if email is None and not interactive:
-            raise UsageError(
-                "no Garmin email: there is no terminal to ask for it", hint="pass --email"
-            )
-        email = email or click.prompt("Garmin Connect email")
-        password = _password(context, interactive)
+        email = email or app.ask("Garmin Connect email", instead="give it with --email")
+        password = context.env.get(PASSWORD_ENV) or app.ask(
+            "Garmin Connect password",
+            hide_input=True,
+            instead=f"set {PASSWORD_ENV}, or pipe the password on stdin",
+        )
         redact.register(password)
-        if interactive:
-            tokens = sign_in(email, password, _prompt_mfa)
+        if context.interactive and not no_prompt:
+            tokens = sign_in(email, password, _prompt_mfa(app))
         else:
             found, client_state = start_sign_in(email, password)
             if found is None:
                 kept = mfa.keep(context, client_state)
-                app.say(
+                app.out(
                     f"Garmin Connect sent you an MFA code (by email or text); the sign-in "
                     f"waits for it (for a day, in {kept}). Finish it with: "
                     "hipcoach auth garmin --mfa-code CODE"
@@ -207,7 +187,7 @@ def command(app: Any, email: str | None, no_prompt: bool, mfa_code: str | None) 
             tokens = found
     prepare_store(context, path)
     save_tokens(path, tokens, own_store=is_own_store(context, path))
-    app.say(f"Signed in to Garmin Connect; tokens saved to {path}")
+    app.out(f"Signed in to Garmin Connect; tokens saved to {path}")
 
 
 def _finish(context: PluginContext, code: str) -> str:

@@ -16,6 +16,7 @@ makes is after a 401, following a token refresh (``reference/garmin.md`` §10).
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hipcoach.errors import ConfigError, CredentialsError
+from hipcoach.home import read_regular_file
 from hipcoach_garmin.errors import AUTH_HINT, garmin_errors
 from hipcoach_garmin.tokens import register_tokens, save_tokens
 
@@ -55,10 +57,11 @@ class GarminConnection:
         from garminconnect import Garmin
 
         try:
-            text = self.token_file.read_bytes().decode("utf-8-sig")
-        except OSError:
+            text = read_regular_file(self.token_file).decode("utf-8-sig")
+        except OSError as exc:
+            reason = f" ({exc.strerror})" if exc.errno == errno.EINVAL else ""
             raise CredentialsError(
-                f"no readable Garmin token file at {self.token_file}", hint=AUTH_HINT
+                f"no readable Garmin token file at {self.token_file}{reason}", hint=AUTH_HINT
             ) from None
         except UnicodeDecodeError:
             raise CredentialsError(

@@ -11,13 +11,17 @@ per set, ``setType`` ``ACTIVE`` or ``REST``, the exercise as the runner last cor
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from hipcoach.adherence.completions import CompletedActivity, DoneSet, fingerprint
+from hipcoach.schedule.activities import checked_id
 from hipcoach_garmin.activities import BadGarminActivity, activity_date, activity_id, type_key
 
 STRENGTH_TYPES = frozenset({"strength_training"})
+#: no count, duration (s) or weight (g) of one set comes near a million
+MAX_AMOUNT = 1_000_000
 #: the list item's fields that change when the runner edits the activity in Connect
 SUMMARY_FIELDS = (
     "activityName",
@@ -45,7 +49,7 @@ def strength_summary(item: Mapping[str, Any], source: str) -> CompletedActivity:
         activity_id=activity_id(item),
         date=activity_date(item),
         name=str(item.get("activityName") or ""),
-        workout_id=str(workout) if workout is not None else None,
+        workout_id=checked_id(workout),
         fingerprint=fingerprint({k: item.get(k) for k in SUMMARY_FIELDS}),
     )
 
@@ -111,4 +115,6 @@ def _amount(value: object, field: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise BadGarminActivity(f"exercise sets: {field} {value!r} is not a count")
+    if not math.isfinite(value) or value > MAX_AMOUNT:
+        raise BadGarminActivity(f"exercise sets: {field} {value!r} is implausible")
     return float(value)

@@ -17,7 +17,8 @@ always a rest), ``childStepId`` numbering, a single set as plain steps, the text
 the ownership marker.
 
 Ownership: the description ends with the marker ``[hipcoach:<session key>]``
-(:data:`MARKER_RE`), the only thing that makes a workout hipcoach's. The name,
+(:data:`MARKER_RE`), the only thing on Garmin's side that can make a workout hipcoach's (the
+core also wants a record that hipcoach made it). The name,
 ``hipcoach <session key> · <title>``, is for the runner, and names the strength activity the
 watch records from it, which adherence matches by the key in it (never for ownership).
 
@@ -50,8 +51,9 @@ NAME_PREFIX = "hipcoach "
 NAME_SEPARATOR = " · "
 ELLIPSIS = "…"
 
-#: the ownership marker in a workout description; group ``key`` is the session key
-MARKER_RE = re.compile(r"\[hipcoach:(?P<key>[A-Za-z0-9][A-Za-z0-9._:-]*)\]")
+#: the ownership marker in a workout description; group ``key`` is the session key, of the
+#: session-key pattern exactly (``[hipcoach:garbage-key]`` is no marker)
+MARKER_RE = re.compile(rf"\[hipcoach:(?P<key>{SESSION_KEY.pattern})\]")
 
 WARMUP_TEXT = (
     "Warm-up: 3-5 min of easy mobility (leg swings, hip circles, a few bridges). "

@@ -42,8 +42,8 @@ MAX_PAGES = 50
 def remote_id(value: object, what: str) -> int:
     """A Garmin id as the integer the endpoints expect."""
     text = str(value)
-    if not text.isdigit() or int(text) <= 0:
-        raise ServiceError(f"{what} {value!r} is not a Garmin Connect id")
+    if not text.isdigit() or not 0 < int(text) < 2**63:
+        raise ServiceError(f"{what} {text[:30]!r} is not a Garmin Connect id")
     return int(text)
 
 

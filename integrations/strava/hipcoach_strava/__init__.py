@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from hipcoach.plugins.interfaces import Integration
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import click
 
     from hipcoach.plugins.values import PluginContext
@@ -56,6 +58,12 @@ class StravaIntegration(Integration):
         from hipcoach_strava.done import StravaCompletions
 
         return StravaCompletions(source)
+
+    def kept_files(self, context: PluginContext) -> dict[str, Path]:
+        """The token file (refresh token, and the app credentials typed at sign-in)."""
+        from hipcoach_strava.tokens import token_path
+
+        return {"tokens": token_path(context.home)}
 
     def auth_command(self) -> click.Command:
         """``hipcoach auth strava``."""

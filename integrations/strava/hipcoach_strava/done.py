@@ -13,7 +13,7 @@ from typing import Any
 
 from hipcoach.adherence.completions import CompletedActivity, fingerprint
 from hipcoach.plugins.interfaces import CompletionSource
-from hipcoach.schedule.activities import BadActivity, local_date, sport_of
+from hipcoach.schedule.activities import BadActivity, checked_id, local_date, sport_of
 from hipcoach_strava.source import StravaSource
 
 log = logging.getLogger(__name__)
@@ -26,13 +26,13 @@ def strength_done(activity: Mapping[str, Any]) -> CompletedActivity | None:
     """The completed session for a strength activity object, None for other sports."""
     if sport_of(activity) not in STRENGTH_SPORTS:
         return None
-    ident = activity.get("id")
-    if isinstance(ident, bool) or not isinstance(ident, int | str):
-        raise BadActivity(f"id {ident!r} is not an id")
+    ident = checked_id(activity.get("id"))
+    if ident is None:
+        raise BadActivity("no id")
     name = activity.get("name")
     return CompletedActivity(
         source=SOURCE,
-        activity_id=str(ident),
+        activity_id=ident,
         date=local_date(activity.get("start_date_local")),
         name=name if isinstance(name, str) else "",
         fingerprint=fingerprint(

@@ -27,8 +27,8 @@ from hipcoach_strava.ratelimit import RateWatch, retry_hint
 from hipcoach_strava.tokens import AUTH_HINT
 
 INACTIVE_APP = (
-    "Strava says your API application is inactive: the account that owns it needs an active "
-    "Strava subscription; reactivate the application at https://www.strava.com/settings/api"
+    "Strava says your API application is inactive (the account that owns it needs an active "
+    "Strava subscription): reactivate it at https://www.strava.com/settings/api"
 )
 
 BAD_APP = (
@@ -83,7 +83,9 @@ def _fault(
     status = _status(error)
     detail = _strava_message(error)
     if isinstance(error, strava_exc.ApplicationInactive):
-        return ServiceError(INACTIVE_APP)
+        # stravalib 2.6: the app's subscription lapsed. Nothing works until the runner
+        # reactivates it, like revoked credentials: 77, not a service fault.
+        return CredentialsError(INACTIVE_APP)
     if status == 429:
         window = rates.exhausted() or "15-minute"
         return RateLimited(

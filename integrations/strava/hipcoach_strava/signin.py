@@ -45,14 +45,14 @@ def sign_in(app: App, *, no_browser: bool, timeout: int, port: int) -> None:
     context = app.plugin_context()
     path = token_path(context.home)
     previous = _previous_tokens(context)
-    creds, remember = _app_credentials(context, previous)
+    creds, remember = _app_credentials(app, context, previous)
 
     from hipcoach_strava.client import StravaApi
 
     api = StravaApi(creds)
     state = secrets.token_urlsafe(24)
     if no_browser:
-        grant = _paste_flow(api, creds, state)
+        grant = _paste_flow(app, api, creds, state)
     else:
         grant = _browser_flow(api, creds, state, timeout=timeout, port=port)
     if grant.scope is None:
@@ -70,7 +70,7 @@ def sign_in(app: App, *, no_browser: bool, timeout: int, port: int) -> None:
         client_secret=creds.client_secret if remember else None,
     )
     save_tokens(path, tokens)
-    app.say(f"Signed in to Strava; tokens saved to {path}")
+    app.out(f"Signed in to Strava; tokens saved to {path}")
 
 
 def _previous_tokens(context: PluginContext) -> TokenSet | None:
@@ -83,7 +83,7 @@ def _previous_tokens(context: PluginContext) -> TokenSet | None:
 
 
 def _app_credentials(
-    context: PluginContext, previous: TokenSet | None
+    app: App, context: PluginContext, previous: TokenSet | None
 ) -> tuple[AppCredentials, bool]:
     """The application credentials, and whether to save them with the tokens.
 
@@ -94,17 +94,29 @@ def _app_credentials(
     external = (resolve_client_id(env, config, None), resolve_client_secret(env, config, None))
     client_id = resolve_client_id(env, config, previous)
     secret = resolve_client_secret(env, config, previous)
-    if client_id is None or secret is None:
-        click.echo(f"Your Strava API application is listed at {SETTINGS_URL}", err=True)
+    listed = f"Your Strava API application is listed at {SETTINGS_URL}"
     if client_id is None:
-        client_id = click.prompt("Strava Client ID", type=click.IntRange(min=1), err=True)
+        client_id = app.ask(
+            "Strava Client ID",
+            type=click.IntRange(min=1),
+            instead="set STRAVA_CLIENT_ID",
+            preamble=listed,
+        )
+        listed = ""
     if secret is None:
-        secret = _prompt_secret()
+        secret = _prompt_secret(app, listed)
     return AppCredentials(client_id, secret), None in external
 
 
-def _prompt_secret() -> str:
-    secret = click.prompt("Strava Client Secret", hide_input=True, err=True).strip()
+def _prompt_secret(app: App, preamble: str) -> str:
+    secret = str(
+        app.ask(
+            "Strava Client Secret",
+            hide_input=True,
+            instead="set STRAVA_CLIENT_SECRET, or pipe it on stdin",
+            preamble=preamble or None,
+        )
+    ).strip()
     redact.register(secret)
     if not secret:
         raise UsageError("the Strava Client Secret cannot be empty")
@@ -126,14 +138,16 @@ def _browser_flow(
         return server.wait(timeout)
 
 
-def _paste_flow(api: StravaApi, creds: AppCredentials, state: str) -> Grant:
+def _paste_flow(app: App, api: StravaApi, creds: AppCredentials, state: str) -> Grant:
     url = api.client.authorization_url(
         creds.client_id, PASTE_REDIRECT_URI, scope=REQUESTED_SCOPES, state=state
     )
-    click.echo(
-        "Open this link in any browser and approve. The browser then fails to load "
+    pasted = app.ask(
+        "Paste the address (or just the code)",
+        what="address Strava redirected to",
+        instead="run `hipcoach auth strava --no-browser` in a terminal, or set "
+        "STRAVA_CLIENT_ID, STRAVA_CLIENT_SECRET and STRAVA_REFRESH_TOKEN (no sign-in needed)",
+        preamble="Open this link in any browser and approve. The browser then fails to load "
         f"{PASTE_REDIRECT_URI}…; that is expected: copy that page's address.\n  {url}",
-        err=True,
     )
-    pasted = click.prompt("Paste the address (or just the code)", err=True)
     return accept(parse_pasted(pasted), state)

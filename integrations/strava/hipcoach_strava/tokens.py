@@ -19,7 +19,7 @@ from typing import Any
 
 from hipcoach import redact
 from hipcoach.errors import CannotWrite, CredentialsError
-from hipcoach.home import Home, write_private
+from hipcoach.home import Home, read_regular_file, write_private
 
 TOKEN_FILE_NAME = "strava.json"
 AUTH_HINT = "run `hipcoach auth strava`"
@@ -74,7 +74,7 @@ def load_tokens(path: Path) -> TokenSet | None:
     used is a :class:`CredentialsError`: signing in again rewrites it.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

@@ -18,11 +18,12 @@ class DoneSet(BaseModel):
 
     category: str | None = None
     exercise_name: str | None = None
-    reps: int | None = Field(default=None, ge=0)
-    seconds: float | None = Field(default=None, ge=0)
-    weight_g: float | None = Field(default=None, ge=0)
+    # Bounded: a source's numbers are stored (no set comes near a million of anything).
+    reps: int | None = Field(default=None, ge=0, le=1_000_000)
+    seconds: float | None = Field(default=None, ge=0, le=1_000_000, allow_inf_nan=False)
+    weight_g: float | None = Field(default=None, ge=0, le=1_000_000, allow_inf_nan=False)
     #: the workout step the set belongs to (Garmin's ``wktStepIndex``), when run from a workout
-    step_index: int | None = Field(default=None, ge=0)
+    step_index: int | None = Field(default=None, ge=0, le=1_000_000)
 
 
 class CompletedActivity(BaseModel):

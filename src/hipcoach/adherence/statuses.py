@@ -26,7 +26,9 @@ Sets are tied to the session's exercises by the workout step they were done in (
 (recorded outside the workout, or a session recorded before steps were kept) is counted by
 its exercise identity (category and name), so a set the runner corrected to another exercise
 in Connect does not count. A per-side set done on both sides is one set, although the watch
-records one set per side.
+records one set per side. A session handed over before hipcoach recorded sessions (a home
+upgraded from schema 4) has no exercises recorded: an activity matched to it makes it done,
+its sets unknown.
 """
 
 from __future__ import annotations
@@ -252,7 +254,9 @@ def _status(
     if mark is not None:  # the runner's word wins
         return made(mark, source="checkin", on=session.date)
     if activity is not None:
-        done = None if activity.sets is None else count_done_sets(session, activity.sets)
+        # Without set detail, or sets unknown (handed over before hipcoach recorded them).
+        unknown = activity.sets is None or not session.exercises
+        done = None if unknown else count_done_sets(session, activity.sets or ())
         status: Status = (
             "partial" if done is not None and done < DONE_SHARE * session.planned_sets else "done"
         )
@@ -278,7 +282,8 @@ def _match(
         if key is None:
             continue
         ours = activity.workout_id is not None  # run from the workout hipcoach made
-        if ours or activity.sets is None or count_done_sets(by_key[key], activity.sets) > 0:
+        unknown = activity.sets is None or not by_key[key].exercises
+        if ours or unknown or count_done_sets(by_key[key], activity.sets or ()) > 0:
             candidates[key].append(activity)
     return {
         key: max(found, key=lambda a: (a.sets is not None, _done(by_key[key], a), a.activity_id))
@@ -304,7 +309,7 @@ def _session_for(
 
 
 def _done(session: PlannedSession, activity: CompletedActivity) -> int:
-    if activity.sets is None:
+    if activity.sets is None or not session.exercises:
         return session.planned_sets
     return count_done_sets(session, activity.sets)
 
@@ -356,13 +361,22 @@ class AdherenceLog:
 
 
 def adherence_log(
-    statuses: Sequence[SessionStatus], checkins: Sequence[CheckIn], today: date, weeks: int
+    statuses: Sequence[SessionStatus],
+    checkins: Sequence[CheckIn],
+    today: date,
+    weeks: int,
+    *,
+    ahead: bool = False,
 ) -> AdherenceLog:
     """The last ``weeks`` ISO weeks up to the current one (its sessions still to come are
     shown as planned; a session done ahead of its day is shown too); every week is listed,
-    with or without sessions."""
+    with or without sessions. ``ahead`` adds the weeks after it that hold sessions handed
+    over (synced or exported), still ``planned``."""
     first = monday(today) - timedelta(weeks=weeks - 1)
     last = monday(today) + timedelta(days=6)
+    if ahead:
+        last = max([last, *(s.date for s in statuses)])
+        weeks = (monday(last) - first).days // 7 + 1
     # A session done ahead of its week shows too (the watch ran a later workout).
     shown = [
         s for s in statuses if first <= s.date <= last or (s.done_on and first <= s.done_on <= last)

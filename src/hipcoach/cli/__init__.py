@@ -7,6 +7,7 @@ stderr and their documented exit code.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 import inspect
@@ -38,10 +39,26 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("sync", "The nightly job: pull runs, re-plan, update the watch's calendar."),
     "status": ("status", "Last sync, next sessions, weekly mileage, credentials."),
     "cron": ("cron", "Print a crontab line and systemd units for the nightly sync."),
+    "unsync": ("unsync", "Take everything hipcoach put on your calendars off again."),
+    "paths": ("paths", "Where hipcoach keeps its config, state, tokens and log."),
 }
 
 
-class LazyGroup(click.Group):
+class SuggestingGroup(click.Group):
+    """A group that answers a mistyped command with the nearest one (exit 2)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            nearest = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
+            hint = f" Did you mean '{nearest[0]}'?" if nearest else ""
+            ctx.fail(f"No such command '{name}'.{hint}")
+        return super().resolve_command(ctx, args)
+
+
+class LazyGroup(SuggestingGroup):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -71,9 +88,9 @@ class LazyGroup(click.Group):
             ctx.exit(exc.exit_code)
         except click.Abort:
             # A prompt got no answer: its input ended (cron, a pipe) or Ctrl-C at a terminal.
-            from hipcoach.cli.app import has_terminal
+            from hipcoach.cli.prompts import stdin_is_terminal
 
-            if has_terminal():
+            if stdin_is_terminal():
                 click.echo("hipcoach: interrupted", err=True)
                 ctx.exit(130)
             click.echo(
@@ -125,12 +142,15 @@ def _prepared(command: click.Command, summary: str) -> click.Command:
     return command
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
 @click.option("-q", "--quiet", count=True, help="Less output.")
 @click.option(
     "--home",
-    type=click.Path(file_okay=False),
     envvar="HIPCOACH_HOME",
     help="Where config, state, tokens and logs live [env HIPCOACH_HOME].",
 )
@@ -141,6 +161,14 @@ def cli(ctx: click.Context, verbose: int, quiet: int, home: str | None) -> None:
     from hipcoach.cli.app import App
 
     ctx.obj = App.create(home_option=home, verbose=verbose, quiet=quiet, env=os.environ)
+    if ctx.invoked_subcommand is None:
+        # `hipcoach` alone: the help, and on a machine where it has never run, where to start.
+        click.echo(ctx.get_help())
+        if not quiet and not ctx.obj.home.root.exists():
+            from hipcoach.cli.app import start_here
+
+            click.echo("\n" + start_here())
+        ctx.exit(0)
 
 
 def main() -> None:

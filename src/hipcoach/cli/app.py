@@ -116,6 +116,7 @@ class App:
         return today(self.tz)
 
     def plugin_context(self) -> PluginContext:
+        from hipcoach.cli.prompts import stdin_is_terminal
         from hipcoach.plugins.values import PluginContext
 
         return PluginContext(
@@ -123,7 +124,7 @@ class App:
             config=self.config,
             env=self.env,
             tz=self.tz,
-            interactive=has_terminal(),
+            interactive=stdin_is_terminal(),
         )
 
     def enable_file_log(self) -> None:
@@ -145,26 +146,44 @@ class App:
 
         return Console(highlight=False, soft_wrap=False)
 
+    def out(self, message: str) -> None:
+        """A command's primary output on stdout (its table, list, the files it wrote): -q
+        never hides it."""
+        click.echo(message)
+
     def say(self, message: str) -> None:
-        """Human output on stdout, silenced by -q."""
+        """A note, hint or progress line on stdout, silenced by -q."""
         if not self.quiet:
             click.echo(message)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        instead: str,
+        what: str | None = None,
+        hide_input: bool = False,
+        type: click.ParamType | None = None,
+        preamble: str | None = None,
+    ) -> Any:
+        """Ask the runner (see :func:`hipcoach.cli.prompts.ask`): plugins' sign-in commands
+        reach the one prompt helper through the app, never by importing the CLI."""
+        from hipcoach.cli.prompts import ask
+
+        return ask(
+            question,
+            instead=instead,
+            what=what,
+            hide_input=hide_input,
+            type=type,
+            preamble=preamble,
+        )
 
     def warn(self, message: str) -> None:
         """A warning on stderr, once per message."""
         if message not in self._warned and self.quiet < 2:
             self._warned.add(message)
             click.echo(f"hipcoach: warning: {message}", err=True)
-
-
-def has_terminal() -> bool:
-    """Whether someone can answer a prompt: stdin is a terminal (not a pipe, not closed, not
-    missing as under some cron and service managers)."""
-    stream = sys.stdin
-    try:
-        return stream is not None and not stream.closed and stream.isatty()
-    except (OSError, ValueError):
-        return False
 
 
 def report_error(ctx: click.Context, exc: HipcoachError) -> None:
@@ -193,6 +212,16 @@ def _debug_log(message: str, exc: BaseException) -> None:
     import logging
 
     logging.getLogger("hipcoach").debug(message, exc_info=exc)
+
+
+def start_here() -> str:
+    """Three lines for a machine where hipcoach has never run (no home yet)."""
+    me = invoked_as()
+    return (
+        f"Start here: `{me} demo` (the whole flow on sample data, no account needed),\n"
+        f"then `{me} auth garmin` (your runs and the watch's calendar);\n"
+        f"`{me} paths` shows where hipcoach keeps its config, state, tokens and log."
+    )
 
 
 def invoked_as() -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from hipcoach.cli import SuggestingGroup
 
-class AuthGroup(click.Group):
+
+class AuthGroup(SuggestingGroup):
     """Sub-commands come from the installed integrations' ``auth_command()``."""
 
     def _commands(self, ctx: click.Context) -> dict[str, click.Command]:

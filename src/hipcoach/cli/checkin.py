@@ -77,6 +77,6 @@ def command(
         app.emit_json(payload)
         return
     for line in lines:
-        app.say(line)
+        app.out(line)
     if physio:
-        app.say(physio)
+        app.out(physio)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -12,10 +13,12 @@ from hipcoach.cli.app import App, pass_app
 
 
 def executable() -> list[str]:
-    """The ``hipcoach`` that is running now, as an absolute path (or the interpreter)."""
+    """The ``hipcoach`` that is running now, as an absolute path (or the interpreter). A link
+    is kept as it is (``~/.local/bin/hipcoach`` of uv or pipx), not followed into the tool's
+    private folder: the line stays the command the runner knows, and survives an upgrade."""
     argv0 = Path(sys.argv[0])
     if argv0.name == "hipcoach" and argv0.exists():
-        return [str(argv0.resolve())]
+        return [os.path.abspath(argv0)]
     found = shutil.which("hipcoach")
     return [found] if found else [sys.executable, "-m", "hipcoach"]
 
@@ -34,7 +37,7 @@ def command(app: App, at: str) -> None:
 
     home = str(app.home.root.resolve())
     argv = [*executable(), "--home", home, "sync", "-q"]
-    app.say(
+    app.out(
         f"""# 1. cron: `crontab -e` and add this line (cron mails you any error output;
 #    exit 75 = temporary, retried the next night; 77 = run `hipcoach auth …` again;
 #    73 = a file or folder is not writable):

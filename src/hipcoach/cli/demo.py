@@ -57,10 +57,10 @@ def command(app: App, out: Path) -> None:
         with writing(target, hint="choose a writable folder with --out"):
             made = make_exporter(exporter, lambda: demo_calendar)
             written += made.write(plan.sessions, target)
-        app.say(f"  {name:<12} → {target}")
+        app.out(f"  {name:<12} → {target}")
     written.append(save_report(out / "report.html", report_html(plan, today=now)))
-    app.say(f"  {'report':<12} → {written[-1]} (open it in a browser, or print it)")
-    app.say(
+    app.out(f"  {'report':<12} → {written[-1]} (open it in a browser, or print it)")
+    app.out(
         f"\nWrote {len(written)} files to {out}/ (the .ics imports into any calendar; "
         "copy fit/*.fit to the watch's GARMIN/NewFiles folder)."
     )

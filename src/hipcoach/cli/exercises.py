@@ -27,9 +27,9 @@ def command(app: App, as_json: bool) -> None:
         if e.per_side:
             dose += " each side"
         garmin = f"{e.garmin.category} / {e.garmin.exercise_name or '(category only)'}"
-        app.say(f"{e.name} [{e.key}] · {dose} · {e.equipment or 'no equipment'}")
-        app.say(f"  Garmin: {garmin}")
-        app.say(
+        app.out(f"{e.name} [{e.key}] · {dose} · {e.equipment or 'no equipment'}")
+        app.out(f"  Garmin: {garmin}")
+        app.out(
             textwrap.fill(e.instructions, width=88, initial_indent="  ", subsequent_indent="  ")
         )
-        app.say("")
+        app.out("")

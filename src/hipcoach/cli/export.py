@@ -50,7 +50,8 @@ def command(
             param_hint="'FORMAT'",
         )
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
-    exporter = make_exporter(exporters[format_name], lambda: StateLedger(app.state))
+    reminder = app.config.athlete.reminder_offset()
+    exporter = make_exporter(exporters[format_name], lambda: StateLedger(app.state, reminder))
     paths = hand_over_plan(app, plan, out, "--out", lambda: exporter.write(plan.sessions, out))
     if as_json:
         app.emit_json(
@@ -61,4 +62,4 @@ def command(
             }
         )
         return
-    app.say(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")
+    app.out(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")

@@ -33,7 +33,7 @@ def command(app: App, as_json: bool) -> None:
         app.emit_json({"plugins": rows, "problems": registry.problems})
         return
     if not rows:
-        app.say("No integrations installed.")
+        app.out("No integrations installed.")
     for row in rows:
         origin = "built-in" if row["builtin"] else f"{row['distribution']} {row['version']}"
-        app.say(f"{row['name']:<10} {', '.join(row['provides']):<28} {origin}: {row['summary']}")
+        app.out(f"{row['name']:<10} {', '.join(row['provides']):<28} {origin}: {row['summary']}")

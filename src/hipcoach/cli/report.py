@@ -9,7 +9,7 @@ import click
 
 from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import json_option
-from hipcoach.cli.scheduling import plan_window, schedule_options
+from hipcoach.cli.scheduling import hand_over_plan, plan_window, schedule_options
 
 DEFAULT_OUT = Path("hipcoach-report.html")
 #: the weeks of sessions done against planned the page charts
@@ -63,11 +63,12 @@ def command(
     done = adherence_log_for(app.state, today, ADHERENCE_WEEKS)
     weeks = [w for w in done.weeks if w.planned]
     html = report_html(plan, today=today, checkins=checkins, adherence=weeks)
-    path = save_report(app.home.guard_output(out, "--out"), html)
+    # A page to stick on the fridge hands the sessions over, like an export: tracked.
+    path = hand_over_plan(app, plan, out, "--out", lambda: save_report(out, html))
     if as_json:
         app.emit_json({"file": str(path), "sessions": len(plan.sessions)})
     else:
-        app.say(f"Report written to {path} ({len(plan.sessions)} sessions)")
+        app.out(f"Report written to {path} ({len(plan.sessions)} sessions)")
     if open_page:
         import webbrowser
 

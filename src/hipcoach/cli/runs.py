@@ -55,9 +55,9 @@ def command(
         return
     for run in shown:
         marker = {"long": " ◀ long run", "race": " ◀ race", "workout": " (workout)"}
-        app.say(
+        app.out(
             f"{run.date:%a %d %b %Y}  {run.distance_km:6.1f} km  "
             f"{run.moving_time_s // 60:4d} min  {run.name}{marker.get(run.kind, '')}"
         )
-    app.say("")
+    app.out("")
     print_weekly_distance(app, runs, weeks, today)

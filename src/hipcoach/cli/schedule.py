@@ -48,7 +48,9 @@ def command(
             plan,
             ics,
             "--ics",
-            lambda: write_calendar(plan.sessions, ics, StateLedger(app.state)),
+            lambda: write_calendar(
+                plan.sessions, ics, StateLedger(app.state, app.config.athlete.reminder_offset())
+            ),
         )
     if as_json:
         from hipcoach.serialize import schedule_json
@@ -57,4 +59,4 @@ def command(
         return
     print_schedule(app, plan)
     if ics is not None:
-        app.say(f"Calendar written to {ics}")
+        app.out(f"Calendar written to {ics}")

@@ -220,7 +220,7 @@ def print_weekly_distance(app: App, runs: Sequence[Any], weeks: int, today: date
     totals = weekly_distance_km(runs, first, today)
     longest = max(totals.values(), default=0.0) or 1.0
     key_runs = {monday(r.date): r for r in runs if r.kind in ("long", "race")}
-    app.say("Weekly running distance")
+    app.out("Weekly running distance")
     for week, km in totals.items():
         bar = "█" * round(30 * km / longest)
         note = ""
@@ -228,4 +228,4 @@ def print_weekly_distance(app: App, runs: Sequence[Any], weeks: int, today: date
             run = key_runs[week]
             label = "long run" if run.kind == "long" else "race"
             note = f"  {label} {run.distance_km:.0f} km {run.date:%a}"
-        app.say(f"  {week:%d %b} {bar:<30} {km:5.1f} km{note}")
+        app.out(f"  {week:%d %b} {bar:<30} {km:5.1f} km{note}")

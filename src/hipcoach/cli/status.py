@@ -35,12 +35,12 @@ def command(app: App, as_json: bool) -> None:
     today = app.today()
     last = last_sync_run(state)
     upcoming = [
-        {"key": u.key, "date": u.date.isoformat(), "on_target": u.on_target}
+        {"key": u.key, "date": u.date.isoformat(), "on_target": u.on_target, "target": u.target}
         for u in upcoming_sessions(state, last, today)
     ]
     runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
-    notes = attention(app.registry, app.plugin_context(), last)
+    notes = attention(app.registry, app.plugin_context(), last, exported=bool(upcoming))
     done = adherence_log_for(state, today, SHOWN_WEEKS)
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,
@@ -58,9 +58,9 @@ def command(app: App, as_json: bool) -> None:
     if any(w.planned for w in done.weeks):
         from hipcoach.cli.log import week_line
 
-        app.say("Hip sessions done (of planned):")
+        app.out("Hip sessions done (of planned):")
         for week in done.weeks:
-            app.say("  " + week_line(week))
+            app.out("  " + week_line(week))
 
 
 def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
@@ -69,16 +69,18 @@ def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
     if last:
         counts = ", ".join(f"{n} {k}" for k, n in last.counts.items() if n) or "no change"
         result = "ok" if last.exit_code == ExitCode.OK else f"exit {last.exit_code}"
-        app.say(f"Last sync: {last.finished_at[:16].replace('T', ' ')} UTC, {result}, {counts}")
+        app.out(f"Last sync: {last.finished_at[:16].replace('T', ' ')} UTC, {result}, {counts}")
     for note in payload["attention"]:
-        app.say(f"Attention: {note}")
-    if payload["upcoming"]:
-        app.say("Next sessions on your watch:")
-        for item in payload["upcoming"][:6]:
-            flag = "" if item["on_target"] else " (not on the calendar yet)"
-            app.say(f"  {item['date']}  {item['key']}{flag}")
+        app.out(f"Attention: {note}")
+    upcoming = payload["upcoming"]
+    if upcoming:
+        on_watch = any(item["target"] for item in upcoming)
+        app.out("Next sessions on your watch:" if on_watch else "Next sessions (exported):")
+        for item in upcoming[:6]:
+            flag = " (not on the calendar yet)" if on_watch and not item["on_target"] else ""
+            app.out(f"  {item['date']}  {item['key']}{flag}")
     for race in payload["races"][:3]:
-        app.say(f"Race: {race['date']}  {race['name'] or '(from config.toml)'}")
-    app.say("Weekly running distance:")
+        app.out(f"Race: {race['date']}  {race['name'] or '(from config.toml)'}")
+    app.out("Weekly running distance:")
     for week in payload["weeks"]:
-        app.say(f"  week of {week['start']}: {week['distance_km']:.1f} km")
+        app.out(f"  week of {week['start']}: {week['distance_km']:.1f} km")

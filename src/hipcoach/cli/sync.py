@@ -54,10 +54,22 @@ def command(
     pull = report.result.pull
     if pull is not None:
         warn_skipped(app, pull.source, pull.skipped)
-    for problem in report.errors():
-        app.warn(problem)
+    _warn(app, report)
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
+
+
+def _warn(app: App, report: SyncReport) -> None:
+    """One cause, one line: at default verbosity the problem behind the exit code (and how
+    many more there are); every problem goes to the log file, and to stderr with -v."""
+    import logging
+
+    log = logging.getLogger(__name__)
+    for problem in report.errors():
+        log.info("sync problem: %s", problem)
+    headline = report.headline()
+    if headline is not None:
+        app.warn(headline)
 
 
 def sync_json(report: SyncReport) -> dict[str, Any]:
@@ -96,11 +108,14 @@ def _print(app: App, report: SyncReport) -> None:
     )
     if changes:
         line += " (" + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ")"
-    app.say(line)
+    (app.out if dry_run else app.say)(line)
+    # A dry run's list is what was asked for (-q keeps it); a real night's report is a note,
+    # so that `sync -q` in cron prints nothing on a good night and cron mails only problems.
+    show = app.out if dry_run else app.say
     for action in result.actions:
-        app.say(f"  {'would ' if dry_run else ''}{action.describe()}")
+        show(f"  {'would ' if dry_run else ''}{action.describe()}")
     if dry_run and not result.target_name:
         app.say("  (no workout target set up: `hipcoach auth garmin`)")
     if dry_run:
         for item in plan.sessions:
-            app.say(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")
+            show(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")

@@ -9,7 +9,10 @@ its ``SEQUENCE`` (or, at equal sequence, its ``DTSTAMP``) is newer. So:
 - a ledger remembers, per session, what the event last said (a fingerprint of its date,
   summary and description), its ``SEQUENCE`` and when it last changed: the sequence goes up
   by one exactly when the event changes, ``LAST-MODIFIED``/``DTSTAMP`` are that moment, and
-  an unchanged plan gives a byte-identical file.
+  an unchanged plan gives a byte-identical file;
+- each event carries a reminder (``VALARM``), by default the evening before at 19:00: a
+  trigger relative to the all-day event's start (local midnight), so it rings at 19:00 in
+  whatever zone the calendar app shows it (``[athlete] reminder`` changes or removes it).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ CALENDAR_FILE = "hipcoach.ics"
 ATHLETE_ID_KEY = "ics_athlete_id"
 EVENTS_KEY = "ics_events"
 DEMO_ATHLETE_ID = "demo"
+#: the evening before, at 19:00: from the all-day event's start (local midnight)
+DEFAULT_REMINDER = timedelta(hours=-5)
 
 
 def event_uid(item: ScheduledSession, athlete_id: str) -> str:
@@ -64,10 +69,11 @@ def describe(item: ScheduledSession) -> str:
     return "\n".join(lines)
 
 
-def fingerprint(item: ScheduledSession) -> str:
-    """What the event shows, hashed: it changes when the date or the content does."""
-    text = "\n".join([item.date.isoformat(), event_summary(item), describe(item)])
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+def fingerprint(item: ScheduledSession, reminder: timedelta | None = DEFAULT_REMINDER) -> str:
+    """What the event shows, hashed: it changes when the date, the content or the reminder
+    does (a new reminder is an update calendar apps must apply)."""
+    parts = [item.date.isoformat(), event_summary(item), describe(item), f"alarm {reminder}"]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -81,13 +87,16 @@ class EventRevision:
 
 
 def revise(
-    previous: Mapping[str, EventRevision], items: Sequence[ScheduledSession], now: datetime
+    previous: Mapping[str, EventRevision],
+    items: Sequence[ScheduledSession],
+    now: datetime,
+    reminder: timedelta | None = DEFAULT_REMINDER,
 ) -> dict[str, EventRevision]:
     """The revisions after this export: unchanged events keep theirs, a changed event gets
     the next sequence and ``now``, a new one starts at 0. Sessions not exported stay."""
     revisions = dict(previous)
     for item in items:
-        current = fingerprint(item)
+        current = fingerprint(item, reminder)
         old = previous.get(item.session.key)
         if old is None:
             revisions[item.session.key] = EventRevision(0, current, now, now)
@@ -98,10 +107,12 @@ def revise(
 
 @dataclass
 class CalendarLedger:
-    """The athlete id and the event revisions; this base keeps them in memory only."""
+    """The athlete id, the event revisions and the reminder the events carry (None: no
+    reminder); this base keeps them in memory only."""
 
     athlete_id: str
     revisions: dict[str, EventRevision] = field(default_factory=dict)
+    reminder: timedelta | None = DEFAULT_REMINDER
 
     def save(self) -> None:
         """Persist the revisions (nothing to do in memory)."""
@@ -110,7 +121,7 @@ class CalendarLedger:
 class StateLedger(CalendarLedger):
     """A ledger kept in ``state.db`` (meta table), so UIDs and sequences survive runs."""
 
-    def __init__(self, state: StateDB) -> None:
+    def __init__(self, state: StateDB, reminder: timedelta | None = DEFAULT_REMINDER) -> None:
         self.state = state
         athlete_id = state.get_meta(ATHLETE_ID_KEY)
         if not athlete_id:
@@ -119,7 +130,7 @@ class StateLedger(CalendarLedger):
         stored = state.get_meta(EVENTS_KEY)
         with state.reading("meta"):  # a ledger damaged by hand: one clear line (exit 78)
             revisions = _load_revisions(stored)
-        super().__init__(athlete_id, revisions)
+        super().__init__(athlete_id, revisions, reminder)
 
     def save(self) -> None:
         self.state.set_meta(EVENTS_KEY, _dump_revisions(self.revisions))
@@ -160,9 +171,11 @@ def calendar_bytes(
     *,
     athlete_id: str,
     revisions: Mapping[str, EventRevision],
+    reminder: timedelta | None = DEFAULT_REMINDER,
 ) -> bytes:
-    """The calendar as bytes: one all-day event per session (each must have a revision)."""
-    from icalendar import Calendar, Event
+    """The calendar as bytes: one all-day event per session (each must have a revision),
+    with a reminder ``reminder`` from the event's start unless None."""
+    from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//hipcoach//hip strength for runners//EN")
@@ -183,6 +196,12 @@ def calendar_bytes(
         event.add("description", describe(item))
         event.add("categories", ["hip strength"])
         event.add("transp", "TRANSPARENT")
+        if reminder is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"hipcoach: {event_summary(item)}")
+            alarm.add("trigger", reminder)
+            event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
 
@@ -195,9 +214,16 @@ def write_calendar(
 ) -> Path:
     """Write the calendar to ``path``, then record the revisions it carries."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
-    revisions = revise(ledger.revisions, sessions, now)
+    revisions = revise(ledger.revisions, sessions, now, ledger.reminder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(calendar_bytes(sessions, athlete_id=ledger.athlete_id, revisions=revisions))
+    path.write_bytes(
+        calendar_bytes(
+            sessions,
+            athlete_id=ledger.athlete_id,
+            revisions=revisions,
+            reminder=ledger.reminder,
+        )
+    )
     # Recorded after the file is written: a failed write never bumps a sequence unseen.
     ledger.revisions = revisions
     ledger.save()

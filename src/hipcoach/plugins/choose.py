@@ -30,20 +30,27 @@ def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, Wor
     return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
 
 
+def resolve_targets(registry: Registry, context: PluginContext) -> list[tuple[str, WorkoutTarget]]:
+    """Every workout target that is set up, by plugin name (``unsync`` clears them all)."""
+    return _every(registry, context, "target")  # type: ignore[return-value]
+
+
 def resolve_completion_sources(
     registry: Registry, context: PluginContext
 ) -> list[tuple[str, CompletionSource]]:
     """The configured completion source (``[integrations] completions``), else every one that
     is set up (their answers merge: a session logged on Strava and one done with the watch
     both count), by plugin name."""
-    return _resolve_all(registry, context, context.config.integrations.completions, "completions")  # type: ignore[return-value]
+    return _configured_or_every(
+        registry, context, context.config.integrations.completions, "completions"
+    )  # type: ignore[return-value]
 
 
 def resolve_race_calendars(
     registry: Registry, context: PluginContext
 ) -> list[tuple[str, RaceCalendar]]:
     """Every race calendar that is set up (races from all of them count), by plugin name."""
-    return _resolve_all(registry, context, None, "races")  # type: ignore[return-value]
+    return _every(registry, context, "races")  # type: ignore[return-value]
 
 
 def resolve_running_plans(
@@ -51,15 +58,23 @@ def resolve_running_plans(
 ) -> list[tuple[str, RunningPlan]]:
     """The configured running plan (``[integrations] plan``), else every one that is set up,
     by plugin name."""
-    return _resolve_all(registry, context, context.config.integrations.plan, "plan")  # type: ignore[return-value]
+    wanted = context.config.integrations.plan
+    return _configured_or_every(registry, context, wanted, "plan")  # type: ignore[return-value]
 
 
-def _resolve_all(
+def _configured_or_every(
     registry: Registry, context: PluginContext, wanted: str | None, role: str
 ) -> list[tuple[str, object]]:
+    """The plugin ``wanted`` names for ``role`` (CredentialsError when it is not set up),
+    else every one set up."""
     if wanted:
         resolved = _resolve(registry, context, wanted, role)
         return [resolved] if resolved is not None else []
+    return _every(registry, context, role)
+
+
+def _every(registry: Registry, context: PluginContext, role: str) -> list[tuple[str, object]]:
+    """What every integration set up provides for ``role``, by plugin name."""
     found = []
     for integration in registry:
         provided = _provide(integration, context, role)

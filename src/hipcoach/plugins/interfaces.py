@@ -219,6 +219,12 @@ class Integration:
         """Exporter classes this integration adds to ``hipcoach export``."""
         return ()
 
+    def kept_files(self, context: PluginContext) -> Mapping[str, Path]:
+        """The files this integration keeps for the runner (token stores), by name, whether
+        they exist yet or not: ``hipcoach paths`` lists them, so that a runner can find
+        (and, uninstalling, delete) every file hipcoach keeps, outside the home too."""
+        return {}
+
     def auth_command(self) -> click.Command | None:
         """A click command mounted as ``hipcoach auth <name>``."""
         return None

@@ -6,15 +6,18 @@ other sports are skipped, not errors. The date is the athlete's local date from
 date of ``start_date``.
 
 An activity that cannot be read, or that cannot be a real run, never becomes a run:
-implausible means a number that is not finite, a distance below 0 or above 300 km, a date
-before 1990 or after today (the latest date anywhere on Earth right now), or a pace faster
-than 2:30 min/km over 1 km or more. A file given by hand is rejected with the first such
+implausible means a number that is not finite, a distance below 0 or above 300 km, a moving
+time over a week, a ``workout_type`` or id beyond what the service uses (or SQLite can hold),
+a date before 1990 or after today (the latest date anywhere on Earth right now), or a pace
+over 1 km or more faster than the men's world record for the distance (a ride typed as a run).
+A file given by hand is rejected with the first such
 entry named (exit 65); activities pulled from a service are skipped, counted and named, so
 one bad activity never blocks the others. An activity id seen twice counts once.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -26,17 +29,42 @@ from typing import Any
 from pydantic import ValidationError
 
 from hipcoach.errors import InputDataError
-from hipcoach.models import Run, RunKind
+from hipcoach.models import (
+    MAX_RUN_METRES,
+    MAX_RUN_SECONDS,
+    MAX_WORKOUT_TYPE,
+    Run,
+    RunKind,
+)
 from hipcoach.plugins.values import SkippedActivity
 from hipcoach.timeutil import EARLIEST
 
 RUNNING_SPORTS = frozenset({"Run", "TrailRun", "VirtualRun"})
 WORKOUT_TYPE_KINDS: dict[int, RunKind] = {1: "race", 2: "long", 3: "workout"}
 
-MAX_DISTANCE_M = 300_000.0
-#: 2:30 min/km: faster than any runner over a kilometre or more
-FASTEST_SECONDS_PER_KM = 150.0
+MAX_DISTANCE_M = MAX_RUN_METRES
+#: a week: no single run lasts longer (the 300 km cap takes the best ultra runners ~2 days)
+MAX_MOVING_SECONDS = MAX_RUN_SECONDS
+#: ids are 64-bit integers at every service (and SQLite's INTEGER is too)
+MAX_ID = 2**63 - 1
 PACE_CHECKED_FROM_M = 1_000.0
+#: (distance m, seconds per km) of the men's world records, road or track, whichever is the
+#: faster pace (World Athletics; 24 h: IAU): 1000 m 2:11.96 (Ngeny 1999), 1500 m 3:26.00
+#: (El Guerrouj 1998), 3000 m 7:20.67 (Komen 1996), 5000 m 12:35.36 and 10,000 m 26:11.00
+#: (Cheptegei 2020), half marathon 57:30 (Kejelcha 2024), marathon 2:00:35 (Kiptum 2023),
+#: 50 km 2:40:13 (Mokoka 2022), 100 km 6:05:35 and 24 h 319.614 km (Sorokin 2022).
+WORLD_RECORD_PACES: tuple[tuple[float, float], ...] = (
+    (1_000.0, 131.96),
+    (1_500.0, 206.0 / 1.5),
+    (3_000.0, 440.67 / 3),
+    (5_000.0, 755.36 / 5),
+    (10_000.0, 1_571.0 / 10),
+    (21_097.5, 3_450.0 / 21.0975),
+    (42_195.0, 7_235.0 / 42.195),
+    (50_000.0, 9_613.0 / 50),
+    (100_000.0, 21_935.0 / 100),
+    (319_614.0, 86_400.0 / 319.614),
+)
 #: the date-line zone that reaches a new day first (UTC+14, Kiribati)
 _FIRST_ZONE = timedelta(hours=14)
 
@@ -90,24 +118,60 @@ def _workout_type(activity: Mapping[str, Any]) -> int | None:
     value = activity.get("workout_type")
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise BadActivity(f"workout_type {value!r} is not an integer")
+    if value is not None and not 0 <= value <= MAX_WORKOUT_TYPE:
+        raise BadActivity(f"workout_type {value} is implausible (Strava's are 0 to 12)")
     return value
+
+
+def checked_id(value: Any) -> str | None:
+    """A service's activity id as text (None when absent); BadActivity unless it is a whole
+    number up to 2⁶³ − 1 (as a number or as digits)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
+        raise BadActivity(f"id {value!r} is not an id")
+    if int(value) > MAX_ID:
+        raise BadActivity(f"id {str(value)[:30]} is implausible (out of the 64-bit range)")
+    return str(value)
+
+
+def fastest_pace(distance_m: float) -> float:
+    """The world-record pace (seconds per km) for ``distance_m``: interpolated between the
+    records on a log scale of distance, held at the ends."""
+    points = WORLD_RECORD_PACES
+    if distance_m <= points[0][0]:
+        return points[0][1]
+    for (d0, p0), (d1, p1) in itertools.pairwise(points):
+        if distance_m <= d1:
+            share = math.log(distance_m / d0) / math.log(d1 / d0)
+            return p0 + share * (p1 - p0)
+    return points[-1][1]
+
+
+def minutes_per_km(seconds_per_km: float) -> str:
+    """'2:34' for 154 seconds per km."""
+    whole = int(seconds_per_km)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def check_plausible(day: date, distance_m: float, moving_s: float, latest: date) -> None:
     """BadActivity unless a run on ``day`` of ``distance_m`` in ``moving_s`` could be real."""
     if distance_m > MAX_DISTANCE_M:
         raise BadActivity(f"distance {distance_m / 1000:.0f} km is implausible (over 300 km)")
+    if moving_s > MAX_MOVING_SECONDS:
+        raise BadActivity(f"moving time {moving_s:.0f} s is implausible (over a week)")
     if day < EARLIEST:
         raise BadActivity(f"date {day} is implausible (before 1990)")
     if day > latest:
         raise BadActivity(f"date {day} is in the future")
     km = distance_m / 1000
-    if distance_m >= PACE_CHECKED_FROM_M and moving_s and moving_s / km < FASTEST_SECONDS_PER_KM:
-        pace = moving_s / km
-        raise BadActivity(
-            f"pace {int(pace // 60)}:{int(pace % 60):02d} min/km over {km:.1f} km is "
-            "implausible (faster than 2:30 min/km)"
-        )
+    if distance_m >= PACE_CHECKED_FROM_M and moving_s:
+        pace, record = moving_s / km, fastest_pace(distance_m)
+        if pace < record:
+            raise BadActivity(
+                f"pace {minutes_per_km(pace)} min/km over {km:.1f} km is implausible (faster "
+                f"than the world record for the distance, {minutes_per_km(record)} min/km)"
+            )
 
 
 def run_from_activity(activity: Mapping[str, Any], *, latest: date | None = None) -> Run | None:
@@ -125,10 +189,10 @@ def run_from_activity(activity: Mapping[str, Any], *, latest: date | None = None
     moving = number_field(activity, "moving_time", required=False)
     check_plausible(day, distance, moving, latest or latest_possible_date())
     workout_type = _workout_type(activity)
-    raw_id = activity.get("id")
+    ident = checked_id(activity.get("id"))
     try:
         return Run(
-            id=str(raw_id) if raw_id is not None else f"{day.isoformat()}:{distance:.0f}",
+            id=ident if ident is not None else f"{day.isoformat()}:{distance:.0f}",
             date=day,
             distance_m=distance,
             moving_time_s=int(moving),

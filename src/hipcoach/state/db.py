@@ -21,7 +21,16 @@ PULL_RESUME_PREFIX = "pull_resume:"
 #: the source whose runs the plans use: the one pulled last (a runner who switched from Strava
 #: to Garmin must not count each run twice)
 RUNS_SOURCE_KEY = "runs_source"
-MOVE_ASIDE_HINT = "move state.db aside and run again to start a fresh state"
+
+
+def keep_aside_hint(path: Path) -> str:
+    """What to do with a state.db hipcoach cannot read, without losing what it holds."""
+    return (
+        f"copy {path} somewhere safe first (`hipcoach paths` lists the home's files): it holds "
+        "your check-ins, cached runs, adherence and which workouts are hipcoach's; then move it "
+        "out of the home and run again for a fresh one (sessions on the calendar on the days "
+        "planned are adopted)"
+    )
 
 
 def now_iso() -> str:
@@ -79,7 +88,7 @@ class StateDB:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StateError(
                 f"{self.path}: a row of table {table} cannot be read ({reason})",
-                hint=MOVE_ASIDE_HINT,
+                hint=keep_aside_hint(self.path),
             ) from None
 
     def close(self) -> None:
@@ -241,7 +250,7 @@ class PullResume:
         except (ValueError, KeyError, TypeError):
             raise StateError(
                 f"{path}: the resume point of an interrupted pull is unreadable ({text[:60]!r})",
-                hint=MOVE_ASIDE_HINT,
+                hint=keep_aside_hint(path),
             ) from None
 
 
@@ -262,7 +271,7 @@ def database_error(exc: sqlite3.Error, path: Path) -> HipcoachError:
             f"cannot write the state database {path}: {exc}",
             hint="make it and its folder writable, or choose another --home",
         )
-    return StateError(f"{path}: cannot use the state database: {exc}", hint=MOVE_ASIDE_HINT)
+    return StateError(f"{path}: cannot use the state database: {exc}", hint=keep_aside_hint(path))
 
 
 def open_state(path: Path) -> StateDB:
@@ -311,12 +320,12 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
     actual = _schema(conn)
     for table, columns in sorted(expected_schema().items()):
         if table not in actual:
-            raise StateError(f"{path}: table {table} is missing", hint=MOVE_ASIDE_HINT)
+            raise StateError(f"{path}: table {table} is missing", hint=keep_aside_hint(path))
         missing = sorted(columns - actual[table])
         if missing:
             raise StateError(
                 f"{path}: table {table} lacks column(s) {', '.join(missing)}",
-                hint=MOVE_ASIDE_HINT,
+                hint=keep_aside_hint(path),
             )
 
 
@@ -330,10 +339,14 @@ def migrate(conn: sqlite3.Connection) -> int:
             hint="upgrade hipcoach",
         )
     for number in range(version + 1, SCHEMA_VERSION + 1):
+        migration = MIGRATIONS[number - 1]
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[number - 1]):
-                conn.execute(statement)
+            if callable(migration):
+                migration(conn)
+            else:
+                for statement in _statements(migration):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -1,11 +1,78 @@
 """Schema migrations, applied in order; ``PRAGMA user_version`` holds the version reached.
 
-Append new migrations; never edit one that has shipped.
+Append new migrations; never edit one that has shipped (DESIGN "State upgrades"): every
+state.db a released commit wrote must upgrade. Each migration's checksum is recorded in
+``tests/fixtures/state/migrations.sha256``, and a test fails when a recorded migration's source
+changes; a new migration adds its line there. A migration is SQL, or a function of the
+connection where the SQL would depend on what the database holds (its source is what is
+checksummed, so it uses nothing from outside this module but the standard library).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[str, ...] = (
+import sqlite3
+from collections.abc import Callable
+
+
+def _six(conn: sqlite3.Connection) -> None:
+    """6: one schema 5. Migration 5 was edited after it shipped: homes written from 904c354 to
+    9ad2ec6 have ``session_marks`` by date and no ``remote_workouts.missed_on``; both forms
+    become today's. And the sessions put on a target before adherence was recorded (homes
+    that came from schema 4) are recorded as handed over, on the day their workout was put
+    on, their sets unknown (planned_sets 0, no exercises): a workout the watch ran still
+    counts, and ``checkin --done`` still finds its day."""
+
+    def columns(table: str) -> set[str]:
+        return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+    if "missed_on" not in columns("remote_workouts"):
+        conn.execute("ALTER TABLE remote_workouts ADD COLUMN missed_on TEXT")
+    if "date" in columns("session_marks"):
+        # The runner's word was kept by the session's planned day: it goes to the session
+        # planned that day (or first planned then, a catch-up), else stays under its date.
+        conn.execute("ALTER TABLE session_marks RENAME TO session_marks_by_day")
+        conn.execute(
+            """
+            CREATE TABLE session_marks (
+                session_key  TEXT PRIMARY KEY,
+                status       TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+                recorded_at  TEXT NOT NULL
+            )
+            """
+        )
+        conn.execute(
+            """
+            INSERT INTO session_marks(session_key, status, recorded_at)
+            SELECT COALESCE(
+                (SELECT p.session_key FROM planned_sessions p WHERE p.date = m.date
+                 ORDER BY p.session_key LIMIT 1),
+                (SELECT p.session_key FROM planned_sessions p WHERE p.missed_on = m.date
+                 ORDER BY p.session_key LIMIT 1),
+                m.date), m.status, m.recorded_at
+            FROM session_marks_by_day m WHERE true ORDER BY m.recorded_at
+            ON CONFLICT(session_key) DO UPDATE SET status = excluded.status,
+                recorded_at = excluded.recorded_at
+            """
+        )
+        conn.execute("DROP TABLE session_marks_by_day")
+    conn.execute(
+        """
+        INSERT INTO planned_sessions(session_key, date, planned_sets, light, content_hash,
+            exercises, missed_on, recorded_at)
+        SELECT r.session_key, min(r.date), 0, 0, min(r.content_hash), '[]', NULL,
+            min(r.updated_at)
+        FROM remote_workouts r
+        WHERE r.workout_id IS NOT NULL AND r.deleting = 0 AND NOT EXISTS (
+            SELECT 1 FROM planned_sessions p WHERE p.session_key = r.session_key)
+        GROUP BY r.session_key
+        """
+    )
+
+
+#: SQL, or a function of the connection (see the module docstring)
+Migration = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: key/value metadata (programme start, …) and pain check-ins.
     """
     CREATE TABLE meta (
@@ -101,6 +168,7 @@ MIGRATIONS: tuple[str, ...] = (
     -- goes back to when the catch-up is taken back (its past entry is never touched)
     ALTER TABLE remote_workouts ADD COLUMN missed_on TEXT;
     """,
+    _six,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -120,6 +120,15 @@ def has_records(db: StateDB) -> bool:
         return row.fetchone() is not None
 
 
+def recorded_targets(db: StateDB) -> set[str]:
+    """The targets hipcoach recorded a workout of its own on."""
+    with db.reading("remote_workouts"):
+        rows = db.connection.execute(
+            "SELECT DISTINCT target FROM remote_workouts WHERE workout_id IS NOT NULL"
+        ).fetchall()
+        return {str(target) for (target,) in rows}
+
+
 def recent_placements(db: StateDB, since: date, before: date) -> list[tuple[date, str]]:
     """(date, session key) of sessions put on any target on ``since`` … the day before
     ``before``: they are done or due, so a new plan keeps them and counts them."""

@@ -73,6 +73,16 @@ def record_planned(
             )
 
 
+def forget_planned(db: StateDB, keys: Iterable[str], since: date) -> None:
+    """Sessions on ``since`` or later that are no longer handed over (``unsync`` took them
+    off): they leave adherence; the past stays as it was."""
+    with db.transaction() as conn:
+        conn.executemany(
+            "DELETE FROM planned_sessions WHERE session_key = ? AND date >= ?",
+            [(key, since.isoformat()) for key in sorted(keys)],
+        )
+
+
 def planned_sessions(db: StateDB, since: date | None = None) -> list[PlannedSession]:
     """The sessions handed over, oldest first."""
     with db.reading("planned_sessions"):
@@ -275,6 +285,7 @@ def session_statuses(db: StateDB, today: date) -> list[SessionStatus]:
     )
 
 
-def adherence_log_for(db: StateDB, today: date, weeks: int) -> AdherenceLog:
-    """The last ``weeks`` ISO weeks of sessions and check-ins, as ``log`` and ``status`` show."""
-    return adherence_log(session_statuses(db, today), db.checkins(), today, weeks)
+def adherence_log_for(db: StateDB, today: date, weeks: int, *, ahead: bool = False) -> AdherenceLog:
+    """The last ``weeks`` ISO weeks of sessions and check-ins, as ``log`` and ``status`` show
+    (``ahead``: and the weeks to come that hold sessions handed over, as ``log`` shows)."""
+    return adherence_log(session_statuses(db, today), db.checkins(), today, weeks, ahead=ahead)

@@ -24,13 +24,14 @@ from hipcoach.errors import (
 )
 from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import WorkoutTarget
+from hipcoach.programme.generator import session_key
 from hipcoach.state.remote import RemoteRecords
 from hipcoach.sync.reconcile import (
     Action,
     ActionKind,
     Snapshot,
+    marked_sessions,
     needs_workout_listing,
-    owned_sessions,
     reconcile,
 )
 
@@ -108,14 +109,30 @@ def plan_actions(
     return reconcile(desired, known, Snapshot(calendar, owned), start, end, over)
 
 
-def owned_placements(target: WorkoutTarget, start: date, end: date) -> list[tuple[date, str]]:
-    """(date, session key) of hipcoach's calendar entries on ``start`` … ``end``, told apart
-    by the marker alone (for a state.db that knows nothing: lost or new)."""
+def owned_placements(
+    target: WorkoutTarget, start: date, end: date, per_week: int
+) -> list[tuple[date, str]]:
+    """(date, session key) of the marked calendar entries on ``start`` … ``end`` that could be
+    hipcoach's, told apart by the marker alone (for a state.db that knows nothing: lost or
+    new): a key of that day's ISO week numbered at most ``per_week``, one a day, one a key.
+    Only read, to plan around: nothing here becomes hipcoach's."""
     calendar = target.list_scheduled(start, end)
     if not calendar:
         return []
-    owner = owned_sessions(Snapshot(calendar, target.list_owned_workouts()), {})
-    return [(e.date, owner[e.workout_id]) for e in calendar if e.workout_id in owner]
+    marked = marked_sessions(target.list_owned_workouts())
+    days: dict[date, str] = {}
+    for entry in sorted(calendar, key=lambda e: (e.date, e.schedule_id)):
+        key = marked.get(entry.workout_id)
+        if key and _of_its_week(key, entry.date, per_week) and key not in days.values():
+            days.setdefault(entry.date, key)
+    return sorted(days.items())
+
+
+def _of_its_week(key: str, day: date, per_week: int) -> bool:
+    """Whether ``key`` can be a session of ``day``'s ISO week (``2099-W01-1``, or a third
+    session in a two-a-week plan, is none of hipcoach's placements whatever its marker says)."""
+    week, _, number = key.rpartition("-")
+    return week == session_key(day, 1).rpartition("-")[0] and 1 <= int(number) <= per_week
 
 
 def apply_actions(
@@ -143,7 +160,7 @@ def apply_actions(
         try:
             _apply(target, records, action)
         except NotOwned as exc:
-            log.warning("%s: %s; forgotten, hipcoach makes its own", action.describe(), exc)
+            log.info("%s: %s; forgotten, hipcoach makes its own", action.describe(), exc)
             records.forget_workout(_id(action.workout_id))
             if action.key not in disowned and action.item is not None:
                 pending.append(_recreate(action.item))
@@ -158,7 +175,8 @@ def apply_actions(
             damaged.add(action.key)
             continue
         except HipcoachError as exc:
-            log.warning("%s failed: %s", action.describe(), exc)
+            # Reported once, in the sync's summary line; the log file keeps each one.
+            log.info("%s failed: %s", action.describe(), exc)
             outcome.failures.append((action, exc))
             continue
         outcome.done.append(action)
@@ -260,10 +278,7 @@ def _delete(target: WorkoutTarget, records: RemoteRecords, action: Action) -> No
 
 
 def _stray(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
-    workout_id = _id(action.workout_id)
-    _unschedule(target, action.schedule_id, workout_id)
-    if action.delete_workout:
-        _delete_workout(target, workout_id)
+    _unschedule(target, action.schedule_id, _id(action.workout_id))
 
 
 def _unschedule(target: WorkoutTarget, schedule_id: str | None, workout_id: str) -> None:

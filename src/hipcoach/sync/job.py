@@ -84,14 +84,15 @@ class SyncResult:
 
 
 def past_sessions(
-    state: StateDB, today: date, target: WorkoutTarget | None = None
+    state: StateDB, today: date, target: WorkoutTarget | None, per_week: int
 ) -> list[FixedSession]:
     """Sessions of the last week already placed: they stay, and count. With no records at
-    all (a new or lost state.db) and a target at hand, they are read from its calendar."""
+    all (a new or lost state.db) and a target at hand, they are read from its calendar (those
+    that could be sessions of a plan of ``per_week`` a week)."""
     since = today - timedelta(days=7)
     placed = recent_placements(state, since, today)
     if not placed and target is not None and not has_records(state):
-        placed = owned_placements(target, since, today - timedelta(days=1))
+        placed = owned_placements(target, since, today - timedelta(days=1), per_week)
     return [FixedSession(day, key) for day, key in placed]
 
 
@@ -114,7 +115,8 @@ def run_sync(
     reads = read_services(state, source, completions, today, on_pull_page)
     target_error: HipcoachError | None = None
     try:
-        fixed = past_sessions(state, today, target[1] if target else None)
+        per_week = config.athlete.sessions_per_week
+        fixed = past_sessions(state, today, target[1] if target else None, per_week)
     except HipcoachError as exc:
         fixed, target_error = [], exc
     if not dry_run:

@@ -1,14 +1,19 @@
 """The reconcile diff: what to do so the target holds exactly the planned sessions.
 
 Pure: from the desired sessions, the ownership records, the target's calendar (and, only when
-something looks wrong, its list of owned workouts) to an ordered list of actions. Computed
-once here for every target plugin; adapters only perform the actions.
+something looks wrong, its list of marked workouts) to an ordered list of actions. Computed
+once here for every target plugin; adapters only do I/O and mapping.
 
-Ownership (DESIGN "Ownership"): a workout is hipcoach's if and only if it carries the marker;
-a calendar entry is hipcoach's if and only if its workout is. When this run has listed the
-marked workouts, that list decides; on a quiet night (no listing) the workout ids recorded in
-state.db do, since hipcoach recorded only workouts it created or found by their marker. Titles
-are never read: the runner may rename ours, and a foreign workout may be named like ours.
+Ownership (DESIGN "Ownership"): a workout is hipcoach's if and only if it carries the marker
+with a key of the session-key pattern exactly *and* state.db has a record of it (hipcoach made
+it, or adopted it); a calendar entry is hipcoach's if and only if its workout is. A marked
+workout with no record (a copy the runner made in Connect, one left by a lost state.db) is
+never changed or deleted. It may be adopted only for a session planned now in the window, when
+it sits on the calendar on the very day that session is planned and nothing of hipcoach's
+holds the session; the one exception is hipcoach's own create whose answer was lost (its
+record is pending): the one marked workout for that session on no calendar entry. Past
+sessions are never touched. Titles are never read: the runner may rename ours, and a foreign
+workout may be named like ours.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from enum import StrEnum
 
 from hipcoach.models import Day, ScheduledSession
 from hipcoach.plugins.values import RemoteScheduleEntry, RemoteWorkout
+from hipcoach.programme.generator import SESSION_KEY
 from hipcoach.state.remote import RemoteRecord
 
 
@@ -28,7 +34,7 @@ class ActionKind(StrEnum):
 
     CREATE = "create"  # a new workout, then its calendar entry
     ADOPT = "adopt"  # a create whose answer was lost: its workout, found by the marker
-    ADOPT_ENTRY = "adopt_entry"  # ours on the calendar, unknown to state.db (state.db lost)
+    ADOPT_ENTRY = "adopt_entry"  # marked, unknown to state.db, on the very day it is planned
     UPDATE = "update"  # the session changed: the workout is edited in place
     SCHEDULE = "schedule"  # the workout exists but is on no calendar entry
     ADOPT_SCHEDULE = "adopt_schedule"  # an entry of ours whose id state.db does not know
@@ -36,7 +42,7 @@ class ActionKind(StrEnum):
     CATCH_UP = "catch_up"  # a missed session put on a later day (its past entry stays)
     TAKE_BACK = "take_back"  # off the calendar, back to the day it belongs to (workout kept)
     DELETE = "delete"  # no longer planned
-    STRAY = "stray"  # a duplicate entry (and maybe workout) that no session accounts for
+    STRAY = "stray"  # a duplicate calendar entry of one of hipcoach's workouts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,8 +56,6 @@ class Action:
     workout_id: str | None = None
     schedule_id: str | None = None
     old_date: Day | None = None
-    #: STRAY only: the workout itself is a leftover too, not just this calendar entry
-    delete_workout: bool = False
 
     def describe(self) -> str:
         """One human line, for ``--dry-run`` and the summary."""
@@ -92,7 +96,7 @@ class Snapshot:
 
     #: every workout entry on the calendar in the window, hipcoach's or not
     calendar: Sequence[RemoteScheduleEntry]
-    #: the workouts carrying the marker; None = not listed (a quiet night)
+    #: the workouts carrying the marker, whoever made them; None = not listed (a quiet night)
     owned: Sequence[RemoteWorkout] | None = None
 
 
@@ -104,14 +108,14 @@ def needs_workout_listing(
     end: date,
 ) -> bool:
     """Whether the calendar alone is not enough: a create whose response may have been lost,
-    one of our calendar entries that vanished (the runner deleted it, or its workout),
-    sessions that state.db does not know while workouts it does not know are on the calendar
-    (state.db lost or replaced), or a catch-up of a past session (its workout is off the
-    calendar read): only the marker can tell which of those are still ours."""
+    one of our calendar entries that vanished (the runner deleted it, or its workout), a
+    planned session state.db does not know while a workout it does not know sits on that
+    session's day (state.db lost or replaced: adoption), or a catch-up of a past session (its
+    workout is off the calendar read): only the marker can tell which of those are ours."""
     in_window = [r for r in records.values() if start <= r.date <= end]
     return (
         _records_in_doubt(in_window, calendar)
-        or _sessions_in_doubt(records, calendar, desired)
+        or _adoption_possible(records, calendar, desired)
         or any(True for _ in _caught_up(records, desired, start))
     )
 
@@ -127,35 +131,44 @@ def _records_in_doubt(
     )
 
 
-def _sessions_in_doubt(
+def _adoption_possible(
     records: Mapping[str, RemoteRecord],
     calendar: Sequence[RemoteScheduleEntry],
     desired: Mapping[str, ScheduledSession],
 ) -> bool:
-    """Planned sessions state.db does not know, while it knows no workout at all or the
-    calendar holds workouts it does not know."""
-    if not records:
-        return bool(desired)
+    """A planned session state.db does not know, with a workout state.db does not know on
+    the very day it is planned (the only place a marked workout may be adopted from)."""
     known = {r.workout_id for r in records.values()}
-    unknown_entries = any(e.workout_id not in known for e in calendar)
-    return unknown_entries and any(key not in records for key in desired)
+    unknown_days = {e.date for e in calendar if e.workout_id not in known}
+    return any(key not in records and item.date in unknown_days for key, item in desired.items())
+
+
+def marked_sessions(owned: Sequence[RemoteWorkout]) -> dict[str, str]:
+    """Workout id → session key of the listed workouts whose marker holds a session key of
+    the pattern exactly (``[hipcoach:garbage-key]`` is no marker at all)."""
+    return {w.workout_id: w.session_key for w in owned if SESSION_KEY.fullmatch(w.session_key)}
 
 
 def owned_sessions(snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> dict[str, str]:
-    """Workout id → session key of every workout that is hipcoach's as far as this run
-    knows: the marked ones when they were listed, else those recorded in state.db."""
-    if snapshot.owned is not None:
-        return {w.workout_id: w.session_key for w in snapshot.owned}
-    return {r.workout_id: r.session_key for r in records.values() if r.workout_id is not None}
+    """Workout id → session key of every workout that is hipcoach's as far as this run knows:
+    those state.db records, and when the marked ones were listed, only those still marked."""
+    recorded = {r.workout_id: r.session_key for r in records.values() if r.workout_id}
+    if snapshot.owned is None:
+        return recorded
+    marked = marked_sessions(snapshot.owned)
+    return {w: key for w, key in recorded.items() if w in marked}
 
 
 @dataclass
 class _Board:
-    """hipcoach's part of the calendar, indexed, and what the passes have accounted for."""
+    """The calendar as this run sees it, indexed, and what the passes have accounted for."""
 
     snapshot: Snapshot
-    owner: dict[str, str]  # workout id → session key
-    entries: list[RemoteScheduleEntry]  # ours only
+    owner: dict[str, str]  # workout id → session key: hipcoach's (marked and recorded)
+    entries: list[RemoteScheduleEntry]  # hipcoach's only
+    #: marked workouts state.db has no record of (listed runs only): id → session key. Never
+    #: changed or deleted unless adopted (see the module docstring).
+    strangers: dict[str, str] = field(default_factory=dict)
     claimed_workouts: set[str] = field(default_factory=set)
     claimed_schedules: set[str] = field(default_factory=set)
 
@@ -163,7 +176,12 @@ class _Board:
     def read(cls, snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> _Board:
         owner = owned_sessions(snapshot, records)
         ours = [e for e in snapshot.calendar if e.workout_id in owner]
-        return cls(snapshot, owner, sorted(ours, key=lambda e: (e.date, e.schedule_id)))
+        recorded = {r.workout_id for r in records.values()}
+        strangers = {
+            w: key for w, key in marked_sessions(snapshot.owned or ()).items() if w not in recorded
+        }
+        entries = sorted(ours, key=lambda e: (e.date, e.schedule_id))
+        return cls(snapshot, owner, entries, strangers)
 
     @property
     def listed(self) -> bool:
@@ -179,12 +197,34 @@ class _Board:
         recorded = [e for e in mine if e.schedule_id == schedule_id]
         return next(iter(recorded or mine), None)
 
-    def entry_for_key(self, key: str) -> RemoteScheduleEntry | None:
-        """An unclaimed entry of a workout marked for ``key`` (adoption: by marker only)."""
-        if not self.listed:
-            return None
-        unclaimed = (e for e in self.entries if e.workout_id not in self.claimed_workouts)
-        return next((e for e in unclaimed if self.owner[e.workout_id] == key), None)
+    def adoptable_entry(self, item: ScheduledSession) -> RemoteScheduleEntry | None:
+        """An unclaimed calendar entry, on the very day ``item`` is planned, of a marked
+        workout state.db does not know whose key is ``item``'s: the only kind of stranger
+        hipcoach may adopt (a copy on another day is never taken)."""
+        key = item.session.key
+        return next(
+            (
+                e
+                for e in sorted(self.snapshot.calendar, key=lambda e: e.schedule_id)
+                if self.strangers.get(e.workout_id) == key
+                and e.date == item.date
+                and e.workout_id not in self.claimed_workouts
+            ),
+            None,
+        )
+
+    def lost_create(self, key: str) -> str | None:
+        """The workout of hipcoach's own create for ``key`` whose answer was lost: the one
+        unclaimed marked workout for ``key`` that state.db does not know and that is on no
+        calendar entry (a create is scheduled only once its id is recorded). Several such
+        workouts could be the runner's copies: then none is taken."""
+        scheduled = {e.workout_id for e in self.snapshot.calendar}
+        found = [
+            w
+            for w, k in self.strangers.items()
+            if k == key and w not in scheduled and w not in self.claimed_workouts
+        ]
+        return found[0] if len(found) == 1 else None
 
     def claim(self, workout_id: str | None, entry: RemoteScheduleEntry | None) -> None:
         if workout_id is not None:
@@ -224,7 +264,7 @@ def reconcile(
         changes += _catch_up(board, record, item)
     changes += _new_sessions(board, records, desired)
     upcoming = {k for k, r in records.items() if start <= r.date <= end} | set(desired)
-    removals += _strays(board, records, upcoming)
+    removals += _strays(board, upcoming)
     return removals + changes
 
 
@@ -288,7 +328,7 @@ def _known_session(board: _Board, record: RemoteRecord, item: ScheduledSession) 
     """A planned session state.db knows: create, adopt, update and calendar repairs."""
     workout_id = _live_workout(board, record)
     if workout_id is None:
-        return [_planned(ActionKind.CREATE, item)]
+        return _adopt_or_create(board, item)
     board.claim(workout_id, None)
     actions = []
     if record.workout_id is None:
@@ -301,16 +341,15 @@ def _known_session(board: _Board, record: RemoteRecord, item: ScheduledSession) 
 
 
 def _live_workout(board: _Board, record: RemoteRecord) -> str | None:
-    """The record's workout id if it is still ours; for a pending create, the workout found
-    by its marker (the create went through but its response was lost)."""
+    """The record's workout id if it is still ours; for a pending create, the workout its
+    lost answer would have named (see :meth:`_Board.lost_create`)."""
     if record.workout_id is not None:
         if board.listed and record.workout_id not in board.owner:
             return None  # deleted on the target (by the runner), or no longer marked
         return record.workout_id
     if not board.listed:
         return None
-    found = sorted(w for w, key in board.owner.items() if key == record.session_key)
-    return found[0] if found else None
+    return board.lost_create(record.session_key)
 
 
 def _calendar_actions(
@@ -374,57 +413,41 @@ def _move_if_needed(item: ScheduledSession, entry: RemoteScheduleEntry) -> list[
 def _new_sessions(
     board: _Board, records: Mapping[str, RemoteRecord], desired: Mapping[str, ScheduledSession]
 ) -> list[Action]:
-    """Planned sessions state.db does not know: adopted when their marked workout is on the
-    calendar (state.db lost or replaced), else created."""
+    """Planned sessions state.db does not know: adopted when a marked workout for them sits
+    on their very day (state.db lost or replaced), else created."""
     actions: list[Action] = []
     for key, item in sorted(desired.items()):
-        if key in records:
-            continue
-        entry = board.entry_for_key(key)
-        if entry is None:
-            actions.append(_planned(ActionKind.CREATE, item))
-            continue
-        # Ours on the calendar but unknown here: adopt it and bring its content up to date
-        # instead of deleting and recreating.
-        board.claim(entry.workout_id, entry)
-        actions += [
-            _adopted(ActionKind.ADOPT_ENTRY, item, entry),
-            _planned(ActionKind.UPDATE, item, workout_id=entry.workout_id),
-            *_move_if_needed(item, entry),
-        ]
+        if key not in records:
+            actions += _adopt_or_create(board, item)
     return actions
 
 
-def _strays(
-    board: _Board, records: Mapping[str, RemoteRecord], upcoming: set[str]
-) -> Iterator[Action]:
-    """Our calendar entries and workouts that no record accounts for: duplicates, leftovers.
+def _adopt_or_create(board: _Board, item: ScheduledSession) -> list[Action]:
+    """Nothing of hipcoach's holds ``item``: adopt the marked workout on its very day and
+    bring its content up to date (no twin on the watch), else create one."""
+    entry = board.adoptable_entry(item)
+    if entry is None:
+        return [_planned(ActionKind.CREATE, item)]
+    board.claim(entry.workout_id, entry)
+    return [
+        _adopted(ActionKind.ADOPT_ENTRY, item, entry),
+        _planned(ActionKind.UPDATE, item, workout_id=entry.workout_id),
+    ]
 
-    A workout that is on no calendar entry is removed only when its session is still to
-    come (a lost create's twin); those of past sessions are history and stay.
-    """
-    known = {r.workout_id for r in records.values() if r.workout_id}
-    kept = board.claimed_workouts | known
+
+def _strays(board: _Board, upcoming: set[str]) -> Iterator[Action]:
+    """Extra calendar entries of hipcoach's own workouts of sessions to come that no action
+    accounts for (a schedule whose answer was lost, then made again): they go, the workout
+    stays. Workouts state.db has no record of, and entries of past sessions, are never
+    touched."""
     for entry in board.entries:
-        if entry.schedule_id in board.claimed_schedules:
+        key = board.owner[entry.workout_id]
+        if entry.schedule_id in board.claimed_schedules or key not in upcoming:
             continue
         yield Action(
             kind=ActionKind.STRAY,
-            key=board.owner[entry.workout_id],
+            key=key,
             date=entry.date,
             workout_id=entry.workout_id,
             schedule_id=entry.schedule_id,
-            delete_workout=entry.workout_id not in kept,
-        )
-    if board.snapshot.owned is None:
-        return
-    on_calendar = {e.workout_id for e in board.entries}
-    for workout in board.snapshot.owned:
-        if workout.workout_id in kept | on_calendar or workout.session_key not in upcoming:
-            continue
-        yield Action(
-            kind=ActionKind.STRAY,
-            key=workout.session_key,
-            workout_id=workout.workout_id,
-            delete_workout=True,
         )

@@ -1,8 +1,9 @@
-"""What ``hipcoach status`` tells: the sessions on the watch to come, and what needs the
-runner's attention (local checks only: no request is made)."""
+"""What ``hipcoach status`` tells: the sessions to come (on the watch, or handed over as
+files), and what needs the runner's attention (local checks only: no request is made)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,33 +16,52 @@ from hipcoach.state.remote import RemoteRecords, SyncRun
 
 @dataclass(frozen=True)
 class Upcoming:
-    """A session on the target from today on, and whether its calendar entry is there."""
+    """A session handed over for today or later, and where it went."""
 
     key: str
     date: date
+    #: whether its calendar entry is on the target
     on_target: bool
+    #: the last sync's workout target; None when there is none (exported as files)
+    target: str | None = None
 
 
 def upcoming_sessions(state: StateDB, last: SyncRun | None, today: date) -> list[Upcoming]:
-    """The sessions the last sync's target holds from ``today`` on."""
-    if last is None or not last.target:
-        return []
-    return [
-        Upcoming(r.session_key, r.date, r.schedule_id is not None)
-        for r in RemoteRecords(state, last.target).all().values()
+    """The sessions handed over from ``today`` on: those the last sync's target holds, and
+    those exported (``export``, ``schedule --ics``, ``report``) or not on it yet."""
+    from hipcoach.state.sessions import planned_sessions
+
+    target = last.target if last is not None and last.target else None
+    records = RemoteRecords(state, target).all() if target else {}
+    found = {
+        r.session_key: Upcoming(r.session_key, r.date, r.schedule_id is not None, target)
+        for r in records.values()
         if r.date >= today and not r.deleting
-    ]
+    }
+    for session in planned_sessions(state, since=today):
+        found.setdefault(session.key, Upcoming(session.key, session.date, False, target))
+    return sorted(found.values(), key=lambda u: (u.date, u.key))
 
 
-def attention(registry: Registry, context: PluginContext, last: SyncRun | None) -> list[str]:
-    """Credentials or failures the runner must act on."""
+def attention(
+    registry: Registry,
+    context: PluginContext,
+    last: SyncRun | None,
+    *,
+    exported: bool = False,
+) -> list[str]:
+    """Credentials or failures the runner must act on. A runner who hands sessions over as
+    files (``exported``, no sync yet) is not told to set up a workout target or to sync."""
     from hipcoach.plugins.choose import resolve_source, resolve_target
 
+    files_only = exported and last is None
+    roles: list[tuple[str, Callable[[Registry, PluginContext], object], str]] = [
+        ("activity source", resolve_source, "`hipcoach auth garmin` (or `hipcoach auth strava`)")
+    ]
+    if not files_only:
+        roles.append(("workout target", resolve_target, "`hipcoach auth garmin`"))
     notes = []
-    for role, resolve, hint in (
-        ("activity source", resolve_source, "`hipcoach auth garmin` (or `hipcoach auth strava`)"),
-        ("workout target", resolve_target, "`hipcoach auth garmin`"),
-    ):
+    for role, resolve, hint in roles:
         try:
             missing = resolve(registry, context) is None
         except HipcoachError as exc:
@@ -55,6 +75,6 @@ def attention(registry: Registry, context: PluginContext, last: SyncRun | None) 
             notes.append("the last sync needed new credentials: run `hipcoach auth garmin`")
     if last and last.exit_code == ExitCode.TEMPFAIL:
         notes.append("the last sync hit a temporary failure; the next run retries")
-    if last is None:
+    if last is None and not files_only:
         notes.append("no sync yet: run `hipcoach sync --dry-run`, then `hipcoach sync`")
     return notes

@@ -62,11 +62,15 @@ class SyncReport:
         """One line per problem: failed actions, a stop, runs or completed sessions that
         could not be read. One cause is one line: a Garmin-only runner's source, completions
         and target share the sign-in."""
+        return [text for text, _ in self.problems()]
+
+    def problems(self) -> list[tuple[str, int]]:
+        """The :meth:`errors` lines with each one's exit code."""
         outcome = self.outcome
-        errors = [f"{a.describe()}: {e}" for a, e in outcome.failures]
+        found = [(f"{a.describe()}: {e}", e.exit_code) for a, e in outcome.failures]
         seen = set()
         if outcome.aborted:
-            errors.append(f"stopped: {outcome.aborted}")
+            found.append((f"stopped: {outcome.aborted}", outcome.aborted.exit_code))
             seen.add(str(outcome.aborted))
         for what, error in (
             ("runs not updated", self.result.pull_error),
@@ -78,9 +82,22 @@ class SyncReport:
             *((f"the {name} running plan not updated", e) for name, e in self.plan_errors),
         ):
             if error is not None and str(error) not in seen:
-                errors.append(f"{what}: {error}")
+                found.append((f"{what}: {error}", error.exit_code))
                 seen.add(str(error))
-        return errors
+        return found
+
+    def headline(self) -> str | None:
+        """The one line a failed sync shows at default verbosity: the problem that set the
+        exit code, and how many more there are (the log file and -v have them all)."""
+        problems = self.problems()
+        if not problems:
+            return None
+        worst = max(code for _, code in problems)
+        line = next(text for text, code in problems if code == worst)
+        more = len(problems) - 1
+        if more:
+            line += f" (and {more} more: logs/hipcoach.log, or -v, lists them)"
+        return line
 
     @property
     def exit_code(self) -> int:

@@ -3,13 +3,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from drawings.figure import FOREARM, TORSO_LEN, UPPER_ARM, Pose, along
+from drawings.figure import FOREARM, THIGH, TORSO_LEN, UPPER_ARM, Pose, along
 from drawings.figure import Limb as L
-from drawings.postures import GROUND, PELVIS_W, SHOULDER_W, aim, bridge_hip, quadruped, supine
+from drawings.postures import (
+    GROUND,
+    PELVIS_W,
+    SHOULDER_W,
+    aim,
+    arm_to,
+    bridge_hip,
+    quadruped,
+    supine,
+)
 from drawings.props import FLOOR, Prop, floor, label, mat, sofa, step, travel
-from drawings.svg import Panel, Picture
+from drawings.svg import Panel, Picture, start_end
 
 MAT = (floor(), mat(10, 152))
 
@@ -27,22 +37,14 @@ def _quad_picture(
 ) -> Picture:
     front: tuple[Prop, ...] = tuple(travel(start, end, j, bulge=b, gap=6) for j, b in arrows)
     if word:
-        front += (label(104, 30, word),)
-    return Picture(
-        key,
-        f"{title}: start and end position",
-        text,
-        position,
-        Panel(start, MAT),
-        Panel(end, MAT, front),
-        working=working,
-    )
+        front += (label(94, 30, word),)
+    return start_end(key, title, text, position, MAT, start, end, front, working)
 
 
 def bird_dogs() -> list[Picture]:
     reach_arm, reach_leg = L((174, 177)), L((-4, -2, -80), far=True)
     hover = 5.0
-    elbow_knee_arm, elbow_knee_leg = L((-40, -170)), L((-135, -10, -10), far=True)
+    elbow_knee_arm, elbow_knee_leg = L((-50, -170)), L((-158, -10, -10), far=True)
     return [
         _quad_picture(
             "bird_dog",
@@ -122,10 +124,10 @@ def donkey_kicks() -> list[Picture]:
     ]
 
 
-def _plank(forearms: bool, lift_leg: bool, lift_arm: bool) -> Pose:
+def _plank(forearms: bool, lift_leg: str = "", lift_arm: bool = False) -> Pose:
     """A plank seen from the side, head to the left, on the toes: on the forearms (elbows
-    under the shoulders) or on straight arms; ``lift_leg`` raises the near leg a hand's
-    width, ``lift_arm`` reaches the near arm forward."""
+    under the shoulders) or on straight arms; ``lift_leg`` (``leg_a``, the near one, or
+    ``leg_b``) raises that leg a hand's width, ``lift_arm`` reaches the near arm forward."""
     hand = (40.0, GROUND)
     neck = (hand[0], GROUND - (UPPER_ARM if forearms else UPPER_ARM + FOREARM - 2))
     toe = (150.0, GROUND - 6.5)
@@ -138,8 +140,8 @@ def _plank(forearms: bool, lift_leg: bool, lift_arm: bool) -> Pose:
     return Pose(
         torso=body,
         head=body + 4,
-        leg_a=lifted if lift_leg else leg,
-        leg_b=replace(leg, far=True),
+        leg_a=lifted if lift_leg == "leg_a" else leg,
+        leg_b=replace(lifted if lift_leg == "leg_b" else leg, far=True),
         arm_a=L((body, body)) if lift_arm else arm,
         arm_b=replace(arm, far=True),
         anchor=("hip", hip),
@@ -147,8 +149,8 @@ def _plank(forearms: bool, lift_leg: bool, lift_arm: bool) -> Pose:
 
 
 def planks() -> list[Picture]:
-    fore, fore_lift = _plank(True, False, False), _plank(True, True, False)
-    high, high_lift = _plank(False, False, False), _plank(False, True, True)
+    fore, fore_lift = _plank(True), _plank(True, lift_leg="leg_a")
+    high, high_lift = _plank(False), _plank(False, lift_leg="leg_b", lift_arm=True)
     return [
         _quad_picture(
             "plank_leg_lift",
@@ -170,44 +172,54 @@ def planks() -> list[Picture]:
             "high plank on the hands",
             high,
             high_lift,
-            ("arm_a", "leg_a"),
-            (("hand_a", -10), ("ankle_a", 10)),
+            ("arm_a", "leg_b"),
+            (("hand_a", -10), ("ankle_b", 10)),
         ),
     ]
 
 
+#: the fire hydrant is seen from behind at hip height: hands and knees on the floor, the
+#: shoulders just above the hips (the back runs away from the viewer), the head beyond them
+HYDRANT_X = 84.0
+
+
+def _hydrant(lift: bool, hover: float = 0.0) -> Pose:
+    """On all fours seen from behind: the thighs down to the knees, the shins pointing at the
+    viewer (only the feet show, soles towards the viewer), the arms down to the hands on the
+    floor outside the knees. ``hover`` lifts the knees, the toes staying down; ``lift`` takes
+    the bent leg out to the side, the thigh level with the hip."""
+    knee_y = GROUND - hover
+    pose = Pose(
+        torso=90,
+        head=90,
+        torso_scale=9 / TORSO_LEN,
+        head_behind=True,
+        leg_a=L((-90, -90, -90), segments=2),
+        leg_b=L((-90, -90, -90), segments=2),
+        arm_a=L((-90, -90), far=True),
+        arm_b=L((-90, -90), far=True),
+        pelvis=(180, PELVIS_W + 10),
+        shoulders=(180, SHOULDER_W + 18),
+        anchor=("hip", (HYDRANT_X, knee_y - THIGH)),
+    )
+    j = pose.joints()
+    for side, out in (("a", -1), ("b", 1)):
+        hip, shoulder = j[f"hip_{side}"], j[f"shoulder_{side}"]
+        knee = (hip[0], knee_y)
+        if lift and side == "a":  # the thigh out level with the hip, the shin still back
+            knee = (hip[0] - THIGH + 2, hip[1] + 3)
+        foot = (knee[0] + out * 3, knee[1] + (hover if knee[1] >= knee_y else 0) + 0.5)
+        hand = (shoulder[0] + out * 2, GROUND)
+        elbow = ((shoulder[0] + hand[0]) / 2, (shoulder[1] + hand[1]) / 2)
+        for joint, point in (("knee", knee), ("ankle", foot), ("elbow", elbow), ("hand", hand)):
+            pose = pose.with_joint(f"{joint}_{side}", point)
+    return pose
+
+
 def fire_hydrants() -> list[Picture]:
-    def hydrant(lift: bool, hover: float = 0.0) -> Pose:
-        """On all fours seen from behind and a little above: the pelvis nearest, shoulders
-        and head beyond it; the shins point at the viewer and show as short stubs."""
-        pose = Pose(
-            torso=90,
-            head=90,
-            torso_scale=0.55,
-            head_behind=True,
-            leg_a=L((180 if lift else -90, -90, -90), segments=2),
-            leg_b=L((-90, -90, -90), segments=2),
-            arm_a=L((-100, -90), far=True),
-            arm_b=L((-80, -90), far=True),
-            pelvis=(180, PELVIS_W + 8),
-            shoulders=(180, SHOULDER_W + 8),
-            anchor=("knee_b", (92, FLOOR - 12 - hover)),
-        )
-        j = pose.joints()
-        toe_y = FLOOR - 2
-        return (
-            pose.with_joint("ankle_a", (j["knee_a"][0], j["knee_a"][1] + 9 if not hover else toe_y))
-            .with_joint("ankle_b", (j["knee_b"][0], j["knee_b"][1] + 9 if not hover else toe_y))
-            .with_joint("hand_a", (j["elbow_a"][0] - 1, FLOOR - 22))
-            .with_joint("hand_b", (j["elbow_b"][0] + 1, FLOOR - 22))
-        )
-
-    from drawings.props import Prop as P
-
-    area = (P("mat", ((20, FLOOR - 26), (140, FLOOR + 1))),)
     out = []
     for hover in (0.0, 5.0):
-        start, end = hydrant(False, hover), hydrant(True, hover)
+        start, end = _hydrant(False, hover), _hydrant(True, hover)
         out.append(
             Picture(
                 "fire_hydrant.hovering" if hover else "fire_hydrant",
@@ -218,12 +230,12 @@ def fire_hydrants() -> list[Picture]:
                 + "; keep the knee bent and lift the leg out to the side until the thigh is level "
                 "with the hip, back flat.",
                 "on all fours, seen from behind" + (", knees hovering" if hover else ""),
-                Panel(start, area),
+                Panel(start, MAT),
                 Panel(
                     end,
-                    area,
+                    MAT,
                     (travel(start, end, "knee_a", bulge=-10, gap=6),)
-                    + ((label(100, 30, "knees up"),) if hover else ()),
+                    + ((label(94, 30, "knees up"),) if hover else ()),
                 ),
                 working=("leg_a",),
             )
@@ -241,11 +253,15 @@ def bridges() -> list[Picture]:
         hip = bridge_hip(shoulder, feet, lift)
         return supine(shoulder, hip, feet, feet)
 
+    def free_leg(base: Pose, lift: float) -> Pose:
+        """The free leg straight, behind the planted (working) one: knees level at the
+        start, in line with the body at the top."""
+        free = base.leg_a.angles[0] if lift < 1 else base.torso + 180
+        return replace(base, leg_b=L((free, free, free + 80), far=True))
+
     def one_foot(lift: float, feet: tuple[float, float] = foot) -> Pose:
         hip = bridge_hip(shoulder, feet, lift)
-        base = supine(shoulder, hip, feet, feet)
-        free = base.leg_b.angles[0] if lift < 1 else base.torso + 180
-        return replace(base, leg_a=L((free, free, free + 80)))
+        return free_leg(supine(shoulder, hip, feet, feet), lift)
 
     def marching(up: bool) -> Pose:
         base = two_feet(1.0)
@@ -256,99 +272,103 @@ def bridges() -> list[Picture]:
     def thrust(lift: float) -> Pose:
         seat = (10.0, FLOOR - 36, 38.0)
         back = (seat[2] - 2, seat[1] - 4)
-        planted = (104.0, GROUND)
-        hip = bridge_hip(back, planted, 0.35 + 0.65 * lift)
+        planted = (92.0, GROUND)
+        hip = bridge_hip(back, planted, 0.2 + 0.8 * lift)
         base = supine(back, hip, planted, planted)
-        free = base.leg_b.angles[0] if lift < 1 else base.torso + 180
-        return replace(base, leg_a=L((free, free, free + 80)))
+        # Hands on the hips (the arms behind the body), not sticking out over the lap.
+        on_hip = along(hip, base.torso + 180, 2)
+        arms = {f"arm_{s}": arm_to(back, on_hip, -1, far=True) for s in "ab"}
+        return free_leg(replace(base, **arms), lift)
 
     step_props = (*MAT, step(90, 136, 16))
-    lift_arrow = lambda a, b: travel(a, b, "hip", bulge=-10, gap=4)  # noqa: E731
     sofa_props = (floor(), sofa(4, 38, 36))
+    marching_picture = Picture(
+        "marching_bridge",
+        "Marching bridge: start and end position",
+        "Lift into a bridge on both feet; keeping the hips level, lift one foot a few "
+        "centimetres, put it down, then the other.",
+        "on the back in a bridge, one foot lifting",
+        Panel(marching(False), MAT),
+        Panel(
+            marching(True),
+            MAT,
+            (
+                travel(marching(False), marching(True), "ankle_a", bulge=-10, gap=5),
+                label(98, 40, "hips up"),
+            ),
+        ),
+        working=("leg_a",),
+    )
     return [
-        Picture(
+        _hips_up(
             "glute_bridge",
-            "Glute bridge: start and end position",
+            "Glute bridge",
             "On your back, knees bent, both feet flat; lift the hips until knees, hips and "
             "shoulders line up, and lower slowly.",
             "on the back, both feet down",
-            Panel(two_feet(0), MAT),
-            Panel(two_feet(1), MAT, (lift_arrow(two_feet(0), two_feet(1)),)),
-            working=("pelvis",),
-            carried=("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b"),
+            two_feet,
+            MAT,
         ),
-        Picture(
+        _hips_up(
             "glute_bridge.step",
-            "Glute bridge with the feet on a step: start and end position",
+            "Glute bridge with the feet on a step",
             "On your back with both feet on a step; lift the hips until knees, hips and "
             "shoulders line up, hold, and lower.",
             "on the back, both feet on a step",
-            Panel(two_feet(0, on_step), step_props),
-            Panel(
-                two_feet(1, on_step),
-                step_props,
-                (lift_arrow(two_feet(0, on_step), two_feet(1, on_step)), label(112, 40, "hold")),
-            ),
-            working=("pelvis",),
-            carried=("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b"),
+            lambda lift: two_feet(lift, on_step),
+            step_props,
+            "hold",
         ),
-        Picture(
-            "marching_bridge",
-            "Marching bridge: start and end position",
-            "Lift into a bridge on both feet; keeping the hips level, lift one foot a few "
-            "centimetres, put it down, then the other.",
-            "on the back in a bridge, one foot lifting",
-            Panel(marching(False), MAT),
-            Panel(
-                marching(True),
-                MAT,
-                (
-                    travel(marching(False), marching(True), "ankle_a", bulge=10, gap=5),
-                    label(112, 40, "hips up"),
-                ),
-            ),
-            working=("leg_a",),
-        ),
-        Picture(
+        marching_picture,
+        _hips_up(
             "single_leg_bridge",
-            "Single-leg bridge: start and end position",
+            "Single-leg bridge",
             "On your back, one foot flat and the other leg straight; lift the hips until the "
             "body is in line from shoulders to knee, hold two seconds, lower.",
             "on the back, one foot down",
-            Panel(one_foot(0), MAT),
-            Panel(
-                one_foot(1), MAT, (lift_arrow(one_foot(0), one_foot(1)), label(112, 40, "hold 2 s"))
-            ),
-            working=("pelvis",),
-            carried=("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b"),
+            one_foot,
+            MAT,
+            "hold 2 s",
         ),
-        Picture(
+        _hips_up(
             "single_leg_bridge.step",
-            "Single-leg bridge with the foot on a step: start and end position",
+            "Single-leg bridge with the foot on a step",
             "On your back with one foot on a step and the other leg straight; lift the hips "
             "until the body is in line, hold, lower.",
             "on the back, one foot on a step",
-            Panel(one_foot(0, on_step), step_props),
-            Panel(
-                one_foot(1, on_step),
-                step_props,
-                (lift_arrow(one_foot(0, on_step), one_foot(1, on_step)), label(112, 40, "hold")),
-            ),
-            working=("pelvis",),
-            carried=("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b"),
+            lambda lift: one_foot(lift, on_step),
+            step_props,
+            "hold",
         ),
-        Picture(
+        _hips_up(
             "hip_thrust",
-            "Single-leg hip thrust: start and end position",
+            "Single-leg hip thrust",
             "Upper back on the edge of a sofa (never a loose chair), one foot flat, the other "
             "leg lifted; drive the hips up until the body is level from shoulders to knee.",
             "upper back on a sofa, one foot down",
-            Panel(thrust(0), sofa_props),
-            Panel(thrust(1), sofa_props, (lift_arrow(thrust(0), thrust(1)),)),
-            working=("pelvis",),
-            carried=("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b"),
+            thrust,
+            sofa_props,
         ),
     ]
+
+
+def _hips_up(
+    key: str,
+    title: str,
+    text: str,
+    position: str,
+    pose: Callable[[float], Pose],
+    props: tuple[Prop, ...],
+    word: str = "",
+) -> Picture:
+    """A bridge-like picture: the hips down (``pose(0)``), then up (``pose(1)``), the hips
+    doing the work and carrying the rest of the body with them."""
+    start, end = pose(0), pose(1)
+    front: tuple[Prop, ...] = (travel(start, end, "hip", bulge=-10, gap=4),)
+    if word:
+        front += (label(98, 40, word),)
+    carried = ("torso", "leg_a", "leg_b", "head", "arm_a", "arm_b")
+    return start_end(key, title, text, position, props, start, end, front, ("pelvis",), carried)
 
 
 def pictures() -> list[Picture]:

@@ -4,11 +4,13 @@ rotation seen from the front."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drawings.figure import Limb as L
 from drawings.figure import Point, Pose
-from drawings.postures import GROUND, side_view, standing_front
-from drawings.props import FLOOR, Prop, chair, floor, label, step, travel, wall
-from drawings.svg import Panel, Picture
+from drawings.postures import GROUND, arm_to, side_view, standing_front
+from drawings.props import CONTACT, FLOOR, Prop, chair, floor, label, step, stool, travel, wall
+from drawings.svg import Panel, Picture, start_end
 
 CARRIED = ("pelvis", "torso", "head", "arm_a", "arm_b")
 
@@ -45,16 +47,11 @@ def _picture(
     working: tuple[str, ...] = ("leg_a",),
     carried: tuple[str, ...] = (*CARRIED, "leg_b"),
     word_x: float = 4,
+    bulge: float = 10,
 ) -> Picture:
-    return Picture(
-        key,
-        f"{title}: start and end position",
-        text,
-        position,
-        Panel(start, props),
-        Panel(end, props, (travel(start, end, joint, bulge=10, gap=4), label(word_x, 34, word))),
-        working=working,
-        carried=carried,
+    front = (travel(start, end, joint, bulge=bulge, gap=4), label(word_x, 34, word))
+    return start_end(
+        key, title, text, position, props, start, end, front, working=working, carried=carried
     )
 
 
@@ -68,7 +65,7 @@ def step_work() -> list[Picture]:
         (110.0, GROUND - 50),
         (112.0, GROUND - 84),
         (96.0, top - 3.5),
-        (126.0, GROUND),
+        (127.0, GROUND),  # the back foot on the floor behind the step, not in it
         hand_a=(118.0, GROUND - 48),
         hand_b=(104.0, GROUND - 48),
         knees=1,
@@ -93,10 +90,11 @@ def step_work() -> list[Picture]:
             "One foot on a step; push through that foot to stand up on the step, knee over the "
             "toes, then step back down slowly.",
             "stepping up onto a step",
-            (floor(), step(72, 124, 14)),
+            (floor(), step(70, 118, 14)),
             up_start,
             up_end,
             "stand up",
+            bulge=-10,  # behind the body, clear of the stepping thigh
         ),
     ]
 
@@ -219,6 +217,7 @@ def wall_sit() -> Picture:
         "hold",
         working=("leg_a", "leg_b"),
         carried=CARRIED,
+        bulge=-10,  # in front of the body, off the wall
     )
 
 
@@ -233,13 +232,17 @@ def seated_rotation() -> Picture:
             L((-95, -90 + turn, 180), scale=(0.3, 1.0, 1.0)),
             L((-85, -90, 0), scale=(0.3, 1.0, 1.0)),
             ("hip", hip),
-            arm_a=L((-100, -60)),
-            arm_b=L((-80, -120)),
         )
-        return base
+        # Hands holding the seat's edges, outside the thighs.
+        j = base.joints()
+        return replace(
+            base,
+            arm_a=arm_to(j["shoulder_a"], (seat_x[0] + 3, seat_y - CONTACT), -1),
+            arm_b=arm_to(j["shoulder_b"], (seat_x[1] - 3, seat_y - CONTACT), 1),
+        )
 
-    seat = Prop("step", ((52.0, seat_y), (108.0, seat_y + 6)))
-    props = (floor(), seat)
+    seat_x = (50.0, 110.0)
+    props = (floor(), stool(*seat_x, FLOOR - seat_y))
     start, end = pose(0), pose(32)
     return Picture(
         "seated_hip_rotation",
@@ -249,7 +252,7 @@ def seated_rotation() -> Picture:
         "sitting on a chair, foot swinging in",
         Panel(start, props),
         Panel(
-            end, props, (travel(start, end, "ankle_a", bulge=-8, gap=3), label(4, 34, "turn out"))
+            end, props, (travel(start, end, "ankle_a", bulge=8, gap=3), label(4, 34, "turn out"))
         ),
         working=("leg_a",),
     )

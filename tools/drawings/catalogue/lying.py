@@ -6,7 +6,7 @@ from __future__ import annotations
 from drawings.figure import Limb as L
 from drawings.figure import Pose
 from drawings.postures import GROUND, reach, side_lying, side_plank
-from drawings.props import Prop, band, floor, label, mat, step, travel
+from drawings.props import CONTACT, FLOOR, Prop, band, floor, label, mat, plane, step, travel
 from drawings.svg import Panel, Picture
 
 HIP_B = (70.0, GROUND)
@@ -41,35 +41,55 @@ def side_leg_raise(banded: bool) -> Picture:
     )
 
 
-def _clam(hip_b: tuple[float, float], opening: float) -> Pose:
-    """Seen from the front and a little above, so the bent knees come down the picture:
-    hips bent 45 degrees, knees 90, heels together under the hips' line."""
+#: the clamshell is seen from in front and above, on a mat going away from the viewer: the
+#: body lies along the mat's far part, the bent knees come down the picture towards the viewer
+CLAM_MAT = plane(4, 156, FLOOR - 42, inset=16)
+CLAM_HIP = (66.0, FLOOR - 24)
+
+
+def _clam(opening: float) -> Pose:
+    """Hips bent 45 degrees, knees 90, the heels together in line with the body; the top hand
+    on the top hip. The top leg rests on the bottom one (a V over a V); ``opening`` lifts the
+    top knee towards the ceiling, above the hips, the heels staying together (a diamond)."""
     pose = side_lying(
-        hip_b, TORSO, L((-28, 24, 0), segments=2), L((-28, 24, 0), far=True, segments=2)
+        CLAM_HIP,
+        TORSO,
+        L((-45, 40, 0), segments=2),
+        L((-45, 40, 0), far=True, segments=2),
+        hand_on_hip=True,
     )
-    j = pose.joints()
-    knee_b, ankle_b = j["knee_b"], j["ankle_b"]
-    knee_a = (knee_b[0] - opening * 0.25, knee_b[1] - 7 - opening)
-    ankle_a = (ankle_b[0], ankle_b[1] - 6)
-    return pose.with_joint("knee_a", knee_a).with_joint("ankle_a", ankle_a)
+    hip_x, hip_y = CLAM_HIP
+    knee_b, ankle_b = (hip_x + 20, FLOOR - CONTACT - 2), (hip_x + 38, hip_y)
+    closed_knee = (knee_b[0] - 1, knee_b[1] - 7)
+    open_knee = (hip_x + 13, hip_y - 26)
+    knee_a = (
+        closed_knee[0] + opening * (open_knee[0] - closed_knee[0]),
+        closed_knee[1] + opening * (open_knee[1] - closed_knee[1]),
+    )
+    return (
+        pose.with_joint("knee_b", knee_b)
+        .with_joint("ankle_b", ankle_b)
+        .with_joint("knee_a", knee_a)
+        .with_joint("ankle_a", (ankle_b[0], ankle_b[1] - 6))
+    )
 
 
 def clamshell(banded: bool) -> Picture:
-    hip_b = (64.0, GROUND - 12)
-    closed, opened = _clam(hip_b, 0), _clam(hip_b, 24)
+    closed, opened = _clam(0), _clam(1)
     front = _knee_band(banded)
     with_band = ", a loop band above the knees" if banded else ""
     return Picture(
         "clamshell.band" if banded else "clamshell",
         f"{'Banded clamshell' if banded else 'Clamshell'}: start and end position",
-        "Lying on your side, hips and knees bent, heels together, head on the lower arm"
-        f"{with_band}; open the top knee, feet together, without rolling back.",
+        "Lying on your side, hips and knees bent, heels together, head on the lower arm, the "
+        f"top hand on the hip{with_band}; open the top knee, feet together, without rolling "
+        "back.",
         "side-lying, knees bent" + (" (band above the knees)" if banded else ""),
-        Panel(closed, MAT, front),
+        Panel(closed, (CLAM_MAT,), front),
         Panel(
             opened,
-            MAT,
-            (*front, travel(closed, opened, "knee_a", bulge=10, gap=6), label(110, 50, "open")),
+            (CLAM_MAT,),
+            (*front, travel(closed, opened, "knee_a", bulge=-8, gap=4), label(108, 58, "open")),
         ),
         working=("leg_a",),
     )

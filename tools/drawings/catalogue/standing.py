@@ -22,17 +22,17 @@ from drawings.props import (
 )
 from drawings.svg import Panel, Picture
 
-STANCE_X = 92.0
+STANCE_X = 98.0
 #: the free leg's knee bent so the foot clears the floor: its shin, pointing back away from
 #: the viewer, shows shorter
 FREE_LEG = L((-92, -92, 180), scale=(1.0, 0.62, 1.0))
 HIKE = 22.0
 
 
-def _on_one_leg(hike: float, ground: float = GROUND, free: L = FREE_LEG, **arms: L) -> Pose:
-    return standing_front(
-        free, L((-90, -90, 0)), ("ankle_b", (STANCE_X, ground)), hike=hike, **arms
-    )
+def _on_one_leg(
+    hike: float, ground: float = GROUND, free: L = FREE_LEG, x: float = STANCE_X, **arms: L
+) -> Pose:
+    return standing_front(free, L((-90, -90, 0)), ("ankle_b", (x, ground)), hike=hike, **arms)
 
 
 def _hike_picture(
@@ -44,10 +44,11 @@ def _hike_picture(
     ground: float = GROUND,
     hike: float = HIKE,
     extra: tuple[Prop, ...] = (),
+    x: float = STANCE_X,
     **arms: L,
 ) -> Picture:
-    start = _on_one_leg(0, ground, **arms)
-    end = _on_one_leg(hike, ground, **arms)
+    start = _on_one_leg(0, ground, x=x, **arms)
+    end = _on_one_leg(hike, ground, x=x, **arms)
     level = guide(start.joints()["hip_a"][1], 40, 120)
     return Picture(
         key,
@@ -72,7 +73,7 @@ def _hike_picture(
 def hip_hikes() -> list[Picture]:
     step_h = 16
     on_step = FLOOR - step_h - 3.5
-    wall_x = 124.0
+    wall_x = 130.0
     to_wall = _on_one_leg(0).joints()["shoulder_b"]
     wall_arm = arm_to(to_wall, (wall_x - 4, to_wall[1] + 16), -1)
     return [
@@ -90,8 +91,9 @@ def hip_hikes() -> list[Picture]:
             "Standing side-on on a step on one leg, the free foot off the edge; lift the free "
             "hip with the standing hip, then lower it.",
             "standing on one leg on a step",
-            (floor(), step(STANCE_X - 16, 150, step_h)),
+            (floor(), step(STANCE_X - 10, 154, step_h)),
             ground=on_step,
+            x=STANCE_X + 6,  # raised on the step: clear of the label
         ),
         _hike_picture(
             "hip_hike.wall",
@@ -111,7 +113,7 @@ def hip_hikes() -> list[Picture]:
             "standing on one leg, dumbbell on the free side",
             (floor(),),
             extra=(dumbbell("hand_a"),),
-            arm_a=L((-92, -90)),
+            arm_a=L((-100, -92)),  # hanging beside the body, the dumbbell beside the thigh
         ),
     ]
 
@@ -130,7 +132,7 @@ def _stance(free_knee: float, wall_x: float) -> Pose:
 
 
 def single_leg_stance() -> Picture:
-    wall_x = 124.0
+    wall_x = 130.0
     start, end = _stance(0, wall_x), _stance(0.38, wall_x)
     level = guide(start.joints()["hip_a"][1], 40, 120)
     return Picture(
@@ -158,16 +160,19 @@ def abductions() -> list[Picture]:
             arm_b=arm_b,
         )
 
-    chair_x = 128.0
+    # The chair side-on beside the standing leg, its backrest towards the figure: the hand
+    # rests on the top of the backrest.
+    back_x, seat = 132.0, 30.0
+    chair_props = (floor(), chair(back_x + 22, seat=seat, back="left"))
     shoulder = abduction(0).joints()["shoulder_b"]
-    hold = arm_to(shoulder, (chair_x + 2, GROUND - 62), -1)
+    hold = arm_to(shoulder, (back_x - 1, FLOOR - seat - 34 - 3), -1)
     hips = (L((-130, -20)), L((-50, -160)))
     pictures = []
     for key, name, props, extra, arms, text in (
         (
             "standing_hip_abduction",
             "Standing hip abduction",
-            (floor(), chair(chair_x, back="right")),
+            chair_props,
             (),
             {"arm_b": hold},
             "Standing tall, one hand on a chair; lift one leg out to the side, toes forward, and "
@@ -176,7 +181,7 @@ def abductions() -> list[Picture]:
         (
             "standing_hip_abduction.band",
             "Standing hip abduction with a band",
-            (floor(), chair(chair_x, back="right")),
+            chair_props,
             (band("ankle_a", "ankle_b"),),
             {"arm_b": hold},
             "Standing tall, one hand on a chair, a loop band around the ankles; lift one leg out "
@@ -353,7 +358,6 @@ def knee_drive() -> Picture:
             (82.0, GROUND),
             hand_a=(92.0, hip[1] + 4) if drive else (72.0, hip[1] + 4),
             hand_b=(70.0, hip[1] + 4) if drive else (92.0, hip[1] + 4),
-            knees=1 if drive else -1,
         )
 
     start, end = pose(False), pose(True)
