@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
@@ -60,8 +62,8 @@ def _endpoint(method: str, url: str) -> str:
         ("calendar-service", "calendar month"),
         ("workoutScheduleByPeriod", "scheduled workouts"),
         ("schedule/", "schedule entry"),
-        ("workout-service/workout/", "workout"),
         ("workout-service/workouts", "workout list"),
+        ("workout-service/workout", "workout"),
         ("exerciseSets", "exercise sets"),
         ("athlete/activities", "Strava activities"),
         ("oauth/token", "Strava token"),
@@ -137,19 +139,25 @@ def strava_and_garmin() -> None:
         )
 
 
-def garmin_only() -> None:
-    print("Garmin only (runs from the activity list, no Strava):")
+@contextmanager
+def garmin_runner() -> Iterator[tuple[Path, FakeGarmin, responses.RequestsMock]]:
+    """A Garmin-only runner: a signed-in home, six weeks of runs on the fake Garmin."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
     ):
-        home = signed_in_home(tmp)
         garmin = FakeGarmin()
         garmin.activities = garmin_history(last_monday(), 6)
+        garmin.register(http)
+        yield signed_in_home(tmp), garmin, http
+
+
+def garmin_only() -> None:
+    print("Garmin only (runs from the activity list, no Strava):")
+    with garmin_runner() as (home, garmin, http):
         race = date.today() + timedelta(days=9)
         garmin.add_event(race, "City Half Marathon", race=True)
         garmin.add_event(race - timedelta(days=4), "Club social run", race=False)
-        garmin.register(http)
         sync = syncer(home, http)
         sync("first sync (6 weeks of runs)")
         sync("nothing-new night", detail=True)
@@ -170,13 +178,7 @@ def garmin_only() -> None:
 
 def garmin_with_a_plan() -> None:
     print("Garmin only, on a Runna-style plan (four planned runs a week, two weeks ahead):")
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        responses.RequestsMock(assert_all_requests_are_fired=False) as http,
-    ):
-        home = signed_in_home(tmp)
-        garmin = FakeGarmin()
-        garmin.activities = garmin_history(last_monday(), 6)
+    with garmin_runner() as (home, garmin, http):
         monday = date.today() - timedelta(days=date.today().weekday())
         for week in (monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)):
             for day, name, km in (
@@ -188,7 +190,6 @@ def garmin_with_a_plan() -> None:
                 garmin.add_planned_run(
                     week + timedelta(days=day), name, distance_m=km * 1000, consumer="Runna"
                 )
-        garmin.register(http)
         sync = syncer(home, http)
         sync("first sync")
         sync("nothing-new night", detail=True)

@@ -30,25 +30,15 @@ from typing import Any
 from hipcoach.errors import ServiceError
 from hipcoach.plugins.interfaces import RunningPlan
 from hipcoach.plugins.values import PlannedRun
+from hipcoach_garmin.activities import RUNNING_TYPES
 from hipcoach_garmin.calendar import GarminCalendar
 from hipcoach_garmin.errors import Gone
 from hipcoach_garmin.payload import session_key_from_description
 
 log = logging.getLogger(__name__)
 
-#: Garmin's running sport keys (workouts use "running"; the others are accepted as well)
-RUNNING = frozenset(
-    {
-        "running",
-        "trail_running",
-        "treadmill_running",
-        "track_running",
-        "indoor_running",
-        "virtual_run",
-        "street_running",
-        "ultra_run",
-    }
-)
+#: Garmin's running sport keys (workouts use "running"; the activity types are accepted too)
+RUNNING = RUNNING_TYPES
 #: a wrapped answer's list, under one of the keys public clients use for such lists
 _LIST_KEYS = ("workoutScheduleSummaries", "scheduledWorkouts", "workoutSchedules", "items")
 #: end conditions of a step (garmin.md §1): time in seconds, distance in metres

@@ -152,6 +152,15 @@ class GarminTarget(WorkoutTarget):
             )
         self._marked.add(workout_id)
 
+    def _require_entry(self, verb: str, schedule_id: str, workout_id: str) -> None:
+        """Refuse an entry this target did not read on the calendar (or make) as one of
+        ``workout_id``'s."""
+        if self._entries.get(schedule_id) != workout_id:
+            raise NotOwned(
+                f"refusing to {verb} Garmin calendar entry {schedule_id}: it was not read "
+                f"from the calendar as an entry of workout {workout_id}"
+            )
+
     # -- WorkoutTarget ---------------------------------------------------------------------
     def create_workout(self, session: Session) -> str:
         """POST /workout-service/workout; the new workout id."""
@@ -211,11 +220,7 @@ class GarminTarget(WorkoutTarget):
         """DELETE /workout-service/schedule/{id} of an entry of the marked ``workout_id``, as
         read from the calendar; an entry (or workout) already gone counts as removed."""
         number = remote_id(schedule_id, "schedule id")
-        if self._entries.get(schedule_id) != workout_id:
-            raise NotOwned(
-                f"refusing to remove Garmin calendar entry {schedule_id}: it was not read "
-                f"from the calendar as an entry of workout {workout_id}"
-            )
+        self._require_entry("remove", schedule_id, workout_id)
         try:
             self._require_marker(workout_id)
             with self._change(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
@@ -232,11 +237,7 @@ class GarminTarget(WorkoutTarget):
         ``reschedule_workout``: GET /workout-service/schedule/{id}, then one PUT of it with the
         new ``calendarDate``. The entry keeps its id; nothing is deleted or booked anew."""
         number = remote_id(schedule_id, "schedule id")
-        if self._entries.get(schedule_id) != workout_id:
-            raise NotOwned(
-                f"refusing to move Garmin calendar entry {schedule_id}: it was not read "
-                f"from the calendar as an entry of workout {workout_id}"
-            )
+        self._require_entry("move", schedule_id, workout_id)
         try:
             self._require_marker(workout_id)
             action = f"moving calendar entry {schedule_id} to {on.isoformat()}"

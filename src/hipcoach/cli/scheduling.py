@@ -66,8 +66,7 @@ def load_runs(
     if resolved is not None:
         _pull(app, *resolved, since=since)
     if not offline:
-        refresh_races(app, start, days)
-        refresh_plans(app, start, days)
+        refresh_calendars(app, start, days)
     runs = app.state.cached_runs()
     if resolved is None and not runs and not offline:
         app.warn(
@@ -77,33 +76,23 @@ def load_runs(
     return runs
 
 
-def refresh_races(app: App, start: date | None, days: int | None) -> None:
-    """Read the races on the runner's calendars for the window's months into the state; a
-    calendar that cannot be read is a warning (the races read before still count)."""
-    from hipcoach.plugins.choose import resolve_race_calendars
-    from hipcoach.schedule.races import refresh
+def refresh_calendars(app: App, start: date | None, days: int | None) -> None:
+    """Read the races on the runner's calendars and their running plan(s) for the window
+    into the state; one that cannot be read is a warning (what was read before still
+    counts)."""
+    from hipcoach.plugins.choose import resolve_race_calendars, resolve_running_plans
+    from hipcoach.schedule import races, running_plan
 
-    calendars = resolve_race_calendars(app.registry, app.plugin_context())
-    if not calendars:
+    context = app.plugin_context()
+    calendars = resolve_race_calendars(app.registry, context)
+    plans = resolve_running_plans(app.registry, context)
+    if not (calendars or plans):
         return
     first = start or app.today()
     last = first + timedelta(days=(days or app.config.athlete.horizon_days) - 1)
-    for name, error in refresh(calendars, app.state, first, last):
+    for name, error in races.refresh(calendars, app.state, first, last):
         app.warn(f"races on the {name} calendar not updated (using those read before): {error}")
-
-
-def refresh_plans(app: App, start: date | None, days: int | None) -> None:
-    """Read the runner's running plan(s) for the window into the state; a plan that cannot
-    be read is a warning (the planned runs read before still count)."""
-    from hipcoach.plugins.choose import resolve_running_plans
-    from hipcoach.schedule.running_plan import refresh
-
-    plans = resolve_running_plans(app.registry, app.plugin_context())
-    if not plans:
-        return
-    first = start or app.today()
-    last = first + timedelta(days=(days or app.config.athlete.horizon_days) - 1)
-    for name, error in refresh(plans, app.state, first, last):
+    for name, error in running_plan.refresh(plans, app.state, first, last):
         app.warn(f"the {name} running plan not updated (using the one read before): {error}")
 
 

@@ -24,7 +24,6 @@ whole.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import statistics
@@ -37,12 +36,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from hipcoach.errors import HipcoachError
 from hipcoach.plugins.interfaces import RunningPlan
 from hipcoach.plugins.values import PlannedRun
+from hipcoach.schedule.stored import StoredByPlugin, read_each
 from hipcoach.timeutil import in_range, monday
 
 if TYPE_CHECKING:
     from hipcoach.state import StateDB
 
 KEY = "running_plan"
+WHAT = "running plan"
 PlanKind = Literal["long", "quality", "race", "easy"]
 
 LONG_MINUTES = 90
@@ -171,9 +172,9 @@ def _is_long(run: PlannedRun, week: Sequence[PlannedRun]) -> bool:
 # -- stored ----------------------------------------------------------------------------------
 def stored_plan(state: StateDB) -> list[PlanRun]:
     """The planned runs as last read, of every plugin, classified."""
-    document = _parse(state.get_meta(KEY))
+    stored = StoredByPlugin(state, KEY, WHAT)
     return classify(
-        (plugin, run) for plugin, entry in document.items() for run in _runs(entry, plugin)
+        (plugin, run) for plugin, item in stored.every("runs") if (run := _run(item, plugin))
     )
 
 
@@ -187,31 +188,17 @@ def refresh(
     changed, so a quiet night writes nothing here.
     """
     first, last = plan_span(start, end)
-    before = state.get_meta(KEY)
-    stored = _parse(before)
-    errors: list[tuple[str, HipcoachError]] = []
-    for name, plan in plans:
-        try:
-            found = [run for run in plan.planned_runs(first, last) if _usable(run, name)]
-        except HipcoachError as exc:
-            log.info("could not read the %s running plan: %s", name, exc)
-            errors.append((name, exc))
-            continue
-        horizon = first - timedelta(days=KEEP_DAYS)
-        kept = [
-            r
-            for r in _runs(stored.get(name, {}), name)
-            if horizon <= r.date and not first <= r.date <= last
-        ]
-        fresh = [r for r in found if first <= r.date <= last]
-        stored[name] = {
-            "read": [first.isoformat(), last.isoformat()],
-            "runs": [_fact_json(r) for r in sorted([*kept, *fresh], key=_order)],
-        }
+    horizon = first - timedelta(days=KEEP_DAYS)
+    stored = StoredByPlugin(state, KEY, WHAT)
+    read, errors = read_each(plans, lambda plan: plan.planned_runs(first, last), WHAT)
+    for name, answer in read:
+        fresh = [r for r in answer if _usable(r, name) and first <= r.date <= last]
+        before = [_run(item, name) for item in stored.items(name, "runs")]
+        kept = [r for r in before if r and horizon <= r.date and not first <= r.date <= last]
+        runs = sorted([*kept, *fresh], key=_order)
+        stored.replace(name, first, last, "runs", [_fact_json(r) for r in runs])
         log.info("%s running plan, %s … %s: %d planned run(s)", name, first, last, len(fresh))
-    text = json.dumps(stored, sort_keys=True, ensure_ascii=False)
-    if text != (before or json.dumps({})):
-        state.set_meta(KEY, text)
+    stored.save()
     return errors
 
 
@@ -240,35 +227,18 @@ def _fact_json(run: PlannedRun) -> dict[str, Any]:
     }
 
 
-def _parse(text: str | None) -> dict[str, Any]:
-    """The stored document; a damaged one reads as empty (the next refresh rewrites it)."""
-    if not text:
-        return {}
+def _run(item: Any, plugin: str) -> PlannedRun | None:
+    """A stored planned run; None (and a warning) for a damaged one."""
     try:
-        document = json.loads(text)
-    except ValueError:
-        document = None
-    if not isinstance(document, dict):
-        log.warning("the stored running plan is unreadable; it is read again")
-        return {}
-    return {name: entry for name, entry in document.items() if isinstance(entry, dict)}
-
-
-def _runs(entry: dict[str, Any], plugin: str) -> list[PlannedRun]:
-    runs = []
-    for item in entry.get("runs", []):
-        try:
-            runs.append(
-                PlannedRun(
-                    date=in_range(date.fromisoformat(item["date"])),
-                    name=str(item.get("name") or ""),
-                    distance_m=item.get("distance_m"),
-                    duration_s=item.get("duration_s"),
-                    race=item.get("race") is True,
-                    intervals=item.get("intervals") is True,
-                    source=str(item.get("source") or ""),
-                )
-            )
-        except (TypeError, KeyError, ValueError, AttributeError):
-            log.warning("ignoring a damaged stored planned run of %s: %r", plugin, item)
-    return runs
+        return PlannedRun(
+            date=in_range(date.fromisoformat(item["date"])),
+            name=str(item.get("name") or ""),
+            distance_m=item.get("distance_m"),
+            duration_s=item.get("duration_s"),
+            race=item.get("race") is True,
+            intervals=item.get("intervals") is True,
+            source=str(item.get("source") or ""),
+        )
+    except (TypeError, KeyError, ValueError, AttributeError):
+        log.warning("ignoring a damaged stored planned run of %s: %r", plugin, item)
+        return None
