@@ -230,6 +230,20 @@ def test_a_week_without_planned_runs_falls_back_to_the_prediction() -> None:
     assert blocked_reason(plan.request, next_sunday - timedelta(days=1)) == "day before a long"
 
 
+def test_a_plan_that_sets_no_long_run_keeps_the_predicted_one_unless_it_fills_that_day() -> None:
+    """A runner who schedules only their Tuesday tempo run keeps the long run of their habit
+    (Sundays): Saturday stays free of sessions. A plan with an easy run on that Sunday says
+    the Sunday is no long run."""
+    tempo_only = plan_with([run(MONDAY + timedelta(days=1), "Tempo", km=10)])
+    assert tempo_only.request.key_days()[MONDAY + timedelta(days=6)].predicted
+    assert blocked_reason(tempo_only.request, MONDAY + timedelta(days=5)) == "day before a long"
+    easy_sunday = plan_with(
+        [run(MONDAY + timedelta(days=1), "Tempo", km=10), run(MONDAY + timedelta(days=6), km=6)]
+    )
+    assert MONDAY + timedelta(days=6) not in easy_sunday.request.key_days()
+    assert blocked_reason(easy_sunday.request, MONDAY + timedelta(days=5)) is None
+
+
 def test_the_day_before_a_planned_quality_run_is_light_and_says_so() -> None:
     thu = MONDAY + timedelta(days=3)
     plan = plan_with(

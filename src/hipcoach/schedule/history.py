@@ -147,9 +147,15 @@ def plan_ahead(runs: Sequence[Run], planned: Iterable[PlanRun]) -> list[PlanRun]
     return [p for p in planned if p.date not in recorded]
 
 
-def plan_weeks(planned: Iterable[PlanRun]) -> set[date]:
-    """The ISO weeks (Mondays) the runner's plan speaks for: those with planned runs."""
-    return {monday(p.date) for p in planned}
+def plan_decides(planned: Iterable[PlanRun], day: date, kinds: Iterable[str]) -> bool:
+    """Whether the runner's plan, rather than a prediction, says what ``day`` holds for a key
+    run of ``kinds`` ("long"/"race", or "quality"): the plan has a run that day, or one of
+    those kinds in that ISO week (a plan that moved its long run to Wednesday has no Sunday
+    long run to predict). A week without planned runs, or a day the plan leaves free in a week
+    where it sets no such run, keeps the prediction."""
+    wanted = set(kinds)
+    week = monday(day)
+    return any(p.date == day or (monday(p.date) == week and p.kind in wanted) for p in planned)
 
 
 def key_days(
@@ -162,7 +168,7 @@ def key_days(
 ) -> dict[date, KeyDay]:
     """Long runs and races on ``first`` … ``last``: the recorded ones, the planned races, the
     runner's plan's long runs and races, and the predicted long run of every week that has
-    not had its long run yet and for which the plan has no runs."""
+    not had its long run yet, unless the plan decides otherwise (:func:`plan_decides`)."""
     days: dict[date, KeyDay] = {}
     for run in runs:
         if run.kind in ("long", "race") and first <= run.date <= last:
@@ -177,13 +183,18 @@ def key_days(
             days[race] = KeyDay(race, "race", False)
     weeks_with_long = {monday(r.date) for r in runs if r.kind in ("long", "race")}
     weeks_with_long |= {monday(r) for r in races}
-    weeks_with_long |= plan_weeks(planned)  # the plan speaks for its weeks
     latest_run = max((r.date for r in runs), default=None)
     week = monday(first)
     while week <= last:
         predicted = week + timedelta(days=long_run_weekday)
         already_past = latest_run is not None and predicted <= latest_run
-        if week not in weeks_with_long and first <= predicted <= last and not already_past:
+        planned_instead = plan_decides(planned, predicted, ("long", "race"))
+        if (
+            week not in weeks_with_long
+            and first <= predicted <= last
+            and not already_past
+            and not planned_instead
+        ):
             days[predicted] = KeyDay(predicted, "long", True)
         week += timedelta(weeks=1)
     return days

@@ -6,11 +6,12 @@ before a race, nor the day after a race; never on consecutive days; per ISO week
 programme's sessions (one in a race week, at least 3 days before the race); never on a
 blocked day.
 
-The runner's running plan comes first: in an ISO week where the plan has runs, its long
-runs and races are the key days and its quality runs the quality days, and nothing is
-predicted; a week without planned runs falls back to the predictions (the long-run weekday,
-the usual quality weekday). Reasons name the planned run ("day after your planned 28 km long
-run (Runna)").
+The runner's running plan comes first: its long runs and races are key days and its
+quality runs quality days; a week whose plan has a long run (or race, or quality run) expects
+no predicted one, and a day with a planned run is that run. A week without planned runs, or
+a day the plan leaves free in a week where it sets no such run, falls back to the
+predictions (the long-run weekday, the usual quality weekday). Reasons name the planned run
+("day after your planned 28 km long run (Runna)").
 
 Preferences, in order: the day after a long run; the same day as a quality run (after it:
 "hard days hard"); an easy day not followed by a key run. Over the whole window the scheduler
@@ -37,7 +38,7 @@ from hipcoach.adherence.catchups import CatchUp
 from hipcoach.config import WEEKDAYS
 from hipcoach.models import Programme, Run, ScheduledSession, Session
 from hipcoach.programme.generator import lighten
-from hipcoach.schedule.history import KeyDay, key_days, monday, plan_ahead, plan_weeks
+from hipcoach.schedule.history import KeyDay, key_days, monday, plan_ahead, plan_decides
 from hipcoach.schedule.running_plan import LOOK_AHEAD_DAYS, PlanRun
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
@@ -105,9 +106,10 @@ class ScheduleRequest:
         ahead = plan_ahead(self.runs, self.planned)
         return next((p for p in ahead if p.date == day and p.kind == kind), None)
 
-    def predicts(self, day: date) -> bool:
-        """Whether predictions speak for ``day``'s week (the plan has no runs in it)."""
-        return monday(day) not in plan_weeks(self.planned)
+    def predicts_quality(self, day: date) -> bool:
+        """Whether the usual quality weekday still speaks for ``day``: the plan has no run
+        that day and no quality run that week."""
+        return not plan_decides(self.planned, day, ("quality",))
 
 
 def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
@@ -156,7 +158,7 @@ def _quality_tomorrow(request: ScheduleRequest, day: date) -> str | None:
     if any(r.date == tomorrow and r.kind == "workout" for r in request.runs):
         return QUALITY_TOMORROW
     usual = request.workout_weekday
-    if usual is not None and tomorrow.weekday() == usual and request.predicts(tomorrow):
+    if usual is not None and tomorrow.weekday() == usual and request.predicts_quality(tomorrow):
         return QUALITY_TOMORROW
     return None
 
@@ -177,7 +179,7 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
     if same_day is not None:
         return 2.0, f"same day as your {same_day.named()}: do it after the run (hard days hard)"
     workout_day = request.workout_weekday
-    if workout_day is not None and day.weekday() == workout_day and request.predicts(day):
+    if workout_day is not None and day.weekday() == workout_day and request.predicts_quality(day):
         return 2.0, (
             f"same day as your usual {WEEKDAYS[workout_day].title()} quality run: "
             "do it after the run (hard days hard)"
