@@ -313,3 +313,20 @@ def test_hard_rules_hold_around_any_plan(items) -> None:  # type: ignore[no-unty
     assert not hard_rule_violations(plan.sessions, plan.request, 3)
     for key in plan.request.key_days().values():
         assert key.date not in {s.date for s in plan.sessions}
+
+
+def test_a_run_two_plans_hold_counts_once(state) -> None:
+    """A plan pushed to Garmin Connect and to intervals.icu alike: one run, not two."""
+    long_run = run(MONDAY + timedelta(days=6), "Long  run", km=28)
+    on_intervals = run(MONDAY + timedelta(days=6), "long run", km=28.02, source="intervals")
+    other = run(MONDAY + timedelta(days=3), "Tempo", km=10)
+    refresh(
+        [("garmin", Plan([long_run])), ("intervals", Plan([on_intervals, other]))],
+        state,
+        MONDAY,
+        MONDAY + timedelta(days=6),
+    )
+    assert [(p.name, p.plugin) for p in stored_plan(state)] == [
+        ("Tempo", "intervals"),
+        ("Long  run", "garmin"),
+    ]

@@ -344,3 +344,16 @@ def test_any_garmin_use_drops_a_sign_in_left_waiting_for_a_day(
     os.utime(path, (day_ago, day_ago))
     GarminIntegration().workout_target(context())
     assert not path.exists()
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_sign_in_at_a_terminal_drops_a_sign_in_left_waiting(cli, home: Path, api) -> None:
+    stop_at_mfa(api)
+    env = {"GARMIN_PASSWORD": PASSWORD}
+    assert cli("auth", "garmin", "--email", EMAIL, "--no-prompt", env=env).exit_code == 0
+    assert home.joinpath(*PENDING).exists()
+    sign_in_page(api)
+    api.post(MOBILE_LOGIN, json=SUCCESS)
+    grant_tokens(api)
+    assert sign_in(cli).exit_code == 0
+    assert not home.joinpath(*PENDING).exists()

@@ -235,3 +235,9 @@ def test_the_plan_shares_the_targets_calendar(context, token_file: Path) -> None
     assert found.calendar is integration.calendar(context())
     token_file.unlink()
     assert GarminIntegration().running_plan(context()) is None
+
+
+def test_a_partners_name_is_one_short_line() -> None:
+    entry = summary("2026-11-25", "Easy", consumerName="  Runna\n" + "x" * 80)
+    found = planned_run(entry)
+    assert found is not None and found.source == ("Runna " + "x" * 80)[:40]

@@ -187,12 +187,14 @@ def command(app: Any, email: str | None, no_prompt: bool, mfa_code: str | None) 
             tokens = found
     prepare_store(context, path)
     save_tokens(path, tokens, own_store=is_own_store(context, path))
+    mfa.forget(context)  # signed in: a sign-in left waiting for a code is of no use now
     app.out(f"Signed in to Garmin Connect; tokens saved to {path}")
 
 
 def _finish(context: PluginContext, code: str) -> str:
-    """The pending sign-in finished with ``code``: removed once used; kept after a code Garmin
-    refused (a corrected one may follow), removed when Garmin says it is no longer valid."""
+    """The tokens of the pending sign-in finished with ``code``. It is kept after a code
+    Garmin refused (a corrected one may follow), removed when Garmin says it is no longer
+    valid."""
     from hipcoach_garmin import mfa
 
     client_state = mfa.load(context)
@@ -210,5 +212,4 @@ def _finish(context: PluginContext, code: str) -> str:
             hint="check it and run `hipcoach auth garmin --mfa-code CODE` again, or start "
             "over with `hipcoach auth garmin`",
         ) from None
-    mfa.forget(context)
-    return tokens
+    return tokens  # the pending sign-in is removed once the tokens are saved

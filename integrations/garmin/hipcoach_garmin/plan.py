@@ -45,6 +45,8 @@ _LIST_KEYS = ("workoutScheduleSummaries", "scheduledWorkouts", "workoutSchedules
 _TIME, _DISTANCE = 2, 3
 _INTERVAL_STEP = 3
 GARMIN_COACH = "Garmin Coach"
+#: a partner's name is shown in reasons: one short line
+SOURCE_LIMIT = 40
 GARMIN_CONNECT = "Garmin Connect"
 
 
@@ -92,7 +94,7 @@ def who_planned(entry: dict[str, Any]) -> str:
     (Runna, TrainingPeaks), Garmin Coach for its plans, else Garmin Connect."""
     partner = _get(entry, "consumerName", "providerName")
     if isinstance(partner, str) and partner.strip():
-        return partner.strip()
+        return " ".join(partner.split())[:SOURCE_LIMIT]
     if _get(entry, "fbtAdaptivePlanId", "trainingPlanId", "atpPlanId") is not None:
         return GARMIN_COACH
     return GARMIN_CONNECT

@@ -171,11 +171,22 @@ def _is_long(run: PlannedRun, week: Sequence[PlannedRun]) -> bool:
 
 # -- stored ----------------------------------------------------------------------------------
 def stored_plan(state: StateDB) -> list[PlanRun]:
-    """The planned runs as last read, of every plugin, classified."""
+    """The planned runs as last read, of every plugin, classified; a run two plans both hold
+    (a plan pushed to Garmin Connect and to intervals.icu alike) counts once."""
     stored = StoredByPlugin(state, KEY, WHAT)
-    return classify(
-        (plugin, run) for plugin, item in stored.every("runs") if (run := _run(item, plugin))
-    )
+    found: dict[tuple[object, ...], tuple[str, PlannedRun]] = {}
+    for plugin, item in stored.every("runs"):
+        run = _run(item, plugin)
+        if run is not None:
+            found.setdefault(_identity(run), (plugin, run))
+    return classify(found.values())
+
+
+def _identity(run: PlannedRun) -> tuple[object, ...]:
+    """What makes two plans' runs the same run: the day, the name, the size (to 100 m, 1 min)."""
+    metres = None if run.distance_m is None else round(run.distance_m / 100)
+    minutes = None if run.duration_s is None else round(run.duration_s / 60)
+    return run.date, " ".join(run.name.lower().split()), metres, minutes, run.race
 
 
 def refresh(

@@ -81,6 +81,7 @@ class ScheduleRequest:
     #: predictions
     planned: tuple[PlanRun, ...] = ()
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
+    _ahead: list[PlanRun] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def end(self) -> date:
@@ -103,8 +104,11 @@ class ScheduleRequest:
 
     def planned_on(self, day: date, kind: str) -> PlanRun | None:
         """The plan's run of ``kind`` on ``day``, unless a run was recorded that day."""
-        ahead = plan_ahead(self.runs, self.planned)
-        return next((p for p in ahead if p.date == day and p.kind == kind), None)
+        if not self.planned:
+            return None
+        if not self._ahead:
+            self._ahead.extend(plan_ahead(self.runs, self.planned))
+        return next((p for p in self._ahead if p.date == day and p.kind == kind), None)
 
     def predicts_quality(self, day: date) -> bool:
         """Whether the usual quality weekday still speaks for ``day``: the plan has no run
