@@ -184,6 +184,8 @@ def test_after_export_log_and_status_show_the_sessions_and_checkin_records_one(c
     result = cli("checkin", "--done", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["session"] == first["key"]
+    # done today: no longer one of the sessions to come, the same day
+    assert first["key"] not in {u["key"] for u in load_json(cli("status", "--json"))["upcoming"]}
     day.value += timedelta(days=1)
     after = {s["key"]: s for s in load_json(cli("log", "--json"))["sessions"]}
     assert after[first["key"]]["status"] == "done"

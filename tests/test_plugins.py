@@ -310,3 +310,22 @@ def test_a_broken_plugins_details_show_at_vv(cli, monkeypatch):
     assert "Traceback" not in quiet.stderr and "warning: plugin 'boom'" in quiet.stderr
     loud = cli("-vv", "plugins")
     assert "Traceback" in loud.stderr and "cannot start" in loud.stderr
+
+
+def test_the_contract_names_load_no_pydantic_and_each_resolves():
+    import hipcoach.plugins as contract
+
+    assert set(contract.__all__) == set(contract._HOMES)
+    for name in contract.__all__:
+        assert getattr(contract, name).__name__ == name
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(CSV_PLUGIN_SRC)!r})\n"
+        "import hipcoach_csv_runs\n"
+        "from hipcoach.plugins import Integration, ActivitySource, WorkoutTarget\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    import subprocess
+
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"  # a plugin on the `auth --help` path stays light

@@ -278,7 +278,10 @@ def test_planned_races_are_races_for_every_hard_rule() -> None:
     assert request.key_days()[race].kind == "race"
     for day in (race - timedelta(days=d) for d in range(3)):
         assert blocked_reason(request, day) is not None
-    assert blocked_reason(request, race + timedelta(days=1)) == "day after a race"
+    # Rule 6 by the planned distance: a half marathon keeps three days after it free.
+    for back in (1, 2, 3):
+        reason = blocked_reason(request, race + timedelta(days=back))
+        assert reason == "3 days without a session after a race of 21 km"
     assert sum(s.date >= MONDAY + timedelta(weeks=1) for s in plan.sessions) <= 1
     assert not hard_rule_violations(plan.sessions, request, 3)
 
@@ -330,3 +333,14 @@ def test_a_run_two_plans_hold_counts_once(state) -> None:
         ("Tempo", "intervals"),
         ("Long  run", "garmin"),
     ]
+
+
+def test_a_planned_marathon_rests_five_days_after_it() -> None:
+    """Rule 6 by the race's distance: a marathon the plan puts on Sunday keeps the five days
+    after it free before it is run (the recorded run's distance counts once it is)."""
+    race = MONDAY + timedelta(days=6)
+    plan = plan_with([run(race, "City Marathon", km=42.2, race=True)], days=21)
+    for back in range(1, 6):
+        assert blocked_reason(plan.request, race + timedelta(days=back)) is not None, back
+    assert not {race + timedelta(days=d) for d in range(1, 6)} & set(reasons(plan))
+    assert not hard_rule_violations(plan.sessions, plan.request, 3)

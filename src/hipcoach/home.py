@@ -201,9 +201,14 @@ def open_own_file(path: Path, flags: int) -> int:
 @contextmanager
 def writing(path: Path, *, hint: str | None = None) -> Iterator[None]:
     """Writing files under ``path``: an OS refusal (read-only, no permission, disk full)
-    becomes CannotWrite (exit 73) naming the file, instead of a crash."""
+    becomes CannotWrite (exit 73) naming the file, instead of a crash; a refusal without a
+    hint of its own gets ``hint`` (which option to change)."""
     try:
         yield
+    except CannotWrite as exc:
+        if exc.hint is None and hint:
+            exc.hint = hint
+        raise
     except OSError as exc:
         raise cannot_write(exc, path, hint=hint) from None
 
@@ -239,3 +244,57 @@ def write_private(path: Path, data: str, *, own_directory: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, data: bytes) -> Path:
+    """Write a file the runner asked for (an export, the report) atomically, through a
+    temporary file and a rename, readable like any document (0644).
+
+    Never over something that is not a plain file: a device, a pipe, a folder or a link would
+    be replaced by the rename (as root, ``--out /dev/full`` would destroy the device) or would
+    block the write. Every refusal is CannotWrite (exit 73) naming ``path``, never the
+    temporary file.
+    """
+    try:
+        found = path.lstat()
+    except FileNotFoundError:
+        found = None
+    except NotADirectoryError:
+        raise _output_refused(path, _THROUGH_A_FILE) from None
+    except OSError as exc:
+        raise _output_refused(path, exc.strerror or str(exc)) from None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        kind = "a link" if stat.S_ISLNK(found.st_mode) else "not a plain file"
+        raise CannotWrite(
+            f"cannot write {path}: it exists and is {kind}; hipcoach writes only plain files"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise _output_refused(path, _THROUGH_A_FILE) from None
+    except OSError as exc:
+        raise _output_refused(path, exc.strerror or str(exc)) from None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _output_refused(path, exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _output_refused(path, exc.strerror or str(exc)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+_THROUGH_A_FILE = "a part of its folder path is a file, not a folder"
+
+
+def _output_refused(path: Path, reason: str) -> CannotWrite:
+    # no hint here: the caller knows which option named the path (see :func:`writing`)
+    return CannotWrite(f"cannot write {path}: {reason}")

@@ -303,3 +303,16 @@ def test_stravalib_logs_no_request_bodies(cli, home, strava, fixed_state, caplog
     expect_exchange(strava)
     cli("-vv", "auth", "strava", "--no-browser", env=CRED_ENV, input=paste() + "\n")
     assert CODE not in caplog.text
+
+
+def test_no_browser_and_nobody_at_a_terminal_fails_at_once(
+    cli, home, strava, monkeypatch, loopback
+):
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)  # no browser on this machine
+    # CliRunner's stdin is not a terminal: nobody could open the link by hand
+    result = cli("auth", "strava", "--timeout", "300", env=CRED_ENV)
+
+    assert result.exit_code == ExitCode.USAGE
+    assert "no browser could be started" in result.stderr and "--no-browser" in result.stderr
+    assert "Waiting" not in result.stderr
+    assert not token_file(home).exists()

@@ -11,6 +11,7 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
 
+from hipcoach.home import write_output
 from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import Exporter
 from hipcoach_garmin.payload import build_workout, check_key
@@ -32,13 +33,10 @@ class _PerSessionExporter(Exporter):
 
     def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
         """Write one file per session; return the paths."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for item in sessions:
-            path = out_dir / file_name(item, self.extension)
-            path.write_bytes(self.render(item))
-            paths.append(path)
-        return paths
+        return [
+            write_output(out_dir / file_name(item, self.extension), self.render(item))
+            for item in sessions
+        ]
 
 
 class GarminJsonExporter(_PerSessionExporter):

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 NAME_LIMIT = 80
 TEXT_LIMIT = 512
+#: the exercise list gives way to a count when it would leave the week's tip less than this
+TIP_AT_LEAST = 120
 NAME_PREFIX = "hipcoach "
 NAME_SEPARATOR = " · "
 ELLIPSIS = "…"
@@ -56,7 +58,7 @@ ELLIPSIS = "…"
 MARKER_RE = re.compile(rf"\[hipcoach:(?P<key>{SESSION_KEY.pattern})\]")
 
 WARMUP_TEXT = (
-    "Warm-up: 3-5 min of easy mobility (leg swings, hip circles, a few bridges). "
+    "Warm-up: about 3 min of easy mobility (leg swings, hip circles, a few bridges). "
     "Press lap when ready."
 )
 DISCLAIMER = "Not medical advice; see a physio if pain persists."
@@ -110,16 +112,35 @@ def session_key_from_description(description: object) -> str | None:
 
 
 def workout_description(session: Session, on: date | None = None) -> str:
-    """A summary of the session, at most 512 characters, ending with the ownership marker."""
+    """A summary of the session, at most 512 characters, ending with the ownership marker:
+    the see-a-physiotherapist line first while a pause lasts, the exercises and doses (or,
+    when they do not fit, how many: each step says what to do), the length, the week's tip in
+    one line (shortened last), the disclaimer."""
     tag = marker(session.key)
-    exercises = "; ".join(f"{p.label()} {p.dose_text()}" for p in session.prescriptions)
-    parts = [f"{session.title}: {exercises}."]
-    if session.light_note:
-        parts.append(f"Light session: {session.light_note}.")
+    room = TEXT_LIMIT - len(tag) - 1
+    head = [clip(session.physio, room)] if session.physio else []
+    notes = []
+    if session.light_note and not session.physio:  # a pause: the physio line says it all
+        notes.append(f"Light session: {session.light_note}.")
     if on is not None:
-        parts.append(f"Planned for {on.isoformat()}.")
-    parts.append(f"About {session.estimated_minutes()} min. {DISCLAIMER}")
-    body = clip(" ".join(parts), TEXT_LIMIT - len(tag) - 1)
+        notes.append(f"Planned for {on.isoformat()}.")
+    notes.append(
+        f"About {session.estimated_minutes()} min with a {session.warmup_minutes}-min warm-up."
+    )
+    exercises = "; ".join(f"{p.label()} {p.dose_text()}" for p in session.prescriptions)
+    count = f"{len(session.prescriptions)} exercises, {session.total_sets()} sets"
+    tip = session.tip.line() if session.tip else ""
+    for summary in (f"{exercises}.", f"{count} (each step says what to do)."):
+        parts = [*head, f"{session.title}: {summary}", *notes]
+        left = room - len(" ".join([*parts, DISCLAIMER])) - 1
+        if not tip or left >= min(len(tip), TIP_AT_LEAST):
+            break
+    short = f"Tip: {session.tip.title}." if session.tip else ""
+    if tip and left >= TIP_AT_LEAST:
+        parts.append(clip(tip, left))
+    elif short and left >= len(short):
+        parts.append(short)  # the tip's title: the report and the calendar have the rest
+    body = clip(" ".join([*parts, DISCLAIMER]), room)
     return f"{body}\n{tag}"
 
 

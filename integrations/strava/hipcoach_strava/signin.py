@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import sys
 import webbrowser
 from typing import TYPE_CHECKING
 
@@ -133,6 +134,12 @@ def _browser_flow(
         click.echo("Opening your browser to authorize hipcoach on Strava.", err=True)
         click.echo(f"If it does not open, visit:\n  {url}", err=True)
         if not webbrowser.open(url):
+            if sys.stdin is None or not sys.stdin.isatty():  # nobody to open it: fail now
+                raise UsageError(
+                    "no browser could be started and nobody is at a terminal to open the link",
+                    hint="run `hipcoach auth strava --no-browser` in a terminal, or set "
+                    "STRAVA_CLIENT_ID, STRAVA_CLIENT_SECRET and STRAVA_REFRESH_TOKEN",
+                )
             click.echo("No browser could be started: open the link above yourself.", err=True)
         click.echo(f"Waiting up to {timeout} s for Strava's answer…", err=True)
         return server.wait(timeout)

@@ -325,7 +325,7 @@ def weekly(statuses: Sequence[SessionStatus], checkins: Iterable[CheckIn]) -> li
     pain: dict[date, int] = {}
     for c in checkins:
         week = monday(c.date)
-        pain[week] = max(pain.get(week, 0), c.pain)
+        pain[week] = max(pain.get(week, 0), c.worst)
     weeks = sorted(set(planned) | set(pain))
     return [AdherenceWeek(w, planned[w], done[w], pain.get(w)) for w in weeks]
 

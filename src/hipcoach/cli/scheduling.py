@@ -192,11 +192,17 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         )
         day += timedelta(days=1)
     console = app.console()
+    if plan.physio:
+        from rich.markup import escape
+
+        console.print(f"[bold red]{escape(plan.physio)}[/bold red]")
     console.print(table)
     if plan.sessions:
         first = plan.sessions[0].session
         doses = "; ".join(f"{p.label()} {p.dose_text()}" for p in first.prescriptions)
         console.print(f"Next session ({first.key}): {doses}.")
+        if first.tip is not None:
+            console.print(f"This week's tip: {first.tip.title}. {first.tip.text}")
     else:
         console.print("No session fits this window under the scheduling rules.")
 

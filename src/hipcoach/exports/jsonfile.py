@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from hipcoach.home import write_output
 from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import Exporter
 from hipcoach.serialize import scheduled_json
@@ -19,9 +20,11 @@ class JsonExporter(Exporter):
     format = "json"
     summary = "the scheduled sessions as JSON (the schedule --json session shape)"
 
+    def __init__(self, physio: str | None = None) -> None:
+        #: the see-a-physiotherapist line of the plan written (a pause), else None
+        self.physio = physio
+
     def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / JSON_FILE
-        payload = {"sessions": [scheduled_json(s) for s in sessions]}
-        path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        return [path]
+        payload = {"sessions": [scheduled_json(s) for s in sessions], "physio": self.physio}
+        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return [write_output(out_dir / JSON_FILE, text.encode("utf-8"))]

@@ -55,15 +55,42 @@ __all__ = [
 ]
 
 
+#: where each exported name is defined: a plugin importing ``Integration`` loads only the
+#: contract's light module, never pydantic (``hipcoach auth --help`` imports every plugin)
+_HOMES = {
+    **dict.fromkeys(
+        (
+            "ActivitySource",
+            "CompletionSource",
+            "Exporter",
+            "Integration",
+            "RaceCalendar",
+            "RunningPlan",
+            "WorkoutTarget",
+        ),
+        "hipcoach.plugins.interfaces",
+    ),
+    **dict.fromkeys(
+        (
+            "ActivityPage",
+            "PlannedRun",
+            "PluginContext",
+            "RaceEvent",
+            "RemoteScheduleEntry",
+            "RemoteWorkout",
+            "SkippedActivity",
+        ),
+        "hipcoach.plugins.values",
+    ),
+    **dict.fromkeys(("CompletedActivity", "DoneSet"), "hipcoach.adherence.completions"),
+}
+
+
 def __getattr__(name: str) -> Any:
-    # The contract is loaded on first use, so that importing the registry (every command)
-    # or a sub-module costs nothing more.
-    if name in __all__:
-        from hipcoach.adherence import completions
-        from hipcoach.plugins import interfaces, values
+    # The contract is loaded on first use, one module at a time.
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        for module in (interfaces, values, completions):
-            if hasattr(module, name):
-                return getattr(module, name)
-
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

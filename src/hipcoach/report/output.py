@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -30,18 +28,8 @@ def report_html(
 
 
 def write_page(path: Path, html: str) -> Path:
-    """Write ``html`` to ``path`` (parents created) via a temporary file and a rename.
+    """Write ``html`` to ``path`` (parents created), atomically, only as a plain file
+    (:func:`hipcoach.home.write_output`)."""
+    from hipcoach.home import write_output
 
-    Raises ``OSError`` when the folder cannot be created or written.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_output(path, html.encode("utf-8"))

@@ -17,7 +17,7 @@ from hipcoach import DISCLAIMER
 
 if TYPE_CHECKING:
     from hipcoach.adherence.statuses import AdherenceWeek
-    from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session
+    from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session, Tip
     from hipcoach.schedule.planner import SchedulePlan
 
 DISTANCE_WEEKS = 10
@@ -129,6 +129,8 @@ class ReportView:
     pain: tuple[PainPoint, ...]
     warning: str | None
     disclaimer: str = DISCLAIMER
+    #: the programme week's education tip
+    tip: Tip | None = None
 
 
 # -- mapping -------------------------------------------------------------------------------
@@ -150,7 +152,7 @@ def build_report(
     first_week = monday(today) - timedelta(weeks=DISTANCE_WEEKS - 1)
     distance = weekly_distance_km(plan.runs, first_week, today)
     since = today - timedelta(weeks=PAIN_WEEKS)
-    pain = tuple(PainPoint(c.date, c.pain) for c in checkins if since <= c.date <= today)
+    pain = tuple(PainPoint(c.date, c.worst) for c in checkins if since <= c.date <= today)
     return ReportView(
         generated_on=today,
         start=request.start,
@@ -163,7 +165,8 @@ def build_report(
         weekly_distance=tuple(WeekDistance(start, round(km, 1)) for start, km in distance.items()),
         adherence=tuple(adherence),
         pain=pain,
-        warning=_warning(checkins, today),
+        warning=plan.physio if plan.physio is not None else _warning(checkins, today),
+        tip=week.tip if week is not None else None,
     )
 
 

@@ -24,7 +24,7 @@ from hipcoach.programme.progression import (
     Adherence,
     GateRule,
     combine_rules,
-    pain_rule,
+    physio_advice,
     taper_rule,
 )
 from hipcoach.schedule.history import (
@@ -80,14 +80,9 @@ def record_handover(config: Config, state: StateDB, today: date, plan: ScheduleP
     record_planned(state, handed, start, plan.request.end, keep=plan.over)
 
 
-def week_number(first_day: date, day: date) -> int:
-    """The programme week holding ``day`` (1 for any day before the start)."""
-    return max(1, (monday(day) - monday(first_day)).days // 7 + 1)
-
-
-def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date]) -> GateRule:
-    """Every progression gate but adherence: pain check-ins, mileage jumps, race tapers."""
-    return combine_rules([pain_rule(checkins), mileage_jump_rule(runs), taper_rule(sorted(races))])
+def gates(runs: Sequence[Run], races: Iterable[date]) -> GateRule:
+    """The progression gates besides pain and adherence: mileage jumps, race tapers."""
+    return combine_rules([mileage_jump_rule(runs), taper_rule(sorted(races))])
 
 
 def race_dates(
@@ -183,6 +178,8 @@ class SchedulePlan:
     long_run_source: str
     #: sessions done, partial or skipped → the day that happened (they stay as they are)
     over: Mapping[str, date] = field(default_factory=dict)
+    #: the plain see-a-physiotherapist line (a pause, or pain two weeks running), else None
+    physio: str | None = None
 
     @property
     def recent_runs(self) -> list[Run]:
@@ -240,7 +237,7 @@ def plan_from_state(
         catch_ups=inputs.catch_ups,
         planned=inputs.planned,
     )
-    return replace(plan, over=dict(inputs.over))
+    return replace(plan, over=dict(inputs.over), physio=physio_advice(inputs.checkins, today))
 
 
 def programme_from_state(
@@ -257,13 +254,13 @@ def programme_from_state(
     races = race_dates(
         config.athlete.races, runs, [*inputs.calendar_races, *planned_races(runs, inputs.planned)]
     )
-    first = week_number(inputs.first_day, today)
     return generate(
         settings or config.programme_settings(),
         inputs.first_day,
-        first_week=first,
+        from_day=today,
         weeks=weeks,
-        gate_for=gates(inputs.checkins, runs, races),
+        checkins=inputs.checkins,
+        gate_for=gates(runs, races),
         races=races,
         adherence=inputs.adherence,
     )
@@ -291,13 +288,13 @@ def plan_schedule(
     races = race_dates(athlete.races, history, [*extra_races, *planned_races(history, planned)])
     long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
     end = start + timedelta(days=days - 1)
-    first = week_number(first_day, start)
     programme = generate(
         settings,
         first_day,
-        first_week=first,
-        weeks=week_number(first_day, end) - first + 1,
-        gate_for=gates(checkins, history, races),
+        from_day=start,
+        weeks=(monday(end) - monday(start)).days // 7 + 1,
+        checkins=checkins,
+        gate_for=gates(history, races),
         races=races,
         adherence=adherence,
     )

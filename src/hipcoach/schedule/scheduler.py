@@ -2,9 +2,11 @@
 
 Hard rules (DESIGN.md, checked by :func:`hard_rule_violations` on every schedule emitted):
 no session the day before a long run or race, nor on a long-run or race day or the two days
-before a race, nor the day after a race; never on consecutive days; per ISO week at most the
-programme's sessions (one in a race week, at least 3 days before the race); never on a
-blocked day.
+before a race, nor the day after a race (three days after one of 21 km or more, five after
+42 km or more, the distance read from the race's activity); never on consecutive days; per
+ISO week at most the programme's sessions (one in a race week, at least 3 days before the
+race); never on a blocked day; none in the rest of an ISO week that a pause cancelled (a
+check-in of 7/10 or more).
 
 The runner's running plan comes first: its long runs and races are key days and its
 quality runs quality days; a week whose plan has a long run (or race, or quality run) expects
@@ -36,13 +38,15 @@ from datetime import date, timedelta
 
 from hipcoach.adherence.catchups import CatchUp
 from hipcoach.config import WEEKDAYS
-from hipcoach.models import Programme, Run, ScheduledSession, Session
+from hipcoach.models import Programme, ProgrammeWeek, Run, ScheduledSession, Session
 from hipcoach.programme.generator import lighten
 from hipcoach.schedule.history import KeyDay, key_days, monday, plan_ahead, plan_decides
 from hipcoach.schedule.running_plan import LOOK_AHEAD_DAYS, PlanRun
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
 RACE_BUFFER_DAYS = 2
+#: Rule 6: days without a session after a race, by its distance (metres, from its activity).
+REST_AFTER_RACE: tuple[tuple[float, int], ...] = ((42_000, 5), (21_000, 3), (0, 1))
 #: The first session within this many days after a race is light. A week: what the planner
 #: sees of the sessions already placed before the window, so "first" is always known.
 AFTER_RACE_LIGHT_DAYS = 7
@@ -128,8 +132,12 @@ def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
     tomorrow = keys.get(day + timedelta(days=1))
     if tomorrow is not None:
         return f"day before a {tomorrow.kind}"
-    if _race_on(request, day - timedelta(days=1)):
-        return "day after a race"
+    after = race_rest(request, day)
+    if after is not None:
+        return after
+    week = programme_week(request, day)
+    if week is not None and week.cancelled(day):
+        return "paused after a check-in of 7/10 or more: the rest of this week is cancelled"
     for race in request.races:
         if race - timedelta(days=RACE_BUFFER_DAYS) <= day <= race:
             return "within 2 days of a race"
@@ -138,10 +146,43 @@ def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
     return None
 
 
-def _race_on(request: ScheduleRequest, day: date) -> bool:
-    """A race on ``day``: planned, or recorded (Strava ``workout_type`` 1)."""
-    key = request.key_days().get(day)
-    return day in request.races or (key is not None and key.kind == "race")
+def rest_days_after(distance_m: float | None) -> int:
+    """Rule 6: the days after a race that take no session (1; 3 from 21 km; 5 from 42 km)."""
+    return next(days for least, days in REST_AFTER_RACE if (distance_m or 0) >= least)
+
+
+def race_distances(request: ScheduleRequest) -> dict[date, float | None]:
+    """Every race near the window (planned, or recorded: Strava ``workout_type`` 1) and its
+    distance in metres from the longest run on its day, else the distance the runner's plan
+    gives it (None when neither is known)."""
+    keys = request.key_days()
+    days = set(request.races) | {d for d, k in keys.items() if k.kind == "race"}
+    days |= {r.date for r in request.runs if r.kind == "race"}
+
+    def planned(day: date) -> float | None:
+        key = keys.get(day)
+        return key.planned.distance_m if key is not None and key.planned is not None else None
+
+    return {
+        d: max((r.distance_m for r in request.runs if r.date == d), default=planned(d))
+        for d in days
+    }
+
+
+def race_rest(request: ScheduleRequest, day: date) -> str | None:
+    """Why ``day`` is too soon after a race (rule 6), or None."""
+    for race, distance in sorted(race_distances(request).items()):
+        rest = rest_days_after(distance)
+        if 1 <= (day - race).days <= rest:
+            if rest == 1:
+                return "day after a race"
+            return f"{rest} days without a session after a race of {(distance or 0) / 1000:.0f} km"
+    return None
+
+
+def programme_week(request: ScheduleRequest, day: date) -> ProgrammeWeek | None:
+    """The programme week holding ``day``, if the request's programme has it."""
+    return next((w for w in request.programme.weeks if w.start == monday(day)), None)
 
 
 def _last_race_before(request: ScheduleRequest, day: date) -> date | None:
@@ -300,6 +341,8 @@ def _week_quotas(request: ScheduleRequest) -> dict[date, tuple[int, int]]:
         minimum = min(request.min_per_week, maximum)
         if week.phase == "race" or week.start + timedelta(days=6) > request.end:
             minimum = 0
+        if week.cancelled_from is not None:
+            minimum = 0  # a pause: what is left of the week is cancelled
         quotas[week.start] = (
             min(max(0, minimum - fixed), left),
             min(max(0, maximum - fixed), left),

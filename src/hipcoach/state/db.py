@@ -47,6 +47,18 @@ def put_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
+def _checkin(
+    day: str, pain: int | None, run_pain: int | None, lingered: int, worse: int
+) -> CheckIn:
+    return CheckIn(
+        date=date.fromisoformat(day),
+        pain=pain,
+        run_pain=run_pain,
+        lingered=bool(lingered),
+        worse_next_morning=bool(worse),
+    )
+
+
 class StateDB:
     """A migrated connection to ``state.db``. Write through :meth:`transaction`."""
 
@@ -107,23 +119,39 @@ class StateDB:
 
     # -- check-ins -------------------------------------------------------------------------
     def record_checkin(self, checkin: CheckIn) -> bool:
-        """Store a check-in; a second one on the same date replaces the first. True if new."""
+        """Store a check-in; a later one of the same date is merged into it (what it says
+        wins; :meth:`CheckIn.merged`). True if it is the day's first."""
+        day = checkin.date.isoformat()
         with self.transaction() as conn:
-            existed = conn.execute(
-                "SELECT 1 FROM checkins WHERE date = ?", (checkin.date.isoformat(),)
+            row = conn.execute(
+                "SELECT pain, run_pain, lingered, worse_next_morning FROM checkins WHERE date = ?",
+                (day,),
             ).fetchone()
+            stored = checkin if row is None else _checkin(day, *row).merged(checkin)
             conn.execute(
-                "INSERT INTO checkins(date, pain, recorded_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(date) DO UPDATE SET pain = excluded.pain, "
+                "INSERT INTO checkins(date, pain, run_pain, lingered, worse_next_morning, "
+                "recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE SET "
+                "pain = excluded.pain, run_pain = excluded.run_pain, "
+                "lingered = excluded.lingered, worse_next_morning = excluded.worse_next_morning, "
                 "recorded_at = excluded.recorded_at",
-                (checkin.date.isoformat(), checkin.pain, now_iso()),
+                (
+                    day,
+                    stored.pain,
+                    stored.run_pain,
+                    int(stored.lingered),
+                    int(stored.worse_next_morning),
+                    now_iso(),
+                ),
             )
-        return existed is None
+        return row is None
 
     def checkins(self) -> list[CheckIn]:
         with self.reading("checkins"):
-            rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date")
-            return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows.fetchall()]
+            rows = self.connection.execute(
+                "SELECT date, pain, run_pain, lingered, worse_next_morning FROM checkins "
+                "ORDER BY date"
+            )
+            return [_checkin(*row) for row in rows.fetchall()]
 
     def record_missed_week(self, week_start: date) -> None:
         """Mark the week starting ``week_start`` (a Monday) as missed."""

@@ -27,9 +27,10 @@ class Upcoming:
 
 
 def upcoming_sessions(state: StateDB, last: SyncRun | None, today: date) -> list[Upcoming]:
-    """The sessions handed over from ``today`` on: those the last sync's target holds, and
-    those exported (``export``, ``schedule --ics``, ``report``) or not on it yet."""
-    from hipcoach.state.sessions import planned_sessions
+    """The sessions handed over from ``today`` on that are still to do: those the last sync's
+    target holds, and those exported (``export``, ``schedule --ics``, ``report``) or not on
+    it yet. One already done, partly done or skipped (today's, or one done ahead) is not."""
+    from hipcoach.state.sessions import planned_sessions, session_statuses
 
     target = last.target if last is not None and last.target else None
     records = RemoteRecords(state, target).all() if target else {}
@@ -40,7 +41,8 @@ def upcoming_sessions(state: StateDB, last: SyncRun | None, today: date) -> list
     }
     for session in planned_sessions(state, since=today):
         found.setdefault(session.key, Upcoming(session.key, session.date, False, target))
-    return sorted(found.values(), key=lambda u: (u.date, u.key))
+    over = {s.key for s in session_statuses(state, today) if s.over}
+    return sorted((u for u in found.values() if u.key not in over), key=lambda u: (u.date, u.key))
 
 
 def attention(
