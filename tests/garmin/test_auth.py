@@ -357,3 +357,9 @@ def test_a_sign_in_at_a_terminal_drops_a_sign_in_left_waiting(cli, home: Path, a
     grant_tokens(api)
     assert sign_in(cli).exit_code == 0
     assert not home.joinpath(*PENDING).exists()
+
+
+def test_an_empty_mfa_code_is_a_usage_error(cli, home: Path, api) -> None:
+    result = cli("auth", "garmin", "--mfa-code", "  ")
+    assert result.exit_code == ExitCode.USAGE
+    assert "needs the code" in result.stderr and len(api.calls) == 0

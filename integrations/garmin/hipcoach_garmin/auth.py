@@ -163,6 +163,8 @@ def command(app: Any, email: str | None, no_prompt: bool, mfa_code: str | None) 
     if mfa_code is not None:
         if email is not None:
             raise UsageError("--mfa-code finishes the sign-in already started; give no --email")
+        if not mfa_code.strip():
+            raise UsageError("--mfa-code needs the code Garmin sent (by email or text)")
         tokens = _finish(context, mfa_code)
     else:
         email = email or app.ask("Garmin Connect email", instead="give it with --email")

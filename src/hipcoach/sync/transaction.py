@@ -128,6 +128,7 @@ def sync_transaction(
         source = resolve_source(registry, context)
         target = resolve_target(registry, context)
         completions = resolve_completion_sources(registry, context)
+        plans = resolve_running_plans(registry, context)
         if target is None and not dry_run:
             raise CredentialsError(
                 "no workout target is set up", hint="run `hipcoach auth garmin` first"
@@ -137,7 +138,6 @@ def sync_transaction(
         calendars = resolve_race_calendars(registry, context)
         end = today + timedelta(days=days - 1)
         race_errors = refresh_calendar_races(calendars, state, today, end)
-        plans = resolve_running_plans(registry, context)
         plan_errors = refresh_running_plans(plans, state, today, end)
         result = run_sync(
             config=config,
