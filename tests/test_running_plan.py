@@ -95,8 +95,10 @@ def test_quality_by_structure_race_and_easy() -> None:
 
 
 def test_how_reasons_name_a_planned_run() -> None:
-    (long,) = classify([("garmin", run(MONDAY, "Long Run", km=28))])
+    (long,) = classify([("garmin", run(MONDAY, "Long Run", km=28.2))])
     assert long.named() == "planned 28 km long run (Runna)"
+    (short,) = classify([("garmin", run(MONDAY, "Shakeout", km=6.5))])
+    assert short.label() == "6.5 km easy run"
     (tempo,) = classify([("intervals", run(MONDAY, "Tempo", minutes=45, source=""))])
     assert tempo.named() == "planned 45 min tempo run (intervals)"  # the plugin's name
     assert plan_span(date(2026, 11, 25), date(2026, 12, 8)) == (MONDAY, date(2026, 12, 13))

@@ -96,9 +96,11 @@ class PlanRun:
         return None if self.distance_m is None else self.distance_m / 1000
 
     def label(self) -> str:
-        """'28 km long run', '45 min tempo run', 'race'."""
+        """'28 km long run', '6.5 km easy run', '45 min tempo run', 'race'."""
         if self.distance_m:
-            return f"{self.distance_m / 1000:.0f} km {self.what}"
+            km = self.distance_m / 1000
+            size = f"{km:.0f}" if km >= 10 or round(km, 1) == round(km) else f"{km:.1f}"
+            return f"{size} km {self.what}"
         if self.duration_s:
             return f"{self.duration_s / 60:.0f} min {self.what}"
         return self.what
