@@ -2,8 +2,10 @@
 after the long run moved, for a runner with Strava and Garmin, then for a Garmin-only runner
 (runs and completed hip sessions from Garmin Connect's activity list, a hip session's sets read
 once; a race and a club run on the Garmin calendar: the races come with the calendar months the
-sync reads anyway). Uses the real stravalib and garminconnect clients against the test suite's
-fake services (``responses``), so it runs offline.
+sync reads anyway), then for a Garmin runner on a Runna-style plan (the running plan: one read
+of the workouts scheduled in the window, with or without planned runs on it; a planned run
+without an estimate costs a read of its steps). Uses the real stravalib and garminconnect
+clients against the test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -17,6 +19,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
@@ -45,6 +49,30 @@ def count(calls: list[responses.Call]) -> str:
     return f"{len(calls):3d} requests ({detail})"
 
 
+def endpoints(calls: list[responses.Call]) -> str:
+    """What a night asked for: 'GET activities ×1, GET calendar month ×1, ...'."""
+    names = Counter(_endpoint(c.request.method, c.request.url) for c in calls)
+    return ", ".join(f"{name} ×{n}" for name, n in sorted(names.items()))
+
+
+def _endpoint(method: str, url: str) -> str:
+    path = url.split("?")[0].split("/", 3)[3]
+    for piece, name in (
+        ("activitylist-service", "activities"),
+        ("calendar-service", "calendar month"),
+        ("workoutScheduleByPeriod", "scheduled workouts"),
+        ("schedule/", "schedule entry"),
+        ("workout-service/workouts", "workout list"),
+        ("workout-service/workout", "workout"),
+        ("exerciseSets", "exercise sets"),
+        ("athlete/activities", "Strava activities"),
+        ("oauth/token", "Strava token"),
+    ):
+        if piece in path or piece in url:
+            return f"{method} {name}"
+    return f"{method} {path}"
+
+
 def signed_in_home(tmp: str) -> Path:
     """A home with a Garmin token store, as ``hipcoach auth garmin`` leaves it."""
     home = Path(tmp)
@@ -57,13 +85,15 @@ def signed_in_home(tmp: str) -> Path:
 def syncer(home: Path, http: responses.RequestsMock):  # type: ignore[no-untyped-def]
     runner = CliRunner()
 
-    def sync(label: str) -> None:
+    def sync(label: str, *, detail: bool = False) -> None:
         http.calls.reset()
         started = time.perf_counter()
         result = runner.invoke(cli, ["--home", str(home), "-q", "sync"])
         elapsed = time.perf_counter() - started
         assert result.exit_code == 0, result.output
         print(f"  {label:<32} {count(list(http.calls))}  {elapsed * 1000:6.0f} ms")
+        if detail:
+            print(f"    {endpoints(list(http.calls))}")
 
     return sync
 
@@ -76,6 +106,7 @@ def main() -> None:
     with mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso):
         strava_and_garmin()
         garmin_only()
+        garmin_with_a_plan()
 
 
 def strava_and_garmin() -> None:
@@ -91,7 +122,7 @@ def strava_and_garmin() -> None:
         garmin.register(http)
         sync = syncer(home, http)
         sync("first sync")
-        sync("nothing-new night")
+        sync("nothing-new night", detail=True)
         (home / "tokens" / "strava.json").write_text(
             json.dumps(
                 json.loads((home / "tokens" / "strava.json").read_text())
@@ -108,28 +139,34 @@ def strava_and_garmin() -> None:
         )
 
 
-def garmin_only() -> None:
-    print("Garmin only (runs from the activity list, no Strava):")
+@contextmanager
+def garmin_runner() -> Iterator[tuple[Path, FakeGarmin, responses.RequestsMock]]:
+    """A Garmin-only runner: a signed-in home, six weeks of runs on the fake Garmin."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
     ):
-        home = signed_in_home(tmp)
         garmin = FakeGarmin()
         garmin.activities = garmin_history(last_monday(), 6)
+        garmin.register(http)
+        yield signed_in_home(tmp), garmin, http
+
+
+def garmin_only() -> None:
+    print("Garmin only (runs from the activity list, no Strava):")
+    with garmin_runner() as (home, garmin, http):
         race = date.today() + timedelta(days=9)
         garmin.add_event(race, "City Half Marathon", race=True)
         garmin.add_event(race - timedelta(days=4), "Club social run", race=False)
-        garmin.register(http)
         sync = syncer(home, http)
         sync("first sync (6 weeks of runs)")
-        sync("nothing-new night")
+        sync("nothing-new night", detail=True)
         yesterday = date.today() - timedelta(days=1)
         garmin.activities.append(garmin_activity(yesterday, 8.0, name="Evening Run"))
         sync("night after a new run")
         workout = next(iter(garmin.workouts))
         garmin.record_workout_run(workout, date.today())
-        sync("night after a hip session")
+        sync("night after a hip session", detail=True)
         sync("and the night after")
         garmin.activities = garmin_history(last_monday(), 6, long_weekday=2)
         (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
@@ -137,6 +174,34 @@ def garmin_only() -> None:
         near = {(race + timedelta(days=d)).isoformat() for d in (-2, -1, 0, 1)}
         clear = not any(day in near for _, day in garmin.hipcoach_calendar())
         print(f"  race on {race}: no session that day, the 2 days before, the day after: {clear}")
+
+
+def garmin_with_a_plan() -> None:
+    print("Garmin only, on a Runna-style plan (four planned runs a week, two weeks ahead):")
+    with garmin_runner() as (home, garmin, http):
+        monday = date.today() - timedelta(days=date.today().weekday())
+        for week in (monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)):
+            for day, name, km in (
+                (1, "Easy Run", 8),
+                (3, "Intervals 6 x 800 m", 10),
+                (5, "Easy Run", 6),
+                (6, "Long Run", 24),
+            ):
+                garmin.add_planned_run(
+                    week + timedelta(days=day), name, distance_m=km * 1000, consumer="Runna"
+                )
+        sync = syncer(home, http)
+        sync("first sync")
+        sync("nothing-new night", detail=True)
+        long_runs = [w for w, v in garmin.workouts.items() if v["workoutName"] == "Long Run"]
+        entry = next(s for s, (w, _) in garmin.schedules.items() if w == long_runs[0])
+        moved = (monday + timedelta(days=2)).isoformat()
+        garmin.schedules[entry] = (long_runs[0], moved)  # Runna moves a long run
+        sync("after the plan moved a long run", detail=True)
+        sync("nothing-new night")
+        garmin.add_planned_run(monday + timedelta(days=12), "Hill session")  # no estimate
+        sync("a planned run without estimate", detail=True)
+        sync("and the night after", detail=True)
 
 
 if __name__ == "__main__":

@@ -42,13 +42,21 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(socket.socket(), a))
 
 
+class LibraryRetried(AssertionError):
+    """garminconnect was about to repeat a request (its ``retry_attempts`` back-off)."""
+
+
 @pytest.fixture(autouse=True)
-def _no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """garminconnect retries failed reads after a backoff of seconds; tests need not wait
-    (the retries themselves still happen, so their requests are still counted)."""
+def _no_library_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """hipcoach builds garminconnect with ``retry_attempts=0``: every request is made once a
+    night. The library computes its back-off just before it repeats a request, so any retry
+    fails the test here (instead of sleeping)."""
     import garminconnect.api._common as common
 
-    monkeypatch.setattr(common, "_backoff_delay", lambda attempt, obj: 0.0)
+    def refuse(attempt: int, obj: object) -> float:
+        raise LibraryRetried(f"garminconnect retried a request (attempt {attempt + 1})")
+
+    monkeypatch.setattr(common, "_backoff_delay", refuse)
 
 
 @pytest.fixture(autouse=True)

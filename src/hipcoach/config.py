@@ -160,12 +160,15 @@ class GarminConfig(_Section):
 
 
 class IntegrationsConfig(_Section):
-    """``[integrations]``: which installed plugins to use; unset = the first one configured."""
+    """``[integrations]``: which installed plugins to use. Unset: the preferred source and
+    the first target that are set up, and every completion source and running plan that is."""
 
     source: str | None = None
     target: str | None = None
-    #: where completed sessions are read from; unset = the target's plugin, else the source's
+    #: the one plugin completed sessions are read from; unset = every one set up
     completions: str | None = None
+    #: the one plugin whose running plan is followed; unset = every one set up
+    plan: str | None = None
 
 
 class Config(_Section):

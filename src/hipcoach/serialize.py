@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from hipcoach.adherence.statuses import AdherenceWeek, SessionStatus
     from hipcoach.plugins.values import RaceEvent, SkippedActivity
     from hipcoach.schedule.planner import SchedulePlan
+    from hipcoach.schedule.running_plan import PlanRun
 
 from hipcoach.models import (
     Exercise,
@@ -161,6 +162,24 @@ def run_json(run: Run) -> dict[str, Any]:
     }
 
 
+def planned_run_json(run: PlanRun) -> dict[str, Any]:
+    """A run of the runner's plan, as ``schedule --json`` lists it among its ``runs``."""
+    km = run.distance_km
+    return {
+        "id": None,
+        "date": run.date.isoformat(),
+        "distance_km": None if km is None else round(km, 2),
+        "moving_time_s": None if run.duration_s is None else round(run.duration_s),
+        "kind": run.kind,
+        "name": run.name,
+        "sport": "Run",
+        "planned": True,
+        "source": run.source,
+        "plugin": run.plugin,
+        "label": run.label(),
+    }
+
+
 def status_json(status: SessionStatus) -> dict[str, Any]:
     """A ``log --json`` session."""
     return {
@@ -208,9 +227,15 @@ def schedule_json(plan: SchedulePlan) -> dict[str, Any]:
         "from": request.start.isoformat(),
         "to": request.end.isoformat(),
         "sessions": [scheduled_json(s) for s in plan.sessions],
-        "runs": [run_json(r) for r in plan.recent_runs],
+        "runs": [run_json(r) for r in plan.recent_runs]
+        + [planned_run_json(p) for p in plan.planned_runs],
         "key_days": [
-            {"date": d.isoformat(), "kind": k.kind, "predicted": k.predicted}
+            {
+                "date": d.isoformat(),
+                "kind": k.kind,
+                "predicted": k.predicted,
+                "planned": k.planned is not None,
+            }
             for d, k in sorted(keys.items())
             if request.start <= d <= request.end
         ],

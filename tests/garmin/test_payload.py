@@ -24,6 +24,7 @@ from hipcoach.programme import catalog
 from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
 from hipcoach_garmin.payload import (
     MARKER_RE,
+    blanked_names,
     build_workout,
     clip,
     iter_steps,
@@ -382,3 +383,25 @@ def test_a_pause_says_see_a_physio_first_and_every_workout_carries_the_weeks_tip
         assert f"Tip: {session.tip.title}." in build_workout(session)["description"], name
     plain = golden_session("standard-week1")
     assert plain.physio is None and "physiotherapist" not in build_workout(plain)["description"]
+
+
+def test_blanked_names_finds_exactly_the_names_garmin_dropped() -> None:
+    sent = build_workout(session_for())
+    assert blanked_names(sent, json.loads(json.dumps(sent))) == []
+    stored = json.loads(json.dumps(sent))
+    named = [s for s in iter_steps(stored) if s.get("exerciseName")]
+    first, last = named[0], named[-1]
+    expected = [
+        f"step {first['stepOrder']} {first['category']}/{first['exerciseName']}",
+        f"step {last['stepOrder']} {last['category']}/{last['exerciseName']}",
+    ]
+    first["exerciseName"], last["exerciseName"] = None, ""
+    assert blanked_names(sent, stored) == expected
+    # A step sent with its category alone is not a name Garmin dropped.
+    category_only = json.loads(json.dumps(sent))
+    for step in (s for s in iter_steps(category_only) if s.get("exerciseName")):
+        del step["exerciseName"]
+    assert blanked_names(category_only, category_only) == []
+    # An answer without the steps lost every name.
+    assert len(blanked_names(sent, {"workoutId": 1})) == len(named)
+    assert len(blanked_names(sent, None)) == len(named)

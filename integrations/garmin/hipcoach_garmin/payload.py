@@ -255,13 +255,35 @@ class _Steps:
         return step
 
 
+def blanked_names(sent: dict[str, Any], stored: object) -> list[str]:
+    """The exercise steps whose name Garmin did not keep, as "step <order> <category>/<name>".
+
+    Garmin accepts an exercise name it does not know and stores it empty (``garmin.md`` §4):
+    the watch then shows only the category. Steps sent without a name (the category alone,
+    as the hip hike is) are not checked. Steps are paired by ``stepOrder``, which Connect
+    keeps; a named step missing from the stored workout counts as blanked.
+    """
+    kept = {}
+    if isinstance(stored, dict):
+        kept = {s.get("stepOrder"): s.get("exerciseName") for s in iter_steps(stored)}
+    return [
+        f"step {step['stepOrder']} {step.get('category')}/{step['exerciseName']}"
+        for step in iter_steps(sent)
+        if step.get("exerciseName") and not kept.get(step.get("stepOrder"))
+    ]
+
+
 def iter_steps(workout: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every step of a workout payload, depth first (groups and their children)."""
+    """Every step of a workout payload, depth first (groups and their children); anything
+    that is not a step (a stored workout as Garmin answers it may hold nulls) is passed over."""
 
-    def walk(steps: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for step in steps:
-            yield step
-            yield from walk(step.get("workoutSteps", []))
+    def walk(steps: object) -> Iterator[dict[str, Any]]:
+        for step in steps if isinstance(steps, list) else ():
+            if isinstance(step, dict):
+                yield step
+                yield from walk(step.get("workoutSteps"))
 
-    for segment in workout.get("workoutSegments", []):
-        yield from walk(segment.get("workoutSteps", []))
+    segments = workout.get("workoutSegments")
+    for segment in segments if isinstance(segments, list) else ():
+        if isinstance(segment, dict):
+            yield from walk(segment.get("workoutSteps"))

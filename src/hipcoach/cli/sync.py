@@ -87,7 +87,7 @@ def sync_json(report: SyncReport) -> dict[str, Any]:
         "planned": [a.describe() for a in result.actions],
         "errors": report.errors(),
         "runs_pulled": result.pull.fetched if result.pull else None,
-        "completions_read": result.done.listed if result.done else None,
+        "completions_read": sum(d.listed for d in result.done) if result.done else None,
         "skipped": skipped_json(result.pull.skipped if result.pull else []),
         "sessions": [scheduled_json(s) for s in plan.sessions],
         "physio": plan.physio,

@@ -119,6 +119,10 @@ def _day(day: DayView) -> str:
 
 def _run_chip(run: RunView) -> str:
     label = RUN_LABELS.get(run.kind, run.kind)
+    if run.planned is not None:
+        kind = escape(run.kind)
+        text = escape(f"planned: {run.planned}")
+        return f'<span class="chip run run-{kind} run-expected run-planned">{text}</span>'
     if run.expected:
         text = f"{label} (planned)" if run.kind == "race" else f"{label} expected"
         return f'<span class="chip run run-{escape(run.kind)} run-expected">{escape(text)}</span>'

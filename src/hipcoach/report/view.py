@@ -62,12 +62,15 @@ class SessionView:
 
 @dataclass(frozen=True)
 class RunView:
-    """A run on a day: recorded, or expected (a predicted long run or a planned race)."""
+    """A run on a day: recorded, or expected (a predicted long run, a planned race, a run of
+    the runner's plan)."""
 
     date: date
     kind: str
     distance_km: float | None
     expected: bool
+    #: a run of the runner's plan: how it reads ("28 km long run")
+    planned: str | None = None
 
 
 @dataclass(frozen=True)
@@ -240,9 +243,14 @@ def _calendar(
     runs: dict[date, list[RunView]] = {}
     for run in plan.runs:
         runs.setdefault(run.date, []).append(_run_view(run))
+    for planned in plan.planned_runs:
+        runs.setdefault(planned.date, []).append(
+            RunView(planned.date, planned.kind, planned.distance_km, True, planned.label())
+        )
     for day, key in request.key_days().items():
-        if key.predicted or (
-            key.kind == "race" and not any(r.kind == "race" for r in runs.get(day, []))
+        if key.planned is None and (
+            key.predicted
+            or (key.kind == "race" and not any(r.kind == "race" for r in runs.get(day, [])))
         ):
             runs.setdefault(day, []).append(RunView(day, key.kind, key.distance_km, expected=True))
     by_day = {s.date: s for s in sessions}

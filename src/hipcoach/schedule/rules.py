@@ -61,7 +61,8 @@ def _after_race(day: date, keys: Mapping[date, KeyDay], request: ScheduleRequest
         is_race = race in request.races or any(r.kind == "race" for r in ran)
         if not is_race and (recorded is None or recorded.kind != "race"):
             continue
-        metres = max((r.distance_m for r in ran), default=0.0)
+        plan = recorded.planned if recorded is not None else None
+        metres = max((r.distance_m for r in ran), default=(plan and plan.distance_m) or 0.0)
         rest = next(days for least, days in REST_AFTER_RACE if metres >= least)
         if back <= rest:
             problems.append(f"{day}: rule 6, {back} day(s) after the {metres / 1000:.0f} km race")
