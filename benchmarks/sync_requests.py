@@ -2,10 +2,12 @@
 after the long run moved, for a runner with Strava and Garmin, then for a Garmin-only runner
 (runs and completed hip sessions from Garmin Connect's activity list, a hip session's sets read
 once; a race and a club run on the Garmin calendar: the races come with the calendar months the
-sync reads anyway), then for an intervals.icu-only runner (a year of runs from any watch, read
-in 100-day windows; a race and a planned long run on its calendar; the sessions as events).
-Uses the real stravalib, garminconnect and requests clients against the test suite's fake
-services (``responses``), so it runs offline.
+sync reads anyway), then for a Garmin runner on a Runna-style plan (the running plan: one read
+of the workouts scheduled in the window, with or without planned runs on it; a planned run
+without an estimate costs a read of its steps), then for an intervals.icu-only runner (a year
+of runs from any watch, read in 100-day windows; a race and planned runs on its calendar; the
+sessions as events). Uses the real stravalib, garminconnect and requests clients against the
+test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -15,11 +17,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
@@ -50,17 +53,40 @@ def refuse_sso(self: object, url: str, **kwargs: object) -> None:
 
 def count(calls: list[responses.Call]) -> str:
     hosts = Counter(c.request.url.split("/")[2] for c in calls)
-    if set(hosts) == {"intervals.icu"}:
-        # one service: say which requests, e.g. "2 GET events, 4 POST events/bulk"
-        paths = (c.request.url.split("?")[0].split("/athlete/")[1].partition("/")[2] for c in calls)
-        kinds = Counter(
-            f"{c.request.method} {re.sub(r'/[0-9]+$', '/{id}', path)}"
-            for c, path in zip(calls, paths, strict=True)
-        )
-        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    else:
-        detail = ", ".join(f"{n} {host}" for host, n in sorted(hosts.items()))
+    detail = ", ".join(f"{n} {host}" for host, n in sorted(hosts.items()))
     return f"{len(calls):3d} requests ({detail})"
+
+
+def endpoints(calls: list[responses.Call]) -> str:
+    """What a night asked for: 'GET activities ×1, GET calendar month ×1, ...'."""
+    names = Counter(_endpoint(c.request.method, c.request.url) for c in calls)
+    return ", ".join(f"{name} ×{n}" for name, n in sorted(names.items()))
+
+
+def _endpoint(method: str, url: str) -> str:
+    path = url.split("?")[0].split("/", 3)[3]
+    if url.startswith("https://intervals.icu/"):
+        return f"{method} intervals.icu {_intervals_endpoint(path)}"
+    for piece, name in (
+        ("activitylist-service", "activities"),
+        ("calendar-service", "calendar month"),
+        ("workoutScheduleByPeriod", "scheduled workouts"),
+        ("schedule/", "schedule entry"),
+        ("workout-service/workouts", "workout list"),
+        ("workout-service/workout", "workout"),
+        ("exerciseSets", "exercise sets"),
+        ("athlete/activities", "Strava activities"),
+        ("oauth/token", "Strava token"),
+    ):
+        if piece in path or piece in url:
+            return f"{method} {name}"
+    return f"{method} {path}"
+
+
+def _intervals_endpoint(path: str) -> str:
+    """'activities', 'events', 'events/bulk', 'event' (one, by id) of an intervals.icu path."""
+    rest = path.split("/athlete/", 1)[1].partition("/")[2]
+    return "event" if rest.startswith("events/") and rest[7:].isdigit() else rest
 
 
 def signed_in_home(tmp: str) -> Path:
@@ -75,13 +101,15 @@ def signed_in_home(tmp: str) -> Path:
 def syncer(home: Path, http: responses.RequestsMock):  # type: ignore[no-untyped-def]
     runner = CliRunner()
 
-    def sync(label: str) -> None:
+    def sync(label: str, *, detail: bool = False) -> None:
         http.calls.reset()
         started = time.perf_counter()
         result = runner.invoke(cli, ["--home", str(home), "-q", "sync"])
         elapsed = time.perf_counter() - started
         assert result.exit_code == 0, result.output
         print(f"  {label:<32} {count(list(http.calls))}  {elapsed * 1000:6.0f} ms")
+        if detail:
+            print(f"    {endpoints(list(http.calls))}")
 
     return sync
 
@@ -94,6 +122,7 @@ def main() -> None:
     with mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso):
         strava_and_garmin()
         garmin_only()
+        garmin_with_a_plan()
     intervals_only()
 
 
@@ -110,7 +139,7 @@ def strava_and_garmin() -> None:
         garmin.register(http)
         sync = syncer(home, http)
         sync("first sync")
-        sync("nothing-new night")
+        sync("nothing-new night", detail=True)
         (home / "tokens" / "strava.json").write_text(
             json.dumps(
                 json.loads((home / "tokens" / "strava.json").read_text())
@@ -127,28 +156,34 @@ def strava_and_garmin() -> None:
         )
 
 
-def garmin_only() -> None:
-    print("Garmin only (runs from the activity list, no Strava):")
+@contextmanager
+def garmin_runner() -> Iterator[tuple[Path, FakeGarmin, responses.RequestsMock]]:
+    """A Garmin-only runner: a signed-in home, six weeks of runs on the fake Garmin."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
     ):
-        home = signed_in_home(tmp)
         garmin = FakeGarmin()
         garmin.activities = garmin_history(last_monday(), 6)
+        garmin.register(http)
+        yield signed_in_home(tmp), garmin, http
+
+
+def garmin_only() -> None:
+    print("Garmin only (runs from the activity list, no Strava):")
+    with garmin_runner() as (home, garmin, http):
         race = date.today() + timedelta(days=9)
         garmin.add_event(race, "City Half Marathon", race=True)
         garmin.add_event(race - timedelta(days=4), "Club social run", race=False)
-        garmin.register(http)
         sync = syncer(home, http)
         sync("first sync (6 weeks of runs)")
-        sync("nothing-new night")
+        sync("nothing-new night", detail=True)
         yesterday = date.today() - timedelta(days=1)
         garmin.activities.append(garmin_activity(yesterday, 8.0, name="Evening Run"))
         sync("night after a new run")
         workout = next(iter(garmin.workouts))
         garmin.record_workout_run(workout, date.today())
-        sync("night after a hip session")
+        sync("night after a hip session", detail=True)
         sync("and the night after")
         garmin.activities = garmin_history(last_monday(), 6, long_weekday=2)
         (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
@@ -156,6 +191,34 @@ def garmin_only() -> None:
         near = {(race + timedelta(days=d)).isoformat() for d in (-2, -1, 0, 1)}
         clear = not any(day in near for _, day in garmin.hipcoach_calendar())
         print(f"  race on {race}: no session that day, the 2 days before, the day after: {clear}")
+
+
+def garmin_with_a_plan() -> None:
+    print("Garmin only, on a Runna-style plan (four planned runs a week, two weeks ahead):")
+    with garmin_runner() as (home, garmin, http):
+        monday = date.today() - timedelta(days=date.today().weekday())
+        for week in (monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)):
+            for day, name, km in (
+                (1, "Easy Run", 8),
+                (3, "Intervals 6 x 800 m", 10),
+                (5, "Easy Run", 6),
+                (6, "Long Run", 24),
+            ):
+                garmin.add_planned_run(
+                    week + timedelta(days=day), name, distance_m=km * 1000, consumer="Runna"
+                )
+        sync = syncer(home, http)
+        sync("first sync")
+        sync("nothing-new night", detail=True)
+        long_runs = [w for w, v in garmin.workouts.items() if v["workoutName"] == "Long Run"]
+        entry = next(s for s, (w, _) in garmin.schedules.items() if w == long_runs[0])
+        moved = (monday + timedelta(days=2)).isoformat()
+        garmin.schedules[entry] = (long_runs[0], moved)  # Runna moves a long run
+        sync("after the plan moved a long run", detail=True)
+        sync("nothing-new night")
+        garmin.add_planned_run(monday + timedelta(days=12), "Hill session")  # no estimate
+        sync("a planned run without estimate", detail=True)
+        sync("and the night after", detail=True)
 
 
 def year_of_runs(today: date) -> list[dict[str, object]]:
@@ -171,7 +234,7 @@ def year_of_runs(today: date) -> list[dict[str, object]]:
 
 
 def intervals_only() -> None:
-    print("intervals.icu only (runs, plan, races and the sessions' events):")
+    print("intervals.icu only (runs, its plan and races, the sessions as events):")
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
@@ -182,11 +245,13 @@ def intervals_only() -> None:
         today = date.today()
         fake.activities = year_of_runs(today)
         fake.add_event(intervals_race(today + timedelta(days=11), "City 10K", 10.0))
-        fake.add_event(intervals_planned_run(today + timedelta(days=3), "Long run 24 km", km=24))
+        long_run = fake.add_event(
+            intervals_planned_run(today + timedelta(days=3), "Long run 24 km", km=24)
+        )
         fake.register(http)
         sync = syncer(home, http)
-        sync("first sync (a year of runs)")
-        sync("nothing-new night")
+        sync("first sync (a year of runs)", detail=True)
+        sync("nothing-new night", detail=True)
         fake.activities.append(intervals_activity(today, 8.0, ident="i-new"))
         sync("night after a new run")
         first = min(day for _, day in fake.hipcoach_events())
@@ -194,8 +259,10 @@ def intervals_only() -> None:
             intervals_strength(date.fromisoformat(first), ident="i-hip", name="Hip strength")
         )
         sync("night after a hip session")
-        (home / "config.toml").write_text("[athlete]\nlong_run_day = 'wednesday'\n")
-        sync("after the long run moved")
+        moved = (today + timedelta(days=5)).isoformat()
+        fake.events[long_run]["start_date_local"] = f"{moved}T00:00:00"  # the plan moves it
+        sync("after the plan moved a long run", detail=True)
+        sync("and the night after")
         print(f"  hipcoach events now: {len(fake.hipcoach_events())}")
 
 

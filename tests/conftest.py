@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
+
+# The suite is reproducible: every run draws the same examples (a failure in CI is a real,
+# repeatable one, never a fresh draw). `HYPOTHESIS_PROFILE=explore` draws new ones each run.
+settings.register_profile("default", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -34,13 +42,21 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(socket.socket(), a))
 
 
+class LibraryRetried(AssertionError):
+    """garminconnect was about to repeat a request (its ``retry_attempts`` back-off)."""
+
+
 @pytest.fixture(autouse=True)
-def _no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """garminconnect retries failed reads after a backoff of seconds; tests need not wait
-    (the retries themselves still happen, so their requests are still counted)."""
+def _no_library_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """hipcoach builds garminconnect with ``retry_attempts=0``: every request is made once a
+    night. The library computes its back-off just before it repeats a request, so any retry
+    fails the test here (instead of sleeping)."""
     import garminconnect.api._common as common
 
-    monkeypatch.setattr(common, "_backoff_delay", lambda attempt, obj: 0.0)
+    def refuse(attempt: int, obj: object) -> float:
+        raise LibraryRetried(f"garminconnect retried a request (attempt {attempt + 1})")
+
+    monkeypatch.setattr(common, "_backoff_delay", refuse)
 
 
 @pytest.fixture(autouse=True)

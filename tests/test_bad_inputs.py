@@ -635,3 +635,69 @@ def test_an_unreadable_home_is_73_naming_where_it_came_from(tmp_path, named):
         home.chmod(0o700)
     case = Case("", nothing, [], ExitCode.CANTCREAT, [named, "permission denied"])
     assert_one_clear_line(result.returncode, result.stdout, result.stderr, case)
+
+
+# -- found by the adversarial pass of issue 17 ------------------------------------------------
+
+
+def dangling_config(home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").symlink_to(home / "gone.toml")
+
+
+CASES_MORE = [
+    Case(
+        "config integer of 5000 digits",
+        write("config.toml", "[plugins.x]\nn = " + "9" * 5000 + "\n"),
+        ["plan"],
+        78,
+        ["config.toml", "TOML"],
+    ),
+    Case("config link to nothing", dangling_config, ["plan"], 78, ["config.toml", "gone.toml"]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_MORE, ids=[c.name for c in CASES_MORE])
+def test_more_bad_input_is_a_documented_exit_code_in_one_line(cli, home, case):
+    case.setup(home)
+    result = cli(*(arg.format(home=home) for arg in case.args))
+    assert_one_clear_line(result.exit_code, result.stdout, result.stderr, case)
+
+
+def test_tz_naming_a_pipe_is_refused_at_once(cli, home, tmp_path, monkeypatch):
+    pipe = tmp_path / "zone"
+    os.mkfifo(pipe)
+    monkeypatch.setenv("TZ", f":{pipe}")
+    result = cli("plan", "--weeks", "1")  # would block for ever opening the pipe
+    assert result.exit_code == 78
+    assert "TZ" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_busy_state_database_is_temporary_not_damaged(cli, home):
+    open_state(home / "state.db").close()
+    holder = sqlite3.connect(home / "state.db", isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        import hipcoach.state.db as db
+
+        with pytest.MonkeyPatch.context() as patch:  # wait 0.1 s, not SQLite's 10 s
+            real = sqlite3.connect
+            patch.setattr(db.sqlite3, "connect", lambda *a, **k: real(*a, **{**k, "timeout": 0.1}))
+            result = cli("checkin", "--pain", "2")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 75, result.output
+    assert "busy" in result.stderr and "aside" not in result.stderr
+
+
+def test_a_newer_schema_is_refused_without_touching_the_file(cli, home):
+    path = home / "state.db"
+    home.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = path.read_bytes()
+    result = cli("status")
+    assert result.exit_code == 78 and "upgrade hipcoach" in result.stderr
+    assert path.read_bytes() == before  # not switched to WAL, nothing written

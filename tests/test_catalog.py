@@ -1,11 +1,14 @@
+import itertools
 import json
+import re
 
 import pytest
 from garmin_fit_sdk.profile import Profile
 
 from hipcoach.models import MAX_REPS, MIN_REPS, Exercise, Variant
 from hipcoach.programme import catalog
-from hipcoach.programme.vocabulary import EQUIPMENT, LEVELS
+from hipcoach.programme.levels import ProgrammeSettings, chain, level_slots
+from hipcoach.programme.vocabulary import EQUIPMENT, FOCI, LEVELS, LOADS, WEEKLY_FOCI
 from tests.conftest import DATA
 
 GARMIN = json.loads((DATA / "garmin-exercises.json").read_text())["categories"]
@@ -34,7 +37,9 @@ def test_article_five_come_first_with_their_keys():
 def test_at_least_six_evidence_based_extras():
     extras = {e.key for e in EXERCISES[5:]}
     assert len(extras) >= 6
-    assert {"clamshell", "lateral_band_walk", "side_plank", "glute_bridge", "step_down"} <= extras
+    assert {"clamshell", "knee_strength", "lateral_band_walk", "side_plank", "glute_bridge"} <= (
+        extras
+    )
 
 
 @pytest.mark.parametrize(
@@ -146,3 +151,126 @@ def test_unknown_key_names_the_known_ones():
 
     with pytest.raises(UsageError, match="side_leg_raise"):
         catalog.get("squat_jump")
+
+
+EQUIPMENT_SETS = [
+    frozenset(c) for n in range(len(EQUIPMENT) + 1) for c in itertools.combinations(EQUIPMENT, n)
+]
+
+
+@pytest.mark.parametrize("item", RUNGS, ids=rung_id)
+def test_a_rungs_tempo_matches_its_words(item):
+    _, _, v = item
+    words = f"{v.name} {v.cues}".lower()
+    if v.reps is None:
+        return
+    if re.search(r"3-s hold|hold 3 s", words) and re.search(r"3-s lowering|3 s to lower", words):
+        assert v.tempo_s >= 7, v.name
+    elif re.search(
+        r"3-s hold|hold 3 s|3-s lowering|3 s down|3 s to|3-s balance|balance 3 s", words
+    ):
+        assert v.tempo_s >= 5, v.name
+    elif re.search(r"pause|slowly|hold 2 s", words):
+        assert v.tempo_s >= 4, v.name
+    else:
+        assert v.tempo_s >= 3, v.name
+
+
+def test_every_exercise_says_what_it_trains_and_the_levels_train_hip_and_knee():
+    for exercise in EXERCISES:
+        assert exercise.focus and set(exercise.focus) <= set(FOCI), exercise.key
+    for level in LEVELS:
+        slots = level_slots(ProgrammeSettings(level=level))
+        assert set(WEEKLY_FOCI) <= {f for s in slots for f in s.focus}, level
+        knee = next(s for s in slots if s.key == "knee_strength")
+        rotation = next(s for s in slots if s.key == "clamshell")
+        assert knee.from_week == rotation.from_week == 3
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
+def test_a_ladder_runs_bodyweight_then_load_then_bodyweight_only_variants(exercise):
+    parts = [
+        0 if not v.equipment and not v.bodyweight_only else 1 if v.equipment else 2
+        for v in exercise.ladder
+    ]
+    assert parts == sorted(parts), exercise.key
+    assert all(not v.equipment for v in exercise.ladder if v.bodyweight_only)
+    for level in LEVELS:
+        for v in exercise.ladder:
+            if level in v.starts:
+                assert not v.bodyweight_only
+
+
+@pytest.mark.parametrize("equipment", EQUIPMENT_SETS, ids=lambda e: "+".join(sorted(e)) or "none")
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
+def test_load_never_goes_backwards_up_a_runners_ladder(exercise, equipment):
+    ladder = [exercise.ladder[i] for i in chain(exercise.ladder, equipment)]
+    assert all(v.available_with(equipment) for v in ladder)
+    loaded = False
+    for below, above in itertools.pairwise(ladder):
+        loaded = loaded or bool(below.equipment)
+        if loaded:
+            # once loaded, every rung above is loaded, with the same kit or more ...
+            assert above.equipment and set(above.equipment) >= set(below.equipment), above.name
+            if set(above.equipment) == set(below.equipment):
+                # ... and within one kit the load never drops
+                assert LOADS.index(above.load) >= LOADS.index(below.load), above.name
+    owns_load = any(set(v.equipment) <= equipment and v.equipment for v in exercise.ladder)
+    assert owns_load or all(not v.equipment for v in ladder)
+    if owns_load:  # the harder bodyweight variants are for runners without the load
+        assert not any(v.bodyweight_only for v in ladder), exercise.key
+
+
+@pytest.mark.parametrize("equipment", EQUIPMENT_SETS, ids=lambda e: "+".join(sorted(e)) or "none")
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
+def test_a_regression_never_bends_the_knee_further_under_load(exercise, equipment):
+    ladder = [exercise.ladder[i] for i in chain(exercise.ladder, equipment)]
+    knee = [v for v in ladder if v.knee_flexion is not None]
+    if "knee" in exercise.focus:
+        assert knee == ladder, "every knee rung says how far the knee bends"
+    for below, above in itertools.pairwise(knee):
+        assert (below.knee_flexion or 0) <= (above.knee_flexion or 0), above.name
+        if below.knee_flexion == above.knee_flexion:
+            assert below.single_leg <= above.single_leg, above.name  # less support up
+
+
+def test_the_knee_ladder_runs_from_a_shallow_wall_sit_to_loaded_step_downs():
+    knee = catalog.get("knee_strength")
+    names = [v.name for v in knee.ladder]
+    assert names[0] == "Wall sit, high" and knee.ladder[0].seconds == 30
+    assert knee.ladder[0].knee_flexion == 30 and not knee.ladder[0].single_leg
+    everything = frozenset(EQUIPMENT)
+    top = [knee.ladder[i].name for i in chain(knee.ladder, everything)]
+    assert top[:4] == [
+        "Wall sit, high",
+        "Wall sit",
+        "Box squat to a high seat",
+        "Box squat to a high seat, 3-s lowering",
+    ]
+    assert top[4] == "Step-up onto a 20 cm step, hand on a wall"
+    assert top[-1] == "Step-down holding a heavier dumbbell"
+    assert {"wall_sit", "box_squat", "step_up", "step_down"} <= {v.picture for v in knee.ladder}
+
+
+def test_the_rotation_ladder_holds_the_trials_seated_and_standing_rotation():
+    rotation = catalog.get("clamshell")
+    band = [rotation.ladder[i] for i in chain(rotation.ladder, frozenset({"band"}))]
+    assert [v.picture for v in band][-3:] == [
+        "seated_hip_rotation",
+        "clamshell.band",
+        "standing_hip_rotation",
+    ]
+    assert rotation.focus[0] == "hip_external_rotation"
+
+
+def test_the_physios_cues_are_in_the_article_exercises():
+    side = catalog.get("side_leg_raise").base_variant
+    assert "slightly behind" in side.instructions and "about 30 degrees" in side.instructions
+    assert "toes forward" in side.cues and "no hip hitch" in side.cues
+    kick = catalog.get("donkey_kick").base_variant
+    assert "one leg at a time, never both feet off the floor" in kick.instructions
+    assert "don't arch" in kick.cues and "squeeze" in kick.cues
+    hike = catalog.get("hip_hike").base_variant
+    assert "bend the free knee" in hike.instructions and "clear" in hike.cues
+    thrusts = [v for v in catalog.get("single_leg_bridge").ladder if "thrust" in v.name]
+    assert thrusts and all("can't slide" in v.cues for v in thrusts)

@@ -55,6 +55,10 @@ def test_exercises_json_contract(cli):
     assert {"key", "name", "instructions", "per_side", "garmin"} <= set(first)
     assert set(first["garmin"]) == {"category", "exercise_name"}
     assert len(data["exercises"]) >= 11
+    assert first["focus"] == ["hip_abduction"]
+    knee = next(e for e in data["exercises"] if e["key"] == "knee_strength")
+    assert knee["focus"] == ["knee"] and knee["ladder"][0]["picture"] == "wall_sit"
+    assert knee["ladder"][0]["knee_flexion"] == 30 and knee["ladder"][0]["tempo_s"] is None
 
 
 def test_exercises_human_output(cli):
@@ -71,11 +75,13 @@ def test_plan_json_contract(cli, home):
     assert [w["progression"] for w in data["weeks"]] == ["start", "hold", "progress"]
     assert all(isinstance(w["why"], str) and w["why"] for w in data["weeks"])
     session = data["weeks"][0]["sessions"][0]
-    assert session["light"] is False and session["estimated_minutes"] == 28
+    assert session["light"] is False and session["estimated_minutes"] == 30
+    assert session["warmup_minutes"] == 3
     exercise = session["exercises"][0]
     assert exercise == {
         "key": "side_leg_raise",
         "name": "Side leg raise",
+        "focus": ["hip_abduction"],
         "rung": 0,
         "variant": "Side leg raise",
         "load": "bodyweight",
@@ -84,11 +90,24 @@ def test_plan_json_contract(cli, home):
         "reps": 20,
         "seconds": None,
         "per_side": True,
+        "tempo_s": 4,
         "rest_seconds": 30,
-        "cues": "Lie on your side, lift top leg to 45°, pause, lower slowly.",
+        "cues": "Leg slightly behind, toes forward; lift to about 30°, no hip hitch, pause, lower.",
+        "picture": "side_leg_raise",
     }
     third = data["weeks"][2]["sessions"][0]["exercises"][0]
     assert (third["rung"], third["variant"]) == (1, "Side leg raise, 3-s hold at the top")
+    knee = data["weeks"][2]["sessions"][0]["exercises"][-1]
+    assert (knee["key"], knee["focus"], knee["seconds"], knee["tempo_s"]) == (
+        "knee_strength",
+        ["knee"],
+        45,
+        None,
+    )
+    for week in data["weeks"]:
+        assert set(week["education"]) == {"key", "title", "text", "source"}
+        assert week["physio"] is None and week["lead_in"] is False
+    assert data["weeks"][0]["education"]["title"] == "What runner's knee is"
     assert (data["see_physio"], data["physio"]) == (False, None)
     assert data["disclaimer"] == DISCLAIMER
 
@@ -134,8 +153,9 @@ def test_reads_never_record_the_programme_start_and_exports_do(cli, home, tmp_pa
     assert load_json(cli("plan", "--json"))["start"] == first
 
 
-def test_checkin_holds_next_weeks_progression(cli):
-    today = date.today()
+def test_checkin_holds_next_weeks_progression(cli, home):
+    monday = date.today() - timedelta(days=date.today().weekday())
+    write_config(home, f"[athlete]\nstart_date = {monday}\n")
     result = cli("checkin", "--pain", "4")
     assert result.exit_code == 0
     assert "4/10" in result.stdout and "holds" in result.stdout
@@ -143,36 +163,60 @@ def test_checkin_holds_next_weeks_progression(cli):
     assert "knee pain 4/10" in weeks[1]["held"]
     assert weeks[0]["held"] is None
     assert weeks[2]["step"] == 0  # the held week earned no progression credit
-    assert (
-        today.weekday()
-        == date.fromisoformat(weeks[0]["start"]).weekday()
-        + (today - date.fromisoformat(weeks[0]["start"])).days
-    )
+    assert "no check-in since knee pain 4/10" in weeks[2]["why"]  # silence is not pain-free
 
 
-def test_pain_of_eight_steps_down_from_the_start_and_says_see_a_physio_once(cli, home):
+def test_a_check_in_of_eight_pauses_cancels_this_week_and_says_see_a_physio(cli, home):
     monday = date.today() - timedelta(days=date.today().weekday())
-    write_config(home, f"[athlete]\nstart_date = {monday}\n")
+    write_config(home, f"[athlete]\nstart_date = {monday - timedelta(weeks=3)}\n")
     result = cli("checkin", "--pain", "8")
     assert result.exit_code == 0
-    assert "steps back: every exercise one rung down" in result.stdout
+    assert "rest of this week's sessions are cancelled" in result.stdout
     assert result.stdout.count("see a physiotherapist") == 1
     data = load_json(cli("plan", "--json", "--weeks", "2"))
     assert data["see_physio"] and "knee pain 8/10" in data["physio"]
     this_week, next_week = data["weeks"]
-    assert this_week["progression"] == "start"
-    assert next_week["progression"] == "step_down"
-    assert "every exercise steps down one rung" in next_week["why"]
-    easier = next_week["sessions"][0]["exercises"]
-    assert [e["rung"] for e in easier] == [-1] * 5
-    assert easier[0]["variant"] == "Side leg raise, small range"
+    assert this_week["cancelled_from"] == date.today().isoformat()
+    assert next_week["progression"] == "pause" and next_week["physio"] == data["physio"]
+    for session in next_week["sessions"]:
+        assert session["light"] and session["physio"] == data["physio"]
+        assert all(e["seconds"] is not None for e in session["exercises"])
+    schedule = load_json(cli("schedule", "--json", "--offline"))
+    assert schedule["physio"] == data["physio"]
+    assert not [s for s in schedule["sessions"] if s["date"] < (monday + timedelta(7)).isoformat()]
+    assert all("(pause" in s["title"] and s["light"] for s in schedule["sessions"])
     human = cli("plan", "--weeks", "2")
     assert human.stdout.count("see a physiotherapist") == 1
-    assert "step_down" in human.stdout and "Side leg raise, small range" in human.stdout
+    assert "pause" in human.stdout and "cancelled" in human.stdout
+    assert "see a physiotherapist" in cli("schedule", "--offline").stdout
+    assert load_json(cli("status", "--json"))["physio"] == data["physio"]
+    out = home.parent / "export"
+    exported = load_json(cli("export", "json", "--out", str(out), "--offline", "--json"))
+    assert exported["physio"] == data["physio"]
+    written = json.loads((out / "hipcoach-schedule.json").read_text())
+    assert written["physio"] == data["physio"] and written["sessions"]
+    # The same day's second check-in updates it (what it says wins): no pause any more.
+    assert load_json(cli("checkin", "--pain", "1", "--json"))["physio"] is None
+    assert load_json(cli("schedule", "--json", "--offline"))["physio"] is None
+
+
+def test_checkin_records_every_trek_question_and_merges_the_day(cli):
+    first = load_json(cli("checkin", "--pain", "2", "--run-pain", "1", "--json"))
+    assert (first["pain"], first["run_pain"], first["lingered"]) == (2, 1, False)
+    assert first["effect"] == "progression continues"
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    morning = load_json(cli("checkin", "--worse-next-morning", "--date", yesterday, "--json"))
+    assert (morning["pain"], morning["worse_next_morning"]) == (None, True)
+    assert "holds" in morning["effect"]
+    again = load_json(cli("checkin", "--lingered", "--json"))
+    assert again["replaced"] is True
+    assert (again["pain"], again["run_pain"], again["lingered"]) == (2, 1, True)
+    human = cli("checkin", "--run-pain", "3")
+    assert "3/10 while running" in human.stdout and "holds" in human.stdout
 
 
 def test_pain_above_two_two_weeks_running_says_see_a_physio(cli):
-    week_ago = (date.today() - timedelta(days=8)).isoformat()
+    week_ago = (date.today() - timedelta(days=7)).isoformat()
     cli("checkin", "--pain", "3", "--date", week_ago)
     data = load_json(cli("checkin", "--pain", "4", "--json"))
     assert data["see_physio"] and "two weeks running" in data["physio"]
@@ -289,16 +333,24 @@ def test_sixteen_weeks_of_plan_json_stay_within_the_bounds(cli, home, level, equ
             "hold",
             "deload",
             "step_down",
+            "pause",
             "maintain",
         )
+        assert week["education"]["source"]
         for session in week["sessions"]:
             assert session["estimated_minutes"] <= 30
             for e in session["exercises"]:
                 assert 1 <= e["sets"] <= 3
                 assert (6 <= e["reps"] <= 20) if e["reps"] is not None else 10 <= e["seconds"] <= 60
                 assert set(e["equipment"]) <= set(equipment)
-    first = {e["key"]: e["rung"] for e in weeks[0]["sessions"][0]["exercises"]}
-    eighth = {e["key"]: e["rung"] for e in weeks[7]["sessions"][0]["exercises"]}
+        if week["week"] >= 3:
+            trained = {f for s in week["sessions"] for e in s["exercises"] for f in e["focus"]}
+            assert {"knee", "hip_external_rotation", "hip_abduction", "hip_extension"} <= trained
+
+    def reached(week):
+        return {e["key"]: e["rung"] for s in week["sessions"] for e in s["exercises"]}
+
+    first, eighth = reached(weeks[0]), reached(weeks[7])
     assert all(eighth[k] > first[k] for k in first)
 
 

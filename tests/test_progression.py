@@ -1,3 +1,7 @@
+"""The gates: each TREK limit, the week's verdict (worst of the week before, silence after
+pain), the pause and when it lasts, the see-a-physiotherapist line (a pause; two ISO weeks
+running, not two days), adherence, a race taper, and how gates combine."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -6,8 +10,11 @@ from hipcoach.models import CheckIn
 from hipcoach.programme.progression import (
     Adherence,
     Gate,
+    PainLog,
     combine,
-    pain_rule,
+    describe,
+    pain_action,
+    pain_effect,
     physio_advice,
     taper_rule,
 )
@@ -15,30 +22,108 @@ from hipcoach.programme.progression import (
 MONDAY = date(2026, 11, 30)
 
 
+def c(day: int, pain: int | None = None, month: int = 11, **kw) -> CheckIn:
+    return CheckIn(date=date(2026, month, day), pain=pain, **kw)
+
+
 @pytest.mark.parametrize(
-    ("pain", "action"),
-    [(0, "progress"), (2, "progress"), (3, "hold"), (5, "hold"), (6, "regress"), (10, "regress")],
+    ("said", "action"),
+    [
+        (dict(pain=0), "progress"),
+        (dict(pain=2, run_pain=2), "progress"),
+        (dict(pain=3), "hold"),
+        (dict(pain=5), "hold"),
+        (dict(pain=6), "step_down"),
+        (dict(pain=7), "pause"),
+        (dict(pain=10), "pause"),
+        (dict(run_pain=3), "hold"),
+        (dict(run_pain=6), "hold"),  # running pain above 2 holds; only exercise pain steps down
+        (dict(run_pain=7), "pause"),  # 7/10 or more, exercise or running, pauses
+        (dict(pain=1, lingered=True), "hold"),
+        (dict(pain=1, worse_next_morning=True), "hold"),
+        (dict(worse_next_morning=True), "hold"),
+    ],
 )
-def test_pain_thresholds(pain, action):
-    gate = pain_rule([CheckIn(date=date(2026, 11, 26), pain=pain)])(MONDAY)
-    assert gate.action == action
-    assert gate.last_week_ok == (action == "progress")
-    if action != "progress":
-        assert f"{pain}/10 on Thu 26 Nov" in gate.reason
-    if action == "regress":
-        assert "every exercise steps down one rung" in gate.reason
+def test_each_trek_limit(said, action):
+    assert pain_action(CheckIn(date=MONDAY, **said)) == action
 
 
-def test_only_the_week_before_counts():
-    rule = pain_rule([CheckIn(date=date(2026, 11, 22), pain=8), CheckIn(date=MONDAY, pain=9)])
-    assert rule(MONDAY).action == "progress"
+def test_a_check_in_says_something():
+    with pytest.raises(ValueError, match="needs pain"):
+        CheckIn(date=MONDAY)
 
 
-def test_worst_check_in_of_the_week_wins():
-    rule = pain_rule(
-        [CheckIn(date=date(2026, 11, 24), pain=7), CheckIn(date=date(2026, 11, 28), pain=1)]
+def test_the_worst_check_in_of_the_week_before_decides_and_only_that_week():
+    log = PainLog([c(22, 9), c(24, 2), c(26, 4), c(29, 1)])
+    verdict = log.verdict(MONDAY)
+    assert (verdict.action, verdict.last_week_ok) == ("hold", False)
+    assert "knee pain 4/10 during the exercises on Thu 26 Nov" in (verdict.reason or "")
+    assert log.verdict(MONDAY + timedelta(weeks=1)).action == "progress"  # last one was clear
+
+
+def test_silence_after_pain_holds_until_a_clear_check_in():
+    log = PainLog([c(25, 6)])
+    assert log.verdict(MONDAY).action == "step_down"
+    later = log.verdict(MONDAY + timedelta(weeks=3))
+    assert (later.action, later.last_week_ok) == ("hold", False)
+    assert "no check-in since knee pain 6/10" in (later.reason or "")
+    cleared = PainLog([c(25, 6), c(2, 2, month=12)])
+    assert cleared.verdict(MONDAY + timedelta(weeks=3)) == cleared.verdict(MONDAY + timedelta(9))
+    assert cleared.verdict(MONDAY + timedelta(weeks=3)).action == "progress"
+
+
+def test_a_pause_lasts_until_a_clear_check_in_then_to_the_end_of_that_week():
+    log = PainLog([c(25, 8), c(2, 4, month=12), c(10, 1, month=12)])
+    assert log.severe_in(date(2026, 11, 23)) == c(25, 8)
+    assert log.unresolved_severe(MONDAY) == c(25, 8)
+    assert log.unresolved_severe(date(2026, 12, 14)) is None
+    assert log.paused_on(date(2026, 11, 25)) == c(25, 8)  # from the day it hurt
+    assert log.paused_on(date(2026, 11, 24)) is None
+    assert log.paused_on(date(2026, 12, 13)) == c(25, 8)  # cleared Thursday: lasts the week
+    assert log.paused_on(date(2026, 12, 14)) is None
+
+
+@pytest.mark.parametrize(
+    ("checkins", "on", "advice"),
+    [
+        ([c(29, 7)], MONDAY, "knee pain 7/10 during the exercises on Sun 29 Nov"),
+        ([c(24, run_pain=9)], MONDAY, "9/10 while running on Tue 24 Nov"),
+        ([c(16, 9), c(23, 1)], MONDAY, None),  # 9/10, then cleared the week before
+        ([c(16, 9), c(26, 4)], MONDAY, "knee pain 9/10"),  # not cleared: the pause lasts
+        (
+            [c(23, 3), c(30, 4)],
+            MONDAY,
+            "above 2/10 two weeks running (3/10 on Mon 23 Nov, 4/10 on Mon 30 Nov)",
+        ),
+        ([c(29, 3), c(30, 4)], MONDAY, None),  # a Sunday and the next Monday: two days
+        ([c(29, 3), c(30, 4), c(7, 3, month=12)], date(2026, 12, 7), "two weeks running"),
+        ([c(23, 3), c(27, 1), c(30, 4)], MONDAY, None),  # fine in between
+        ([c(18, 6)], MONDAY, None),  # one bad week
+        ([c(27, 6)], MONDAY, None),  # steps down, but a single week
+        ([], MONDAY, None),
+    ],
+)
+def test_physio_advice_while_a_pause_lasts_or_two_iso_weeks_running(checkins, on, advice):
+    found = physio_advice(checkins, on)
+    if advice is None:
+        assert found is None
+    else:
+        assert found is not None and advice in found
+        assert found.startswith("Stop what hurts, exercises or running, and see a physiotherapist")
+
+
+def test_what_a_check_in_does_in_the_runners_words():
+    assert pain_effect(CheckIn(date=MONDAY, pain=1)) == "progression continues"
+    assert "holds" in pain_effect(CheckIn(date=MONDAY, run_pain=3))
+    assert "one rung down, with less load" in pain_effect(CheckIn(date=MONDAY, pain=6))
+    assert "rest of this week's sessions are cancelled" in pain_effect(CheckIn(date=MONDAY, pain=7))
+    words = describe(
+        CheckIn(date=MONDAY, pain=3, run_pain=4, lingered=True, worse_next_morning=True)
     )
-    assert rule(MONDAY).action == "regress"
+    assert words == (
+        "knee pain 3/10 during the exercises, 4/10 while running, pain that took over an hour "
+        "to settle, a worse next morning on Mon 30 Nov"
+    )
 
 
 def test_combine_keeps_the_strictest_every_reason_and_any_verdict_on_last_week():
@@ -46,32 +131,6 @@ def test_combine_keeps_the_strictest_every_reason_and_any_verdict_on_last_week()
     assert (gate.action, gate.reason, gate.last_week_ok) == ("regress", "mileage jump; p", False)
     assert combine([Gate(), Gate()]) == Gate()
     assert combine([Gate("hold", "taper")]).last_week_ok  # a taper does not judge last week
-
-
-@pytest.mark.parametrize(
-    ("checkins", "advice"),
-    [
-        ([(29, 7)], "knee pain 7/10 on Sun 29 Nov"),
-        ([(24, 10)], "knee pain 10/10 on Tue 24 Nov"),
-        (
-            [(18, 3), (27, 4)],
-            "above 2/10 two weeks running (3/10 on Wed 18 Nov, 4/10 on Fri 27 Nov)",
-        ),
-        ([(18, 6)], None),  # one bad week, longer ago than the last seven days
-        ([(18, 4), (27, 2)], None),  # settled
-        ([(27, 6)], None),  # steps down, but a single week
-        ([(20, 8), (27, 1)], "knee pain 8/10 on Fri 20 Nov"),  # last week's step-down says so
-        ([(16, 9), (23, 1)], None),  # 9/10 two weeks ago, fine since
-        ([], None),
-    ],
-)
-def test_physio_advice_at_seven_or_two_weeks_above_two(checkins, advice):
-    found = physio_advice([CheckIn(date=date(2026, 11, d), pain=p) for d, p in checkins], MONDAY)
-    if advice is None:
-        assert found is None
-    else:
-        assert found is not None and advice in found
-        assert found.startswith("Stop the exercises that hurt and see a physiotherapist")
 
 
 def test_adherence_counts_weeks_and_holds_after_short_ones():

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hipcoach.config import AthleteConfig, Config
+from hipcoach.models import CheckIn
 from hipcoach.schedule.activities import runs_from_activities
 from hipcoach.schedule.planner import plan_schedule
 from hipcoach.schedule.rules import full_weeks, hard_rule_violations
@@ -20,13 +21,13 @@ from tests.strava_shapes import activity, weekly_history
 START_MONDAY = date(2026, 11, 23)
 
 
-def make_plan(acts, start, *, days=14, races=(), programme_start=None, **athlete):
+def make_plan(acts, start, *, days=14, races=(), programme_start=None, checkins=(), **athlete):
     config = Config(athlete=AthleteConfig(**athlete))
     return plan_schedule(
         config,
         config.programme_settings(),
         runs=runs_from_activities(acts, "test"),
-        checkins=[],
+        checkins=list(checkins),
         first_day=programme_start or start - timedelta(days=start.weekday()),
         start=start,
         days=days,
@@ -79,10 +80,10 @@ def assert_light_sessions_are_lighter(plan):
     races = set(request.races) | {r.date for r in plan.runs if r.kind == "race"}
     for item in plan.sessions:
         full = full_session(request, item.session)
-        if item.session.light and item.session.phase != "race":
+        if item.session.light and not full.light:
             assert_lighter(item.session, full)
-        elif item.session.light:
-            assert full.light  # race week: the programme made it light
+        elif item.session.light:  # race week or a pause: the programme made it light
+            assert full.phase == "race" or "(pause" in full.title
         assert ("light session" in item.reason) == item.session.light, item.reason
         quality = request.workout_weekday is not None and (
             (item.date + timedelta(days=1)).weekday() == request.workout_weekday
@@ -215,6 +216,46 @@ def test_the_checker_catches_a_session_the_day_after_a_race():
     assert any("rule 6" in p for p in hard_rule_violations([moved], plan.request, 3))
     planned = make_plan([], race + timedelta(days=1), days=7, races=[race])
     assert any("rule 6" in p for p in hard_rule_violations([moved], planned.request, 3))
+
+
+@pytest.mark.parametrize(("km", "rest"), [(10.0, 1), (21.1, 3), (30.0, 3), (42.2, 5), (50.0, 5)])
+def test_rule_six_grows_with_the_race_distance(km, rest):
+    race = START_MONDAY + timedelta(days=2)  # a Wednesday race, recorded
+    recorded = [
+        *weekly_history(START_MONDAY - timedelta(weeks=6), 6),
+        activity(race, km, workout_type=1, ident=99, name="Race"),
+    ]
+    plan = make_plan(recorded, race + timedelta(days=1), days=14)
+    assert_valid(plan)
+    for back in range(1, rest + 1):
+        day = race + timedelta(days=back)
+        assert day not in dates(plan)
+        reason = blocked_reason(plan.request, day)
+        assert reason is not None and ("after a race" in reason), (back, reason)
+    if rest > 1:
+        assert f"{rest} days without a session after a race of {round(km)} km" in (
+            blocked_reason(plan.request, race + timedelta(days=rest)) or ""
+        )
+    first = min(dates(plan))
+    assert first > race + timedelta(days=rest)
+    moved = plan.sessions[0].model_copy(update={"date": race + timedelta(days=rest)})
+    assert any("rule 6" in p for p in hard_rule_violations([moved], plan.request, 3))
+
+
+def test_a_pause_cancels_the_rest_of_its_iso_week():
+    tuesday = START_MONDAY + timedelta(days=1)
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6)
+    calm = make_plan(acts, START_MONDAY, days=14)
+    assert [d for d in dates(calm) if d < START_MONDAY + timedelta(7)]  # a normal week
+    paused = make_plan(acts, tuesday, days=13, checkins=[CheckIn(date=tuesday, pain=8)])
+    assert_valid(paused)
+    assert not [d for d in dates(paused) if d < START_MONDAY + timedelta(7)]
+    reason = blocked_reason(paused.request, tuesday + timedelta(days=1))
+    assert reason is not None and "paused" in reason
+    later = [s.session for s in paused.sessions]
+    assert later and all(s.light and s.physio and "(pause" in s.title for s in later)
+    moved = paused.sessions[0].model_copy(update={"date": tuesday + timedelta(days=2)})
+    assert any("pause" in p for p in hard_rule_violations([moved], paused.request, 3))
 
 
 def _checked(days, *, races=(), blocked=(), max_per_week=3):

@@ -84,3 +84,32 @@ def test_state_file_is_private(tmp_path):
     open_state(tmp_path / "home" / "state.db").close()
     assert stat.S_IMODE((tmp_path / "home" / "state.db").stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "home").stat().st_mode) == 0o700
+
+
+def test_old_check_ins_read_as_exercise_pain_only_after_the_trek_migration(tmp_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    shutil.copy(REPO / "tests" / "fixtures" / "state" / "schema5.db", tmp_path / "state.db")
+    db = open_state(tmp_path / "state.db")
+    assert db.checkins() == [
+        CheckIn(date=date(2026, 11, 15), pain=2),
+        CheckIn(date=date(2026, 11, 19), pain=1),
+    ]
+    assert all(c.run_pain is None and not c.lingered for c in db.checkins())
+    # A running-only check-in is now possible; an empty one never reaches the table.
+    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), run_pain=4, lingered=True))
+    with pytest.raises(StateError, match="CHECK constraint"), db.transaction() as conn:
+        conn.execute("INSERT INTO checkins(date, recorded_at) VALUES ('2026-11-21', 'x')")
+    assert db.checkins()[-1] == CheckIn(date=date(2026, 11, 20), run_pain=4, lingered=True)
+
+
+def test_a_later_check_in_of_the_day_is_merged_into_it(tmp_path):
+    db = open_state(tmp_path / "state.db")
+    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), pain=3, run_pain=1))
+    assert not db.record_checkin(CheckIn(date=date(2026, 11, 20), worse_next_morning=True))
+    assert not db.record_checkin(CheckIn(date=date(2026, 11, 20), run_pain=2))
+    assert db.checkins() == [
+        CheckIn(date=date(2026, 11, 20), pain=3, run_pain=2, worse_next_morning=True)
+    ]

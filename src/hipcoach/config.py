@@ -6,6 +6,7 @@ with sources and targets supplied by the environment.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from datetime import date, timedelta, tzinfo
@@ -171,12 +172,15 @@ class IntervalsConfig(_Section):
 
 
 class IntegrationsConfig(_Section):
-    """``[integrations]``: which installed plugins to use; unset = the first one configured."""
+    """``[integrations]``: which installed plugins to use. Unset: the preferred source and
+    the first target that are set up, and every completion source and running plan that is."""
 
     source: str | None = None
     target: str | None = None
-    #: where completed sessions are read from; unset = the target's plugin, else the source's
+    #: the one plugin completed sessions are read from; unset = every one set up
     completions: str | None = None
+    #: the one plugin whose running plan is followed; unset = every one set up
+    plan: str | None = None
 
 
 class Config(_Section):
@@ -224,6 +228,11 @@ def load_config(path: Path) -> Config:
     try:
         raw_bytes = read_regular_file(path)
     except FileNotFoundError:
+        if path.is_symlink():  # a link to a file that is gone: never silently the defaults
+            raise ConfigError(
+                f"{path} is a link to {os.readlink(path)}, which does not exist",
+                hint="point the link at your config file, or remove it",
+            ) from None
         return Config()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
@@ -237,6 +246,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply to be a hipcoach config") from None
+    except ValueError as exc:  # tomllib's own limits, e.g. an integer of thousands of digits
+        raise ConfigError(f"{path}: not a usable TOML file: {exc}") from None
     try:
         config = Config.model_validate(raw)
     except ValidationError as exc:

@@ -101,5 +101,15 @@ class NotOwned(ServiceError):
     """A workout target refused to touch a remote object without hipcoach's marker."""
 
 
+class ContentLost(ServiceError):
+    """A workout target stored a workout but not as sent (Garmin blanked an exercise name):
+    that session fails this night, the others go on, and the next night sends it again."""
+
+    def __init__(self, message: str, *, workout_id: str, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        #: the workout that was stored (it is hipcoach's; the next night updates it)
+        self.workout_id = workout_id
+
+
 class RateLimited(TemporaryError):
     """The service said 429 (or its usage is at the cap): stop calling it until later."""

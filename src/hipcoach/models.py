@@ -12,24 +12,37 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from hipcoach.hashing import stable_hash
-from hipcoach.programme.vocabulary import EQUIPMENT, LEVELS, Equipment, Level
+from hipcoach.programme.vocabulary import (
+    EQUIPMENT,
+    LEVELS,
+    Equipment,
+    Focus,
+    Level,
+    Load,
+)
 
 Day = date  # for fields after one named ``date``
 
 __all__ = ["EQUIPMENT", "LEVELS", "Equipment", "Level"]
 
 Phase = Literal["build", "deload", "maintenance", "taper", "race"]
-Progression = Literal["start", "progress", "hold", "deload", "step_down", "maintain"]
+Progression = Literal["start", "progress", "hold", "deload", "step_down", "pause", "maintain"]
 RunKind = Literal["easy", "long", "workout", "race"]
 
 #: Reps per side and holds per side stay in these bounds (DESIGN.md "Programme").
 MIN_REPS, MAX_REPS = 6, 20
 MIN_HOLD_SECONDS, MAX_HOLD_SECONDS = 10, 60
 MIN_SETS, MAX_SETS = 1, 3
-#: The warm-up every session starts with (3–5 min of easy mobility), counted in estimates.
-WARM_UP_SECONDS = 240
-#: About three seconds a rep (the evidence's plain tempo); rungs with pauses say more.
+#: The warm-up every session starts with (easy mobility), counted in estimates and shown.
+WARMUP_MINUTES = 3
+#: "Lift and lower": about three seconds a rep. Rungs with a pause or a slow lowering say more.
 REP_SECONDS = 3
+#: Changing sides within a set, and setting up each exercise (DESIGN.md's minutes formula).
+SIDE_SWITCH_SECONDS = 10
+SET_UP_SECONDS = 20
+#: A hold counts one rep-equivalent per three seconds (a rep's plain tempo), so holds and reps
+#: add up to one measure of load.
+HOLD_SECONDS_PER_REP = 3
 
 
 class _Frozen(BaseModel):
@@ -64,21 +77,28 @@ class FitMapping(_Frozen):
 class Variant(_Frozen):
     """One rung of an exercise's ladder: a variation (and load) with its own dose.
 
-    A ladder runs from regressions (isometric holds, shorter range) through the article's
-    version to harder variants, pauses, slower lowering and load (bands, ankle weights, a
-    step, a dumbbell). Sets are not a property of the rung: the level and the session's time
-    cap set them, so that climbing the ladder never piles on volume.
+    A ladder runs from regressions (isometric holds, shorter range, more support) through the
+    article's version to pauses and slower lowering, then load (bands, ankle weights, a step, a
+    dumbbell), lightest first within each kind; harder bodyweight variants close it for runners
+    without that load (``bodyweight_only``). Sets are not a property of the rung: the level and
+    the session's time cap set them, so that climbing the ladder never piles on volume.
     """
 
     name: str = Field(description="Human text naming the variation, e.g. 'with a light band'.")
     instructions: str
     cues: str = Field(description="One short line for the watch screen.")
-    load: str = "bodyweight"
+    load: Load = "bodyweight"
     equipment: tuple[Equipment, ...] = ()
     per_side: bool = True
     reps: int | None = Field(default=None, ge=MIN_REPS, le=MAX_REPS)
     seconds: int | None = Field(default=None, ge=MIN_HOLD_SECONDS, le=MAX_HOLD_SECONDS)
-    rep_seconds: int = Field(default=REP_SECONDS, ge=2, le=8, description="Seconds per rep.")
+    tempo_s: int = Field(
+        default=REP_SECONDS,
+        ge=2,
+        le=8,
+        description="Seconds per rep: 3 to lift and lower, 4 or more with a pause or a slow "
+        "lowering.",
+    )
     garmin: GarminMapping
     fit: FitMapping
     starts: tuple[Level, ...] = Field(default=(), description="Levels that start here.")
@@ -88,11 +108,30 @@ class Variant(_Frozen):
         description="The report's drawing of this rung's body position (a file in "
         "hipcoach/report/pictures/ without '.svg'); rungs of one position may share one.",
     )
+    bodyweight_only: bool = Field(
+        default=False,
+        description="A harder bodyweight variant for runners without this ladder's load; "
+        "skipped once a loaded rung is within reach, so that load never goes backwards.",
+    )
+    knee_flexion: int | None = Field(
+        default=None,
+        ge=0,
+        le=120,
+        description="Knee-loading rungs: the knee's deepest bend under load, in degrees.",
+    )
+    single_leg: bool = Field(
+        default=False, description="Knee-loading rungs: the whole body on one leg."
+    )
 
     @model_validator(mode="after")
     def _reps_or_seconds(self) -> Variant:
         _one_amount(f"variant {self.name!r}", self.reps, self.seconds)
         return self
+
+    @property
+    def hold(self) -> bool:
+        """An isometric hold (a time, no reps)."""
+        return self.seconds is not None
 
     def available_with(self, equipment: frozenset[str]) -> bool:
         """Whether a runner owning ``equipment`` can do this variant."""
@@ -109,6 +148,7 @@ class Exercise(_Frozen):
     key: str
     name: str
     instructions: str
+    focus: tuple[Focus, ...] = Field(min_length=1, description="What it trains, main first.")
     equipment: str | None = Field(default=None, description="What the base version needs.")
     weight_bearing: bool = False
     source: Literal["article", "evidence"] = "evidence"
@@ -119,6 +159,11 @@ class Exercise(_Frozen):
         if sum(v.base for v in self.ladder) != 1:
             raise ValueError(f"exercise {self.key}: exactly one ladder rung must be the base")
         return self
+
+    @property
+    def knee_loading(self) -> bool:
+        """Loads the knee: knee-targeted, or done standing (the first to lighten on pain)."""
+        return "knee" in self.focus or self.weight_bearing
 
     @property
     def base_variant(self) -> Variant:
@@ -174,12 +219,21 @@ class Prescription(_Frozen):
         return self.variant.per_side
 
     @property
+    def sides(self) -> int:
+        return 2 if self.per_side else 1
+
+    @property
     def cues(self) -> str:
         return self.variant.cues
 
     @property
     def load(self) -> str:
         return self.variant.load
+
+    @property
+    def tempo_s(self) -> int | None:
+        """Seconds per rep (None for a hold)."""
+        return self.variant.tempo_s if self.reps is not None else None
 
     def label(self) -> str:
         """The variant, with its load when it has one: 'Donkey kick with … (light band)'."""
@@ -195,18 +249,27 @@ class Prescription(_Frozen):
 
     def work_seconds(self) -> int:
         """One set's work: the reps at the rung's tempo (or the hold), on both sides."""
-        sides = 2 if self.per_side else 1
         if self.reps is not None:
-            return self.reps * self.variant.rep_seconds * sides
-        return (self.seconds or 0) * sides
+            return self.reps * self.variant.tempo_s * self.sides
+        return (self.seconds or 0) * self.sides
 
     def estimated_seconds(self) -> int:
-        """Every set with the rest after it (the watch times a rest after each set)."""
-        return self.sets * (self.work_seconds() + self.rest_seconds)
+        """The exercise's block (DESIGN.md's formula): 20 s to set it up, then every set's
+        work with 10 s to change sides where per side, and the rest after each set but the
+        last."""
+        switch = SIDE_SWITCH_SECONDS if self.per_side else 0
+        rests = (self.sets - 1) * self.rest_seconds
+        return SET_UP_SECONDS + self.sets * (self.work_seconds() + switch) + rests
 
     def volume(self) -> int:
         """Reps (or hold seconds) per side over all sets: what "piling on reps" would raise."""
         return self.sets * (self.reps if self.reps is not None else self.seconds or 0)
+
+    def rep_equivalents(self) -> float:
+        """Reps over all sets and sides, a hold counting one per three seconds: the load a
+        step-down must cut."""
+        amount = self.reps if self.reps is not None else (self.seconds or 0) / HOLD_SECONDS_PER_REP
+        return self.sets * self.sides * amount
 
     def fingerprint(self) -> list[object]:
         """What the runner is asked to do, for the session's content hash."""
@@ -226,11 +289,24 @@ class Prescription(_Frozen):
         ]
 
 
+class Tip(_Frozen):
+    """One short education tip with its source (``hipcoach.programme.education``)."""
+
+    key: str
+    title: str
+    text: str
+    source: str
+
+    def line(self) -> str:
+        """The tip in one line, for a watch workout's description."""
+        return f"Tip: {self.title}. {self.text}"
+
+
 class Session(_Frozen):
     """An ordered list of prescriptions with a stable key (e.g. ``2026-W48-1``)."""
 
     key: str
-    week: int = Field(ge=1, description="Programme week, 1-based.")
+    week: int = Field(ge=1, description="Programme week, 1-based (a head start counts as 1).")
     index: int = Field(ge=1, description="Session number within its week.")
     level: Level
     phase: Phase
@@ -239,17 +315,30 @@ class Session(_Frozen):
     prescriptions: tuple[Prescription, ...]
     light: bool = False
     light_note: str | None = Field(default=None, description="What makes a light session light.")
+    warmup_minutes: int = Field(default=WARMUP_MINUTES, ge=0)
+    tip: Tip | None = Field(default=None, description="The week's education tip.")
+    physio: str | None = Field(
+        default=None, description="The see-a-physiotherapist line, while a pause lasts."
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def content_hash(self) -> str:
         """A short hash of what the runner is asked to do; it changes when the workout does."""
-        return stable_hash([self.title, [p.fingerprint() for p in self.prescriptions]])
+        return stable_hash(
+            [
+                self.title,
+                [p.fingerprint() for p in self.prescriptions],
+                self.tip.key if self.tip else None,
+                self.physio,
+            ]
+        )
 
     def estimated_seconds(self) -> int:
-        """An honest duration: the warm-up, every set (3 s a rep or the rung's tempo, both
-        sides where per side) and the rest after each set."""
-        return WARM_UP_SECONDS + sum(p.estimated_seconds() for p in self.prescriptions)
+        """An honest duration (DESIGN.md's formula): the warm-up, then every exercise's block
+        (set-up, every set at the rung's tempo on both sides where per side, side switches,
+        the rests between sets)."""
+        return self.warmup_minutes * 60 + sum(p.estimated_seconds() for p in self.prescriptions)
 
     def estimated_minutes(self) -> int:
         """:meth:`estimated_seconds` rounded up to whole minutes (never under-promised)."""
@@ -258,6 +347,10 @@ class Session(_Frozen):
     def volume(self) -> int:
         """Reps (and hold seconds) per side over the whole session."""
         return sum(p.volume() for p in self.prescriptions)
+
+    def rep_equivalents(self) -> float:
+        """Reps over all sets and sides (holds one per 3 s): the session's load."""
+        return sum(p.rep_equivalents() for p in self.prescriptions)
 
     def total_sets(self) -> int:
         """Sets over all exercises (a per-side set counts once)."""
@@ -275,11 +368,26 @@ class ProgrammeWeek(_Frozen):
     why: str
     held: str | None = Field(default=None, description="The gate that held it, if one did.")
     sessions: tuple[Session, ...]
+    lead_in: bool = Field(
+        default=False,
+        description="A head start before week 1 (a programme first planned on a Thursday or "
+        "later): week-1 sessions that count for nothing.",
+    )
+    tip: Tip | None = None
+    physio: str | None = None
+    cancelled_from: Day | None = Field(
+        default=None,
+        description="A pause began this week: its sessions from this day on are cancelled.",
+    )
 
     @property
     def iso_week(self) -> str:
         year, week, _ = self.start.isocalendar()
         return f"{year}-W{week:02d}"
+
+    def cancelled(self, day: Day) -> bool:
+        """Whether a session on ``day`` (in this week) was cancelled by a pause."""
+        return self.cancelled_from is not None and day >= self.cancelled_from
 
 
 class Programme(_Frozen):
@@ -287,7 +395,7 @@ class Programme(_Frozen):
 
     level: Level
     sessions_per_week: int
-    start: date
+    start: date = Field(description="Week 1's Monday.")
     weeks: tuple[ProgrammeWeek, ...]
 
 
@@ -326,7 +434,43 @@ class ScheduledSession(_Frozen):
 
 
 class CheckIn(_Frozen):
-    """A knee-pain check-in (0–10) on a local date."""
+    """What the runner told of a day's knee (TREK / My Knee Cap, DESIGN.md "Programme").
+
+    ``pain``: during the exercises, 0–10; ``run_pain``: while running, 0–10; ``lingered``: it
+    took longer than 60 minutes to settle; ``worse_next_morning``: the knee was worse the
+    morning after. Any may be missing; at least one is given. A check-in stored before the
+    running questions existed reads as exercise pain only.
+    """
 
     date: date
-    pain: int = Field(ge=0, le=10)
+    pain: int | None = Field(default=None, ge=0, le=10)
+    run_pain: int | None = Field(default=None, ge=0, le=10)
+    lingered: bool = False
+    worse_next_morning: bool = False
+
+    @model_validator(mode="after")
+    def _something(self) -> CheckIn:
+        if self.pain is None and self.run_pain is None and not self.flags:
+            raise ValueError("a check-in needs pain, running pain, lingered or worse next morning")
+        return self
+
+    @property
+    def flags(self) -> bool:
+        """Pain that lingered over 60 minutes or a worse next morning."""
+        return self.lingered or self.worse_next_morning
+
+    @property
+    def worst(self) -> int:
+        """The higher of the two pain numbers (0 when neither was given)."""
+        return max(self.pain or 0, self.run_pain or 0)
+
+    def merged(self, newer: CheckIn) -> CheckIn:
+        """This day's check-in with what a later one of the same day said (it wins where it
+        says something)."""
+        return CheckIn(
+            date=self.date,
+            pain=newer.pain if newer.pain is not None else self.pain,
+            run_pain=newer.run_pain if newer.run_pain is not None else self.run_pain,
+            lingered=self.lingered or newer.lingered,
+            worse_next_morning=self.worse_next_morning or newer.worse_next_morning,
+        )

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from hipcoach.adherence.statuses import AdherenceWeek, SessionStatus
     from hipcoach.plugins.values import RaceEvent, SkippedActivity
     from hipcoach.schedule.planner import SchedulePlan
+    from hipcoach.schedule.running_plan import PlanRun
 
 from hipcoach.models import (
     Exercise,
@@ -19,6 +20,7 @@ from hipcoach.models import (
     Run,
     ScheduledSession,
     Session,
+    Tip,
     Variant,
 )
 
@@ -32,10 +34,14 @@ def variant_json(variant: Variant) -> dict[str, Any]:
         "per_side": variant.per_side,
         "reps": variant.reps,
         "seconds": variant.seconds,
+        "tempo_s": variant.tempo_s if variant.reps is not None else None,
         "cues": variant.cues,
         "instructions": variant.instructions,
         "starts": list(variant.starts),
         "picture": variant.picture,
+        "bodyweight_only": variant.bodyweight_only,
+        "knee_flexion": variant.knee_flexion,
+        "single_leg": variant.single_leg,
         "garmin": {
             "category": variant.garmin.category,
             "exercise_name": variant.garmin.exercise_name,
@@ -55,6 +61,7 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "reps": exercise.reps,
         "seconds": exercise.seconds,
         "equipment": exercise.equipment,
+        "focus": list(exercise.focus),
         "weight_bearing": exercise.weight_bearing,
         "source": exercise.source,
         "garmin": {
@@ -71,6 +78,7 @@ def prescription_json(p: Prescription) -> dict[str, Any]:
     return {
         "key": p.key,
         "name": p.exercise.name,
+        "focus": list(p.exercise.focus),
         "rung": p.rung,
         "variant": p.variant.name,
         "load": p.load,
@@ -79,9 +87,18 @@ def prescription_json(p: Prescription) -> dict[str, Any]:
         "reps": p.reps,
         "seconds": p.seconds,
         "per_side": p.per_side,
+        "tempo_s": p.tempo_s,
         "rest_seconds": p.rest_seconds,
         "cues": p.cues,
+        "picture": p.variant.picture,
     }
+
+
+def tip_json(tip: Tip | None) -> dict[str, Any] | None:
+    """An education tip: ``title``, ``text``, ``source``."""
+    if tip is None:
+        return None
+    return {"key": tip.key, "title": tip.title, "text": tip.text, "source": tip.source}
 
 
 def session_json(session: Session) -> dict[str, Any]:
@@ -95,8 +112,11 @@ def session_json(session: Session) -> dict[str, Any]:
         "content_hash": session.content_hash,
         "light": session.light,
         "light_note": session.light_note,
+        "warmup_minutes": session.warmup_minutes,
         "estimated_minutes": session.estimated_minutes(),
         "exercises": [prescription_json(p) for p in session.prescriptions],
+        "education": tip_json(session.tip),
+        "physio": session.physio,
     }
 
 
@@ -116,11 +136,15 @@ def week_json(week: ProgrammeWeek) -> dict[str, Any]:
         "week": week.week,
         "start": week.start.isoformat(),
         "iso_week": week.iso_week,
+        "lead_in": week.lead_in,
         "phase": week.phase,
         "step": week.step,
         "progression": week.progression,
         "why": week.why,
         "held": week.held,
+        "education": tip_json(week.tip),
+        "physio": week.physio,
+        "cancelled_from": week.cancelled_from.isoformat() if week.cancelled_from else None,
         "sessions": [session_json(s) for s in week.sessions],
     }
 
@@ -135,6 +159,24 @@ def run_json(run: Run) -> dict[str, Any]:
         "kind": run.kind,
         "name": run.name,
         "sport": run.sport,
+    }
+
+
+def planned_run_json(run: PlanRun) -> dict[str, Any]:
+    """A run of the runner's plan, as ``schedule --json`` lists it among its ``runs``."""
+    km = run.distance_km
+    return {
+        "id": None,
+        "date": run.date.isoformat(),
+        "distance_km": None if km is None else round(km, 2),
+        "moving_time_s": None if run.duration_s is None else round(run.duration_s),
+        "kind": run.kind,
+        "name": run.name,
+        "sport": "Run",
+        "planned": True,
+        "source": run.source,
+        "plugin": run.plugin,
+        "label": run.label(),
     }
 
 
@@ -185,13 +227,20 @@ def schedule_json(plan: SchedulePlan) -> dict[str, Any]:
         "from": request.start.isoformat(),
         "to": request.end.isoformat(),
         "sessions": [scheduled_json(s) for s in plan.sessions],
-        "runs": [run_json(r) for r in plan.recent_runs],
+        "runs": [run_json(r) for r in plan.recent_runs]
+        + [planned_run_json(p) for p in plan.planned_runs],
         "key_days": [
-            {"date": d.isoformat(), "kind": k.kind, "predicted": k.predicted}
+            {
+                "date": d.isoformat(),
+                "kind": k.kind,
+                "predicted": k.predicted,
+                "planned": k.planned is not None,
+            }
             for d, k in sorted(keys.items())
             if request.start <= d <= request.end
         ],
         "long_run_weekday": request.long_run_weekday,
         "long_run_weekday_from": plan.long_run_source,
         "races": sorted(r.isoformat() for r in request.races),
+        "physio": plan.physio,
     }

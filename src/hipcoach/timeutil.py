@@ -56,9 +56,12 @@ def _zone_from_tz(variable: str) -> tzinfo | None:
 
     name = variable.removeprefix(":")
     try:
-        if name.startswith("/"):
-            with open(name, "rb") as handle:  # a zone file, as the C library reads it
-                return ZoneInfo.from_file(handle, key=name)
+        if name.startswith("/"):  # a zone file, as the C library reads it; never a pipe
+            from io import BytesIO
+
+            from hipcoach.home import read_regular_file
+
+            return ZoneInfo.from_file(BytesIO(read_regular_file(Path(name))), key=name)
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         if _POSIX_RULE.match(name):

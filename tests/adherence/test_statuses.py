@@ -100,6 +100,74 @@ def test_a_set_corrected_to_another_exercise_does_not_count() -> None:
     assert count_done_sets(PLANNED[0], corrected) == 2
 
 
+# -- counting by workout step (Garmin's wktStepIndex) -------------------------------------------
+#: the article's hip hike has no Garmin catalog name: the watch records its sets by category
+HIKE = PlannedExercise("hip_hike", "HIP_STABILITY", "HIP_STABILITY", 2, True, steps=(5, 6))
+STEPPED = (
+    PlannedExercise("side_leg_raise", "HIP_STABILITY", "SIDE_LYING_LEG_RAISE", 2, True, (1, 2)),
+    HIKE,
+    PlannedExercise("glute_bridge", "HIP_RAISE", "HIP_RAISE", 1, False, steps=(9,)),
+)
+STEPPED_SESSION = PlannedSession("2026-W47-1", MONDAY, 5, False, "hash", STEPPED)
+
+
+def in_step(step: int, category: str | None, name: str | None, count: int) -> tuple[DoneSet, ...]:
+    done = DoneSet(category=category, exercise_name=name, reps=12, step_index=step)
+    return (done,) * count
+
+
+def test_category_only_sets_count_for_their_step() -> None:
+    """Ten of ten sets done count as ten, though the watch named the hip hike's sets by their
+    category only (``name: null``): by identity they would count eight."""
+    recorded = (
+        in_step(1, "HIP_STABILITY", "SIDE_LYING_LEG_RAISE", 2)
+        + in_step(2, "HIP_STABILITY", "SIDE_LYING_LEG_RAISE", 2)
+        + in_step(5, "HIP_STABILITY", None, 2)
+        + in_step(6, "HIP_STABILITY", None, 2)
+        + in_step(9, "HIP_RAISE", "HIP_RAISE", 1)
+    )
+    assert count_done_sets(STEPPED_SESSION, recorded) == 5
+    by_identity = [d.model_copy(update={"step_index": None}) for d in recorded]
+    assert count_done_sets(STEPPED_SESSION, by_identity) == 3  # the hike is lost
+
+
+def test_a_step_counts_a_per_side_set_once_both_sides_are_done() -> None:
+    recorded = in_step(5, "HIP_STABILITY", None, 2) + in_step(6, "HIP_STABILITY", None, 1)
+    assert count_done_sets(STEPPED_SESSION, recorded) == 1
+
+
+def test_a_set_in_a_step_corrected_to_another_exercise_does_not_count() -> None:
+    recorded = in_step(9, "PLANK", "PLANK", 1) + in_step(1, "HIP_STABILITY", "QUADRUPED", 2)
+    assert count_done_sets(STEPPED_SESSION, recorded) == 0
+
+
+def test_sets_without_a_step_fall_back_to_identity() -> None:
+    recorded = in_step(9, "HIP_RAISE", "HIP_RAISE", 1) + sets(
+        "HIP_STABILITY", "SIDE_LYING_LEG_RAISE", 4
+    )
+    assert count_done_sets(STEPPED_SESSION, recorded) == 3
+
+
+def test_a_session_recorded_before_steps_were_kept_counts_by_identity() -> None:
+    recorded = in_step(99, "HIP_STABILITY", "SIDE_LYING_LEG_RAISE", 4)
+    assert count_done_sets(PLANNED[0], recorded) == 2
+
+
+def test_workout_steps_number_as_the_fit_writer_does() -> None:
+    from hipcoach.adherence.statuses import workout_steps
+    from hipcoach.exports.fit import fit_steps
+    from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
+
+    settings = ProgrammeSettings(equipment=frozenset({"band", "step"}), max_session_minutes=45)
+    sessions = [s for week in generate(settings, MONDAY, weeks=12).weeks for s in week.sessions]
+    for planned in [*sessions, *(lighten(s) for s in sessions)]:
+        written = fit_steps(planned)
+        exercise_steps = [s["message_index"] for s in written if "exercise_category" in s]
+        numbered = [i for steps in workout_steps(planned.prescriptions) for i in steps]
+        assert numbered == exercise_steps, planned.key
+    assert any(p.sets == 1 for s in sessions for p in lighten(s).prescriptions)
+
+
 # -- statuses -----------------------------------------------------------------------------------
 def test_done_partial_skipped_missed_and_planned() -> None:
     found = statuses(

@@ -24,6 +24,8 @@ import responses
 from hipcoach.programme.generator import SESSION_KEY
 
 API = "https://connectapi.garmin.com"
+RUNNING = {"sportTypeId": 1, "sportTypeKey": "running", "displayOrder": 1}
+STRENGTH = {"sportTypeId": 5, "sportTypeKey": "strength_training", "displayOrder": 5}
 #: a marker as hipcoach reads it (a key of the session-key pattern exactly)
 MARKER = re.compile(rf"\[hipcoach:({SESSION_KEY.pattern})\]")
 MUTATING = ("POST", "PUT", "DELETE")
@@ -38,30 +40,80 @@ class FakeGarmin:
         self.schedules: dict[int, tuple[int, str]] = {}
         self.ids = itertools.count(700_000_001)
         self.requests: list[tuple[str, str]] = []
+        #: every request as sent: method, URL with its query, body
+        self.sent: list[tuple[str, str, str]] = []
         self.fail_at: int | None = None  # the n-th request to Garmin fails (1-based)
         self.failure: str = "500"
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
+        #: (method, a piece of the URL): the first such request fails once, with ``failure``
+        self.fail_first: tuple[str, str] | None = None
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
         self.exercise_sets: dict[int, list[dict[str, Any]] | None] = {}  # activity → sets
         self.failing_sets: set[int] = set()  # activities whose sets the server fails (500)
         # Calendar items served as they are in every month view (e.g. one without a workoutId).
         self.extra_items: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []  # calendar events (``add_event``)
+        #: exercise names the service does not know: stored empty, as Garmin does (§4)
+        self.unknown_names: set[str] = set()
+        #: session keys whose workouts lose every exercise name when stored (as above, for
+        #: one workout rather than for every workout holding the name)
+        self.blank_in: set[str] = set()
+        #: Garmin Coach runs not yet on the calendar (``add_planned_run(adaptive=True)``)
+        self.adaptive: list[dict[str, Any]] = []
+        #: how the by-period view answers: "list" (entries), or "missing" (404)
+        self.by_period = "list"
 
     # -- test helpers ----------------------------------------------------------------------
     def add_foreign_workout(
         self, name: str, on: date | None, description: str = "made in the Connect app"
     ) -> int:
-        """A workout the runner made in Connect (on the calendar ``on``, unless None)."""
+        """A strength workout the runner made in Connect (on the calendar ``on``, unless
+        None)."""
         workout_id = next(self.ids)
         self.workouts[workout_id] = {
             "workoutId": workout_id,
             "workoutName": name,
             "description": description,
             "ownerId": 4242,
+            "sportType": dict(STRENGTH),
         }
         if on is not None:
             self.schedule_on(workout_id, on)
+        return workout_id
+
+    def add_planned_run(
+        self,
+        on: date,
+        name: str,
+        *,
+        distance_m: float | None = None,
+        duration_s: float | None = None,
+        steps: list[dict[str, Any]] | None = None,
+        consumer: str | None = None,
+        adaptive: bool = False,
+    ) -> int | None:
+        """A running workout of the runner's plan scheduled on ``on``: a partner's
+        (``consumer``, e.g. Runna), or one of Garmin Coach's adaptive plan (``adaptive``:
+        only the by-period view lists it, without ids, as Garmin has not committed it to the
+        calendar yet). Estimates are set when given; ``steps`` are the workout's own."""
+        workout: dict[str, Any] = {
+            "workoutName": name,
+            "description": None,
+            "sportType": dict(RUNNING),
+            "estimatedDistanceInMeters": distance_m,
+            "estimatedDurationInSecs": duration_s,
+            "workoutSegments": [
+                {"segmentOrder": 1, "sportType": dict(RUNNING), "workoutSteps": steps or []}
+            ],
+        }
+        if consumer is not None:
+            workout["consumerName"] = consumer
+        if adaptive:
+            self.adaptive.append({**workout, "date": on.isoformat()})
+            return None
+        workout_id = next(self.ids)
+        self.workouts[workout_id] = {**workout, "workoutId": workout_id}
+        self.schedule_on(workout_id, on)
         return workout_id
 
     def copy_workout(self, workout_id: int, on: date | None = None) -> int:
@@ -117,30 +169,39 @@ class FakeGarmin:
         return sorted(key for w in self.workouts if (key := self.marker_key(w)) is not None)
 
     def record_workout_run(
-        self, workout_id: int, on: date, *, share: float = 1.0, activity_id: int | None = None
+        self,
+        workout_id: int,
+        on: date,
+        *,
+        share: float = 1.0,
+        activity_id: int | None = None,
+        weightless: bool = False,
     ) -> int:
         """The watch runs a scheduled workout on ``on`` and records a strength activity
         (with ``workoutId``), doing ``share`` of each exercise's sets: one ACTIVE set per
-        exercise step (so per side) and iteration, as Garmin records them."""
+        exercise step (so per side) and iteration, tied to its step by ``wktStepIndex``, as
+        Garmin records them. ``weightless``: each set's ``weight`` is Garmin's -1 ("no
+        weight") instead of 0."""
         workout = self.workouts[workout_id]
         sets: list[dict[str, Any]] = []
         for step in _exercise_steps(workout):
             done = round(step["iterations"] * share)
+            # The watch knows a generic entry (the hip hike's HIP_STABILITY) by its category
+            # alone: such sets come back with ``name: null``.
+            name = step.get("exerciseName")
+            if name == step["category"]:
+                name = None
             for _ in range(done):
                 sets.append(
                     {
                         "exercises": [
-                            {
-                                "category": step["category"],
-                                "name": step.get("exerciseName"),
-                                "probability": 100.0,
-                            }
+                            {"category": step["category"], "name": name, "probability": 100.0}
                         ],
                         "repetitionCount": int(step.get("endConditionValue") or 0),
                         "duration": 40.0,
-                        "weight": 0.0,
+                        "weight": -1.0 if weightless else 0.0,
                         "setType": "ACTIVE",
-                        "wktStepIndex": step["stepOrder"],
+                        "wktStepIndex": step["wktStepIndex"],
                     }
                 )
                 sets.append({"exercises": [], "setType": "REST", "duration": 45.0})
@@ -168,6 +229,25 @@ class FakeGarmin:
     def mutating_requests(self) -> list[tuple[str, str]]:
         return [r for r in self.requests if r[0] in MUTATING]
 
+    def repeated_requests(self) -> list[tuple[str, str, str]]:
+        """Requests sent again (same method, URL, query and body) with nothing written in
+        between, since ``sent`` was last cleared: retries, which a night never makes. (A
+        workout read before an update and read back after it is two different questions.)"""
+        seen: set[tuple[str, str, str]] = set()
+        repeats = []
+        for request in self.sent:
+            if request in seen:
+                repeats.append(request)
+            seen.add(request)
+            if request[0] in MUTATING:
+                seen.clear()
+        return repeats
+
+    def new_night(self) -> None:
+        """Forget the requests counted so far (a new process, a new night)."""
+        self.requests.clear()
+        self.sent.clear()
+
     # -- wiring ------------------------------------------------------------------------------
     def register(self, mock: responses.RequestsMock) -> None:
         routes = [
@@ -178,6 +258,13 @@ class FakeGarmin:
             ("DELETE", r"/workout-service/workout/(\d+)$", self._delete),
             ("POST", r"/workout-service/schedule/(\d+)$", self._schedule),
             ("DELETE", r"/workout-service/schedule/(\d+)$", self._unschedule),
+            ("GET", r"/workout-service/schedule/(\d+)$", self._schedule_entry),
+            (
+                "GET",
+                r"/workout-service/schedule/workoutScheduleByPeriod(\?.*)?$",
+                self._scheduled_by_period,
+            ),
+            ("PUT", r"/workout-service/schedule/(\d+)$", self._reschedule),
             ("GET", r"/calendar-service/year/(\d+)/month/(\d+)$", self._month),
             ("GET", ACTIVITY_LIST + r"(\?.*)?$", self._activities),
             ("GET", r"/activity-service/activity/(\d+)/exerciseSets$", self._exercise_sets),
@@ -191,7 +278,17 @@ class FakeGarmin:
         def callback(request):  # type: ignore[no-untyped-def]
             url = request.url.split("?")[0]
             self.requests.append((request.method, url))
-            if self.fail_all or (self.fail_at is not None and len(self.requests) == self.fail_at):
+            body = request.body.decode() if isinstance(request.body, bytes) else request.body
+            self.sent.append((request.method, request.url, body or ""))
+            chosen = self.fail_first
+            first_match = chosen is not None and chosen[0] == request.method and chosen[1] in url
+            if first_match:
+                self.fail_first = None
+            if (
+                self.fail_all
+                or first_match
+                or (self.fail_at is not None and len(self.requests) == self.fail_at)
+            ):
                 if self.failure == "connection":
                     raise requests.exceptions.ConnectionError("connection reset by peer")
                 status = int(self.failure)
@@ -202,8 +299,19 @@ class FakeGarmin:
         return callback
 
     # -- endpoints -----------------------------------------------------------------------------
+    def _stored(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A workout as the service keeps it: names it does not know are blanked."""
+        stored = json.loads(json.dumps(body))
+        found = MARKER.search(stored.get("description") or "")
+        blank_all = found is not None and found.group(1) in self.blank_in
+        for step in _all_steps(stored):
+            name = step.get("exerciseName")
+            if name and (blank_all or name in self.unknown_names):
+                step["exerciseName"] = None
+        return stored
+
     def _create(self, request):  # type: ignore[no-untyped-def]
-        body = json.loads(request.body)
+        body = self._stored(json.loads(request.body))
         workout_id = next(self.ids)
         self.workouts[workout_id] = {**body, "workoutId": workout_id, "ownerId": 4242}
         return 200, {}, json.dumps(self.workouts[workout_id])
@@ -226,7 +334,8 @@ class FakeGarmin:
     def _update(self, request, workout_id):  # type: ignore[no-untyped-def]
         if int(workout_id) not in self.workouts:
             return 404, {}, json.dumps({"message": "not found"})
-        self.workouts[int(workout_id)] = {**json.loads(request.body), "workoutId": int(workout_id)}
+        body = self._stored(json.loads(request.body))
+        self.workouts[int(workout_id)] = {**body, "workoutId": int(workout_id)}
         return 204, {}, ""
 
     def _delete(self, request, workout_id):  # type: ignore[no-untyped-def]
@@ -253,10 +362,87 @@ class FakeGarmin:
             ),
         )
 
+    def _entry(self, schedule_id: int) -> dict[str, Any]:
+        """A calendar entry as GET /workout-service/schedule/{id} answers (``garmin.md``
+        §10: ``workout`` with its id and ``calendarDate`` at the top level; the other fields
+        are unverified and only carried along)."""
+        workout_id, day = self.schedules[schedule_id]
+        workout = self.workouts[workout_id]
+        return {
+            "workoutScheduleId": schedule_id,
+            "workout": {k: workout.get(k) for k in ("workoutId", "workoutName", "sportType")},
+            "calendarDate": day,
+            "ownerId": 4242,
+            "newName": None,
+            "consumer": None,
+        }
+
+    def _schedule_entry(self, request, schedule_id):  # type: ignore[no-untyped-def]
+        if int(schedule_id) not in self.schedules:
+            return 404, {}, json.dumps({"message": "not found"})
+        return 200, {}, json.dumps(self._entry(int(schedule_id)))
+
+    def _reschedule(self, request, schedule_id):  # type: ignore[no-untyped-def]
+        """The PUT of garminconnect 0.3.20's ``reschedule_workout``: the entry as read, with
+        the new ``calendarDate`` and ``workout`` cut to its id; the id stays."""
+        if int(schedule_id) not in self.schedules:
+            return 404, {}, json.dumps({"message": "not found"})
+        body = json.loads(request.body)
+        workout_id = (body.get("workout") or {}).get("workoutId")
+        if workout_id != self.schedules[int(schedule_id)][0]:
+            return 400, {}, json.dumps({"message": "workout does not match the schedule"})
+        self.schedules[int(schedule_id)] = (workout_id, body["calendarDate"])
+        return 200, {}, json.dumps(self._entry(int(schedule_id)))
+
     def _unschedule(self, request, schedule_id):  # type: ignore[no-untyped-def]
         if self.schedules.pop(int(schedule_id), None) is None:
             return 404, {}, json.dumps({"message": "not found"})
         return 204, {}, ""
+
+    def _scheduled_by_period(self, request):  # type: ignore[no-untyped-def]
+        """GET /workout-service/schedule/workoutScheduleByPeriod (garminconnect 0.3.20's
+        ``get_scheduled_workouts_by_period``). Unverified shape (``garmin.md`` §10): entries
+        keyed as Connect's GraphQL ``workoutScheduleSummariesScalar`` items are read by public
+        clients; ``consumerName`` (the partner app) is carried from the workout as Connect's
+        workouts from partners carry it."""
+        if self.by_period == "missing":
+            return 404, {}, json.dumps({"message": "not found"})
+        first, last = request.params["startDate"], request.params["endDate"]
+        entries = [
+            self._summary(sid, self.workouts[wid], day, wid)
+            for sid, (wid, day) in self.schedules.items()
+            if first <= day <= last
+        ]
+        entries += [
+            {**self._summary(None, w, w["date"], None), "fbtAdaptivePlanId": 31}
+            for w in self.adaptive
+            if first <= w["date"] <= last
+        ]
+        return 200, {}, json.dumps(entries)
+
+    @staticmethod
+    def _summary(
+        schedule_id: int | None, workout: dict[str, Any], day: str, workout_id: int | None
+    ) -> dict[str, Any]:
+        summary = {
+            "scheduledWorkoutId": schedule_id,
+            "workoutId": workout_id,
+            "workoutUuid": None,
+            "workoutName": workout.get("workoutName"),
+            "workoutType": (workout.get("sportType") or {}).get("sportTypeKey"),
+            "scheduleDate": day,
+            "estimatedDurationInSecs": workout.get("estimatedDurationInSecs"),
+            "estimatedDistanceInMeters": workout.get("estimatedDistanceInMeters"),
+            "trainingPlanId": None,
+            "fbtAdaptivePlanId": None,
+            "tpPlanName": None,
+            "isRestDay": False,
+            "race": False,
+            "associatedActivityId": None,
+        }
+        if workout.get("consumerName"):
+            summary["consumerName"] = workout["consumerName"]
+        return summary
 
     def _activities(self, request):  # type: ignore[no-untyped-def]
         params = request.params
@@ -287,13 +473,15 @@ class FakeGarmin:
         items += [event for event in self.events if shown(event["date"])]
         for schedule_id, (workout_id, day) in self.schedules.items():
             if shown(day):
+                workout = self.workouts[workout_id]
                 items.append(
                     {
                         "id": schedule_id,
                         "itemType": "workout",
                         "workoutId": workout_id,
                         "date": day,
-                        "title": self.workouts[workout_id]["workoutName"],
+                        "title": workout["workoutName"],
+                        "sportTypeKey": (workout.get("sportType") or {}).get("sportTypeKey"),
                     }
                 )
         items += self.extra_items
@@ -301,16 +489,37 @@ class FakeGarmin:
 
 
 def _exercise_steps(workout: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every exercise step of a workout payload, with how many times it is repeated."""
+    """Every exercise step of a workout payload, with how many times it is repeated and its
+    ``wktStepIndex``: the index of the step in the FIT workout the watch runs (0-based, depth
+    first, each repeat group's own repeat step after its children; ``garmin.md`` §5, §10)."""
     out: list[dict[str, Any]] = []
+    index = 0
 
     def walk(steps: list[dict[str, Any]], iterations: int) -> None:
+        nonlocal index
         for step in steps:
             if step.get("type") == "RepeatGroupDTO":
                 walk(step["workoutSteps"], iterations * int(step["numberOfIterations"]))
-            elif step.get("category"):
-                out.append({**step, "iterations": iterations})
+                index += 1  # the repeat step
+                continue
+            if step.get("category"):
+                out.append({**step, "iterations": iterations, "wktStepIndex": index})
+            index += 1
 
     for segment in workout.get("workoutSegments", []):
         walk(segment["workoutSteps"], 1)
+    return out
+
+
+def _all_steps(workout: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every step of a workout, depth first."""
+    out: list[dict[str, Any]] = []
+
+    def walk(steps: list[dict[str, Any]]) -> None:
+        for step in steps:
+            out.append(step)
+            walk(step.get("workoutSteps") or [])
+
+    for segment in workout.get("workoutSegments") or []:
+        walk(segment.get("workoutSteps") or [])
     return out

@@ -44,6 +44,13 @@ def _no_login_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sso, "MOBILE_DELAY_MAX_S", 0.0)
 
 
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Someone at a terminal (the test runner's stdin is a pipe): prompts are answered from
+    the test's input."""
+    monkeypatch.setattr("hipcoach.cli.prompts.stdin_is_terminal", lambda: True)
+
+
 def sign_in_page(api: responses.RequestsMock) -> None:
     """The mobile sign-in page garminconnect loads before posting the credentials."""
     api.get(MOBILE_SIGNIN, body="<html><title>Sign in</title></html>")
@@ -75,6 +82,7 @@ def test_sign_in_saves_tokens_privately_and_says_where(cli, home: Path, api) -> 
     assert (home / "tokens").stat().st_mode & 0o777 == 0o700
 
 
+@pytest.mark.usefixtures("terminal")
 def test_prompts_for_email_and_hidden_password(cli, home: Path, api) -> None:
     sign_in_page(api)
     api.post(MOBILE_LOGIN, json=SUCCESS, match=[matchers.json_params_matcher(LOGIN_BODY)])
@@ -84,6 +92,7 @@ def test_prompts_for_email_and_hidden_password(cli, home: Path, api) -> None:
     assert PASSWORD not in result.output
 
 
+@pytest.mark.usefixtures("terminal")
 def test_mfa_code_is_prompted_for_and_sent(cli, home: Path, api) -> None:
     mfa = {"type": "MFA_REQUIRED"}
     sign_in_page(api)
@@ -168,3 +177,189 @@ def test_a_sign_in_without_api_tokens_is_a_service_error(cli, home, api, monkeyp
     assert result.exit_code == ExitCode.UNAVAILABLE
     assert "issued no API token" in result.stderr
     assert not (home / "tokens").exists()
+
+
+# -- headless MFA: stop at the code in one process, finish in another -----------------------
+MFA_REQUIRED = {
+    "responseStatus": {"type": "MFA_REQUIRED"},
+    "customerMfaInfo": {"mfaLastMethodUsed": "email"},
+}
+SSO_COOKIE = "SSOSESSIONcookie-value-31415"
+PENDING = ("tokens", "garmin_mfa_pending.json")
+
+
+def stop_at_mfa(api: responses.RequestsMock) -> None:
+    """Garmin asks for a code; its sign-in session rides on a cookie the code must come with."""
+    sign_in_page(api)
+    api.post(
+        MOBILE_LOGIN,
+        json=MFA_REQUIRED,
+        headers={"Set-Cookie": f"SESSIONID={SSO_COOKIE}; Domain=sso.garmin.com; Path=/; Secure"},
+    )
+
+
+def test_mfa_in_two_processes(cli, home: Path, api) -> None:
+    stop_at_mfa(api)
+    started = sign_in(cli, "-vv")  # the test runner's stdin is no terminal: nothing is asked
+    assert started.exit_code == 0, started.output
+    assert "hipcoach auth garmin --mfa-code CODE" in started.stdout
+    assert "MFA code" not in started.stderr  # no prompt was shown
+    pending = home.joinpath(*PENDING)
+    assert pending.stat().st_mode & 0o777 == 0o600
+    assert pending.parent.stat().st_mode & 0o777 == 0o700
+    assert not (home / "tokens" / "garmin" / "garmin_tokens.json").exists()
+    assert json.loads(pending.read_text())["client_state"]["flow"] == "ios"
+
+    # Another process: nothing of the first is left but the pending file.
+    api.post(MFA_VERIFY, json=SUCCESS)
+    grant_tokens(api)
+    finished = cli("-vv", "auth", "garmin", "--mfa-code", " 654321 ")
+    assert finished.exit_code == 0, finished.output
+    verify = next(c for c in api.calls if c.request.url.startswith(MFA_VERIFY))
+    body = json.loads(verify.request.body)
+    assert (body["mfaVerificationCode"], body["mfaMethod"]) == ("654321", "email")
+    assert SSO_COOKIE in verify.request.headers["Cookie"]  # the session came with the file
+    saved = json.loads((home / "tokens" / "garmin" / "garmin_tokens.json").read_text())
+    assert saved["di_token"] == NEW_ACCESS
+    assert not pending.exists()  # removed once used
+    for result in (started, finished):
+        assert SSO_COOKIE not in result.output and PASSWORD not in result.output
+
+
+@pytest.mark.usefixtures("terminal")
+def test_no_prompt_stops_at_mfa_even_at_a_terminal(cli, home: Path, api) -> None:
+    stop_at_mfa(api)
+    env = {"GARMIN_PASSWORD": PASSWORD}
+    result = cli("auth", "garmin", "--email", EMAIL, "--no-prompt", env=env, input="")
+    assert result.exit_code == 0, result.output
+    assert "--mfa-code CODE" in result.stdout
+    assert "MFA code (sent" not in result.output  # nothing was asked
+    assert home.joinpath(*PENDING).exists()
+
+
+def test_a_refused_code_keeps_the_sign_in_for_a_corrected_one(cli, home: Path, api) -> None:
+    stop_at_mfa(api)
+    assert sign_in(cli).exit_code == 0
+    wrong = {"responseStatus": {"type": "INVALID_MFA_CODE"}}
+    api.post(MFA_VERIFY, json=wrong)
+    api.post(f"{SSO}/portal/api/mfa/verifyCode", json=wrong)
+    result = cli("auth", "garmin", "--mfa-code", "000000")
+    assert result.exit_code == ExitCode.NOPERM
+    (line,) = result.stderr.splitlines()
+    assert "did not accept the MFA code" in line and "--mfa-code" in line
+    assert home.joinpath(*PENDING).exists()
+    api.post(MFA_VERIFY, json=SUCCESS)
+    grant_tokens(api)
+    assert cli("auth", "garmin", "--mfa-code", "123456").exit_code == 0
+    assert not home.joinpath(*PENDING).exists()
+
+
+def test_a_code_with_no_sign_in_waiting_is_77_in_one_line(cli, home: Path, api) -> None:
+    result = cli("auth", "garmin", "--mfa-code", "123456")
+    assert result.exit_code == ExitCode.NOPERM
+    (line,) = result.stderr.splitlines()
+    assert "no Garmin sign-in is waiting" in line and "--no-prompt" in line
+    assert len(api.calls) == 0
+
+
+def test_a_pending_sign_in_is_gone_after_a_day(cli, home: Path, api) -> None:
+    import os
+    import time
+
+    stop_at_mfa(api)
+    assert sign_in(cli).exit_code == 0
+    pending = home.joinpath(*PENDING)
+    day_ago = time.time() - 24 * 3600 - 1
+    os.utime(pending, (day_ago, day_ago))
+    result = cli("auth", "garmin", "--mfa-code", "123456")
+    assert result.exit_code == ExitCode.NOPERM
+    assert "over a day old" in result.stderr
+    assert not pending.exists()
+
+
+def test_a_damaged_or_foreign_pending_state_is_removed(cli, home: Path, api) -> None:
+    stop_at_mfa(api)
+    assert sign_in(cli).exit_code == 0
+    pending = home.joinpath(*PENDING)
+    state = json.loads(pending.read_text())
+    state["client_state"]["service_url"] = "https://evil.example.com/collect"
+    pending.write_text(json.dumps(state))
+    result = cli("auth", "garmin", "--mfa-code", "123456")
+    assert result.exit_code == ExitCode.NOPERM
+    assert "can no longer be finished" in result.stderr
+    assert not pending.exists()
+    assert not any("evil.example.com" in c.request.url for c in api.calls)
+
+
+def test_mfa_code_and_email_together_is_a_usage_error(cli) -> None:
+    result = cli("auth", "garmin", "--email", EMAIL, "--mfa-code", "123456")
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_without_a_terminal_the_password_may_come_on_stdin(cli, home: Path, api) -> None:
+    sign_in_page(api)
+    api.post(MOBILE_LOGIN, json=SUCCESS, match=[matchers.json_params_matcher(LOGIN_BODY)])
+    grant_tokens(api)
+    result = cli("auth", "garmin", "--email", EMAIL, input=f"{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert PASSWORD not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "missing"),
+    [((), "the Garmin Connect email"), (("--email", EMAIL), "the Garmin Connect password")],
+)
+def test_closed_stdin_never_crashes_nor_warns(home: Path, args, missing) -> None:
+    """As under cron or a service manager that closes stdin: Python then has no
+    ``sys.stdin`` at all. One line, exit 2, no GetPassWarning, no traceback."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "hipcoach", "--home", str(home), "auth", "garmin", *args]
+    proc = subprocess.run(
+        ["sh", "-c", 'exec "$@" <&-', "sh", *command],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(home)},
+        timeout=60,
+    )
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    (line,) = proc.stderr.splitlines()
+    assert missing in line
+    assert "GetPassWarning" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_any_garmin_use_drops_a_sign_in_left_waiting_for_a_day(
+    context, home: Path, token_file: Path
+) -> None:
+    import os
+    import time
+
+    from hipcoach_garmin import GarminIntegration, mfa
+
+    path = mfa.keep(context(), {"flow": "ios", "cookies": []})
+    GarminIntegration().workout_target(context())
+    assert path.exists()  # fresh: kept for --mfa-code
+    day_ago = time.time() - 24 * 3600
+    os.utime(path, (day_ago, day_ago))
+    GarminIntegration().workout_target(context())
+    assert not path.exists()
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_sign_in_at_a_terminal_drops_a_sign_in_left_waiting(cli, home: Path, api) -> None:
+    stop_at_mfa(api)
+    env = {"GARMIN_PASSWORD": PASSWORD}
+    assert cli("auth", "garmin", "--email", EMAIL, "--no-prompt", env=env).exit_code == 0
+    assert home.joinpath(*PENDING).exists()
+    sign_in_page(api)
+    api.post(MOBILE_LOGIN, json=SUCCESS)
+    grant_tokens(api)
+    assert sign_in(cli).exit_code == 0
+    assert not home.joinpath(*PENDING).exists()
+
+
+def test_an_empty_mfa_code_is_a_usage_error(cli, home: Path, api) -> None:
+    result = cli("auth", "garmin", "--mfa-code", "  ")
+    assert result.exit_code == ExitCode.USAGE
+    assert "needs the code" in result.stderr and len(api.calls) == 0

@@ -88,3 +88,20 @@ def test_no_set_detail_is_unknown_and_no_active_set_is_none_done() -> None:
 def test_malformed_sets_are_refused(payload) -> None:
     with pytest.raises(BadGarminActivity):
         done_sets(payload)
+
+
+def test_no_weight_minus_one_keeps_the_set_detail() -> None:
+    """Garmin writes ``weight: -1`` for a set with no weight recorded (bodyweight work):
+    unknown, never a reason to drop the activity's detail."""
+    payload = {
+        "exerciseSets": [
+            exercise_set("HIP_STABILITY", None, 12, step=3, weight_g=-1.0),
+            exercise_set("HIP_RAISE", "SINGLE_LEG_HIP_RAISE", 10, step=7, weight_g=-1),
+        ]
+    }
+    found = done_sets(payload)
+    assert found is not None
+    assert [(s.weight_g, s.step_index, s.exercise_name) for s in found] == [
+        (None, 3, None),
+        (None, 7, "SINGLE_LEG_HIP_RAISE"),
+    ]

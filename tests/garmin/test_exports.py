@@ -57,6 +57,10 @@ def test_fit_file_decodes_to_the_session(name: str) -> None:
     assert [s["message_index"] for s in decoded] == list(range(len(decoded)))
     assert decoded[0]["duration_type"] == "open"
     assert decoded[0]["intensity"] == "warmup"
+    if session.physio:  # a pause: the see-a-physio line in the workout's note
+        assert "see a physiotherapist" in workout["wkt_description"]
+    elif session.tip:
+        assert session.tip.title in workout["wkt_description"]
 
 
 def blocks(decoded: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -32,6 +32,7 @@ def test_capabilities_and_exporters() -> None:
         "target",
         "completions",
         "races",
+        "plan",
         "auth",
         "export:garmin-json",
         "export:fit",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,12 @@ from garminconnect import exercises as library_catalog
 from hipcoach.adherence.statuses import session_key_in
 from hipcoach.errors import InputDataError
 from hipcoach.exports.workout import clip, workout_name
-from hipcoach.models import GarminMapping, Prescription, Session
+from hipcoach.models import CheckIn, GarminMapping, Prescription, Session
 from hipcoach.programme import catalog
-from hipcoach.programme.generator import lighten
+from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
 from hipcoach_garmin.payload import (
     MARKER_RE,
+    blanked_names,
     build_workout,
     iter_steps,
     marker,
@@ -43,20 +45,29 @@ def golden_session(name: str) -> Session:
         return session_for()
     if name == "standard-week1-light":
         return lighten(session_for())
-    if name == "standard-week5-loads":
-        return session_for(week=5, equipment=("band", "ankle_weight", "step", "dumbbell"))
+    if name == "standard-week7-loads":
+        return session_for(week=7, equipment=("band", "ankle_weight", "step", "dumbbell"))
     if name == "strong-week1-side-plank":
         return session_for("strong", **STRONG_WITH_EXTRAS)  # type: ignore[arg-type]
+    if name == "standard-week6-pause":
+        return pause_session()
     assert name == "gentle-week1"
     return session_for("gentle")
+
+
+def pause_session() -> Session:
+    """Week 6 after a check-in of 8/10 in week 5: pain-free holds, the physio line."""
+    hurt = CheckIn(date=MONDAY + timedelta(weeks=4, days=2), pain=8)
+    return generate(ProgrammeSettings(), MONDAY, weeks=6, checkins=[hurt]).weeks[5].sessions[0]
 
 
 GOLDEN_SESSIONS = (
     "standard-week1",
     "standard-week1-light",
-    "standard-week5-loads",
+    "standard-week7-loads",
     "strong-week1-side-plank",
     "gentle-week1",
+    "standard-week6-pause",
 )
 
 
@@ -234,7 +245,7 @@ def test_step_descriptions_carry_variant_dose_side_load_and_cues() -> None:
         f"Side leg raise: 20 reps, {side} side. Load: bodyweight. {p.cues}"
         for side in ("left", "right")
     ]
-    loaded = session_for(week=5, equipment=("band",))
+    loaded = session_for(week=7, equipment=("band",))
     band = next(p for p in loaded.prescriptions if p.load == "light band")
     described = [s["description"] for s in steps(build_workout(loaded)) if "category" in s]
     assert any(
@@ -357,3 +368,39 @@ def test_a_light_session_is_a_lighter_workout_with_the_same_key() -> None:
 def test_clip() -> None:
     assert clip("a  b\nc", 10) == "a b c"
     assert clip("abcdefghij", 5) == "abcd…"
+
+
+def test_a_pause_says_see_a_physio_first_and_every_workout_carries_the_weeks_tip() -> None:
+    pause = golden_session("standard-week6-pause")
+    payload = build_workout(pause)
+    assert pause.physio and payload["description"].startswith(pause.physio)
+    assert len(payload["description"]) <= 512
+    assert payload["description"].endswith("\n" + marker(pause.key))
+    for name in GOLDEN_SESSIONS:
+        session = golden_session(name)
+        assert session.tip is not None
+        assert f"Tip: {session.tip.title}." in build_workout(session)["description"], name
+    plain = golden_session("standard-week1")
+    assert plain.physio is None and "physiotherapist" not in build_workout(plain)["description"]
+
+
+def test_blanked_names_finds_exactly_the_names_garmin_dropped() -> None:
+    sent = build_workout(session_for())
+    assert blanked_names(sent, json.loads(json.dumps(sent))) == []
+    stored = json.loads(json.dumps(sent))
+    named = [s for s in iter_steps(stored) if s.get("exerciseName")]
+    first, last = named[0], named[-1]
+    expected = [
+        f"step {first['stepOrder']} {first['category']}/{first['exerciseName']}",
+        f"step {last['stepOrder']} {last['category']}/{last['exerciseName']}",
+    ]
+    first["exerciseName"], last["exerciseName"] = None, ""
+    assert blanked_names(sent, stored) == expected
+    # A step sent with its category alone is not a name Garmin dropped.
+    category_only = json.loads(json.dumps(sent))
+    for step in (s for s in iter_steps(category_only) if s.get("exerciseName")):
+        del step["exerciseName"]
+    assert blanked_names(category_only, category_only) == []
+    # An answer without the steps lost every name.
+    assert len(blanked_names(sent, {"workoutId": 1})) == len(named)
+    assert len(blanked_names(sent, None)) == len(named)

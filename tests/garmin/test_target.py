@@ -483,3 +483,101 @@ def test_a_gone_workout_is_not_scheduled(target: GarminTarget, api) -> None:
     api.get(f"{WORKOUT}/333", status=404, json={"message": "not found"})
     with pytest.raises(RemoteNotFound):
         target.schedule("333", DAY)
+
+
+# -- garminconnect 0.3.20: moves in place, 429 on writes, reading back --------------------------
+SCHEDULE_555 = f"{API}/workout-service/schedule/555"
+#: GET /workout-service/schedule/{id} as garminconnect 0.3.20's reschedule_workout reads it
+#: (garmin.md §10: ``workout`` and ``calendarDate`` at the top level; the rest unverified)
+ENTRY_555 = {
+    "workoutScheduleId": 555,
+    "workout": {"workoutId": 1555, "workoutName": "hipcoach 2026-W48-1 · Hip strength"},
+    "calendarDate": "2026-11-24",
+    "ownerId": 4242,
+}
+
+
+def test_reschedule_moves_the_entry_in_place_with_one_put(target: GarminTarget, api) -> None:
+    read_entry_555(target, api)
+    api.get(f"{WORKOUT}/1555", json=MARKED)
+    api.get(SCHEDULE_555, json=ENTRY_555)
+    moved = {**ENTRY_555, "calendarDate": "2026-11-26", "workout": {"workoutId": 1555}}
+    api.put(SCHEDULE_555, json=moved, match=[matchers.json_params_matcher(moved)])
+    assert target.reschedule("555", "1555", date(2026, 11, 26)) == "555"  # the id is kept
+    methods = [(c.request.method, c.request.url.split("/")[-1]) for c in api.calls[2:]]
+    assert methods == [("GET", "555"), ("PUT", "555")]  # no DELETE, no new POST
+
+
+def test_reschedule_answered_with_no_content_is_done(target: GarminTarget, api) -> None:
+    read_entry_555(target, api)
+    api.get(f"{WORKOUT}/1555", json=MARKED)
+    api.get(SCHEDULE_555, json=ENTRY_555)
+    api.put(SCHEDULE_555, status=204)
+    assert target.reschedule("555", "1555", date(2026, 11, 26)) == "555"
+
+
+def test_reschedule_refuses_entries_not_read_or_of_foreign_workouts(target, api) -> None:
+    read_entry_555(target, api)
+    with pytest.raises(NotOwned, match="not read from the calendar"):
+        target.reschedule("555", "1999", date(2026, 11, 26))
+    api.get(f"{WORKOUT}/1555", json={"workoutId": 1555, "description": "my own plan"})
+    with pytest.raises(NotOwned, match="no hipcoach marker"):
+        target.reschedule("555", "1555", date(2026, 11, 26))
+    assert [c.request.method for c in api.calls] == ["GET", "GET"]  # nothing written
+
+
+def test_reschedule_of_an_entry_gone_meanwhile_is_not_found(target: GarminTarget, api) -> None:
+    read_entry_555(target, api)
+    api.get(f"{WORKOUT}/1555", json=MARKED)
+    api.get(SCHEDULE_555, status=404, json={"message": "not found"})
+    with pytest.raises(RemoteNotFound):
+        target.reschedule("555", "1555", date(2026, 11, 26))
+
+
+def test_a_429_on_a_write_is_a_rate_limit(target: GarminTarget, api) -> None:
+    """garminconnect 0.3.20 raises a write's 429 as GarminConnectConnectionError with the
+    response attached (a read's as GarminConnectTooManyRequestsError): both stop the night."""
+    from garminconnect import GarminConnectConnectionError
+
+    from hipcoach.errors import RateLimited
+
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.post(f"{API}/workout-service/schedule/111", status=429, json={"message": "slow down"})
+    workout_id = target.create_workout(SESSION)
+    with pytest.raises(RateLimited, match="HTTP 429") as caught:
+        target.schedule(workout_id, DAY)
+    cause = caught.value.__cause__
+    assert isinstance(cause, GarminConnectConnectionError)
+    assert cause.response.status_code == 429  # type: ignore[attr-defined]
+    assert len(api.calls) == 2  # asked once
+
+
+def stored_as(payload: dict[str, object], blank: str | None = None) -> dict[str, object]:
+    """A workout as GET /workout-service/workout/{id} returns it, a name blanked or not."""
+    stored = json.loads(json.dumps(payload))
+    for segment in stored["workoutSegments"]:
+        for group in segment["workoutSteps"]:
+            for step in [group, *group.get("workoutSteps", [])]:
+                if blank is not None and step.get("exerciseName") == blank:
+                    step["exerciseName"] = None
+    return {**stored, "workoutId": 111, "ownerId": 9}
+
+
+def test_a_workout_read_back_intact_passes(target: GarminTarget, api) -> None:
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.get(f"{WORKOUT}/111", json=stored_as(build_workout(SESSION)))
+    target.verify_workout(target.create_workout(SESSION), SESSION)
+    assert [c.request.method for c in api.calls] == ["POST", "GET"]
+
+
+def test_a_blanked_exercise_name_fails_the_session_naming_the_step(target, api) -> None:
+    from hipcoach.errors import ContentLost
+
+    api.post(WORKOUT, json={"workoutId": 111})
+    api.get(f"{WORKOUT}/111", json=stored_as(build_workout(SESSION), "SIDE_LYING_LEG_RAISE"))
+    workout_id = target.create_workout(SESSION)
+    with pytest.raises(ContentLost) as caught:
+        target.verify_workout(workout_id, SESSION)
+    assert caught.value.exit_code == 69 and caught.value.workout_id == "111"
+    assert "HIP_STABILITY/SIDE_LYING_LEG_RAISE" in str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -343,3 +343,53 @@ def test_a_refusal_stops_every_request_after_it_in_one_line(cli, runner, clock, 
     assert result.exit_code == code
     assert len(runner.requests) == 1  # nothing asked after the refusal
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_the_runners_intervals_plan_places_the_sessions_and_moves_them_in_place(cli, runner, clock):
+    """A planned long run, an interval session and a race on intervals.icu's calendar: no
+    session the day before the long run, the one after it names the planned run, the day
+    before the intervals is light, nothing around the race. When the plan moves the long run,
+    the session follows with one PUT (the event keeps its id)."""
+    long_run = runner.add_event(
+        planned_run(MONDAY + timedelta(days=3), "Long run 28 km", km=28, minutes=165)
+    )
+    runner.add_event(planned_run(MONDAY + timedelta(days=1), "6 x 800 m", minutes=55, repeats=6))
+    race_day = MONDAY + timedelta(days=12)
+    runner.add_event(race(race_day, "City Half", 21.1))
+    _, first = sync(cli)
+    assert first is not None
+    days = {s["date"]: s for s in first["sessions"]}
+    thursday = MONDAY + timedelta(days=3)
+    assert str(thursday - timedelta(days=1)) not in days  # never the day before the long run
+    after = days[str(thursday + timedelta(days=1))]
+    assert "planned 28 km long run (intervals.icu)" in after["reason"]
+    assert (
+        "planned 55 min interval session (intervals.icu) is tomorrow" in days[str(MONDAY)]["reason"]
+    )
+    for on in days:  # the 2 days before a race, the race, the 3 days after a half marathon
+        assert not -2 <= (date.fromisoformat(on) - race_day).days <= 3, on
+    shown = json.loads(cli("schedule", "--json", "--offline").stdout)
+    planned_runs = [r for r in shown["runs"] if r.get("planned")]
+    assert {(r["date"], r["kind"], r["source"]) for r in planned_runs} == {
+        (str(MONDAY + timedelta(days=1)), "quality", "intervals.icu"),
+        (str(thursday), "long", "intervals.icu"),
+        (str(race_day), "race", "intervals.icu"),
+    }
+
+    def event_ids() -> dict[str, int]:
+        return {e["external_id"]: i for i, e in runner.events.items() if e.get("external_id")}
+
+    ids = event_ids()
+    runner.events[long_run]["start_date_local"] = f"{MONDAY + timedelta(days=5)}T00:00:00"
+    runner.requests.clear()
+    result, report = sync(cli)
+    assert result.exit_code == 0, result.output
+    assert report is not None and report["moved"]
+    assert {m for m, _ in runner.mutating_requests()} == {"PUT"}
+    assert len(runner.mutating_requests()) == len(report["moved"]) + len(report["updated"])
+    assert event_ids() == ids  # moved in place: every event kept its id
+    days = {s["date"]: s for s in report["sessions"]}
+    assert (
+        "planned 28 km long run (intervals.icu)" in days[str(MONDAY + timedelta(days=6))]["reason"]
+    )
+    assert_matches(runner, report)

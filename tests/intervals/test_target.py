@@ -138,3 +138,20 @@ def test_listing_reads_six_weeks_back_and_over_a_year_ahead_once(fake, home, key
     }
     target.list_scheduled(clock.day, clock.day + timedelta(days=13))
     assert len(fake.requests) == 1  # inside what was read
+
+
+def test_a_move_is_one_put_of_an_event_read_as_that_sessions(fake, home, key_file):
+    target = target_for(home)
+    workout, event = put_on_calendar(target, sessions()[0])
+    other, _ = put_on_calendar(target, sessions()[1], DAY + timedelta(days=2))
+    fake.requests.clear()
+    with pytest.raises(NotOwned):
+        target.reschedule(event, other, DAY)  # ours, but another session's event
+    assert fake.requests == []
+    assert target.reschedule(event, workout, DAY + timedelta(days=1)) == event
+    assert fake.requests == [("PUT", f"/api/v1/athlete/i434414/events/{event}")]
+    del fake.events[int(event)]  # gone meanwhile: written anew
+    again = target.reschedule(event, workout, DAY + timedelta(days=3))
+    assert again != event and (sessions()[0].key, str(DAY + timedelta(days=3))) in (
+        fake.hipcoach_events()
+    )

@@ -23,15 +23,8 @@ from drawings.svg import WORKING, text_width
 
 PICTURES = {p.key: p for p in generated()}
 RUNGS = [(e.key, v) for e in catalog.all_exercises() for v in e.ladder]
-#: drawn ahead of the programme's new rungs (issue 18): each must still be unused
-AWAITING_RUNGS = {
-    "box_squat",
-    "seated_hip_rotation",
-    "standing_hip_rotation",
-    "step_up",
-    "wall_press",
-    "wall_sit",
-}
+#: drawings made ahead of the rungs that will use them (none waiting now: issue 18 used them)
+AWAITING_RUNGS: set[str] = set()
 #: words in a rung's name, and the words its drawing's position must then contain (the first
 #: rule that matches applies)
 POSITION_WORDS = [
@@ -52,6 +45,11 @@ POSITION_WORDS = [
     (r"^hip hike", "on one leg"),
     (r"sit-to-stand|squat to a chair", "chair"),
     (r"step-down", "on a step"),
+    (r"^step-up", "stepping up onto a step"),
+    (r"^box squat", "squatting back to a box"),
+    (r"^seated hip external rotation", "sitting on a chair"),
+    (r"^standing hip external rotation", "free knee lifted, turning out"),
+    (r"wall press", "side-on to a wall"),
     (r"hand on a wall|wall sit", "wall"),
     (r"without support", "no support"),
     (r"^standing hip abduction", "one leg out to the side"),

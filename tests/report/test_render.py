@@ -139,6 +139,19 @@ def test_disclaimer_progression_and_warning(plan):
     assert warned.all("p", **{"class": "warning", "role": "alert"})
 
 
+def test_the_weeks_tip_with_its_source_and_the_pause_warning(plan):
+    from hipcoach.models import CheckIn
+
+    view = build_report(plan, today=TODAY)
+    assert view.tip is not None
+    page = Page(render_report(view))
+    assert f"Tip: {view.tip.title}." in page.plain and view.tip.source in page.plain
+    hurt = [CheckIn(date=TODAY, pain=8)]
+    paused = build_report(plan, today=TODAY, checkins=hurt)
+    assert paused.warning and "see a physiotherapist" in paused.warning
+    assert "knee pain 8/10" in Page(render_report(paused)).plain
+
+
 def test_a_rung_shows_its_own_positions_picture_never_another(plan):
     view = build_report(plan, today=TODAY)
     side = view.exercises[0]

@@ -53,7 +53,8 @@ def test_sync_places_sessions_around_garmin_runs_and_pushes_them(cli, garmin) ->
         day = date.fromisoformat(session["date"])
         assert day.weekday() != 5, "never the day before the (Sunday) long run"
 
-    # A quiet night: one activities page and the calendar month(s) of the window.
+    # A quiet night: one activities page, the calendar month(s) of the window and one read of
+    # the scheduled workouts (the running plan).
     fake.requests.clear()
     result = cli("sync", "--json")
     assert result.exit_code == 0
@@ -62,7 +63,8 @@ def test_sync_places_sessions_around_garmin_runs_and_pushes_them(cli, garmin) ->
     months = 1 + ((end.year, end.month) != (date.today().year, date.today().month))
     activity_reads = [u for _, u in fake.requests if "activitylist-service" in u]
     assert len(activity_reads) == 1
-    assert len(fake.requests) == 1 + months
+    assert sum("workoutScheduleByPeriod" in u for _, u in fake.requests) == 1
+    assert len(fake.requests) == 2 + months
 
 
 def test_strava_wins_when_both_are_set_up(cli, garmin, monkeypatch) -> None:

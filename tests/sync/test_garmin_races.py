@@ -93,8 +93,11 @@ def test_the_race_costs_no_request_on_a_quiet_night(cli, garmin) -> None:
     report = run_json(cli, "sync")
     assert_race_respected(report)
     assert garmin.mutating_requests() == []
-    # One activities page and the calendar month(s) of the window: the race read them too.
-    assert len(garmin.requests) == 1 + months_of_window(), garmin.requests
+    # One activities page, the calendar month(s) of the window (the race read them too) and
+    # the running plan's one read of the scheduled workouts.
+    reads = [url for _, url in garmin.requests if "workoutScheduleByPeriod" not in url]
+    assert len(reads) == 1 + months_of_window(), garmin.requests
+    assert len(garmin.requests) == len(reads) + 1
 
 
 def test_a_non_race_event_changes_nothing(cli, garmin) -> None:
@@ -134,10 +137,18 @@ def test_an_unreadable_calendar_keeps_the_races_read_before(cli, garmin) -> None
     assert json.loads(result.stdout)["races"] == [RACE.isoformat()]
 
 
-def test_a_sync_says_when_the_races_could_not_be_read(cli, garmin) -> None:
+def test_a_sync_says_once_when_the_calendar_could_not_be_read(cli, garmin) -> None:
     garmin.fail_at, garmin.failure = 1, "400"  # the race read comes first
     result = cli("sync", "--json")
     report = json.loads(result.stdout)
-    assert any("races on the garmin calendar not updated" in e for e in report["errors"])
+    # The month is not asked for again this night: the races and the target share the
+    # failed read, so the sync stops on it, said once, and changes nothing.
+    (error,) = report["errors"]
+    assert "HTTP 400 while reading the Garmin calendar" in error
     assert result.exit_code == 69
-    assert report["created"]  # the rest of the sync went ahead
+    assert report["created"] == [] and garmin.mutating_requests() == []
+    assert garmin.repeated_requests() == []
+    garmin.fail_at = None
+    result = cli("sync", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["created"]  # the next night goes ahead

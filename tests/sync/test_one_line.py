@@ -25,14 +25,16 @@ def test_garmin_down_is_one_line(cli, home, services, failure, code) -> None:
     assert result.exit_code == code, result.output
     [line] = stderr_lines(result)
     assert line.startswith("hipcoach: warning: stopped:") and "Garmin Connect" in line
-    assert "1 more" in line
+    # The completed sessions and the running plan could not be read either.
+    assert "2 more" in line
     logged = (home / "logs" / "hipcoach.log").read_text()
-    assert "sync problem: completed sessions not updated" in logged
+    assert "sync problem: completed sessions from garmin not updated" in logged
+    assert "sync problem: the garmin running plan not updated" in logged
 
 
 def test_a_failing_create_is_one_line_not_a_warning_and_a_summary(cli, services) -> None:
     _, garmin, _ = services
-    garmin.fail_at = 4  # the calendar and activities read, then the first create fails
+    garmin.fail_first = ("POST", "/workout-service/workout")  # the first create fails
     result = cli("sync")
     assert result.exit_code == ExitCode.TEMPFAIL, result.output
     [line] = stderr_lines(result)
@@ -46,7 +48,7 @@ def test_with_v_every_problem_is_shown(cli, services) -> None:
     result = cli("-v", "sync")
     assert result.exit_code == ExitCode.TEMPFAIL
     problems = [line for line in stderr_lines(result) if "sync problem:" in line]
-    assert len(problems) == 2, result.stderr
+    assert len(problems) == 3, result.stderr  # the calendar, the completed sessions, the plan
 
 
 def test_a_sync_that_worked_prints_no_warning(cli, services) -> None:

@@ -58,10 +58,11 @@ def test_first_sync_then_a_quiet_night(cli, services):
     assert garmin.mutating_requests() == []
     # The floor: one Strava activities GET (the access token is still fresh here; on a real
     # night a refresh comes first), one Garmin activities GET (the completed sessions: the
-    # watch records them) and one calendar read per month of the window.
+    # watch records them), one calendar read per month of the window and one read of the
+    # workouts scheduled in it (the running plan).
     end = date.today() + timedelta(days=13)
     months = 1 + ((end.year, end.month) != (date.today().year, date.today().month))
-    assert len(mock.calls) == 2 + months
+    assert len(mock.calls) == 3 + months
     assert report["created"] == report["updated"] == report["moved"] == report["deleted"] == []
     assert all(method == "GET" for method, _ in garmin.requests)
     assert sum("activitylist-service" in url for _, url in garmin.requests) == 1
@@ -133,23 +134,30 @@ def test_a_fault_at_every_request_then_a_clean_run(tmp_path, services, garmin_to
     expected = on_calendar(garmin)
     total = len(garmin.requests)
     assert total >= 10
+    assert garmin.repeated_requests() == []
     for position in range(1, total + 1):
         home = fresh_home(f"run-{position}")
         garmin.workouts.clear()
         garmin.schedules.clear()
         foreign = garmin.add_foreign_workout("Foreign", date.today() + timedelta(days=3))
-        garmin.requests.clear()
+        garmin.new_night()
         garmin.fail_at, garmin.failure = position, failure
         failed, _ = sync_in(home)
         assert failed.exit_code in (ExitCode.TEMPFAIL, 0), (position, failed.output)
         assert "Traceback" not in failed.output
+        # Every request is made once a night: the one that failed is not tried again.
+        assert garmin.repeated_requests() == [], position
+        failed_request = garmin.sent[position - 1]
+        assert garmin.sent.count(failed_request) == 1, position
         garmin.fail_at = None
+        garmin.new_night()
         repaired, report = sync_in(home)
         assert repaired.exit_code == 0, (position, repaired.output)
+        assert garmin.repeated_requests() == [], position
         assert on_calendar(garmin) == expected, position
         assert_remote_matches(garmin, report)
         assert foreign in garmin.workouts
-        garmin.requests.clear()
+        garmin.new_night()
         sync_in(home)
         assert garmin.mutating_requests() == [], position
 

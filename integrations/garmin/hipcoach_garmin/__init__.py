@@ -1,6 +1,6 @@
 """Garmin Connect integration: structured strength workouts on the watch, FIT files, the
-runner's runs from Garmin Connect's activity list and the races on its calendar (one sign-in
-does everything).
+runner's runs from Garmin Connect's activity list, the races on its calendar and the running
+plan scheduled there (one sign-in does everything).
 
 Registered under the ``hipcoach.integrations`` entry point as ``garmin``. This module imports
 nothing heavy (no garminconnect, garmin_fit_sdk or requests): the CLI imports every plugin to
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from hipcoach_garmin.calendar import GarminCalendar, GarminRaceCalendar
     from hipcoach_garmin.client import GarminConnection
     from hipcoach_garmin.done import GarminCompletions
+    from hipcoach_garmin.plan import GarminPlan
     from hipcoach_garmin.source import GarminActivityList, GarminSource
     from hipcoach_garmin.target import GarminTarget
 
@@ -36,7 +37,8 @@ class GarminIntegration(Integration):
     name = "garmin"
     summary = (
         "Garmin Connect strength workouts on your calendar and watch; runs from your "
-        "Garmin activities; races from your Garmin calendar; FIT workout files"
+        "Garmin activities; races and your running plan from your Garmin calendar; FIT "
+        "workout files"
     )
     #: Strava's manual long-run and race tags make it the better source when both are set up.
     source_preference = 20
@@ -50,8 +52,10 @@ class GarminIntegration(Integration):
         self._calendars: dict[Path, GarminCalendar] = {}
 
     def _connection(self, context: PluginContext) -> GarminConnection | None:
+        from hipcoach_garmin.mfa import discard_stale
         from hipcoach_garmin.tokens import is_own_store, token_file
 
+        discard_stale(context)  # a sign-in left waiting for its code keeps a day at most
         path = token_file(context)
         if not path.is_file():
             return None
@@ -121,6 +125,16 @@ class GarminIntegration(Integration):
         from hipcoach_garmin.calendar import GarminRaceCalendar
 
         return GarminRaceCalendar(calendar)
+
+    def running_plan(self, context: PluginContext) -> GarminPlan | None:
+        """The running workouts scheduled on the runner's Garmin calendar (Garmin Coach,
+        Runna, a coach's or their own), when a token file exists."""
+        calendar = self.calendar(context)
+        if calendar is None:
+            return None
+        from hipcoach_garmin.plan import GarminPlan
+
+        return GarminPlan(calendar)
 
     def kept_files(self, context: PluginContext) -> dict[str, Path]:
         """The token file (``GARMINTOKENS`` or ``[garmin] tokenstore`` may put it outside

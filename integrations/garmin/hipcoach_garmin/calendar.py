@@ -6,7 +6,9 @@ Cost: the month view (``get_scheduled_workouts(year, month)``, GET
 the race calendar and the workout target share one :class:`GarminCalendar`: a sync reads each
 month of its window once, for its races and for its calendar entries alike. Any change the
 target makes (create, update, schedule, unschedule, delete) forgets the months read, so that
-nothing is ever decided on a calendar read before a change.
+nothing is ever decided on a calendar read before a change. A month whose read failed fails
+again for every later reader in the process without a request: each request is made once a
+night, and the next night reads it again.
 
 Races (``reference/garmin.md`` §9): an event (``itemType`` ``"event"``) with ``isRace`` true;
 any other event (a club run, a goal) is not one.
@@ -19,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from hipcoach.errors import ServiceError
+from hipcoach.errors import HipcoachError, ServiceError
 from hipcoach.plugins.interfaces import RaceCalendar
 from hipcoach.plugins.values import RaceEvent
 from hipcoach_garmin.client import GarminConnection
@@ -43,6 +45,7 @@ class GarminCalendar:
     def __init__(self, connection: GarminConnection) -> None:
         self.connection = connection
         self._months: dict[tuple[int, int], list[Any]] = {}
+        self._failed: dict[tuple[int, int], HipcoachError] = {}
 
     def items(self, start: date, end: date) -> Iterator[Any]:
         """The items of every month view touching ``start`` … ``end`` (month views spill into
@@ -58,12 +61,23 @@ class GarminCalendar:
         cached = self._months.get((year, month))
         if cached is not None:
             return cached
+        failed = self._failed.get((year, month))
+        if failed is not None:
+            raise failed
+        try:
+            items = self._read_month(year, month)
+        except HipcoachError as exc:
+            self._failed[(year, month)] = exc
+            raise
+        self._months[(year, month)] = items
+        return items
+
+    def _read_month(self, year: int, month: int) -> list[Any]:
         with self.connection.call(f"reading the Garmin calendar for {year}-{month:02d}") as api:
             data = api.get_scheduled_workouts(year, month)
         items = data.get("calendarItems") if isinstance(data, dict) else None
         if not isinstance(items, list):
             raise ServiceError("Garmin Connect sent a malformed calendar")
-        self._months[(year, month)] = items
         return items
 
 

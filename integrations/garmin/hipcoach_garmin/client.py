@@ -7,9 +7,11 @@ refreshes the token itself when it is about to expire (and once after a 401); wh
 tokens change, hipcoach writes them back atomically (0600), since the refresh token rotates.
 garminconnect's own write-back is never used: it would chmod a directory the user named.
 
-Reads that fail with a 5xx or a network error are retried by garminconnect a couple of times
-with a short backoff (its ``retry_attempts``); writes never are (a lost response must be
-repaired by the next sync from the calendar, not duplicated by a blind retry).
+Every request is made once: the client is built with ``retry_attempts=0``, so a 5xx or a
+dropped connection ends the night (exit 75) instead of sitting in garminconnect's back-off,
+and the next night repairs from the calendar. garminconnect never retries writes anyway (a
+lost response must be repaired, not duplicated by a blind retry); the one repeat it still
+makes is after a 401, following a token refresh (``reference/garmin.md`` §10).
 """
 
 from __future__ import annotations
@@ -31,10 +33,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: garminconnect retries a failed read this many times (5xx, network), waiting 1–4 s.
-READ_RETRIES = 2
-RETRY_MIN_WAIT_S = 1.0
-RETRY_MAX_WAIT_S = 4.0
+#: garminconnect's own retries of a failed read: none (the next night repairs)
+READ_RETRIES = 0
 
 
 class GarminConnection:
@@ -68,11 +68,7 @@ class GarminConnection:
                 f"the Garmin token file {self.token_file} is not UTF-8 text", hint=AUTH_HINT
             ) from None
         register_tokens(text)
-        api = Garmin(
-            retry_attempts=READ_RETRIES,
-            retry_min_wait=RETRY_MIN_WAIT_S,
-            retry_max_wait=RETRY_MAX_WAIT_S,
-        )
+        api = Garmin(retry_attempts=READ_RETRIES)
         try:
             api.client.loads(text)
         except Exception:

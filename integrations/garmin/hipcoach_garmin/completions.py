@@ -5,8 +5,8 @@ workout (for hipcoach's, the id hipcoach created) and a summary (``activeSets``,
 ``totalReps``, ``summarizedExerciseSets``) that changes when the runner edits the sets in
 Connect. The detail comes from ``/activity-service/activity/{id}/exerciseSets``: one entry
 per set, ``setType`` ``ACTIVE`` or ``REST``, the exercise as the runner last corrected it,
-``repetitionCount``, ``duration`` (s), ``weight`` (grams) and ``wktStepIndex`` (the workout
-step it was done in).
+``repetitionCount``, ``duration`` (s), ``weight`` (grams; -1 when none was recorded) and
+``wktStepIndex`` (the workout step it was done in; absent or null outside a workout).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _done_set(entry: Mapping[str, Any]) -> DoneSet:
         exercise_name=_text(exercise.get("name")),
         reps=_count(entry.get("repetitionCount"), "repetitionCount"),
         seconds=_amount(entry.get("duration"), "duration"),
-        weight_g=_amount(entry.get("weight"), "weight"),
+        weight_g=_weight(entry.get("weight")),
         step_index=_count(entry.get("wktStepIndex"), "wktStepIndex"),
     )
 
@@ -91,6 +91,14 @@ def _likeliest_exercise(exercises: object) -> Mapping[str, Any]:
     if not candidates:
         return {}
     return max(candidates, key=lambda e: _amount(e.get("probability"), "probability") or 0.0)
+
+
+def _weight(value: object) -> float | None:
+    """Grams; Garmin writes -1 (or another negative number) for "no weight": unknown, not a
+    reason to throw the activity's sets away."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        return None
+    return _amount(value, "weight")
 
 
 def _text(value: object) -> str | None:

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from garminconnect.workout import ExecutableStep, RepeatGroup
 
 TEXT_LIMIT = 512
+#: the exercise list gives way to a count when it would leave the week's tip less than this
+TIP_AT_LEAST = 120
 
 #: the ownership marker in a workout description; group ``key`` is the session key, of the
 #: session-key pattern exactly (``[hipcoach:garbage-key]`` is no marker)
@@ -83,16 +85,35 @@ def session_key_from_description(description: object) -> str | None:
 
 
 def workout_description(session: Session, on: date | None = None) -> str:
-    """A summary of the session, at most 512 characters, ending with the ownership marker."""
+    """A summary of the session, at most 512 characters, ending with the ownership marker:
+    the see-a-physiotherapist line first while a pause lasts, the exercises and doses (or,
+    when they do not fit, how many: each step says what to do), the length, the week's tip in
+    one line (shortened last), the disclaimer."""
     tag = marker(session.key)
-    exercises = "; ".join(f"{p.label()} {p.dose_text()}" for p in session.prescriptions)
-    parts = [f"{session.title}: {exercises}."]
-    if session.light_note:
-        parts.append(f"Light session: {session.light_note}.")
+    room = TEXT_LIMIT - len(tag) - 1
+    head = [clip(session.physio, room)] if session.physio else []
+    notes = []
+    if session.light_note and not session.physio:  # a pause: the physio line says it all
+        notes.append(f"Light session: {session.light_note}.")
     if on is not None:
-        parts.append(f"Planned for {on.isoformat()}.")
-    parts.append(f"About {session.estimated_minutes()} min. {DISCLAIMER}")
-    body = clip(" ".join(parts), TEXT_LIMIT - len(tag) - 1)
+        notes.append(f"Planned for {on.isoformat()}.")
+    notes.append(
+        f"About {session.estimated_minutes()} min with a {session.warmup_minutes}-min warm-up."
+    )
+    exercises = "; ".join(f"{p.label()} {p.dose_text()}" for p in session.prescriptions)
+    count = f"{len(session.prescriptions)} exercises, {session.total_sets()} sets"
+    tip = session.tip.line() if session.tip else ""
+    for summary in (f"{exercises}.", f"{count} (each step says what to do)."):
+        parts = [*head, f"{session.title}: {summary}", *notes]
+        left = room - len(" ".join([*parts, DISCLAIMER])) - 1
+        if not tip or left >= min(len(tip), TIP_AT_LEAST):
+            break
+    short = f"Tip: {session.tip.title}." if session.tip else ""
+    if tip and left >= TIP_AT_LEAST:
+        parts.append(clip(tip, left))
+    elif short and left >= len(short):
+        parts.append(short)  # the tip's title: the report and the calendar have the rest
+    body = clip(" ".join([*parts, DISCLAIMER]), room)
     return f"{body}\n{tag}"
 
 
@@ -193,13 +214,35 @@ class _Steps:
         return step
 
 
+def blanked_names(sent: dict[str, Any], stored: object) -> list[str]:
+    """The exercise steps whose name Garmin did not keep, as "step <order> <category>/<name>".
+
+    Garmin accepts an exercise name it does not know and stores it empty (``garmin.md`` §4):
+    the watch then shows only the category. Steps sent without a name (the category alone,
+    as the hip hike is) are not checked. Steps are paired by ``stepOrder``, which Connect
+    keeps; a named step missing from the stored workout counts as blanked.
+    """
+    kept = {}
+    if isinstance(stored, dict):
+        kept = {s.get("stepOrder"): s.get("exerciseName") for s in iter_steps(stored)}
+    return [
+        f"step {step['stepOrder']} {step.get('category')}/{step['exerciseName']}"
+        for step in iter_steps(sent)
+        if step.get("exerciseName") and not kept.get(step.get("stepOrder"))
+    ]
+
+
 def iter_steps(workout: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every step of a workout payload, depth first (groups and their children)."""
+    """Every step of a workout payload, depth first (groups and their children); anything
+    that is not a step (a stored workout as Garmin answers it may hold nulls) is passed over."""
 
-    def walk(steps: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for step in steps:
-            yield step
-            yield from walk(step.get("workoutSteps", []))
+    def walk(steps: object) -> Iterator[dict[str, Any]]:
+        for step in steps if isinstance(steps, list) else ():
+            if isinstance(step, dict):
+                yield step
+                yield from walk(step.get("workoutSteps"))
 
-    for segment in workout.get("workoutSegments", []):
-        yield from walk(segment.get("workoutSteps", []))
+    segments = workout.get("workoutSegments")
+    for segment in segments if isinstance(segments, list) else ():
+        if isinstance(segment, dict):
+            yield from walk(segment.get("workoutSteps"))

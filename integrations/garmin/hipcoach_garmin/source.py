@@ -6,7 +6,9 @@ the run cache as it arrives, oldest first (``sortOrder=asc``): the query depends
 start date, so an interrupted import resumes at the first page it did not store. A page
 shorter than the limit is the last one: a night with nothing new costs one read, not the
 library's extra empty page. An activity that cannot be used is skipped and named, never a
-failure of its page.
+failure of its page. A page whose read failed fails again for every later reader in the
+process (the run pull, then the completed sessions) without a request: each request is made
+once a night.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from hipcoach.errors import ServiceError
+from hipcoach.errors import HipcoachError, ServiceError
 from hipcoach.models import Run
 from hipcoach.plugins.interfaces import ActivitySource
 from hipcoach.plugins.values import ActivityPage
@@ -39,6 +41,7 @@ class GarminActivityList:
     def __init__(self, connection: GarminConnection) -> None:
         self.connection = connection
         self.memory = ListingMemory(_local_day)
+        self._failed: dict[tuple[date, int], HipcoachError] = {}
 
     def pages(self, since: date, first: int = 0) -> Iterator[list[Any]]:
         """Pages of activity items starting on or after ``since``, oldest first, from page
@@ -60,6 +63,16 @@ class GarminActivityList:
         return self.memory.items_since(since, self.pages)
 
     def _page(self, since: date, number: int) -> list[Any]:
+        failed = self._failed.get((since, number))
+        if failed is not None:
+            raise failed
+        try:
+            return self._read_page(since, number)
+        except HipcoachError as exc:
+            self._failed[(since, number)] = exc
+            raise
+
+    def _read_page(self, since: date, number: int) -> list[Any]:
         params = {
             "startDate": since.isoformat(),
             "start": str(number * PAGE_SIZE),

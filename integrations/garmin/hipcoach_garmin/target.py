@@ -21,14 +21,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import NotOwned, RemoteNotFound, ServiceError
+from hipcoach.errors import ContentLost, NotOwned, RemoteNotFound, ServiceError
 from hipcoach.models import Session
 from hipcoach.plugins.interfaces import WorkoutTarget
 from hipcoach.plugins.values import RemoteScheduleEntry, RemoteWorkout
 from hipcoach_garmin.calendar import GarminCalendar
 from hipcoach_garmin.client import GarminConnection
 from hipcoach_garmin.errors import Gone, is_json_error
-from hipcoach_garmin.payload import build_workout, session_key_from_description
+from hipcoach_garmin.payload import blanked_names, build_workout, session_key_from_description
 
 if TYPE_CHECKING:
     from garminconnect import Garmin
@@ -152,6 +152,15 @@ class GarminTarget(WorkoutTarget):
             )
         self._marked.add(workout_id)
 
+    def _require_entry(self, verb: str, schedule_id: str, workout_id: str) -> None:
+        """Refuse an entry this target did not read on the calendar (or make) as one of
+        ``workout_id``'s."""
+        if self._entries.get(schedule_id) != workout_id:
+            raise NotOwned(
+                f"refusing to {verb} Garmin calendar entry {schedule_id}: it was not read "
+                f"from the calendar as an entry of workout {workout_id}"
+            )
+
     # -- WorkoutTarget ---------------------------------------------------------------------
     def create_workout(self, session: Session) -> str:
         """POST /workout-service/workout; the new workout id."""
@@ -175,6 +184,23 @@ class GarminTarget(WorkoutTarget):
             answered_ok(api.update_workout, number, payload)
         log.info("updated Garmin workout %s for %s", workout_id, session.key)
 
+    def verify_workout(self, workout_id: str, session: Session) -> None:
+        """GET /workout-service/workout/{id} once, after a create or update: Garmin stores an
+        exercise name it does not know as empty (the watch then shows only the category),
+        which fails the session here (ContentLost, exit 69) instead of passing unseen."""
+        number = remote_id(workout_id, "workout id")
+        with self._call(f"reading back the workout for {session.key}") as api:
+            stored = api.get_workout_by_id(number)
+        lost = blanked_names(build_workout(session), stored)
+        if lost:
+            raise ContentLost(
+                f"Garmin Connect blanked the exercise name of {'; '.join(lost)} in workout "
+                f"{workout_id} (the watch would show only the category); the next sync sends "
+                "it again",
+                hint="if it keeps happening, please report it with this message",
+                workout_id=workout_id,
+            )
+
     def schedule(self, workout_id: str, on: date) -> str:
         """POST /workout-service/schedule/{id} of a marked workout; the calendar entry's id.
         A workout this target has not seen with the marker is checked first."""
@@ -194,11 +220,7 @@ class GarminTarget(WorkoutTarget):
         """DELETE /workout-service/schedule/{id} of an entry of the marked ``workout_id``, as
         read from the calendar; an entry (or workout) already gone counts as removed."""
         number = remote_id(schedule_id, "schedule id")
-        if self._entries.get(schedule_id) != workout_id:
-            raise NotOwned(
-                f"refusing to remove Garmin calendar entry {schedule_id}: it was not read "
-                f"from the calendar as an entry of workout {workout_id}"
-            )
+        self._require_entry("remove", schedule_id, workout_id)
         try:
             self._require_marker(workout_id)
             with self._change(f"unscheduling calendar entry {schedule_id}", missing_ok=True) as api:
@@ -209,6 +231,22 @@ class GarminTarget(WorkoutTarget):
         finally:
             self._entries.pop(schedule_id, None)
         log.info("unscheduled Garmin calendar entry %s", schedule_id)
+
+    def reschedule(self, schedule_id: str, workout_id: str, on: date) -> str:
+        """Move an entry of the marked ``workout_id`` to ``on`` in place, with garminconnect's
+        ``reschedule_workout``: GET /workout-service/schedule/{id}, then one PUT of it with the
+        new ``calendarDate``. The entry keeps its id; nothing is deleted or booked anew."""
+        number = remote_id(schedule_id, "schedule id")
+        self._require_entry("move", schedule_id, workout_id)
+        try:
+            self._require_marker(workout_id)
+            action = f"moving calendar entry {schedule_id} to {on.isoformat()}"
+            with self._change(action, missing_ok=True) as api:
+                answered_ok(api.reschedule_workout, number, on.isoformat())
+        except Gone:
+            raise RemoteNotFound(f"Garmin calendar entry {schedule_id} no longer exists") from None
+        log.info("moved Garmin calendar entry %s to %s", schedule_id, on)
+        return schedule_id
 
     def delete_workout(self, workout_id: str) -> None:
         """DELETE /workout-service/workout/{id}; a workout already gone counts as deleted."""

@@ -11,13 +11,14 @@ key>``, fixed by the session's key), and the *schedule id* is the event's id:
   event carrying that ``external_id`` instead of adding a second one;
 - :meth:`update_workout` rewrites the event where it is (``PUT``), or, when none is on the
   calendar, leaves the content to the :meth:`schedule` that the reconcile always sends next;
+- :meth:`reschedule` moves the event (``PUT``, the id kept);
 - :meth:`unschedule` deletes the event (``DELETE /events/{id}``; never ``others=true``);
 - :meth:`delete_workout` deletes any other event of the session this run saw, or, when it saw
   none, asks intervals.icu to delete by ``external_id`` (``PUT /events/bulk-delete``).
 
 The session's content comes from the plan (:meth:`use_plan`) or the create and update calls.
-A move is a delete and a write (the core's move is an unschedule and a schedule). A missed
-session's catch-up moves its event to the new day (DESIGN, Adherence: "moves the missed
+A move (:meth:`reschedule`) is one ``PUT`` of the event on its new date, the id kept. A
+missed session's catch-up moves its event to the new day (DESIGN, Adherence: "moves the missed
 session's calendar entry to its new day").
 
 Safety: only events whose ``external_id`` is hipcoach's for this athlete are ever written to
@@ -163,15 +164,26 @@ class IntervalsTarget(WorkoutTarget):
         """Write the session's event on ``on``; its event id."""
         return self._write(workout_id, self._key(workout_id), on)
 
+    def reschedule(self, schedule_id: str, workout_id: str, on: date) -> str:
+        """Move the session's event to ``on`` in place: one ``PUT``, the event id kept (an
+        event gone meanwhile is written anew)."""
+        key = self._key(workout_id)
+        self._require_read(schedule_id, workout_id, "move")
+        return self._write(workout_id, key, on, event=schedule_id)
+
     def unschedule(self, schedule_id: str, workout_id: str) -> None:
         """``DELETE /events/{id}`` of an event read as ``workout_id``'s; gone counts as done."""
         self._key(workout_id)
+        self._require_read(schedule_id, workout_id, "delete")
+        self._delete(schedule_id, workout_id)
+
+    def _require_read(self, schedule_id: str, workout_id: str, verb: str) -> None:
+        """NotOwned unless this run read (or wrote) event ``schedule_id`` as ``workout_id``'s."""
         if self._events.get(schedule_id, ("",))[0] != workout_id:
             raise NotOwned(
-                f"refusing to delete intervals.icu event {schedule_id}: it was not read as an "
+                f"refusing to {verb} intervals.icu event {schedule_id}: it was not read as an "
                 f"event of {workout_id}"
             )
-        self._delete(schedule_id, workout_id)
 
     def delete_workout(self, workout_id: str) -> None:
         """Delete the session's other events this run saw; when it saw none, ask intervals.icu
@@ -195,8 +207,9 @@ class IntervalsTarget(WorkoutTarget):
         self._deleted.add(workout_id)
 
     # -- requests --------------------------------------------------------------------------
-    def _write(self, workout_id: str, key: str, on: date) -> str:
-        """PUT the known event of ``workout_id`` (or upsert by external_id) on ``on``."""
+    def _write(self, workout_id: str, key: str, on: date, event: str | None = None) -> str:
+        """PUT ``event`` (default: the latest event of ``workout_id`` this run knows) on
+        ``on``, or, with none known (or it is gone), upsert by external_id."""
         from hipcoach.exports.fit import encode_workout
 
         if self._stopped:
@@ -209,15 +222,15 @@ class IntervalsTarget(WorkoutTarget):
         body = event_body(session, on, self.client.athlete_id(), encode_workout(session, on))
         self.calendar.forget()
         action = f"writing {key} on {on} to intervals.icu"
-        known = self._ours(workout_id)
-        if known:
+        known = [event] if event is not None else self._ours(workout_id)[:1]
+        for ident in known:
             try:
                 answer = self.client.request(
-                    "PUT", self.client.athlete(f"/events/{known[0]}"), action=action, body=body
+                    "PUT", self.client.athlete(f"/events/{ident}"), action=action, body=body
                 )
             except RemoteNotFound:
-                log.info("intervals.icu event %s is gone; %s is written anew", known[0], key)
-                self._events.pop(known[0], None)
+                log.info("intervals.icu event %s is gone; %s is written anew", ident, key)
+                self._events.pop(ident, None)
             else:
                 return self._written(answer, workout_id, action)
         answer = self.client.request(

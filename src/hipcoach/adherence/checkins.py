@@ -1,4 +1,5 @@
-"""What the runner tells hipcoach by hand: knee pain, a session done or skipped, a week of
+"""What the runner tells hipcoach by hand: knee pain (during the exercises, while running,
+whether it lingered or the next morning was worse), a session done or skipped, a week of
 missed sessions. Everything is checked before anything is written, so a refused part (no
 session that day) leaves nothing half-recorded."""
 
@@ -20,8 +21,9 @@ class CheckinOutcome:
     """What one check-in recorded, and what it means."""
 
     day: date
-    pain: int | None = None
-    #: a pain check-in replaced one of the same day
+    #: the day's check-in as stored (merged with an earlier one of the same day), if any
+    checkin: CheckIn | None = None
+    #: a check-in updated one of the same day
     replaced: bool = False
     #: what the pain does to next week (see :func:`hipcoach.programme.progression.pain_effect`)
     effect: str | None = None
@@ -37,17 +39,18 @@ def record_checkin(
     day: date,
     today: date,
     *,
-    pain: int | None = None,
+    pain: CheckIn | None = None,
     mark: Mark | None = None,
     missed: bool = False,
 ) -> CheckinOutcome:
     """Record what the runner said of ``day``; UsageError (nothing written) when ``mark``
     names no session planned that day."""
     session = session_of(state, day) if mark is not None else None
-    replaced, effect = False, None
+    replaced, effect, stored = False, None, None
     if pain is not None:
-        replaced = not state.record_checkin(CheckIn(date=day, pain=pain))
-        effect = pain_effect(pain)
+        replaced = not state.record_checkin(pain)
+        stored = next(c for c in state.checkins() if c.date == pain.date)
+        effect = pain_effect(stored)
     if session is not None and mark is not None:
         record_mark(state, session, mark)
     week = monday(day) if missed else None
@@ -55,7 +58,7 @@ def record_checkin(
         state.record_missed_week(week)
     return CheckinOutcome(
         day=day,
-        pain=pain,
+        checkin=stored,
         replaced=replaced,
         effect=effect,
         session_key=session.key if session else None,

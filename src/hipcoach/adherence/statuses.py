@@ -16,12 +16,19 @@ id), else by the session key in the activity's name (a workout run from the watc
 after it), else by its date, if it is not a workout of the runner's own; matched by name or
 date, it must hold at least one of the session's sets when it has set detail (a gym session
 of the runner's own on a session day is not hip work). Each activity matches one session at
-most and each session one activity: the one with the most sets done.
-Sets are counted against the session's exercises by Garmin's exercise identity (category and
-name), so a set the runner corrected to another exercise in Connect does not count; a
-per-side set done on both sides is one set, although the watch records one set per side.
-A session handed over before hipcoach recorded sessions (a home upgraded from schema 4) has
-no exercises recorded: an activity matched to it makes it done, its sets unknown.
+most. Activities come from every completion source set up; a session matched by several
+takes the one with set detail first (Garmin's), then the most sets done; the runner's own
+word (``checkin``) is over all.
+
+Sets are tied to the session's exercises by the workout step they were done in (Garmin's
+``wktStepIndex``, :func:`workout_steps`), so a set the watch records with its category only
+(``name: null``, as it records the hip hike) still counts for its step; a set without a step
+(recorded outside the workout, or a session recorded before steps were kept) is counted by
+its exercise identity (category and name), so a set the runner corrected to another exercise
+in Connect does not count. A per-side set done on both sides is one set, although the watch
+records one set per side. A session handed over before hipcoach recorded sessions (a home
+upgraded from schema 4) has no exercises recorded: an activity matched to it makes it done,
+its sets unknown.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from hipcoach.adherence.completions import CompletedActivity, DoneSet
-from hipcoach.models import CheckIn, Day, ScheduledSession
+from hipcoach.models import CheckIn, Day, Prescription, ScheduledSession
 from hipcoach.programme.generator import SESSION_KEY
 from hipcoach.programme.progression import PARTIAL_SESSION, Adherence
 from hipcoach.timeutil import monday
@@ -57,6 +64,23 @@ class PlannedExercise:
     exercise_name: str | None
     sets: int
     per_side: bool
+    #: its steps in the workout, as the watch numbers them (one per side); empty when unknown
+    steps: tuple[int, ...] = ()
+
+
+def workout_steps(prescriptions: Sequence[Prescription]) -> list[tuple[int, ...]]:
+    """Each prescription's exercise steps, numbered as the watch numbers a workout hipcoach
+    made (FIT ``message_index``, Garmin's ``wktStepIndex``; ``reference/garmin.md`` §5, §10):
+    step 0 is the warm-up; then per exercise one step per side, a rest step when it rests, and
+    a repeat step after them when it has more than one set (every set reports the same
+    indices). The FIT writer lays workouts out the same way (tested together)."""
+    found = []
+    index = 1
+    for p in prescriptions:
+        sides = 2 if p.per_side else 1
+        found.append(tuple(range(index, index + sides)))
+        index += sides + (p.rest_seconds > 0) + (p.sets > 1)
+    return found
 
 
 @dataclass(frozen=True)
@@ -83,8 +107,11 @@ class PlannedSession:
                 exercise_name=p.variant.garmin.exercise_name,
                 sets=p.sets,
                 per_side=p.per_side,
+                steps=steps,
             )
-            for p in session.prescriptions
+            for p, steps in zip(
+                session.prescriptions, workout_steps(session.prescriptions), strict=True
+            )
         )
         return cls(
             key=session.key,
@@ -144,17 +171,34 @@ def session_key_in(text: str) -> str | None:
 
 def count_done_sets(planned: PlannedSession, sets: Sequence[DoneSet]) -> int:
     """Sets done, in the planned unit: per exercise at most its planned sets; a per-side
-    exercise counts a set when both sides were done (the watch records each side)."""
-    recorded = Counter((s.category, s.exercise_name) for s in sets)
+    exercise counts a set when both sides were done (the watch records each side). Sets are
+    tied to exercises by their workout step where both sides know it, else by identity."""
+    by_step = all(e.steps for e in planned.exercises)
+    stepped_sets = [s for s in sets if by_step and s.step_index is not None]
+    recorded = Counter(
+        (s.category, s.exercise_name) for s in sets if not by_step or s.step_index is None
+    )
     done = 0
     for exercise in planned.exercises:
         identity = (exercise.category, exercise.exercise_name)
         per_set = 2 if exercise.per_side else 1
-        counted = min(exercise.sets, recorded[identity] // per_set)
+        in_step = Counter(s.step_index for s in stepped_sets if _done_as(s, exercise))
+        stepped = min((in_step[i] for i in exercise.steps), default=0)
+        counted = min(exercise.sets, stepped + recorded[identity] // per_set)
         done += counted
         # Two exercises with one Garmin identity share what was recorded, in order.
-        recorded[identity] -= counted * per_set
+        recorded[identity] -= max(0, counted - stepped) * per_set
     return done
+
+
+def _done_as(done: DoneSet, exercise: PlannedExercise) -> bool:
+    """Whether a set recorded in one of the exercise's steps is that exercise: the watch may
+    know only its category (``name: null``), but a set the runner corrected in Connect to
+    another exercise is not."""
+    return done.category in (None, exercise.category) and done.exercise_name in (
+        None,
+        exercise.exercise_name,
+    )
 
 
 def evaluate(
@@ -242,7 +286,7 @@ def _match(
         if ours or unknown or count_done_sets(by_key[key], activity.sets or ()) > 0:
             candidates[key].append(activity)
     return {
-        key: max(found, key=lambda a: (_done(by_key[key], a), a.activity_id))
+        key: max(found, key=lambda a: (a.sets is not None, _done(by_key[key], a), a.activity_id))
         for key, found in candidates.items()
     }
 
@@ -281,7 +325,7 @@ def weekly(statuses: Sequence[SessionStatus], checkins: Iterable[CheckIn]) -> li
     pain: dict[date, int] = {}
     for c in checkins:
         week = monday(c.date)
-        pain[week] = max(pain.get(week, 0), c.pain)
+        pain[week] = max(pain.get(week, 0), c.worst)
     weeks = sorted(set(planned) | set(pain))
     return [AdherenceWeek(w, planned[w], done[w], pain.get(w)) for w in weeks]
 

@@ -76,7 +76,9 @@ class App:
 
         config = load_config(self.home.config_file)
         integrations = config.integrations
-        if integrations.source or integrations.target or integrations.completions:
+        if any(
+            (integrations.source, integrations.target, integrations.completions, integrations.plan)
+        ):
             from hipcoach.plugins.choose import check_integrations
 
             check_integrations(config, self.registry)

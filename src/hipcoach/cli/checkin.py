@@ -16,9 +16,14 @@ if TYPE_CHECKING:
 
 @click.command("checkin")
 @click.option(
-    "--pain",
-    type=click.IntRange(0, 10),
-    help="Knee pain, 0 (none) to 10 (worst), during or after exercise or running.",
+    "--pain", type=click.IntRange(0, 10), help="Knee pain during the exercises, 0 (none) to 10."
+)
+@click.option("--run-pain", type=click.IntRange(0, 10), help="Knee pain while running, 0 to 10.")
+@click.option("--lingered", is_flag=True, help="The pain took longer than 60 minutes to settle.")
+@click.option(
+    "--worse-next-morning",
+    is_flag=True,
+    help="The knee was worse the next morning (give --date for the day before).",
 )
 @click.option("--done", is_flag=True, help="You did the session planned on --date.")
 @click.option("--skipped", is_flag=True, help="You skipped the session planned on --date.")
@@ -31,38 +36,69 @@ if TYPE_CHECKING:
 def command(
     app: App,
     pain: int | None,
+    run_pain: int | None,
+    lingered: bool,
+    worse_next_morning: bool,
     done: bool,
     skipped: bool,
     missed: bool,
     day: date | None,
     as_json: bool,
 ) -> None:
-    """Also a week of missed sessions; all of them gate progression.
+    """Also a week of missed sessions; all of them gate progression (the TREK pain rules).
 
-    Above 2/10 the next week holds its rungs; above 5/10 every exercise steps down one rung
-    (an easier variant). At 7/10 or more, or above 2/10 two weeks running, stop what hurts
-    and see a physiotherapist. One pain check-in per day: a second one replaces the first.
-    A week with fewer sessions done than [athlete] min_sessions_per_week holds the next week;
-    what you say here wins over what the watch recorded.
+    Progress only while exercise and running pain stay at 2/10 or less, settle within an
+    hour and the next morning is no worse. Exercise pain 3-5, running pain above 2, pain
+    that lingered or a worse morning hold the next week; exercise pain above 5 steps every
+    exercise down a rung with less load; 7/10 or more (exercise or running) pauses: the rest
+    of this week's sessions are cancelled, then only pain-free holds until a check-in of
+    2/10 or less. After pain, no check-in is not "pain-free": the plan holds until you
+    record one. A second check-in of the same day updates the first.
     """
     from hipcoach.adherence.checkins import record_checkin
+    from hipcoach.models import CheckIn
 
     if done and skipped:
         raise click.UsageError("give --done or --skipped, not both")
     mark: Mark | None = "done" if done else "skipped" if skipped else None
-    if pain is None and mark is None and not missed:
-        raise click.UsageError("give --pain N (0-10), --done, --skipped or --missed")
+    said = pain is not None or run_pain is not None or lingered or worse_next_morning
+    if not said and mark is None and not missed:
+        raise click.UsageError(
+            "give --pain N or --run-pain N (0-10), --lingered, --worse-next-morning, --done, "
+            "--skipped or --missed"
+        )
     today = app.today()
     day = day or today
     if day > today:
         raise click.BadParameter(f"{day} is in the future", param_hint="'--date'")
-    outcome = record_checkin(app.state, day, today, pain=pain, mark=mark, missed=missed)
+    checkin = (
+        CheckIn(
+            date=day,
+            pain=pain,
+            run_pain=run_pain,
+            lingered=lingered,
+            worse_next_morning=worse_next_morning,
+        )
+        if said
+        else None
+    )
+    outcome = record_checkin(app.state, day, today, pain=checkin, mark=mark, missed=missed)
     payload: dict[str, Any] = {"date": day.isoformat()}
     lines = []
-    if outcome.pain is not None:
-        payload |= {"pain": pain, "replaced": outcome.replaced, "effect": outcome.effect}
+    if outcome.checkin is not None:
+        stored = outcome.checkin
+        payload |= {
+            "pain": stored.pain,
+            "run_pain": stored.run_pain,
+            "lingered": stored.lingered,
+            "worse_next_morning": stored.worse_next_morning,
+            "replaced": outcome.replaced,
+            "effect": outcome.effect,
+        }
+        from hipcoach.programme.progression import describe
+
         verb = "Updated" if outcome.replaced else "Recorded"
-        lines.append(f"{verb} knee pain {pain}/10 for {day:%a %d %b %Y}: {outcome.effect}.")
+        lines.append(f"{verb} {describe(stored)}: {outcome.effect}.")
     if outcome.session_key is not None:
         payload |= {"session": outcome.session_key, "status": mark}
         lines.append(f"Noted: session {outcome.session_key} of {day:%a %d %b} {mark}.")

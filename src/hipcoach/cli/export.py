@@ -40,7 +40,7 @@ def command(
     fit and garmin-json come from the Garmin integration: FIT workout files to copy to the
     watch's GARMIN/NewFiles folder, and the exact Garmin Connect workout payloads.
     """
-    from hipcoach.exports.handover import available_exporters, make_exporter
+    from hipcoach.exports.handover import available_exporters, calendar_window, make_exporter
     from hipcoach.exports.ics import StateLedger
 
     exporters = available_exporters(app.registry)
@@ -51,7 +51,12 @@ def command(
         )
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     reminder = app.config.athlete.reminder_offset()
-    exporter = make_exporter(exporters[format_name], lambda: StateLedger(app.state, reminder))
+    exporter = make_exporter(
+        exporters[format_name],
+        lambda: StateLedger(app.state, reminder),
+        physio=plan.physio,
+        window=calendar_window(plan, app.today()),
+    )
     paths = hand_over_plan(app, plan, out, "--out", lambda: exporter.write(plan.sessions, out))
     if as_json:
         app.emit_json(
@@ -59,7 +64,10 @@ def command(
                 "format": format_name,
                 "files": [str(p) for p in paths],
                 "sessions": len(plan.sessions),
+                "physio": plan.physio,
             }
         )
         return
     app.out(f"Wrote {len(paths)} {format_name} file(s) for {len(plan.sessions)} sessions to {out}")
+    if plan.physio:
+        app.out(plan.physio)

@@ -12,6 +12,15 @@ from hipcoach.cli.params import LEVEL, json_option
 if TYPE_CHECKING:
     from hipcoach.models import Programme
 
+#: What each exercise trains, in a word for the table.
+FOCUS_WORDS = {
+    "hip_abduction": "abduction",
+    "hip_external_rotation": "rotation",
+    "hip_extension": "extension",
+    "knee": "knee",
+    "trunk": "trunk",
+}
+
 
 @click.command("plan")
 @click.option("--weeks", type=click.IntRange(1, 52), default=8, show_default=True)
@@ -25,8 +34,10 @@ def command(
     app: App, weeks: int, level: str | None, sessions_per_week: int | None, as_json: bool
 ) -> None:
     """Each exercise moves up its ladder (harder variants, pauses, load) after two completed
-    weeks; every 4th week is a deload. A pain check-in above 2/10 holds the next week, above
-    5/10 steps every exercise down a rung. Each week says what it does and why.
+    weeks; every 4th week is a deload; from week 3 every week trains the knee and hip
+    rotation too. Check-ins gate it: above 2/10 (or running pain, pain over an hour, a worse
+    morning) holds, above 5/10 steps down, 7/10 or more pauses. Each week says what it does
+    and why, with a tip.
     """
     from hipcoach import DISCLAIMER
     from hipcoach.programme.progression import physio_advice
@@ -59,38 +70,54 @@ def command(
 
 def _print_plan(app: App, programme: Programme, physio: str | None, equipment: list[str]) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     console = app.console()
     console.print(
         f"[bold]hipcoach plan[/bold] · level {programme.level} · equipment "
-        f"{', '.join(equipment) or 'none (bodyweight)'} · programme started "
+        f"{', '.join(equipment) or 'none (bodyweight)'} · week 1 from "
         f"{programme.start:%a %d %b %Y}"
     )
     if physio:
         console.print(f"[bold red]{escape(physio)}[/bold red]")
     for week in programme.weeks:
         count = len(week.sessions)
-        session = week.sessions[0]
+        label = f"Week {week.week}{' (head start)' if week.lead_in else ''}"
         heading = (
-            f"Week {week.week} · {week.iso_week} · from {week.start:%a %d %b} · {week.phase} · "
-            f"{week.progression} · {count} session{'s' if count != 1 else ''} of about "
-            f"{session.estimated_minutes()} min"
+            f"{label} · {week.iso_week} · from {week.start:%a %d %b} · {week.phase} · "
+            f"{week.progression} · {count} session{'s' if count != 1 else ''}"
         )
         console.print(f"[bold]{heading}[/bold]")
         console.print(f"  {escape(week.why)}")
-        if session.light_note:
-            console.print(f"  light: {escape(session.light_note)}")
-        table = Table(show_edge=False)
-        for column in ("exercise", "rung", "load", "dose", "rest"):
-            table.add_column(column)
-        for p in session.prescriptions:
-            table.add_row(
-                escape(p.variant.name),
-                f"{p.rung:+d}" if p.rung else "0",
-                p.load,
-                p.dose_text(),
-                f"{p.rest_seconds} s",
+        if week.cancelled_from is not None:
+            console.print(
+                f"  [bold]sessions from {week.cancelled_from:%a %d %b} on are cancelled "
+                "(pause)[/bold]"
             )
-        console.print(table)
-        console.print(f"  sessions: {', '.join(s.key for s in week.sessions)}\n")
+        shown: set[tuple[str, ...]] = set()
+        for session in week.sessions:
+            exercises = tuple(p.key for p in session.prescriptions)
+            if exercises in shown:
+                continue
+            shown.add(exercises)
+            same = [
+                s.key for s in week.sessions if tuple(p.key for p in s.prescriptions) == exercises
+            ]
+            rests = sorted({p.rest_seconds for p in session.prescriptions})
+            console.print(
+                f"  {escape(session.title)} ({', '.join(same)}): about "
+                f"{session.estimated_minutes()} min with a {session.warmup_minutes}-min warm-up"
+                f" and {'/'.join(str(r) for r in rests)}-s rests"
+                + (f"; light: {escape(session.light_note)}" if session.light_note else "")
+            )
+            for p in session.prescriptions:
+                pace = f", {p.tempo_s} s a rep" if p.tempo_s else " (hold)"
+                trains = ", ".join(FOCUS_WORDS[f] for f in p.exercise.focus)
+                console.print(
+                    f"    {p.rung:+d}  {escape(p.label())}: {p.dose_text()}{pace} · {trains}"
+                )
+        if week.tip is not None:
+            console.print(
+                f"  Tip: [bold]{escape(week.tip.title)}[/bold]. {escape(week.tip.text)} "
+                f"[dim](source: {escape(week.tip.source)})[/dim]"
+            )
+        console.print()

@@ -41,6 +41,7 @@ def command(
     """
     plan = plan_window(app, activities, offline=offline, start=start, days=days, races=races)
     if ics is not None:
+        from hipcoach.exports.handover import calendar_window
         from hipcoach.exports.ics import StateLedger, write_calendar
 
         hand_over_plan(
@@ -49,7 +50,10 @@ def command(
             ics,
             "--ics",
             lambda: write_calendar(
-                plan.sessions, ics, StateLedger(app.state, app.config.athlete.reminder_offset())
+                plan.sessions,
+                ics,
+                StateLedger(app.state, app.config.athlete.reminder_offset()),
+                window=calendar_window(plan, app.today()),
             ),
         )
     if as_json:

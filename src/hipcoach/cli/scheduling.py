@@ -52,8 +52,9 @@ def load_runs(
 ) -> list[Run]:
     """Runs from ``--activities``, else pulled from the configured source into the cache.
 
-    A pull also reads the races on the runner's calendars for the months of the window
-    (``start``, ``days``: default today, horizon_days), kept for the offline commands.
+    Online, it also reads the races on the runner's calendars and the runner's running plan
+    for the window (``start``, ``days``: default today, horizon_days), kept for the offline
+    commands.
     """
     if activities is not None:
         from hipcoach.schedule.activities import load_activities_file
@@ -65,7 +66,7 @@ def load_runs(
     if resolved is not None:
         _pull(app, *resolved, since=since)
     if not offline:
-        refresh_races(app, start, days)
+        refresh_calendars(app, start, days)
     runs = app.state.cached_runs()
     if resolved is None and not runs and not offline:
         app.warn(
@@ -76,19 +77,24 @@ def load_runs(
     return runs
 
 
-def refresh_races(app: App, start: date | None, days: int | None) -> None:
-    """Read the races on the runner's calendars for the window's months into the state; a
-    calendar that cannot be read is a warning (the races read before still count)."""
-    from hipcoach.plugins.choose import resolve_race_calendars
-    from hipcoach.schedule.races import refresh
+def refresh_calendars(app: App, start: date | None, days: int | None) -> None:
+    """Read the races on the runner's calendars and their running plan(s) for the window
+    into the state; one that cannot be read is a warning (what was read before still
+    counts)."""
+    from hipcoach.plugins.choose import resolve_race_calendars, resolve_running_plans
+    from hipcoach.schedule import races, running_plan
 
-    calendars = resolve_race_calendars(app.registry, app.plugin_context())
-    if not calendars:
+    context = app.plugin_context()
+    calendars = resolve_race_calendars(app.registry, context)
+    plans = resolve_running_plans(app.registry, context)
+    if not (calendars or plans):
         return
     first = start or app.today()
     last = first + timedelta(days=(days or app.config.athlete.horizon_days) - 1)
-    for name, error in refresh(calendars, app.state, first, last):
+    for name, error in races.refresh(calendars, app.state, first, last):
         app.warn(f"races on the {name} calendar not updated (using those read before): {error}")
+    for name, error in running_plan.refresh(plans, app.state, first, last):
+        app.warn(f"the {name} running plan not updated (using the one read before): {error}")
 
 
 def _pull(app: App, name: str, source: Any, since: date | None) -> None:
@@ -156,9 +162,11 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
 
     request = plan.request
     keys = request.key_days()
-    runs_by_day: dict[date, list[Any]] = {}
+    runs_by_day: dict[date, list[str]] = {}
     for run in plan.runs:
-        runs_by_day.setdefault(run.date, []).append(run)
+        runs_by_day.setdefault(run.date, []).append(f"{run.distance_km:.1f} km {run.kind}")
+    for planned in plan.planned_runs:
+        runs_by_day.setdefault(planned.date, []).append(f"planned: {planned.label()}")
     sessions = {s.date: s for s in plan.sessions}
     table = Table(
         title=f"Hip sessions {request.start:%a %d %b} – {request.end:%a %d %b}",
@@ -168,7 +176,7 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         table.add_column(column, overflow="fold")
     day = request.start - timedelta(days=7)
     while day <= request.end:
-        running = ", ".join(f"{r.distance_km:.1f} km {r.kind}" for r in runs_by_day.get(day, []))
+        running = ", ".join(runs_by_day.get(day, []))
         key = keys.get(day)
         if key is not None and key.predicted:
             running = f"(expected {key.kind} run)"
@@ -185,11 +193,17 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         )
         day += timedelta(days=1)
     console = app.console()
+    if plan.physio:
+        from rich.markup import escape
+
+        console.print(f"[bold red]{escape(plan.physio)}[/bold red]")
     console.print(table)
     if plan.sessions:
         first = plan.sessions[0].session
         doses = "; ".join(f"{p.label()} {p.dose_text()}" for p in first.prescriptions)
         console.print(f"Next session ({first.key}): {doses}.")
+        if first.tip is not None:
+            console.print(f"This week's tip: {first.tip.title}. {first.tip.text}")
     else:
         console.print("No session fits this window under the scheduling rules.")
 

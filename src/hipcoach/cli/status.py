@@ -23,6 +23,7 @@ def command(app: App, as_json: bool) -> None:
     """Also the next races and the last four weeks' sessions done against planned. Reads
     only local state: no network.
     """
+    from hipcoach.programme.progression import physio_advice
     from hipcoach.schedule.history import classify, monday, weekly_distance_km
     from hipcoach.schedule.races import upcoming_races
     from hipcoach.serialize import adherence_week_json, race_json, weekly_distance_json
@@ -50,6 +51,7 @@ def command(app: App, as_json: bool) -> None:
         "adherence": [adherence_week_json(w) for w in done.weeks],
         "attention": notes,
         "level": config.athlete.level,
+        "physio": physio_advice(state.checkins(), today),
     }
     if as_json:
         app.emit_json(payload)
@@ -70,6 +72,8 @@ def _print(app: App, last: SyncRun | None, payload: dict[str, Any]) -> None:
         counts = ", ".join(f"{n} {k}" for k, n in last.counts.items() if n) or "no change"
         result = "ok" if last.exit_code == ExitCode.OK else f"exit {last.exit_code}"
         app.out(f"Last sync: {last.finished_at[:16].replace('T', ' ')} UTC, {result}, {counts}")
+    if payload["physio"]:
+        app.out(payload["physio"])
     for note in payload["attention"]:
         app.out(f"Attention: {note}")
     upcoming = payload["upcoming"]

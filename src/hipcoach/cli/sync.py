@@ -87,9 +87,10 @@ def sync_json(report: SyncReport) -> dict[str, Any]:
         "planned": [a.describe() for a in result.actions],
         "errors": report.errors(),
         "runs_pulled": result.pull.fetched if result.pull else None,
-        "completions_read": result.done.listed if result.done else None,
+        "completions_read": sum(d.listed for d in result.done) if result.done else None,
         "skipped": skipped_json(result.pull.skipped if result.pull else []),
         "sessions": [scheduled_json(s) for s in plan.sessions],
+        "physio": plan.physio,
         "exit_code": report.exit_code,
     }
 
@@ -109,6 +110,8 @@ def _print(app: App, report: SyncReport) -> None:
     if changes:
         line += " (" + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ")"
     (app.out if dry_run else app.say)(line)
+    if plan.physio:
+        app.out(plan.physio)  # a pause is never a good night: cron mails it
     # A dry run's list is what was asked for (-q keeps it); a real night's report is a note,
     # so that `sync -q` in cron prints nothing on a good night and cron mails only problems.
     show = app.out if dry_run else app.say

@@ -98,6 +98,14 @@ def fit_steps(session: Session) -> list[dict[str, Any]]:
     return [{"message_index": i, **step} for i, step in enumerate(steps)]
 
 
+def _description(session: Session) -> str:
+    """The workout's note: the title, the see-a-physiotherapist line while a pause lasts
+    (else the week's tip), the disclaimer first of all kept whole."""
+    extra = session.physio or (session.tip.line() if session.tip else "")
+    room = NOTES_BYTES - len(f"{session.title}.  {DISCLAIMER}".encode())
+    return f"{session.title}. {DISCLAIMER} {clip_bytes(extra, max(room, 8))}".strip()
+
+
 def serial_number(session: Session, on: date) -> int:
     """A stable, non-zero serial per (date, session): devices tell files apart by file_id."""
     return zlib.crc32(f"{on.isoformat()}_{session.key}".encode()) or 1
@@ -128,7 +136,7 @@ def encode_workout(session: Session, on: date) -> bytes:
             "sub_sport": "strength_training",
             "num_valid_steps": len(steps),
             "wkt_name": clip_bytes(workout_name(session), NAME_BYTES * 2),
-            "wkt_description": clip_bytes(f"{session.title}. {DISCLAIMER}", NOTES_BYTES),
+            "wkt_description": clip_bytes(_description(session), NOTES_BYTES),
         }
     )
     for step in steps:

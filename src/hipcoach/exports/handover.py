@@ -17,7 +17,7 @@ from hipcoach.home import Home, writing
 
 if TYPE_CHECKING:
     from hipcoach.config import Config
-    from hipcoach.exports.ics import CalendarLedger
+    from hipcoach.exports.ics import CalendarLedger, Window
     from hipcoach.plugins.interfaces import Exporter, Integration
     from hipcoach.schedule.planner import SchedulePlan
     from hipcoach.state import StateDB
@@ -34,12 +34,22 @@ def available_exporters(integrations: Iterable[Integration]) -> dict[str, type[E
     return exporters
 
 
-def make_exporter(exporter: type[Exporter], ledger: Callable[[], CalendarLedger]) -> Exporter:
-    """An exporter instance; the ICS one gets the calendar ledger (made only for it)."""
+def make_exporter(
+    exporter: type[Exporter],
+    ledger: Callable[[], CalendarLedger],
+    physio: str | None = None,
+    window: Window | None = None,
+) -> Exporter:
+    """An exporter instance; the ICS one gets the calendar ledger (made only for it) and the
+    plan's window (what left the plan there is cancelled), the JSON one the
+    see-a-physiotherapist line (its ``physio``)."""
     from hipcoach.exports.ics import IcsExporter
+    from hipcoach.exports.jsonfile import JsonExporter
 
     if issubclass(exporter, IcsExporter):
-        return exporter(ledger())
+        return exporter(ledger(), window)
+    if issubclass(exporter, JsonExporter):
+        return exporter(physio)
     return exporter()
 
 
@@ -63,3 +73,11 @@ def hand_over[T](
         result = write()
     record_handover(config, state, today, plan)
     return result
+
+
+def calendar_window(plan: SchedulePlan, today: date) -> Window:
+    """The days of ``plan`` from ``today`` on, and its sessions that are over: what an ICS
+    export may cancel when the plan no longer holds a session written before."""
+    from hipcoach.exports.ics import Window
+
+    return Window(max(plan.request.start, today), plan.request.end, frozenset(plan.over))

@@ -20,7 +20,11 @@ class JsonExporter(Exporter):
     format = "json"
     summary = "the scheduled sessions as JSON (the schedule --json session shape)"
 
+    def __init__(self, physio: str | None = None) -> None:
+        #: the see-a-physiotherapist line of the plan written (a pause), else None
+        self.physio = physio
+
     def write(self, sessions: Sequence[ScheduledSession], out_dir: Path) -> list[Path]:
-        payload = {"sessions": [scheduled_json(s) for s in sessions]}
+        payload = {"sessions": [scheduled_json(s) for s in sessions], "physio": self.physio}
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
         return [write_output(out_dir / JSON_FILE, text.encode("utf-8"))]

@@ -22,7 +22,7 @@ NAME_SEPARATOR = " · "
 ELLIPSIS = "…"
 
 WARMUP_TEXT = (
-    "Warm-up: 3-5 min of easy mobility (leg swings, hip circles, a few bridges). "
+    "Warm-up: about 3 min of easy mobility (leg swings, hip circles, a few bridges). "
     "Press lap when ready."
 )
 DISCLAIMER = "Not medical advice; see a physio if pain persists."

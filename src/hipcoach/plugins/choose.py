@@ -1,9 +1,8 @@
-"""Choosing the activity source, workout target, completion source and race calendars among
-the integrations, and checking what ``[integrations]`` names (:func:`check_integrations`)."""
+"""Choosing the activity source, workout target, completion sources, race calendars and
+running plans among the integrations, and checking what ``[integrations]`` names
+(:func:`check_integrations`)."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from hipcoach.config import Config
 from hipcoach.errors import ConfigError, CredentialsError
@@ -12,6 +11,7 @@ from hipcoach.plugins.interfaces import (
     CompletionSource,
     Integration,
     RaceCalendar,
+    RunningPlan,
     WorkoutTarget,
 )
 from hipcoach.plugins.registry import Registry
@@ -35,22 +35,15 @@ def resolve_targets(registry: Registry, context: PluginContext) -> list[tuple[st
     return _every(registry, context, "target")  # type: ignore[return-value]
 
 
-def resolve_completions(
-    registry: Registry, context: PluginContext, prefer: Sequence[str | None] = ()
-) -> tuple[str, CompletionSource] | None:
-    """The configured completion source (``[integrations] completions``), else the first set
-    up among the integrations named in ``prefer`` (the target's: it knows the workouts it
-    made; then the run source's), else any."""
-    wanted = context.config.integrations.completions
-    if wanted:
-        return _resolve(registry, context, wanted, "completions")  # type: ignore[return-value]
-    names = [n for n in prefer if n is not None]
-    ranked = sorted(registry, key=lambda i: names.index(i.name) if i.name in names else len(names))
-    for integration in ranked:
-        provided = integration.completion_source(context)
-        if provided is not None:
-            return integration.name, provided
-    return None
+def resolve_completion_sources(
+    registry: Registry, context: PluginContext
+) -> list[tuple[str, CompletionSource]]:
+    """The configured completion source (``[integrations] completions``), else every one that
+    is set up (their answers merge: a session logged on Strava and one done with the watch
+    both count), by plugin name."""
+    return _configured_or_every(
+        registry, context, context.config.integrations.completions, "completions"
+    )  # type: ignore[return-value]
 
 
 def resolve_race_calendars(
@@ -58,6 +51,26 @@ def resolve_race_calendars(
 ) -> list[tuple[str, RaceCalendar]]:
     """Every race calendar that is set up (races from all of them count), by plugin name."""
     return _every(registry, context, "races")  # type: ignore[return-value]
+
+
+def resolve_running_plans(
+    registry: Registry, context: PluginContext
+) -> list[tuple[str, RunningPlan]]:
+    """The configured running plan (``[integrations] plan``), else every one that is set up,
+    by plugin name."""
+    wanted = context.config.integrations.plan
+    return _configured_or_every(registry, context, wanted, "plan")  # type: ignore[return-value]
+
+
+def _configured_or_every(
+    registry: Registry, context: PluginContext, wanted: str | None, role: str
+) -> list[tuple[str, object]]:
+    """The plugin ``wanted`` names for ``role`` (CredentialsError when it is not set up),
+    else every one set up."""
+    if wanted:
+        resolved = _resolve(registry, context, wanted, role)
+        return [resolved] if resolved is not None else []
+    return _every(registry, context, role)
 
 
 def _every(registry: Registry, context: PluginContext, role: str) -> list[tuple[str, object]]:
@@ -71,13 +84,14 @@ def _every(registry: Registry, context: PluginContext, role: str) -> list[tuple[
 
 
 def _provide(integration: Integration, context: PluginContext, role: str) -> object | None:
-    if role == "source":
-        return integration.activity_source(context)
-    if role == "completions":
-        return integration.completion_source(context)
-    if role == "races":
-        return integration.race_calendar(context)
-    return integration.workout_target(context)
+    providers = {
+        "source": integration.activity_source,
+        "target": integration.workout_target,
+        "completions": integration.completion_source,
+        "races": integration.race_calendar,
+        "plan": integration.running_plan,
+    }
+    return providers[role](context)
 
 
 #: ``[integrations]`` key → the capability it names (``Integration.capabilities()``) and the
@@ -86,6 +100,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "source": ("source", "an activity source"),
     "target": ("target", "a workout target"),
     "completions": ("completions", "a completion source"),
+    "plan": ("plan", "a running plan"),
 }
 
 

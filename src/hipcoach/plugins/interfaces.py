@@ -99,6 +99,28 @@ class WorkoutTarget(ABC):
     def delete_workout(self, workout_id: str) -> None:
         """Delete an owned workout (refusing, like :meth:`unschedule`, one without the marker)."""
 
+    def verify_workout(self, workout_id: str, session: Session) -> None:
+        """Read back a workout just created or updated, once, and raise
+        :class:`hipcoach.errors.ContentLost` if the target did not keep it as sent (Garmin
+        blanks an exercise name it does not know). The default trusts the target."""
+        return None
+
+    def reschedule(self, schedule_id: str, workout_id: str, on: date) -> str:
+        """Move one calendar entry of the owned workout ``workout_id`` to ``on``; return the
+        entry's id afterwards.
+
+        Targets that can move an entry in place (one request, the id kept) override this;
+        the default takes the entry off and books the workout anew (a new id), with
+        :meth:`unschedule`'s ownership checks; an entry already gone is just booked anew.
+        """
+        from contextlib import suppress
+
+        from hipcoach.errors import RemoteNotFound
+
+        with suppress(RemoteNotFound):
+            self.unschedule(schedule_id, workout_id)
+        return self.schedule(workout_id, on)
+
     def use_plan(self, sessions: Sequence[ScheduledSession]) -> None:
         """The sessions this sync plans, given before it changes anything (default: unused).
 

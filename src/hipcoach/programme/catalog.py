@@ -1,10 +1,15 @@
 """The exercise catalog: the article's five exercises, then evidence-based extras.
 
-Each exercise carries a ladder of variants (``hipcoach.programme.ladders``). Garmin mappings
+Each exercise carries a ladder of variants (``hipcoach.programme.ladders``) and what it trains
+(``focus``: hip abduction, hip external rotation, hip extension, knee, trunk). Garmin mappings
 come from Garmin Connect's public catalog (``Exercises.json``) and the FIT profile's
 ``<category>_exercise_name`` tables; a test checks every pair against both. Where Garmin has
 no exact exercise, the closest one in the right category is used and the step description
 carries the real name and cues.
+
+The knee ladder (``knee_strength``: wall sit → box squat → step-up → step-down) and the
+clamshell ladder (external rotation, with the trials' seated and standing rotation at its
+banded end) join every level from programme week 3 (:mod:`hipcoach.programme.levels`).
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ _EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         key="side_leg_raise",
         name="Side leg raise",
-        instructions=ladders.SIDE_LEG_RAISE_ARTICLE,
+        instructions=_base_instructions(ladders.SIDE_LEG_RAISE),
+        focus=("hip_abduction",),
         equipment="mat",
         source="article",
         ladder=ladders.SIDE_LEG_RAISE,
@@ -40,7 +46,8 @@ _EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         key="bird_dog",
         name="Bird dog",
-        instructions=ladders.BIRD_DOG_ARTICLE,
+        instructions=_base_instructions(ladders.BIRD_DOG),
+        focus=("trunk", "hip_extension"),
         equipment="mat",
         source="article",
         ladder=ladders.BIRD_DOG,
@@ -48,7 +55,8 @@ _EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         key="hip_hike",
         name="Hip hike",
-        instructions=ladders.HIP_HIKE_ARTICLE,
+        instructions=_base_instructions(ladders.HIP_HIKE),
+        focus=("hip_abduction",),
         equipment="step (optional)",
         weight_bearing=True,
         source="article",
@@ -57,7 +65,8 @@ _EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         key="single_leg_bridge",
         name="Single-leg bridge",
-        instructions=ladders.SINGLE_LEG_BRIDGE_ARTICLE,
+        instructions=_base_instructions(ladders.SINGLE_LEG_BRIDGE),
+        focus=("hip_extension",),
         equipment="mat",
         weight_bearing=True,
         source="article",
@@ -66,7 +75,8 @@ _EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         key="donkey_kick",
         name="Donkey kick",
-        instructions=ladders.DONKEY_KICK_ARTICLE,
+        instructions=_base_instructions(ladders.DONKEY_KICK),
+        focus=("hip_extension",),
         equipment="mat",
         source="article",
         ladder=ladders.DONKEY_KICK,
@@ -75,13 +85,24 @@ _EXERCISES: tuple[Exercise, ...] = (
         key="clamshell",
         name="Clamshell",
         instructions=_base_instructions(ladders.CLAMSHELL),
+        focus=("hip_external_rotation", "hip_abduction"),
         equipment="mat, loop band (optional)",
         ladder=ladders.CLAMSHELL,
+    ),
+    Exercise(
+        key="knee_strength",
+        name="Knee strength",
+        instructions=_base_instructions(ladders.KNEE_STRENGTH),
+        focus=("knee",),
+        equipment="wall, high seat; step (optional)",
+        weight_bearing=True,
+        ladder=ladders.KNEE_STRENGTH,
     ),
     Exercise(
         key="lateral_band_walk",
         name="Lateral band walk",
         instructions=_base_instructions(ladders.LATERAL_BAND_WALK),
+        focus=("hip_abduction",),
         equipment="loop band",
         weight_bearing=True,
         ladder=ladders.LATERAL_BAND_WALK,
@@ -90,6 +111,7 @@ _EXERCISES: tuple[Exercise, ...] = (
         key="side_plank",
         name="Side plank",
         instructions=_base_instructions(ladders.SIDE_PLANK_LADDER),
+        focus=("trunk", "hip_abduction"),
         equipment="mat",
         ladder=ladders.SIDE_PLANK_LADDER,
     ),
@@ -97,21 +119,15 @@ _EXERCISES: tuple[Exercise, ...] = (
         key="glute_bridge",
         name="Glute bridge",
         instructions=_base_instructions(ladders.GLUTE_BRIDGE),
+        focus=("hip_extension",),
         equipment="mat",
         ladder=ladders.GLUTE_BRIDGE,
-    ),
-    Exercise(
-        key="step_down",
-        name="Step-down",
-        instructions=_base_instructions(ladders.STEP_DOWN),
-        equipment="low step",
-        weight_bearing=True,
-        ladder=ladders.STEP_DOWN,
     ),
     Exercise(
         key="standing_hip_abduction",
         name="Standing hip abduction",
         instructions=_base_instructions(ladders.STANDING_HIP_ABDUCTION_LADDER),
+        focus=("hip_abduction",),
         equipment="chair or wall",
         weight_bearing=True,
         ladder=ladders.STANDING_HIP_ABDUCTION_LADDER,
@@ -120,6 +136,7 @@ _EXERCISES: tuple[Exercise, ...] = (
         key="fire_hydrant",
         name="Fire hydrant",
         instructions=_base_instructions(ladders.FIRE_HYDRANT),
+        focus=("hip_abduction", "hip_external_rotation"),
         equipment="mat",
         ladder=ladders.FIRE_HYDRANT,
     ),

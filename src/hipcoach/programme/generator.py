@@ -1,12 +1,22 @@
-"""The programme generator: pure functions from settings, gates and adherence to weeks.
+"""The programme generator: pure functions from settings, check-ins, gates and adherence to weeks.
 
 Progress by difficulty, not by piling on reps (``evidence.md`` §3 and §7): every exercise
 climbs its ladder one rung after two completed weeks that met every limit (Khayambashi
-raised resistance every two weeks). Sets are fixed by the level and the time cap, so
-climbing never adds volume. Every 4th week is a deload (one set fewer, same rungs). After
-the block (``block_weeks``) comes maintenance at ``min_sessions_per_week``, at the rungs
-reached, never above them. Pain steps every exercise down a rung, below the level's start
-too; a week with a race is one light session.
+raised resistance every two weeks). Sets are fixed by the level and the time cap, so climbing
+never adds volume. Every 4th week is a deload (one set fewer, same rungs). After the block
+(``block_weeks``) comes maintenance at ``min_sessions_per_week``, still climbing one rung
+every third completed week while rungs remain, never more load than the peak build week.
+
+Pain (:class:`hipcoach.programme.progression.PainLog`): a hold keeps the rungs; a step-down
+moves every exercise one rung down (below the level's start too) and asks strictly less than
+the week before, knee-loading exercises first; 7/10 or more pauses the programme: the rest of
+that ISO week is cancelled, then only pain-free holds until a check-in of 2/10 or less, then
+one rung below where it hurt. After any of them nothing climbs above the rung that hurt until
+a later check-in of 2/10 or less.
+
+A programme first planned on a Thursday or later starts week 1 on the next Monday; the days
+before get week-1 sessions that count for nothing (a head start). A week with a race is one
+light session. Every week carries one education tip.
 """
 
 from __future__ import annotations
@@ -17,23 +27,58 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hipcoach.models import (
+    CheckIn,
     Phase,
-    Prescription,
     Programme,
     ProgrammeWeek,
     Progression,
     Session,
 )
-from hipcoach.programme.dose import fit_to_cap, prescribe, reduce_all
-from hipcoach.programme.levels import REST_SECONDS, ProgrammeSettings, Slot, level_slots
-from hipcoach.programme.progression import Adherence, Gate, GateRule, combine, no_gates
+from hipcoach.programme.dose import (
+    Template,
+    compose,
+    covers,
+    longest_seconds,
+    pause_template,
+    reduce_all,
+    shed_load,
+    step_down,
+    week_load,
+)
+from hipcoach.programme.education import tip_for_week
+from hipcoach.programme.levels import (
+    HIP_AND_KNEE_FROM_WEEK,
+    ProgrammeSettings,
+    Slot,
+    level_slots,
+)
+from hipcoach.programme.progression import (
+    PAIN_HOLD_ABOVE,
+    Adherence,
+    Gate,
+    GateRule,
+    PainLog,
+    PainVerdict,
+    combine,
+    describe,
+    no_gates,
+    physio_advice,
+)
+from hipcoach.programme.vocabulary import WEEKLY_FOCI
 from hipcoach.timeutil import monday
 
-__all__ = ["ProgrammeSettings", "generate", "lighten", "session_key"]
+__all__ = ["ProgrammeSettings", "generate", "lighten", "programme_monday", "session_key"]
 
 WEEKS_PER_RUNG = 2
+MAINTENANCE_WEEKS_PER_RUNG = 3
 DELOAD_EVERY = 4
-
+#: A full week asks at most this much more than the last full one (graded exposure to load,
+#: evidence.md §4; the figure is inferred): exercises give way first, never a direction.
+MAX_WEEKLY_RISE = 1.3
+#: What a week held at a step-down's dose says of its sessions.
+KEPT_REDUCED = f"the step-down's lighter dose, until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
+#: A programme first planned on this weekday (Thursday) or later starts on the next Monday.
+LATE_START_WEEKDAY = 3
 
 #: what :func:`session_key` makes (and nothing else: "hipcoach drills" holds no key)
 SESSION_KEY = re.compile(r"\d{4}-W\d{2}-\d{1,2}")
@@ -45,15 +90,27 @@ def session_key(week_start: date, index: int) -> str:
     return f"{year}-W{week:02d}-{index}"
 
 
+def programme_monday(first_day: date) -> date:
+    """Week 1's Monday: the first day's, or the next one when it falls on Thursday or later."""
+    start = monday(first_day)
+    return start if first_day.weekday() < LATE_START_WEEKDAY else start + timedelta(weeks=1)
+
+
+def week_number(first_day: date, day: date) -> int:
+    """The programme week holding ``day`` (1 for any day before week 1: a head start)."""
+    return max(1, (monday(day) - programme_monday(first_day)).days // 7 + 1)
+
+
 def phase_for(
     settings: ProgrammeSettings, week: int, week_start: date, races: Sequence[date] = ()
 ) -> Phase:
-    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block."""
+    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block.
+    ``week`` 0 is a head start (built like week 1)."""
     if any(week_start <= r <= week_start + timedelta(days=6) for r in races):
         return "race"
     if week > settings.block_weeks:
         return "maintenance"
-    if week % DELOAD_EVERY == 0:
+    if week >= DELOAD_EVERY and week % DELOAD_EVERY == 0:
         return "deload"
     return "build"
 
@@ -68,9 +125,8 @@ def sessions_in(settings: ProgrammeSettings, phase: Phase) -> int:
 
 
 def first_week_sessions(settings: ProgrammeSettings, first_day: date) -> int:
-    """Sessions the first week can be assumed to hold: one per two days left before Sunday
-    (no two days in a row, and room for the day before a long run), so that a programme
-    starting on a Friday does not count a one-session stub as a full week."""
+    """Sessions week 1 can be assumed to hold when it starts on ``first_day`` (Monday to
+    Wednesday): one per two days left before Sunday (no two days in a row)."""
     days_left = 7 - first_day.weekday()
     return min(settings.sessions_per_week, days_left // 2)
 
@@ -93,56 +149,29 @@ def lighten(session: Session) -> Session:
     )
 
 
-@dataclass(frozen=True)
-class Plan:
-    """How a level is laid out for this runner: the slots and each one's sets at rung 0."""
-
-    settings: ProgrammeSettings
-    slots: tuple[Slot, ...]
-    sets: dict[str, int]
-
-    @classmethod
-    def for_settings(cls, settings: ProgrammeSettings) -> Plan:
-        """Sets fitted to the cap at the level's starting rungs (the extras only if they
-        fit); climbing never adds a set back."""
-        slots = level_slots(settings)
-        fitted = _fit(settings, slots, {s.key: 0 for s in slots}, {s.key: s.sets for s in slots})
-        keep = {p.key: p.sets for p in fitted}
-        return cls(settings, tuple(s for s in slots if s.key in keep), keep)
-
-    def prescriptions(self, rungs: dict[str, int]) -> tuple[Prescription, ...]:
-        """A full session at ``rungs``, trimmed (never added to) to fit the cap."""
-        return _fit(self.settings, self.slots, rungs, self.sets)
-
-
-def _fit(
-    settings: ProgrammeSettings,
-    slots: Sequence[Slot],
-    rungs: dict[str, int],
-    sets: dict[str, int],
-) -> tuple[Prescription, ...]:
-    wanted = [prescribe(s, rungs[s.key], sets[s.key], REST_SECONDS) for s in slots]
-    optional = {s.key for s in slots if s.optional}
-    return fit_to_cap(wanted, optional, settings.max_session_minutes * 60)
-
-
 @dataclass
 class _Climb:
-    """Where the programme stands: each exercise's rung, credit towards the next, the peak."""
+    """Where the programme stands: each exercise's rung, credit towards the next, the ceiling
+    set by pain, a pause under way."""
 
     rungs: dict[str, int]
     credit: int = 0
     step: int = 0
-    peak: dict[str, int] | None = None
+    ceiling: dict[str, int] | None = None
+    ceiling_since: date | None = None
+    paused_by: CheckIn | None = None
+    pause_rungs: dict[str, int] | None = None
     moved: list[str] = field(default_factory=list)
 
-    def move(self, slots: Sequence[Slot], by: int, ceiling: dict[str, int] | None = None) -> None:
-        """Every exercise ``by`` rungs (within its ladder and ``ceiling``); remember which."""
+    def move(self, slots: Sequence[Slot], by: int) -> None:
+        """Every exercise ``by`` rungs (within its ladder and the pain ceiling)."""
         self.moved = []
         for slot in slots:
             old = self.rungs[slot.key]
             if by > 0:
-                top = slot.highest if ceiling is None else min(slot.highest, ceiling[slot.key])
+                top = slot.highest
+                if self.ceiling is not None:
+                    top = min(top, self.ceiling.get(slot.key, top))
                 new = max(old, min(top, old + by))
             else:
                 new = min(old, max(slot.lowest, old + by))
@@ -152,159 +181,417 @@ class _Climb:
         if self.moved:
             self.step += 1 if by > 0 else -1
 
-
-def _decide(
-    settings: ProgrammeSettings,
-    plan: Plan,
-    climb: _Climb,
-    week: int,
-    phase: Phase,
-    gate: Gate,
-) -> tuple[Progression, str]:
-    """Apply this week's progression decision to ``climb``; return its label and why."""
-    slots = plan.slots
-    if gate.action == "regress":
-        climb.move(slots, -1)
-        climb.credit = 0
-        floor = "" if climb.moved else "; every exercise is already at its easiest variant"
-        extra = "; deload week: one set fewer too" if phase == "deload" else ""
-        return "step_down", f"{gate.reason}{floor}{extra}"
-    if week == 1:
-        return "start", f"week 1: the {settings.level} level's starting variants (rung 0)"
-    held = f"; also holding: {gate.reason}" if gate.action == "hold" else ""
-    if phase == "deload":
-        return "deload", f"deload week: one set fewer per exercise, same rungs{held}"
-    if phase == "race":
-        return "hold", f"race week: one light session{held}"
-    if gate.action == "hold":
-        return "hold", gate.reason or "holding"
-    ceiling = climb.peak if phase == "maintenance" else None
-    if climb.credit >= WEEKS_PER_RUNG:
-        climb.move(slots, +1, ceiling)
-        if climb.moved:
-            climb.credit = 0
-            if phase == "maintenance":
-                return "progress", "two completed weeks: back up a rung, towards your peak"
-            return "progress", _progress_why(plan, climb)
-    if phase == "maintenance":
-        return "maintain", (
-            f"maintenance after the {settings.block_weeks}-week block: "
-            f"{settings.min_sessions_per_week} sessions a week at the rungs you reached"
-        )
-    if climb.credit >= WEEKS_PER_RUNG:
-        return "hold", "every exercise is at the top of its ladder with your equipment"
-    done = climb.credit
-    why = (
-        f"{done} completed week{'s' if done != 1 else ''} at these rungs: they move up after "
-        f"{WEEKS_PER_RUNG} (a week counts with {settings.min_sessions_per_week} sessions done)"
-    )
-    if week == 2 and done == 0:
-        why += "; week 1 started too late in the week to count"
-    return "hold", why
+    def cap_at(self, rungs: dict[str, int], since: date) -> None:
+        """Nothing climbs above ``rungs`` until a check-in after ``since`` meets every limit."""
+        ceiling = dict(rungs) if self.ceiling is None else self.ceiling
+        self.ceiling = {k: min(r, ceiling.get(k, r)) for k, r in rungs.items()}
+        self.ceiling_since = max(since, self.ceiling_since or since)
 
 
-def _progress_why(plan: Plan, climb: _Climb) -> str:
-    stayed = [s.exercise.name for s in plan.slots if s.exercise.name not in climb.moved]
-    why = f"{WEEKS_PER_RUNG} completed weeks: every exercise moves up a rung"
-    if stayed:
-        why = (
-            f"{WEEKS_PER_RUNG} completed weeks: up a rung, except {', '.join(stayed)} (at the top)"
-        )
-    return why
+@dataclass(frozen=True)
+class _Built:
+    """A week as generated: what a step-down must stay under, what counts for credit."""
+
+    start: date
+    templates: tuple[Template, ...]
+    sessions: int
+    planned: int
+    counts: bool
+    load: float
+    longest: int
+    #: the exercises its sessions held
+    keys: frozenset[str] = frozenset()
+    #: a step-down's lighter dose (kept while the pain holds the weeks after it)
+    reduced: bool = False
 
 
-def _sessions(
-    settings: ProgrammeSettings,
-    plan: Plan,
-    climb: _Climb,
-    week: int,
-    week_start: date,
-    phase: Phase,
-) -> tuple[Session, ...]:
-    prescriptions = plan.prescriptions(climb.rungs)
-    suffix = ""
-    light, note = False, None
-    if phase == "deload":
-        prescriptions, _ = reduce_all(prescriptions)
-        suffix = " (deload)"
-    elif phase == "race":
-        prescriptions, note = reduce_all(prescriptions)
-        light = note is not None
-        suffix = " (race week, light)" if light else " (race week)"
-    return tuple(
-        Session(
-            key=session_key(week_start, index),
-            week=week,
-            index=index,
-            level=settings.level,
+@dataclass(frozen=True)
+class _Decision:
+    progression: Progression
+    why: str
+    pause: bool = False
+    #: stay at the week before's step-down dose (pain still holds, or no check-in since)
+    keep_reduced: bool = False
+
+
+class _Generator:
+    def __init__(
+        self,
+        settings: ProgrammeSettings,
+        first_day: date,
+        checkins: Sequence[CheckIn],
+        gate_for: GateRule,
+        races: Sequence[date],
+        adherence: Adherence,
+    ) -> None:
+        self.settings = settings
+        self.first_day = first_day
+        self.start = programme_monday(first_day)
+        self.lead_in = monday(first_day) if monday(first_day) != self.start else None
+        self.slots = level_slots(settings)
+        self.pain = PainLog(checkins)
+        self.checkins = list(checkins)
+        self.gate_for = gate_for
+        self.races = list(races)
+        self.adherence = adherence
+        self.climb = _Climb({s.key: 0 for s in self.slots})
+        self.previous: _Built | None = None
+        self.peak_load = 0.0
+        #: the load of the last full week (not a deload, race, step-down or pause)
+        self.last_full_load = 0.0
+
+    # -- one week ----------------------------------------------------------------------------
+    def week(self, week_start: date) -> ProgrammeWeek:
+        lead_in = week_start == self.lead_in
+        n = 0 if lead_in else (week_start - self.start).days // 7 + 1
+        phase = phase_for(self.settings, n, week_start, self.races)
+        active = [s for s in self.slots if max(1, n) >= s.from_week]
+        verdict = self.pain.verdict(week_start)
+        gate = self._gate(week_start, verdict)
+        before = dict(self.climb.rungs)
+        decision = self._decide(n, phase, active, verdict, gate, week_start)
+        templates, count, light_note = self._templates(n, phase, active, decision, before)
+        self._record(week_start, n, lead_in, templates, count, decision, phase)
+        sessions = self._sessions(n, week_start, phase, templates, count, decision, light_note)
+        severe = self.pain.severe_in(week_start)
+        return ProgrammeWeek(
+            week=max(1, n),
+            start=week_start,
             phase=phase,
-            step=climb.step,
-            title=f"Hip strength W{week} S{index}{suffix}",
-            prescriptions=prescriptions,
-            light=light,
-            light_note=note,
+            step=self.climb.step,
+            progression=decision.progression,
+            why=decision.why,
+            held="; ".join(r for r in (verdict.reason, gate.reason) if r) or None,
+            sessions=sessions,
+            lead_in=lead_in,
+            tip=tip_for_week(n),
+            physio=sessions[0].physio if sessions else None,
+            cancelled_from=severe.date if severe is not None else None,
         )
-        for index in range(1, sessions_in(settings, phase) + 1)
-    )
+
+    def _gate(self, week_start: date, verdict: PainVerdict) -> Gate:
+        """The non-pain gates, and the credit the week before earns (one completed week that
+        met every limit)."""
+        gate = self.gate_for(week_start)
+        previous = self.previous
+        if previous is None:
+            return gate
+        gate = combine([gate, self.adherence.gate(week_start, self.settings.min_sessions_per_week)])
+        done = self.adherence.week_counts(
+            previous.start, previous.planned, self.settings.min_sessions_per_week
+        )
+        if previous.counts and done and gate.last_week_ok and verdict.last_week_ok:
+            self.climb.credit += 1
+        return gate
+
+    def _decide(
+        self,
+        n: int,
+        phase: Phase,
+        active: Sequence[Slot],
+        verdict: PainVerdict,
+        gate: Gate,
+        week_start: date,
+    ) -> _Decision:
+        climb = self.climb
+        since = climb.ceiling_since
+        if since is not None and self.pain.clear_after(since, week_start) is not None:
+            climb.ceiling = climb.ceiling_since = None
+        if verdict.cause is not None:
+            climb.cap_at(climb.pause_rungs or climb.rungs, verdict.cause.date)
+        severe = self.pain.unresolved_severe(week_start)
+        if severe is not None:
+            if climb.paused_by is None:
+                climb.pause_rungs = dict(climb.rungs)
+            climb.paused_by, climb.credit = severe, 0
+            return _Decision(
+                "pause",
+                f"{describe(severe)}: pause. Only pain-free holds until a check-in of "
+                f"{PAIN_HOLD_ABOVE}/10 or less; then one rung below where it hurt",
+                pause=True,
+            )
+        if climb.paused_by is not None or verdict.action == "pause":
+            return self._resume(active, week_start, verdict)
+        held = f"; also holding: {gate.reason}" if gate.action == "hold" else ""
+        if verdict.action == "step_down":
+            climb.move(active, -1)
+            climb.credit = 0
+            floor = "" if climb.moved else "; every exercise is already at its easiest variant"
+            extra = "; deload week: one set fewer too" if phase == "deload" else ""
+            return _Decision("step_down", f"{verdict.reason}{floor}{extra}")
+        if n <= 1:
+            if n == 0:
+                return _Decision(
+                    "start",
+                    f"a head start: week 1 begins {self.start:%a %d %b}; these week-1 "
+                    f"sessions count for nothing{held}",
+                )
+            return _Decision(
+                "start", f"week 1: the {self.settings.level} level's starting variants{held}"
+            )
+        if phase == "deload":
+            return _Decision("deload", f"deload week: one set fewer per exercise, same rungs{held}")
+        if phase == "race":
+            return _Decision("hold", f"race week: one light session{held}")
+        if verdict.action == "hold" or gate.action != "progress":
+            reasons = "; ".join(r for r in (verdict.reason, gate.reason) if r)
+            previous = self.previous
+            if verdict.action == "hold" and previous is not None and previous.reduced:
+                return _Decision(
+                    "hold", f"{reasons}; at the step-down's lighter dose", keep_reduced=True
+                )
+            return _Decision("hold", reasons or "holding")
+        return self._climb(n, phase, active)
+
+    def _resume(self, active: Sequence[Slot], week_start: date, verdict: PainVerdict) -> _Decision:
+        climb = self.climb
+        severe = climb.paused_by or verdict.cause
+        cleared = self.pain.clear_after(severe.date, week_start) if severe else None
+        climb.rungs = dict(climb.pause_rungs or climb.rungs)
+        climb.move(active, -1)
+        climb.paused_by = climb.pause_rungs = None
+        climb.credit = 0
+        when = f" on {cleared.date:%a %d %b}" if cleared else ""
+        return _Decision(
+            "hold",
+            f"resuming after the pause (a check-in of {PAIN_HOLD_ABOVE}/10 or less{when}): "
+            "every exercise one rung below where it hurt",
+        )
+
+    def _climb(self, n: int, phase: Phase, active: Sequence[Slot]) -> _Decision:
+        climb, settings = self.climb, self.settings
+        maintenance = phase == "maintenance"
+        need = MAINTENANCE_WEEKS_PER_RUNG if maintenance else WEEKS_PER_RUNG
+        label: Progression = "maintain" if maintenance else "progress"
+        if climb.credit >= need:
+            # An exercise joins at its level's start and climbs from the week after; one the
+            # cap left out last week stays where it was (no rung the runner never did).
+            last_week = self.previous.keys if self.previous is not None else frozenset()
+            climb.move([s for s in active if n > s.from_week and s.key in last_week], +1)
+            if climb.moved:
+                climb.credit = 0
+                return _Decision(label, self._moved_why(n, active, need, maintenance))
+        if maintenance:
+            return _Decision(
+                "maintain",
+                f"maintenance after the {settings.block_weeks}-week block: "
+                f"{settings.min_sessions_per_week} sessions a week; up a rung every "
+                f"{need} completed weeks while rungs remain ({climb.credit} so far)",
+            )
+        if climb.credit >= need:
+            at_top = "every exercise is at the top of its ladder with your equipment"
+            if climb.ceiling is not None:
+                at_top = (
+                    "nothing climbs above the rung that hurt until a check-in of "
+                    f"{PAIN_HOLD_ABOVE}/10 or less"
+                )
+            return _Decision("hold", at_top)
+        done = climb.credit
+        why = (
+            f"{done} completed week{'s' if done != 1 else ''} at these rungs: they move up after "
+            f"{need} (a week counts with {settings.min_sessions_per_week} sessions done)"
+        )
+        return _Decision("hold", why)
+
+    def _moved_why(self, n: int, active: Sequence[Slot], need: int, maintenance: bool) -> str:
+        new = [s.exercise.name for s in active if s.from_week == n]
+        stayed = [
+            s.exercise.name
+            for s in active
+            if s.exercise.name not in self.climb.moved and s.from_week < n
+        ]
+        what = f"{need} completed weeks: "
+        if maintenance:
+            what = f"maintenance, {need} completed weeks: "
+        if stayed:
+            what += f"up a rung, except {', '.join(stayed)} (at the top or held by pain)"
+        else:
+            what += "every exercise moves up a rung"
+        if new:
+            what += f"; new this week, at their starting rungs: {', '.join(new)}"
+        return what
+
+    # -- the week's sessions -----------------------------------------------------------------
+    def _templates(
+        self,
+        n: int,
+        phase: Phase,
+        active: Sequence[Slot],
+        decision: _Decision,
+        before: dict[str, int],
+    ) -> tuple[tuple[Template, ...], int, str | None]:
+        settings = self.settings
+        cap = settings.max_session_minutes * 60
+        count = sessions_in(settings, phase)
+        if decision.pause:
+            pause = "pause: pain-free holds only, stop any that hurts"
+            return (pause_template(self.slots),), count, pause
+        required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+
+        def at(rungs: dict[str, int], sessions: int) -> tuple[Template, ...]:
+            return compose(active, rungs, sessions=sessions, cap_seconds=cap, required=required)
+
+        templates = at(self.climb.rungs, count)
+        if decision.keep_reduced and self.previous is not None:
+            # Already lighter than a deload or race week asks: kept as it is, unless the
+            # week must now train what it did not (the knee and rotation joining in week 3):
+            # then this week's exercises, one set fewer.
+            count = min(count, self.previous.sessions)
+            kept = self.previous.templates[:count]
+            if set(required) <= covers([p for t in kept for p in t]):
+                return kept, count, KEPT_REDUCED
+            lighter = tuple(reduce_all(t)[0] for t in at(self.climb.rungs, count))
+            return lighter, count, KEPT_REDUCED
+        if decision.progression == "step_down":
+            # Strictly less than the week before (or, in week 1, than the week as planned).
+            reference = self.previous
+            if reference is None:
+                unstepped = at(before, count)
+                reference = _Built(
+                    self.start,
+                    unstepped,
+                    count,
+                    count,
+                    False,
+                    week_load(unstepped, count),
+                    longest_seconds(unstepped),
+                )
+            if reference.sessions < count:  # never more sessions than the week before
+                count = reference.sessions
+                templates = at(self.climb.rungs, count)
+            templates, _ = step_down(templates, count, reference.load, reference.longest, required)
+        else:
+            limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
+            if phase == "maintenance" and self.peak_load:
+                limits.append(self.peak_load)
+            if limits:
+                templates = shed_load(templates, count, min(limits), required)
+        light_note: str | None = None
+        if phase in ("deload", "race"):
+            reduced = [reduce_all(t) for t in templates]
+            templates = tuple(t for t, _ in reduced)
+            light_note = reduced[0][1] if phase == "race" else None
+        return templates, count, light_note
+
+    def _record(
+        self,
+        week_start: date,
+        n: int,
+        lead_in: bool,
+        templates: tuple[Template, ...],
+        count: int,
+        decision: _Decision,
+        phase: Phase,
+    ) -> None:
+        load = week_load(templates, count)
+        planned = (
+            first_week_sessions(self.settings, self.first_day)
+            if n == 1 and (self.lead_in is None)
+            else count
+        )
+        self.previous = _Built(
+            start=week_start,
+            templates=templates,
+            sessions=count,
+            planned=planned,
+            counts=not lead_in and not decision.pause,
+            load=load,
+            longest=longest_seconds(templates),
+            keys=frozenset(p.key for t in templates for p in t),
+            reduced=decision.progression == "step_down" or decision.keep_reduced,
+        )
+        full = phase in ("build", "maintenance") and decision.progression in (
+            "start",
+            "progress",
+            "hold",
+            "maintain",
+        )
+        if full and not decision.keep_reduced:
+            self.last_full_load = load
+        if 1 <= n <= self.settings.block_weeks and phase == "build" and not decision.pause:
+            self.peak_load = max(self.peak_load, load)
+
+    def _sessions(
+        self,
+        n: int,
+        week_start: date,
+        phase: Phase,
+        templates: tuple[Template, ...],
+        count: int,
+        decision: _Decision,
+        light_note: str | None,
+    ) -> tuple[Session, ...]:
+        settings = self.settings
+        week = max(1, n)
+        if decision.pause:
+            suffix = " (pause: pain-free holds)"
+            physio = physio_advice(self.checkins, week_start)
+        else:
+            suffix = {"deload": " (deload)", "race": " (race week, light)"}.get(phase, "")
+            if decision.keep_reduced:
+                suffix = " (lighter, after pain)"
+            if n == 0:
+                suffix += " (head start)"
+            physio = physio_advice(self.checkins, week_start)
+        light = decision.pause or light_note is not None
+        tip = tip_for_week(n)
+        out = []
+        for index in range(1, count + 1):
+            template = templates[(index - 1) % len(templates)]
+            ab = f" {'AB'[(index - 1) % 2]}" if len(templates) == 2 else ""
+            out.append(
+                Session(
+                    key=session_key(week_start, index),
+                    week=week,
+                    index=index,
+                    level=settings.level,
+                    phase=phase,
+                    step=self.climb.step,
+                    title=f"Hip strength W{week} S{index}{ab}{suffix}",
+                    prescriptions=template,
+                    light=light,
+                    light_note=light_note,
+                    tip=tip,
+                    physio=physio,
+                )
+            )
+        return tuple(out)
 
 
 def generate(
     settings: ProgrammeSettings,
     first_day: date,
     *,
-    first_week: int = 1,
+    from_day: date | None = None,
     weeks: int = 8,
+    checkins: Sequence[CheckIn] = (),
     gate_for: GateRule = no_gates,
     races: Sequence[date] = (),
     adherence: Adherence | None = None,
 ) -> Programme:
-    """Generate programme weeks ``first_week`` … ``first_week + weeks - 1``.
+    """Generate ``weeks`` programme weeks from the one holding ``from_day`` (default: the
+    first).
 
-    ``first_day`` is the programme's first day; week 1 is its ISO week. Progression is
-    replayed from week 1 so that a gate or a missed week anywhere shapes every later week.
-    A week counts towards the next rung when ``min_sessions_per_week`` sessions were done
-    (``adherence``; with no information, the planned ones) and it broke no limit; a first
-    week starting too late to hold that many sessions does not count.
+    ``first_day`` is the programme's first day: week 1 is its ISO week, or the next one when
+    it falls on a Thursday or later (its own week is then a head start). Progression is
+    replayed from the first week so that a check-in, a gate or a missed week anywhere shapes
+    every later week. A week counts towards the next rung when ``min_sessions_per_week``
+    sessions were done (``adherence``; with no information, the planned ones) and it broke no
+    limit; a head start, a pause and a first week too short to hold that many do not count.
     """
-    adherence = adherence or Adherence()
-    start = monday(first_day)
-    plan = Plan.for_settings(settings)
-    climb = _Climb(rungs={s.key: 0 for s in plan.slots})
+    generator = _Generator(settings, first_day, checkins, gate_for, races, adherence or Adherence())
+    first = generator.lead_in or generator.start
+    wanted = max(first, monday(from_day)) if from_day is not None else first
     out: list[ProgrammeWeek] = []
-    previous_planned = 0
-    for week in range(1, first_week + weeks):
-        week_start = start + timedelta(weeks=week - 1)
-        phase = phase_for(settings, week, week_start, races)
-        gate = gate_for(week_start)
-        if week > 1:
-            gate = combine([gate, adherence.gate(week_start, settings.min_sessions_per_week)])
-            last = week_start - timedelta(weeks=1)
-            counted = adherence.week_counts(last, previous_planned, settings.min_sessions_per_week)
-            if counted and gate.last_week_ok:
-                climb.credit += 1
-        progression, why = _decide(settings, plan, climb, week, phase, gate)
-        if week <= settings.block_weeks:
-            climb.peak = {k: max(r, (climb.peak or climb.rungs)[k]) for k, r in climb.rungs.items()}
-        previous_planned = (
-            first_week_sessions(settings, first_day) if week == 1 else sessions_in(settings, phase)
-        )
-        if week < first_week:
-            continue
-        out.append(
-            ProgrammeWeek(
-                week=week,
-                start=week_start,
-                phase=phase,
-                step=climb.step,
-                progression=progression,
-                why=why,
-                held=gate.reason if gate.action != "progress" else None,
-                sessions=_sessions(settings, plan, climb, week, week_start, phase),
-            )
-        )
+    week_start = first
+    while week_start < wanted + timedelta(weeks=weeks):
+        week = generator.week(week_start)
+        if week_start >= wanted:
+            out.append(week)
+        week_start += timedelta(weeks=1)
     return Programme(
         level=settings.level,
         sessions_per_week=settings.sessions_per_week,
-        start=start,
+        start=generator.start,
         weeks=tuple(out),
     )

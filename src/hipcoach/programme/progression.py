@@ -1,15 +1,26 @@
-"""Progression gates: whether a programme week may move up a rung, must hold, or steps down.
+"""Progression gates: whether a programme week may move up a rung, must hold, steps down or
+pauses.
 
-Rules (``evidence.md`` §4 and §7, TREK/La Trobe pain monitoring): progress only when the
-week before met every limit; hold when knee pain went above 2/10; step every exercise down
-one rung when it went above 5/10 (the ceiling for pain during exercise); at 7/10 or more, or
-above 2/10 two weeks running, also say plainly to stop what hurts and see a physiotherapist.
+Pain (``evidence.md`` §4, TREK / La Trobe "My Knee Cap"): a check-in records pain during the
+exercises and while running (0–10), pain that took over an hour to settle and a worse next
+morning. :class:`PainLog` judges each week by the check-ins of the ISO week before it:
+
+- progress only when every one met every limit (exercise ≤ 2, running ≤ 2, settled within the
+  hour, not worse next morning);
+- hold on exercise pain 3–5, running pain above 2, pain that lingered or a worse morning;
+- step down (every exercise one rung, with less load) on exercise pain above 5;
+- pause on 7/10 or more, exercise or running: the rest of that ISO week is cancelled and
+  only pain-free holds follow until a check-in of 2/10 or less;
+- silence after pain is not pain-free: with no check-in since one that broke a limit, the
+  week holds.
+
+:func:`physio_advice` says plainly to stop what hurts and see a physiotherapist while a pause
+lasts, and when pain stayed above 2/10 in two ISO weeks running (not two days).
+
 A missed week and a jump in weekly running hold (``history.mileage_jump_rule``), and so do
-the 10 days before a race (:func:`taper_rule`).
-
-Gates about the week before (pain, missed sessions, a running-load jump) also mean that week
-does not count towards the next rung (``Gate.last_week_ok``); a taper holds without judging
-the week before.
+the 10 days before a race (:func:`taper_rule`). Gates about the week before (pain, missed
+sessions, a running-load jump) also mean that week does not count towards the next rung
+(``Gate.last_week_ok``); a taper holds without judging the week before.
 """
 
 from __future__ import annotations
@@ -20,10 +31,11 @@ from datetime import date, timedelta
 from typing import Literal
 
 from hipcoach.models import CheckIn
+from hipcoach.timeutil import monday
 
 PAIN_HOLD_ABOVE = 2
 PAIN_REGRESS_ABOVE = 5
-PAIN_SEE_PHYSIO_FROM = 7
+PAIN_PAUSE_FROM = 7
 TAPER_DAYS = 10
 #: A partial session (under two thirds of its sets done) counts as half a session.
 PARTIAL_SESSION = 0.5
@@ -75,34 +87,6 @@ def combine_rules(rules: Sequence[GateRule]) -> GateRule:
 def no_gates(week_start: date) -> Gate:
     """A rule that always lets the programme progress (projection with no data)."""
     return PROGRESS
-
-
-def pain_rule(checkins: Sequence[CheckIn]) -> GateRule:
-    """Gate each week on the worst check-in of the seven days before it."""
-    ordered = sorted(checkins, key=lambda c: c.date)
-
-    def gate_for(week_start: date) -> Gate:
-        window = [c for c in ordered if week_start - timedelta(days=7) <= c.date < week_start]
-        if not window:
-            return PROGRESS
-        worst = max(window, key=lambda c: (c.pain, c.date))
-        when = f"knee pain {worst.pain}/10 on {worst.date:%a %d %b}"
-        if worst.pain > PAIN_REGRESS_ABOVE:
-            return Gate(
-                "regress",
-                f"{when}: every exercise steps down one rung (keep exercise pain at "
-                f"{PAIN_REGRESS_ABOVE}/10 or less)",
-                last_week_ok=False,
-            )
-        if worst.pain > PAIN_HOLD_ABOVE:
-            return Gate(
-                "hold",
-                f"{when}: holding (progress only while pain stays at {PAIN_HOLD_ABOVE}/10 or less)",
-                last_week_ok=False,
-            )
-        return PROGRESS
-
-    return gate_for
 
 
 def taper_rule(races: Sequence[date]) -> GateRule:
@@ -165,43 +149,191 @@ class Adherence:
         return Gate("hold", f"{what}: holding", last_week_ok=False)
 
 
-def pain_effect(pain: int) -> str:
-    """What a check-in of ``pain`` does to next week, in the runner's words."""
-    if pain > PAIN_REGRESS_ABOVE:
-        return "next week steps back: every exercise one rung down, to an easier variant"
-    if pain > PAIN_HOLD_ABOVE:
+# -- pain ------------------------------------------------------------------------------------
+
+PainAction = Literal["progress", "hold", "step_down", "pause"]
+_PAIN_RANK: dict[PainAction, int] = {"progress": 0, "hold": 1, "step_down": 2, "pause": 3}
+
+
+def pain_action(checkin: CheckIn) -> PainAction:
+    """What one check-in calls for (TREK limits)."""
+    if checkin.worst >= PAIN_PAUSE_FROM:
+        return "pause"
+    if (checkin.pain or 0) > PAIN_REGRESS_ABOVE:
+        return "step_down"
+    if checkin.worst > PAIN_HOLD_ABOVE or checkin.flags:
+        return "hold"
+    return "progress"
+
+
+def is_clear(checkin: CheckIn) -> bool:
+    """Every limit met: exercise and running pain 2/10 or less, settled, not worse next day."""
+    return pain_action(checkin) == "progress"
+
+
+def describe(checkin: CheckIn) -> str:
+    """What the check-in said that matters, in the runner's words."""
+    parts = []
+    if checkin.pain is not None:
+        parts.append(f"knee pain {checkin.pain}/10 during the exercises")
+    if checkin.run_pain is not None:
+        parts.append(f"{checkin.run_pain}/10 while running")
+    if checkin.lingered:
+        parts.append("pain that took over an hour to settle")
+    if checkin.worse_next_morning:
+        parts.append("a worse next morning")
+    return f"{', '.join(parts)} on {checkin.date:%a %d %b}"
+
+
+@dataclass(frozen=True)
+class PainVerdict:
+    """What the check-ins before a week call for, the reason, and the check-in behind it."""
+
+    action: PainAction = "progress"
+    reason: str | None = None
+    last_week_ok: bool = True
+    cause: CheckIn | None = None
+
+
+LIMITS = (
+    f"progress only while exercise and running pain stay at {PAIN_HOLD_ABOVE}/10 or less, "
+    "settle within an hour and the next morning is no worse"
+)
+
+
+class PainLog:
+    """The runner's check-ins, judged week by week (see the module's rules)."""
+
+    def __init__(self, checkins: Iterable[CheckIn] = ()) -> None:
+        self.checkins = sorted(checkins, key=lambda c: c.date)
+
+    def window(self, week_start: date) -> list[CheckIn]:
+        """The check-ins of the ISO week before ``week_start``."""
+        return [c for c in self.checkins if week_start - timedelta(days=7) <= c.date < week_start]
+
+    def verdict(self, week_start: date) -> PainVerdict:
+        """The week's pain gate: the worst check-in of the week before, else (silence) the
+        last check-in before it, which holds the week when it broke a limit."""
+        window = self.window(week_start)
+        if not window:
+            last = self.last_before(week_start)
+            if last is None or is_clear(last):
+                return PainVerdict()
+            return PainVerdict(
+                "hold",
+                f"no check-in since {describe(last)}: holding until one of "
+                f"{PAIN_HOLD_ABOVE}/10 or less (`hipcoach checkin --pain N --run-pain N`)",
+                last_week_ok=False,
+                cause=last,
+            )
+        worst = max(window, key=lambda c: (_PAIN_RANK[pain_action(c)], c.worst, c.date))
+        action = pain_action(worst)
+        when = describe(worst)
+        if action == "progress":
+            return PainVerdict()
+        if action == "pause":
+            reason = f"{when}: pause"
+        elif action == "step_down":
+            reason = (
+                f"{when}: every exercise steps down one rung, with less load (keep exercise "
+                f"pain at {PAIN_REGRESS_ABOVE}/10 or less)"
+            )
+        else:
+            reason = f"{when}: holding ({LIMITS})"
+        return PainVerdict(action, reason, last_week_ok=False, cause=worst)
+
+    def last_before(self, day: date) -> CheckIn | None:
+        earlier = [c for c in self.checkins if c.date < day]
+        return earlier[-1] if earlier else None
+
+    def clear_after(self, since: date, before: date) -> CheckIn | None:
+        """The first check-in meeting every limit after ``since`` and before ``before``."""
+        return next((c for c in self.checkins if since < c.date < before and is_clear(c)), None)
+
+    def unresolved_severe(self, before: date) -> CheckIn | None:
+        """The latest check-in of 7/10 or more before ``before`` that no check-in meeting
+        every limit has followed yet (before ``before``): a pause lasts while there is one."""
+        severe = [c for c in self.checkins if c.date < before and pain_action(c) == "pause"]
+        if not severe or self.clear_after(severe[-1].date, before) is not None:
+            return None
+        return severe[-1]
+
+    def severe_in(self, week_start: date) -> CheckIn | None:
+        """The first check-in of 7/10 or more in the ISO week starting ``week_start``."""
+        end = week_start + timedelta(days=7)
+        return next(
+            (c for c in self.checkins if week_start <= c.date < end and pain_action(c) == "pause"),
+            None,
+        )
+
+    def paused_on(self, day: date) -> CheckIn | None:
+        """The check-in behind a pause that lasts on ``day``: one of 7/10 or more on or before
+        it, not yet followed by a check-in meeting every limit in an earlier ISO week (the
+        pause lasts to the end of the week that clears it)."""
+        return self.unresolved_severe(monday(day)) or next(
+            (
+                c
+                for c in reversed(self.checkins)
+                if monday(day) <= c.date <= day and pain_action(c) == "pause"
+            ),
+            None,
+        )
+
+    def persistent(self, day: date) -> tuple[CheckIn, CheckIn] | None:
+        """Pain above 2/10 in two ISO weeks running (at least a week apart, not two days),
+        the later on or before ``day``, with no check-in meeting every limit since the
+        earlier: the pair, else None."""
+        seen = [c for c in self.checkins if c.date <= day]
+        if not seen or seen[-1].worst <= PAIN_HOLD_ABOVE:
+            return None
+        later = seen[-1]
+        for earlier in reversed(seen[:-1]):
+            if is_clear(earlier):
+                return None
+            weeks_apart = (monday(later.date) - monday(earlier.date)).days // 7
+            if weeks_apart > 1:
+                return None
+            apart = (later.date - earlier.date).days >= 7
+            if earlier.worst > PAIN_HOLD_ABOVE and weeks_apart == 1 and apart:
+                return earlier, later
+        return None
+
+
+def pain_effect(checkin: CheckIn) -> str:
+    """What a check-in does to the programme, in the runner's words."""
+    action = pain_action(checkin)
+    if action == "pause":
+        return (
+            "pause: the rest of this week's sessions are cancelled and, until a check-in of "
+            f"{PAIN_HOLD_ABOVE}/10 or less, only pain-free holds"
+        )
+    if action == "step_down":
+        return "next week steps back: every exercise one rung down, with less load"
+    if action == "hold":
         return "next week holds its rungs (no progression)"
     return "progression continues"
 
 
-def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
-    """The plain "stop and see a physiotherapist" line, when the check-ins call for it.
+PHYSIO_TAIL = "hipcoach cannot tell what is wrong; a physio can."
 
-    It does for a check-in of 7/10 or more in the fourteen days up to ``on`` (the week it
-    stepped down, and the week after), or above 2/10 both in the seven days up to ``on`` and
-    in the seven before them; otherwise None.
-    """
-    recent = [c for c in checkins if on - timedelta(days=6) <= c.date <= on]
-    before = [c for c in checkins if on - timedelta(days=13) <= c.date <= on - timedelta(days=7)]
-    severe = max(recent + before, key=lambda c: (c.pain, c.date), default=None)
-    worst = max(recent, key=lambda c: (c.pain, c.date), default=None)
-    earlier = max(before, key=lambda c: (c.pain, c.date), default=None)
-    if severe is not None and severe.pain >= PAIN_SEE_PHYSIO_FROM:
-        why = f"knee pain {severe.pain}/10 on {severe.date:%a %d %b}"
-    elif (
-        worst is not None
-        and earlier is not None
-        and worst.pain > PAIN_HOLD_ABOVE
-        and earlier.pain > PAIN_HOLD_ABOVE
-    ):
+
+def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
+    """The plain "stop and see a physiotherapist" line, when the check-ins call for it: while
+    a pause lasts on ``on``, or after pain above 2/10 in two ISO weeks running (until a
+    check-in of 2/10 or less); otherwise None."""
+    log = PainLog(checkins)
+    severe = log.paused_on(on)
+    if severe is not None:
         why = (
-            f"knee pain above {PAIN_HOLD_ABOVE}/10 two weeks running "
-            f"({earlier.pain}/10 on {earlier.date:%a %d %b}, {worst.pain}/10 on "
-            f"{worst.date:%a %d %b})"
+            f"{describe(severe)}; until a check-in of {PAIN_HOLD_ABOVE}/10 or less, only "
+            "pain-free holds"
+        )
+    elif (pair := log.persistent(on)) is not None:
+        earlier, later = pair
+        why = (
+            f"knee pain above {PAIN_HOLD_ABOVE}/10 two weeks running ({earlier.worst}/10 on "
+            f"{earlier.date:%a %d %b}, {later.worst}/10 on {later.date:%a %d %b})"
         )
     else:
         return None
-    return (
-        f"Stop the exercises that hurt and see a physiotherapist: {why}. "
-        "hipcoach cannot tell what is wrong; a physio can."
-    )
+    return f"Stop what hurts, exercises or running, and see a physiotherapist: {why}. {PHYSIO_TAIL}"

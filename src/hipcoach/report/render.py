@@ -28,6 +28,7 @@ DECISIONS = {
     "hold": "hold",
     "deload": "deload",
     "step_down": "step down",
+    "pause": "pause",
     "maintain": "maintain",
 }
 
@@ -118,6 +119,10 @@ def _day(day: DayView) -> str:
 
 def _run_chip(run: RunView) -> str:
     label = RUN_LABELS.get(run.kind, run.kind)
+    if run.planned is not None:
+        kind = escape(run.kind)
+        text = escape(f"planned: {run.planned}")
+        return f'<span class="chip run run-{kind} run-expected run-planned">{text}</span>'
     if run.expected:
         text = f"{label} (planned)" if run.kind == "race" else f"{label} expected"
         return f'<span class="chip run run-{escape(run.kind)} run-expected">{escape(text)}</span>'
@@ -167,12 +172,25 @@ def _session(s: SessionView) -> str:
 
 def _progression(view: ReportView) -> str:
     p = view.progression
+    tip = _tip(view)
     if p is None:
-        return ""
+        return tip
     decision = DECISIONS.get(p.decision, p.decision)
     return (
         f'<p class="progression">Programme week {p.week} ({escape(p.iso_week)}, '
-        f"{escape(p.phase)}): <strong>{escape(decision)}</strong>: {escape(p.why)}.</p>"
+        f"{escape(p.phase)}): <strong>{escape(decision)}</strong>: {escape(p.why)}.</p>{tip}"
+    )
+
+
+def _tip(view: ReportView) -> str:
+    """The week's education tip, with its source."""
+    tip = view.tip
+    if tip is None:
+        return ""
+    return (
+        f'<aside class="tip" aria-label="This week\'s tip"><p><strong>Tip: '
+        f"{escape(tip.title)}.</strong> {escape(tip.text)}</p>"
+        f'<p class="source">Source: {escape(tip.source)}</p></aside>'
     )
 
 

@@ -17,7 +17,7 @@ from hipcoach import DISCLAIMER
 
 if TYPE_CHECKING:
     from hipcoach.adherence.statuses import AdherenceWeek
-    from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session
+    from hipcoach.models import CheckIn, Prescription, ProgrammeWeek, Run, Session, Tip
     from hipcoach.schedule.planner import SchedulePlan
 
 DISTANCE_WEEKS = 10
@@ -62,12 +62,15 @@ class SessionView:
 
 @dataclass(frozen=True)
 class RunView:
-    """A run on a day: recorded, or expected (a predicted long run or a planned race)."""
+    """A run on a day: recorded, or expected (a predicted long run, a planned race, a run of
+    the runner's plan)."""
 
     date: date
     kind: str
     distance_km: float | None
     expected: bool
+    #: a run of the runner's plan: how it reads ("28 km long run")
+    planned: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ class ReportView:
     pain: tuple[PainPoint, ...]
     warning: str | None
     disclaimer: str = DISCLAIMER
+    #: the programme week's education tip
+    tip: Tip | None = None
 
 
 # -- mapping -------------------------------------------------------------------------------
@@ -147,7 +152,7 @@ def build_report(
     first_week = monday(today) - timedelta(weeks=DISTANCE_WEEKS - 1)
     distance = weekly_distance_km(plan.runs, first_week, today)
     since = today - timedelta(weeks=PAIN_WEEKS)
-    pain = tuple(PainPoint(c.date, c.pain) for c in checkins if since <= c.date <= today)
+    pain = tuple(PainPoint(c.date, c.worst) for c in checkins if since <= c.date <= today)
     return ReportView(
         generated_on=today,
         start=request.start,
@@ -160,7 +165,8 @@ def build_report(
         weekly_distance=tuple(WeekDistance(start, round(km, 1)) for start, km in distance.items()),
         adherence=tuple(adherence),
         pain=pain,
-        warning=_warning(checkins, today),
+        warning=plan.physio if plan.physio is not None else _warning(checkins, today),
+        tip=week.tip if week is not None else None,
     )
 
 
@@ -237,9 +243,14 @@ def _calendar(
     runs: dict[date, list[RunView]] = {}
     for run in plan.runs:
         runs.setdefault(run.date, []).append(_run_view(run))
+    for planned in plan.planned_runs:
+        runs.setdefault(planned.date, []).append(
+            RunView(planned.date, planned.kind, planned.distance_km, True, planned.label())
+        )
     for day, key in request.key_days().items():
-        if key.predicted or (
-            key.kind == "race" and not any(r.kind == "race" for r in runs.get(day, []))
+        if key.planned is None and (
+            key.predicted
+            or (key.kind == "race" and not any(r.kind == "race" for r in runs.get(day, [])))
         ):
             runs.setdefault(day, []).append(RunView(day, key.kind, key.distance_km, expected=True))
     by_day = {s.date: s for s in sessions}

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from hipcoach.models import Run
 from hipcoach.programme.progression import PROGRESS, Gate, GateRule
+from hipcoach.schedule.running_plan import PlanRun
 from hipcoach.timeutil import monday
 
 LONG_SHARE_OF_WEEK = 0.25
@@ -135,6 +136,26 @@ class KeyDay:
     kind: str  # "long" or "race"
     predicted: bool
     distance_km: float | None = None
+    #: the runner's plan puts it there (its planned run), rather than a record or a guess
+    planned: PlanRun | None = None
+
+
+def plan_ahead(runs: Sequence[Run], planned: Iterable[PlanRun]) -> list[PlanRun]:
+    """The planned runs that still speak for their day: a day with a recorded run has been
+    run (what was done counts, not what was planned)."""
+    recorded = {r.date for r in runs}
+    return [p for p in planned if p.date not in recorded]
+
+
+def plan_decides(planned: Iterable[PlanRun], day: date, kinds: Iterable[str]) -> bool:
+    """Whether the runner's plan, rather than a prediction, says what ``day`` holds for a key
+    run of ``kinds`` ("long"/"race", or "quality"): the plan has a run that day, or one of
+    those kinds in that ISO week (a plan that moved its long run to Wednesday has no Sunday
+    long run to predict). A week without planned runs, or a day the plan leaves free in a week
+    where it sets no such run, keeps the prediction."""
+    wanted = set(kinds)
+    week = monday(day)
+    return any(p.date == day or (monday(p.date) == week and p.kind in wanted) for p in planned)
 
 
 def key_days(
@@ -143,15 +164,22 @@ def key_days(
     long_run_weekday: int,
     first: date,
     last: date,
+    planned: Sequence[PlanRun] = (),
 ) -> dict[date, KeyDay]:
-    """Long runs and races on ``first`` … ``last``: the recorded ones, the planned races, and
-    the predicted long run of every week that has not had its long run yet."""
+    """Long runs and races on ``first`` … ``last``: the recorded ones, the planned races, the
+    runner's plan's long runs and races, and the predicted long run of every week that has
+    not had its long run yet, unless the plan decides otherwise (:func:`plan_decides`)."""
     days: dict[date, KeyDay] = {}
     for run in runs:
         if run.kind in ("long", "race") and first <= run.date <= last:
             days[run.date] = KeyDay(run.date, run.kind, False, run.distance_km)
+    for plan_run in plan_ahead(runs, planned):
+        if plan_run.kind in ("long", "race") and first <= plan_run.date <= last:
+            days[plan_run.date] = KeyDay(
+                plan_run.date, plan_run.kind, False, plan_run.distance_km, plan_run
+            )
     for race in races:
-        if first <= race <= last:
+        if first <= race <= last and days.get(race, KeyDay(race, "", False)).kind != "race":
             days[race] = KeyDay(race, "race", False)
     weeks_with_long = {monday(r.date) for r in runs if r.kind in ("long", "race")}
     weeks_with_long |= {monday(r) for r in races}
@@ -160,7 +188,13 @@ def key_days(
     while week <= last:
         predicted = week + timedelta(days=long_run_weekday)
         already_past = latest_run is not None and predicted <= latest_run
-        if week not in weeks_with_long and first <= predicted <= last and not already_past:
+        planned_instead = plan_decides(planned, predicted, ("long", "race"))
+        if (
+            week not in weeks_with_long
+            and first <= predicted <= last
+            and not already_past
+            and not planned_instead
+        ):
             days[predicted] = KeyDay(predicted, "long", True)
         week += timedelta(weeks=1)
     return days

@@ -24,18 +24,20 @@ from hipcoach.programme.progression import (
     Adherence,
     GateRule,
     combine_rules,
-    pain_rule,
+    physio_advice,
     taper_rule,
 )
 from hipcoach.schedule.history import (
     PREDICTION_WEEKS,
     classify,
     mileage_jump_rule,
+    plan_ahead,
     predict_long_run_weekday,
     predict_workout_weekday,
 )
 from hipcoach.schedule.races import stored_race_dates
 from hipcoach.schedule.rules import hard_rule_violations
+from hipcoach.schedule.running_plan import LOOK_AHEAD_DAYS, PlanRun, stored_plan
 from hipcoach.schedule.scheduler import FixedSession, ScheduleRequest, schedule
 from hipcoach.state import StateDB
 from hipcoach.timeutil import in_range, monday
@@ -78,14 +80,9 @@ def record_handover(config: Config, state: StateDB, today: date, plan: ScheduleP
     record_planned(state, handed, start, plan.request.end, keep=plan.over)
 
 
-def week_number(first_day: date, day: date) -> int:
-    """The programme week holding ``day`` (1 for any day before the start)."""
-    return max(1, (monday(day) - monday(first_day)).days // 7 + 1)
-
-
-def gates(checkins: Sequence[CheckIn], runs: Sequence[Run], races: Iterable[date]) -> GateRule:
-    """Every progression gate but adherence: pain check-ins, mileage jumps, race tapers."""
-    return combine_rules([pain_rule(checkins), mileage_jump_rule(runs), taper_rule(sorted(races))])
+def gates(runs: Sequence[Run], races: Iterable[date]) -> GateRule:
+    """The progression gates besides pain and adherence: mileage jumps, race tapers."""
+    return combine_rules([mileage_jump_rule(runs), taper_rule(sorted(races))])
 
 
 def race_dates(
@@ -94,6 +91,12 @@ def race_dates(
     """Races from config, the command line, the runner's calendars (``extra`` too) and the
     history (Strava ``workout_type`` 1, Garmin ``eventType`` race)."""
     return sorted({*configured, *extra, *(r.date for r in runs if r.kind == "race")})
+
+
+def planned_races(runs: Sequence[Run], planned: Iterable[PlanRun]) -> list[date]:
+    """The races of the runner's plan (still ahead of what was recorded): races like any
+    other, for the hard rules, race weeks and the taper."""
+    return [p.date for p in plan_ahead(runs, planned) if p.kind == "race"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ class PlanInputs:
     catch_ups: Sequence[CatchUp] = ()
     #: races on the runner's calendars, as last read (see :mod:`hipcoach.schedule.races`)
     calendar_races: Sequence[date] = ()
+    #: the runner's running plan, as last read (see :mod:`hipcoach.schedule.running_plan`)
+    planned: Sequence[PlanRun] = ()
     #: sessions done, partial or skipped → the day that happened: they stay there
     over: Mapping[str, date] = field(default_factory=dict)
 
@@ -147,6 +152,7 @@ class PlanInputs:
             placed=fixed,
             catch_ups=catch_ups(statuses, today),
             calendar_races=stored_race_dates(state) if state is not None else [],
+            planned=stored_plan(state) if state is not None else [],
             over=over,
         )
 
@@ -172,12 +178,23 @@ class SchedulePlan:
     long_run_source: str
     #: sessions done, partial or skipped → the day that happened (they stay as they are)
     over: Mapping[str, date] = field(default_factory=dict)
+    #: the plain see-a-physiotherapist line (a pause, or pain two weeks running), else None
+    physio: str | None = None
 
     @property
     def recent_runs(self) -> list[Run]:
         """The runs the predictions looked at (the last weeks before the window)."""
         since = monday(self.request.start) - timedelta(weeks=PREDICTION_WEEKS)
         return [r for r in self.runs if since <= r.date <= self.request.end]
+
+    @property
+    def planned_runs(self) -> list[PlanRun]:
+        """The runs of the runner's plan the schedule was placed around: those still ahead
+        (no run recorded that day), from the day before the window to a few days after."""
+        first, last = self.request.start - timedelta(days=1), self.request.end
+        last += timedelta(days=LOOK_AHEAD_DAYS)
+        ahead = plan_ahead(self.runs, self.request.planned)
+        return [p for p in ahead if first <= p.date <= last]
 
 
 def plan_from_state(
@@ -218,8 +235,9 @@ def plan_from_state(
             or (f.key in inputs.over and f.date >= start)  # done today: it stays
         ],
         catch_ups=inputs.catch_ups,
+        planned=inputs.planned,
     )
-    return replace(plan, over=dict(inputs.over))
+    return replace(plan, over=dict(inputs.over), physio=physio_advice(inputs.checkins, today))
 
 
 def programme_from_state(
@@ -233,14 +251,16 @@ def programme_from_state(
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
     inputs = PlanInputs.read(config, state, today)
     runs = classify(inputs.runs, today)
-    races = race_dates(config.athlete.races, runs, inputs.calendar_races)
-    first = week_number(inputs.first_day, today)
+    races = race_dates(
+        config.athlete.races, runs, [*inputs.calendar_races, *planned_races(runs, inputs.planned)]
+    )
     return generate(
         settings or config.programme_settings(),
         inputs.first_day,
-        first_week=first,
+        from_day=today,
         weeks=weeks,
-        gate_for=gates(inputs.checkins, runs, races),
+        checkins=inputs.checkins,
+        gate_for=gates(runs, races),
         races=races,
         adherence=inputs.adherence,
     )
@@ -259,21 +279,22 @@ def plan_schedule(
     extra_races: Iterable[date] = (),
     fixed: Sequence[FixedSession] = (),
     catch_ups: Sequence[CatchUp] = (),
+    planned: Sequence[PlanRun] = (),
 ) -> SchedulePlan:
     """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs
-    (pure: every input given)."""
+    and the runner's running plan (pure: every input given)."""
     athlete = config.athlete
     history = classify(runs, start)
-    races = race_dates(athlete.races, history, extra_races)
+    races = race_dates(athlete.races, history, [*extra_races, *planned_races(history, planned)])
     long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
     end = start + timedelta(days=days - 1)
-    first = week_number(first_day, start)
     programme = generate(
         settings,
         first_day,
-        first_week=first,
-        weeks=week_number(first_day, end) - first + 1,
-        gate_for=gates(checkins, history, races),
+        from_day=start,
+        weeks=(monday(end) - monday(start)).days // 7 + 1,
+        checkins=checkins,
+        gate_for=gates(history, races),
         races=races,
         adherence=adherence,
     )
@@ -290,6 +311,7 @@ def plan_schedule(
         fixed=tuple(fixed),
         catch_ups=tuple(catch_ups),
         min_per_week=settings.min_sessions_per_week,
+        planned=tuple(planned),
     )
     sessions = schedule(request)
     problems = hard_rule_violations(sessions, request, settings.sessions_per_week)

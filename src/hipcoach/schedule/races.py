@@ -14,7 +14,6 @@ for its calendar anyway, so the nightly sync reads no extra page for the races.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -23,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 from hipcoach.errors import HipcoachError
 from hipcoach.plugins.interfaces import RaceCalendar
 from hipcoach.plugins.values import RaceEvent
+from hipcoach.schedule.stored import StoredByPlugin, read_each
 from hipcoach.timeutil import in_range
 
 if TYPE_CHECKING:
     from hipcoach.state import StateDB
 
 KEY = "calendar_races"
+WHAT = "calendar races"
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,8 @@ def month_span(start: date, end: date) -> tuple[date, date]:
 
 def stored_races(state: StateDB) -> list[RaceEvent]:
     """Every calendar's stored races, by date (one per date and name)."""
-    races = {race for entry in _parse(state.get_meta(KEY)).values() for race in _races(entry)}
-    return sorted(races)
+    stored = StoredByPlugin(state, KEY, WHAT)
+    return sorted(set(_races(item for _, item in stored.every("races"))))
 
 
 def stored_race_dates(state: StateDB) -> list[date]:
@@ -70,27 +71,17 @@ def refresh(
     changed, so a quiet night writes nothing here.
     """
     first, last = month_span(start, end)
-    before = state.get_meta(KEY)
-    stored = _parse(before)
-    errors: list[tuple[str, HipcoachError]] = []
-    for name, calendar in calendars:
-        try:
-            found = [_as_event(race, name) for race in calendar.races(first, last)]
-        except HipcoachError as exc:
-            log.info("could not read the races on the %s calendar: %s", name, exc)
-            errors.append((name, exc))
-            continue
-        kept = [r for r in _races(stored.get(name, {})) if not first <= r.date <= last]
+    stored = StoredByPlugin(state, KEY, WHAT)
+    read, errors = read_each(calendars, lambda calendar: calendar.races(first, last), WHAT)
+    for name, answer in read:
+        found = [_as_event(race, name) for race in answer]
+        kept = [r for r in _races(stored.items(name, "races")) if not first <= r.date <= last]
         fresh = [r for r in found if r is not None and first <= r.date <= last]
         races = sorted({*kept, *fresh})
-        stored[name] = {
-            "read": [first.isoformat(), last.isoformat()],
-            "races": [{"date": r.date.isoformat(), "name": r.name} for r in races],
-        }
+        items = [{"date": r.date.isoformat(), "name": r.name} for r in races]
+        stored.replace(name, first, last, "races", items)
         log.info("%s calendar, %s … %s: %d race(s)", name, first, last, len(fresh))
-    text = json.dumps(stored, sort_keys=True, ensure_ascii=False)
-    if text != (before or json.dumps({})):
-        state.set_meta(KEY, text)
+    stored.save()
     return errors
 
 
@@ -109,23 +100,9 @@ def _is_date(value: object) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
-def _parse(text: str | None) -> dict[str, Any]:
-    """The stored document; a damaged one reads as empty (the next refresh rewrites it)."""
-    if not text:
-        return {}
-    try:
-        document = json.loads(text)
-    except ValueError:
-        document = None
-    if not isinstance(document, dict):
-        log.warning("the stored calendar races are unreadable; they are read again")
-        return {}
-    return {name: entry for name, entry in document.items() if isinstance(entry, dict)}
-
-
-def _races(entry: dict[str, Any]) -> list[RaceEvent]:
+def _races(items: Iterable[Any]) -> list[RaceEvent]:
     races = []
-    for item in entry.get("races", []):
+    for item in items:
         try:
             day = in_range(date.fromisoformat(item["date"]))
             races.append(RaceEvent(day, str(item.get("name", ""))))

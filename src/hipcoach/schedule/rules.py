@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from hipcoach.models import ScheduledSession
 from hipcoach.schedule.history import KeyDay, monday
-from hipcoach.schedule.scheduler import ScheduleRequest
+from hipcoach.schedule.scheduler import REST_AFTER_RACE, ScheduleRequest
 
 
 def hard_rule_violations(
@@ -29,7 +29,8 @@ def hard_rule_violations(
 
 
 def _day_violations(day: date, keys: Mapping[date, KeyDay], request: ScheduleRequest) -> list[str]:
-    """Rules 1, 4, 5 and 6 and the key-day and race-week rules, for a session on ``day``."""
+    """Rules 1, 4, 5 and 6, the key-day and race-week rules and a pause, for a session on
+    ``day``."""
     problems = []
     nxt = keys.get(day + timedelta(days=1))
     if nxt is not None:
@@ -43,10 +44,28 @@ def _day_violations(day: date, keys: Mapping[date, KeyDay], request: ScheduleReq
             problems.append(f"{day}: race week session less than 3 days before {race}")
     if day.weekday() in request.blocked_weekdays or day in request.blocked_dates:
         problems.append(f"{day}: rule 5, blocked day")
-    yesterday = day - timedelta(days=1)
-    recorded = keys.get(yesterday)
-    if yesterday in request.races or (recorded is not None and recorded.kind == "race"):
-        problems.append(f"{day}: rule 6, the day after the race on {yesterday}")
+    problems += _after_race(day, keys, request)
+    for week in request.programme.weeks:
+        if week.start == monday(day) and week.cancelled_from and day >= week.cancelled_from:
+            problems.append(f"{day}: the pause from {week.cancelled_from} cancelled this week")
+    return problems
+
+
+def _after_race(day: date, keys: Mapping[date, KeyDay], request: ScheduleRequest) -> list[str]:
+    """Rule 6: nothing the day after a race, 3 days after 21 km or more, 5 after 42 km."""
+    problems = []
+    for back in range(1, max(days for _, days in REST_AFTER_RACE) + 1):
+        race = day - timedelta(days=back)
+        recorded = keys.get(race)
+        ran = [r for r in request.runs if r.date == race]
+        is_race = race in request.races or any(r.kind == "race" for r in ran)
+        if not is_race and (recorded is None or recorded.kind != "race"):
+            continue
+        plan = recorded.planned if recorded is not None else None
+        metres = max((r.distance_m for r in ran), default=(plan and plan.distance_m) or 0.0)
+        rest = next(days for least, days in REST_AFTER_RACE if metres >= least)
+        if back <= rest:
+            problems.append(f"{day}: rule 6, {back} day(s) after the {metres / 1000:.0f} km race")
     return problems
 
 

@@ -2,9 +2,18 @@
 
 Hard rules (DESIGN.md, checked by :func:`hard_rule_violations` on every schedule emitted):
 no session the day before a long run or race, nor on a long-run or race day or the two days
-before a race, nor the day after a race; never on consecutive days; per ISO week at most the
-programme's sessions (one in a race week, at least 3 days before the race); never on a
-blocked day.
+before a race, nor the day after a race (three days after one of 21 km or more, five after
+42 km or more, the distance read from the race's activity); never on consecutive days; per
+ISO week at most the programme's sessions (one in a race week, at least 3 days before the
+race); never on a blocked day; none in the rest of an ISO week that a pause cancelled (a
+check-in of 7/10 or more).
+
+The runner's running plan comes first: its long runs and races are key days and its
+quality runs quality days; a week whose plan has a long run (or race, or quality run) expects
+no predicted one, and a day with a planned run is that run. A week without planned runs, or
+a day the plan leaves free in a week where it sets no such run, falls back to the
+predictions (the long-run weekday, the usual quality weekday). Reasons name the planned run
+("day after your planned 28 km long run (Runna)").
 
 Preferences, in order: the day after a long run; the same day as a quality run (after it:
 "hard days hard"); an easy day not followed by a key run. Over the whole window the scheduler
@@ -29,17 +38,20 @@ from datetime import date, timedelta
 
 from hipcoach.adherence.catchups import CatchUp
 from hipcoach.config import WEEKDAYS
-from hipcoach.models import Programme, Run, ScheduledSession, Session
+from hipcoach.models import Programme, ProgrammeWeek, Run, ScheduledSession, Session
 from hipcoach.programme.generator import lighten
-from hipcoach.schedule.history import KeyDay, key_days, monday
+from hipcoach.schedule.history import KeyDay, key_days, monday, plan_ahead, plan_decides
+from hipcoach.schedule.running_plan import LOOK_AHEAD_DAYS, PlanRun
 
 RACE_WEEK_MIN_DAYS_BEFORE = 3
 RACE_BUFFER_DAYS = 2
+#: Rule 6: days without a session after a race, by its distance (metres, from its activity).
+REST_AFTER_RACE: tuple[tuple[float, int], ...] = ((42_000, 5), (21_000, 3), (0, 1))
 #: The first session within this many days after a race is light. A week: what the planner
 #: sees of the sessions already placed before the window, so "first" is always known.
 AFTER_RACE_LIGHT_DAYS = 7
 QUALITY_TOMORROW = "quality run is tomorrow"
-_LOOKAHEAD_DAYS = 3
+_LOOKAHEAD_DAYS = LOOK_AHEAD_DAYS
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,11 @@ class ScheduleRequest:
     #: missed among ``fixed`` is dropped when they are)
     catch_ups: tuple[CatchUp, ...] = ()
     min_per_week: int = 2
+    #: the runner's running plan around the window (classified); its weeks replace the
+    #: predictions
+    planned: tuple[PlanRun, ...] = ()
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
+    _ahead: list[PlanRun] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def end(self) -> date:
@@ -85,9 +101,23 @@ class ScheduleRequest:
                     self.long_run_weekday,
                     self.start - timedelta(days=1),
                     self.end + timedelta(days=_LOOKAHEAD_DAYS),
+                    self.planned,
                 )
             )
         return self._key_days
+
+    def planned_on(self, day: date, kind: str) -> PlanRun | None:
+        """The plan's run of ``kind`` on ``day``, unless a run was recorded that day."""
+        if not self.planned:
+            return None
+        if not self._ahead:
+            self._ahead.extend(plan_ahead(self.runs, self.planned))
+        return next((p for p in self._ahead if p.date == day and p.kind == kind), None)
+
+    def predicts_quality(self, day: date) -> bool:
+        """Whether the usual quality weekday still speaks for ``day``: the plan has no run
+        that day and no quality run that week."""
+        return not plan_decides(self.planned, day, ("quality",))
 
 
 def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
@@ -102,8 +132,12 @@ def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
     tomorrow = keys.get(day + timedelta(days=1))
     if tomorrow is not None:
         return f"day before a {tomorrow.kind}"
-    if _race_on(request, day - timedelta(days=1)):
-        return "day after a race"
+    after = race_rest(request, day)
+    if after is not None:
+        return after
+    week = programme_week(request, day)
+    if week is not None and week.cancelled(day):
+        return "paused after a check-in of 7/10 or more: the rest of this week is cancelled"
     for race in request.races:
         if race - timedelta(days=RACE_BUFFER_DAYS) <= day <= race:
             return "within 2 days of a race"
@@ -112,10 +146,43 @@ def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
     return None
 
 
-def _race_on(request: ScheduleRequest, day: date) -> bool:
-    """A race on ``day``: planned, or recorded (Strava ``workout_type`` 1)."""
-    key = request.key_days().get(day)
-    return day in request.races or (key is not None and key.kind == "race")
+def rest_days_after(distance_m: float | None) -> int:
+    """Rule 6: the days after a race that take no session (1; 3 from 21 km; 5 from 42 km)."""
+    return next(days for least, days in REST_AFTER_RACE if (distance_m or 0) >= least)
+
+
+def race_distances(request: ScheduleRequest) -> dict[date, float | None]:
+    """Every race near the window (planned, or recorded: Strava ``workout_type`` 1) and its
+    distance in metres from the longest run on its day, else the distance the runner's plan
+    gives it (None when neither is known)."""
+    keys = request.key_days()
+    days = set(request.races) | {d for d, k in keys.items() if k.kind == "race"}
+    days |= {r.date for r in request.runs if r.kind == "race"}
+
+    def planned(day: date) -> float | None:
+        key = keys.get(day)
+        return key.planned.distance_m if key is not None and key.planned is not None else None
+
+    return {
+        d: max((r.distance_m for r in request.runs if r.date == d), default=planned(d))
+        for d in days
+    }
+
+
+def race_rest(request: ScheduleRequest, day: date) -> str | None:
+    """Why ``day`` is too soon after a race (rule 6), or None."""
+    for race, distance in sorted(race_distances(request).items()):
+        rest = rest_days_after(distance)
+        if 1 <= (day - race).days <= rest:
+            if rest == 1:
+                return "day after a race"
+            return f"{rest} days without a session after a race of {(distance or 0) / 1000:.0f} km"
+    return None
+
+
+def programme_week(request: ScheduleRequest, day: date) -> ProgrammeWeek | None:
+    """The programme week holding ``day``, if the request's programme has it."""
+    return next((w for w in request.programme.weeks if w.start == monday(day)), None)
 
 
 def _last_race_before(request: ScheduleRequest, day: date) -> date | None:
@@ -126,11 +193,19 @@ def _last_race_before(request: ScheduleRequest, day: date) -> date | None:
     return max(races, default=None)
 
 
-def _quality_run_tomorrow(request: ScheduleRequest, day: date) -> bool:
+def _quality_tomorrow(request: ScheduleRequest, day: date) -> str | None:
+    """What the reason says when a quality run is tomorrow (planned, recorded or usual on
+    that weekday), or None when none is."""
     tomorrow = day + timedelta(days=1)
+    planned = request.planned_on(tomorrow, "quality")
+    if planned is not None:
+        return f"your {planned.named()} is tomorrow"
     if any(r.date == tomorrow and r.kind == "workout" for r in request.runs):
-        return True
-    return request.workout_weekday is not None and tomorrow.weekday() == request.workout_weekday
+        return QUALITY_TOMORROW
+    usual = request.workout_weekday
+    if usual is not None and tomorrow.weekday() == usual and request.predicts_quality(tomorrow):
+        return QUALITY_TOMORROW
+    return None
 
 
 def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
@@ -141,10 +216,15 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
         if before.predicted:
             weekday = WEEKDAYS[before.date.weekday()].title()
             return 10.0, f"day after your expected {weekday} long run ({before.date:%d %b})"
+        if before.planned is not None:
+            return 10.0, f"day after your {before.planned.named()} on {before.date:%a %d %b}"
         size = f"{before.distance_km:.0f} km " if before.distance_km else ""
         return 10.0, f"day after your {size}long run on {before.date:%a %d %b}"
+    same_day = request.planned_on(day, "quality")
+    if same_day is not None:
+        return 2.0, f"same day as your {same_day.named()}: do it after the run (hard days hard)"
     workout_day = request.workout_weekday
-    if workout_day is not None and day.weekday() == workout_day:
+    if workout_day is not None and day.weekday() == workout_day and request.predicts_quality(day):
         return 2.0, (
             f"same day as your usual {WEEKDAYS[workout_day].title()} quality run: "
             "do it after the run (hard days hard)"
@@ -152,9 +232,12 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
     race = _last_race_before(request, day)
     if race is not None and (day - race).days <= RACE_BUFFER_DAYS + 1:
         return -1.0, f"{(day - race).days} days after your race on {race:%a %d %b}"
-    if _quality_run_tomorrow(request, day):
+    quality = _quality_tomorrow(request, day)
+    if quality == QUALITY_TOMORROW:
         tomorrow = WEEKDAYS[(day + timedelta(days=1)).weekday()].title()
         return 0.0, f"fits the week; your {tomorrow} {QUALITY_TOMORROW}"
+    if quality is not None:
+        return 0.0, f"fits the week; {quality}"
     return 1.0, "easy day with no key run tomorrow"
 
 
@@ -174,9 +257,9 @@ def _made_light(
     race_week = _race_week_note(request, day)
     if race_week is not None:
         why.append(race_week)
-    quality = _quality_run_tomorrow(request, day)
-    if quality and QUALITY_TOMORROW not in said:
-        why.append(QUALITY_TOMORROW)
+    quality = _quality_tomorrow(request, day)
+    if quality is not None and quality not in said:
+        why.append(quality)
     race = _last_race_before(request, day)
     if race is not None and not any(race < d < day for d in taken):
         why.append(f"first session since your race on {race:%a %d %b}")
@@ -258,6 +341,8 @@ def _week_quotas(request: ScheduleRequest) -> dict[date, tuple[int, int]]:
         minimum = min(request.min_per_week, maximum)
         if week.phase == "race" or week.start + timedelta(days=6) > request.end:
             minimum = 0
+        if week.cancelled_from is not None:
+            minimum = 0  # a pause: what is left of the week is cancelled
         quotas[week.start] = (
             min(max(0, minimum - fixed), left),
             min(max(0, maximum - fixed), left),

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
-from hipcoach.errors import CannotWrite, HipcoachError, StateError
+from hipcoach.errors import CannotWrite, HipcoachError, StateError, TemporaryError
 from hipcoach.home import cannot_write, make_private_dir
 from hipcoach.models import CheckIn, Run
 from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -44,6 +44,18 @@ def put_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
+    )
+
+
+def _checkin(
+    day: str, pain: int | None, run_pain: int | None, lingered: int, worse: int
+) -> CheckIn:
+    return CheckIn(
+        date=date.fromisoformat(day),
+        pain=pain,
+        run_pain=run_pain,
+        lingered=bool(lingered),
+        worse_next_morning=bool(worse),
     )
 
 
@@ -107,23 +119,39 @@ class StateDB:
 
     # -- check-ins -------------------------------------------------------------------------
     def record_checkin(self, checkin: CheckIn) -> bool:
-        """Store a check-in; a second one on the same date replaces the first. True if new."""
+        """Store a check-in; a later one of the same date is merged into it (what it says
+        wins; :meth:`CheckIn.merged`). True if it is the day's first."""
+        day = checkin.date.isoformat()
         with self.transaction() as conn:
-            existed = conn.execute(
-                "SELECT 1 FROM checkins WHERE date = ?", (checkin.date.isoformat(),)
+            row = conn.execute(
+                "SELECT pain, run_pain, lingered, worse_next_morning FROM checkins WHERE date = ?",
+                (day,),
             ).fetchone()
+            stored = checkin if row is None else _checkin(day, *row).merged(checkin)
             conn.execute(
-                "INSERT INTO checkins(date, pain, recorded_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(date) DO UPDATE SET pain = excluded.pain, "
+                "INSERT INTO checkins(date, pain, run_pain, lingered, worse_next_morning, "
+                "recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE SET "
+                "pain = excluded.pain, run_pain = excluded.run_pain, "
+                "lingered = excluded.lingered, worse_next_morning = excluded.worse_next_morning, "
                 "recorded_at = excluded.recorded_at",
-                (checkin.date.isoformat(), checkin.pain, now_iso()),
+                (
+                    day,
+                    stored.pain,
+                    stored.run_pain,
+                    int(stored.lingered),
+                    int(stored.worse_next_morning),
+                    now_iso(),
+                ),
             )
-        return existed is None
+        return row is None
 
     def checkins(self) -> list[CheckIn]:
         with self.reading("checkins"):
-            rows = self.connection.execute("SELECT date, pain FROM checkins ORDER BY date")
-            return [CheckIn(date=date.fromisoformat(d), pain=p) for d, p in rows.fetchall()]
+            rows = self.connection.execute(
+                "SELECT date, pain, run_pain, lingered, worse_next_morning FROM checkins "
+                "ORDER BY date"
+            )
+            return [_checkin(*row) for row in rows.fetchall()]
 
     def record_missed_week(self, week_start: date) -> None:
         """Mark the week starting ``week_start`` (a Monday) as missed."""
@@ -264,8 +292,14 @@ _CANNOT_WRITE = {
 
 
 def database_error(exc: sqlite3.Error, path: Path) -> HipcoachError:
-    """CannotWrite (73) when SQLite cannot write ``path``, else StateError (78)."""
+    """TemporaryError (75) while another process holds ``path``, CannotWrite (73) when SQLite
+    cannot write it, else StateError (78)."""
     code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return TemporaryError(
+            f"the state database {path} is busy: another program holds it",
+            hint="try again in a moment; a nightly run retries by itself",
+        )
     if code is not None and code & 0xFF in _CANNOT_WRITE:
         return CannotWrite(
             f"cannot write the state database {path}: {exc}",
@@ -284,6 +318,7 @@ def open_state(path: Path) -> StateDB:
         raise cannot_write(exc, path) from None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        refuse_future_schema(conn)  # before anything writes to a file a newer hipcoach made
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         migrate(conn)
@@ -329,15 +364,21 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
             )
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the pending migrations, each in its own transaction; return the version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def refuse_future_schema(conn: sqlite3.Connection) -> int:
+    """The database's schema version; StateError when a newer hipcoach wrote it."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StateError(
             f"state.db has schema version {version}, newer than this hipcoach knows "
             f"({SCHEMA_VERSION})",
             hint="upgrade hipcoach",
         )
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the pending migrations, each in its own transaction; return the version."""
+    version = refuse_future_schema(conn)
     for number in range(version + 1, SCHEMA_VERSION + 1):
         migration = MIGRATIONS[number - 1]
         conn.execute("BEGIN IMMEDIATE")

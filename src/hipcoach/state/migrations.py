@@ -169,6 +169,25 @@ MIGRATIONS: tuple[Migration, ...] = (
     ALTER TABLE remote_workouts ADD COLUMN missed_on TEXT;
     """,
     _six,
+    # 7: TREK check-ins. Pain while running, pain that lingered over an hour, a worse next
+    # morning; exercise pain may now be missing (a running-only check-in). The table is
+    # rebuilt (SQLite cannot drop a NOT NULL): every earlier check-in keeps its date, pain
+    # and time, and reads as exercise pain only.
+    """
+    CREATE TABLE checkins_trek (
+        date               TEXT PRIMARY KEY,   -- athlete-local YYYY-MM-DD
+        pain               INTEGER CHECK (pain BETWEEN 0 AND 10),
+        run_pain           INTEGER CHECK (run_pain BETWEEN 0 AND 10),
+        lingered           INTEGER NOT NULL DEFAULT 0 CHECK (lingered IN (0, 1)),
+        worse_next_morning INTEGER NOT NULL DEFAULT 0 CHECK (worse_next_morning IN (0, 1)),
+        recorded_at        TEXT NOT NULL,      -- UTC ISO timestamp
+        CHECK (pain IS NOT NULL OR run_pain IS NOT NULL OR lingered OR worse_next_morning)
+    );
+    INSERT INTO checkins_trek(date, pain, recorded_at)
+        SELECT date, pain, recorded_at FROM checkins;
+    DROP TABLE checkins;
+    ALTER TABLE checkins_trek RENAME TO checkins;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,6 +5,7 @@ never stored, so an activity edited later in Connect changes the status it gave.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -111,6 +112,7 @@ def _exercise_json(e: PlannedExercise) -> dict[str, Any]:
         "exercise_name": e.exercise_name,
         "sets": e.sets,
         "per_side": e.per_side,
+        "steps": list(e.steps),
     }
 
 
@@ -121,6 +123,8 @@ def _exercise(data: Mapping[str, Any]) -> PlannedExercise:
         exercise_name=data["exercise_name"],
         sets=int(data["sets"]),
         per_side=bool(data["per_side"]),
+        # Sessions handed over before steps were kept count their sets by identity.
+        steps=tuple(int(i) for i in data.get("steps", ())),
     )
 
 
@@ -140,11 +144,12 @@ def store_completions(
     source: str,
     since: date,
     activities: Iterable[CompletedActivity],
-    checked_through: date,
+    checked_through: date | None,
 ) -> tuple[int, int]:
     """Store what ``source`` listed since ``since``, in one transaction: new and changed
     activities are written (an unchanged one sent without sets keeps the stored sets), and
-    those no longer listed (deleted in Connect) are removed. Returns (stored, removed)."""
+    those no longer listed (deleted in Connect) are removed; ``checked_through`` (unless
+    None) is recorded with them. Returns (stored, removed)."""
     listed = list(activities)
     ids = [a.activity_id for a in listed]
     with db.transaction() as conn:
@@ -173,12 +178,23 @@ def store_completions(
                     now_iso(),
                 ),
             )
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = max(meta.value, excluded.value)",
-            (CHECKED_KEY, checked_through.isoformat()),
-        )
+        if checked_through is not None:
+            _checked(conn, checked_through)
     return len(listed), removed
+
+
+def record_checked_through(db: StateDB, day: date) -> None:
+    """Every completion source has been read through ``day`` (it never goes back)."""
+    with db.transaction() as conn:
+        _checked(conn, day)
+
+
+def _checked(conn: sqlite3.Connection, day: date) -> None:
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = max(meta.value, excluded.value)",
+        (CHECKED_KEY, day.isoformat()),
+    )
 
 
 def completions(db: StateDB, since: date | None = None) -> list[CompletedActivity]:

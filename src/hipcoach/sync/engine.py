@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from hipcoach.errors import (
+    ContentLost,
     CredentialsError,
     HipcoachError,
     NotOwned,
@@ -138,7 +139,9 @@ def apply_actions(
     target: WorkoutTarget, records: RemoteRecords, actions: list[Action]
 ) -> SyncOutcome:
     """Perform the actions in order. One failing action does not stop the others, except
-    credentials and rate limits, which would fail every following call as well.
+    credentials and rate limits, which would fail every following call as well. A workout
+    the target did not keep as sent fails its session: the session's other actions wait
+    for the next run, which sends the workout again.
 
     A target refusing a workout as not hipcoach's means state.db recorded someone else's
     workout (older versions adopted look-alikes by their name): the record is forgotten,
@@ -147,10 +150,13 @@ def apply_actions(
     outcome = SyncOutcome(actions=list(actions))
     pending = deque(actions)
     disowned: set[str] = set()
+    damaged: set[str] = set()
     while pending:
         action = pending.popleft()
         if action.key in disowned and action.kind is not ActionKind.CREATE:
             continue
+        if action.key in damaged:
+            continue  # not put on the calendar (or moved) as it was stored: the next run
         try:
             _apply(target, records, action)
         except NotOwned as exc:
@@ -163,6 +169,11 @@ def apply_actions(
         except (CredentialsError, RateLimited) as exc:
             outcome.aborted = exc
             break
+        except ContentLost as exc:
+            log.warning("%s failed: %s", action.describe(), exc)
+            outcome.failures.append((action, exc))
+            damaged.add(action.key)
+            continue
         except HipcoachError as exc:
             # Reported once, in the sync's summary line; the log file keeps each one.
             log.info("%s failed: %s", action.describe(), exc)
@@ -186,8 +197,19 @@ def _create(target: WorkoutTarget, records: RemoteRecords, action: Action) -> No
     records.begin_create(action.key, item.date, item.session.content_hash)
     workout_id = target.create_workout(item.session)
     records.set_workout(action.key, workout_id)
+    _verify(target, records, action.key, workout_id, item)
     schedule_id = target.schedule(workout_id, item.date)
     records.set_schedule(action.key, schedule_id, item.date)
+
+
+def _verify(
+    target: WorkoutTarget, records: RemoteRecords, key: str, workout_id: str, item: ScheduledSession
+) -> None:
+    """Read the workout back; its content counts as sent only once it was found intact (until
+    then the record holds no hash, so the next run sends it again)."""
+    records.set_hash(key, "")
+    target.verify_workout(workout_id, item.session)
+    records.set_hash(key, item.session.content_hash)
 
 
 def _adopt(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
@@ -206,7 +228,7 @@ def _adopt_entry(target: WorkoutTarget, records: RemoteRecords, action: Action) 
 def _update(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     item = _item(action)
     target.update_workout(_id(action.workout_id), item.session)
-    records.set_hash(action.key, item.session.content_hash)
+    _verify(target, records, action.key, _id(action.workout_id), item)
 
 
 def _schedule(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
@@ -240,11 +262,10 @@ def _adopt_schedule(target: WorkoutTarget, records: RemoteRecords, action: Actio
 
 def _move(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     item = _item(action)
-    _unschedule(target, action.schedule_id, _id(action.workout_id))
-    # Unscheduled, not yet rebooked: a crash here leaves schedule_id NULL and the next run
-    # schedules the workout again.
-    records.set_schedule(action.key, None, item.date)
-    schedule_id = target.schedule(_id(action.workout_id), item.date)
+    # In place where the target can (Garmin: one PUT, the entry keeps its id). A crash or a
+    # lost answer leaves the record on the old entry: the next run finds the entry moved (or
+    # gone, when a target without in-place moves took it off first) and repairs the record.
+    schedule_id = target.reschedule(_id(action.schedule_id), _id(action.workout_id), item.date)
     records.set_schedule(action.key, schedule_id, item.date)
 
 

@@ -5,8 +5,8 @@ against it)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hipcoach.config import Config
@@ -26,6 +26,7 @@ from hipcoach.sync.pull import (
     CompletionPull,
     PullProgress,
     PullResult,
+    mark_checked,
     pull_completions,
     pull_runs,
     shared_since,
@@ -41,8 +42,10 @@ class Reads:
 
     pull: PullResult | None = None
     pull_error: HipcoachError | None = None
-    done: CompletionPull | None = None
-    done_error: HipcoachError | None = None
+    #: one per completion source read
+    done: list[CompletionPull] = field(default_factory=list)
+    #: (completion source, error) of each that could not be read
+    done_errors: list[tuple[str, HipcoachError]] = field(default_factory=list)
 
 
 @dataclass
@@ -64,16 +67,17 @@ class SyncResult:
         return self.reads.pull_error
 
     @property
-    def done(self) -> CompletionPull | None:
+    def done(self) -> list[CompletionPull]:
         return self.reads.done
 
     @property
-    def done_error(self) -> HipcoachError | None:
-        return self.reads.done_error
+    def done_errors(self) -> list[tuple[str, HipcoachError]]:
+        return self.reads.done_errors
 
     @property
     def exit_code(self) -> int:
-        codes = [0] + [e.exit_code for e in (self.pull_error, self.done_error) if e is not None]
+        errors = [self.pull_error, *(e for _, e in self.done_errors)]
+        codes = [0] + [e.exit_code for e in errors if e is not None]
         if self.outcome is not None:
             codes.append(self.outcome.exit_code)
         return max(codes)
@@ -100,7 +104,7 @@ def run_sync(
     target: tuple[str, WorkoutTarget] | None,
     today: date,
     days: int,
-    completions: tuple[str, CompletionSource] | None = None,
+    completions: Sequence[tuple[str, CompletionSource]] = (),
     races: tuple[date, ...] = (),
     dry_run: bool = False,
     on_pull_page: Callable[[PullProgress], None] | None = None,
@@ -142,20 +146,23 @@ def run_sync(
 def read_services(
     state: StateDB,
     source: tuple[str, ActivitySource] | None,
-    completions: tuple[str, CompletionSource] | None,
+    completions: Sequence[tuple[str, CompletionSource]],
     today: date,
     on_pull_page: Callable[[PullProgress], None] | None = None,
 ) -> Reads:
-    """Pull the runs, then the completed sessions; a failure of either is kept, not raised.
+    """Pull the runs, then the completed sessions from every completion source; a failure of
+    any is kept, not raised. Today counts as read through only when every completion source
+    was read (a failed one could hold the session that would otherwise be missed).
 
-    When one integration is both, the runs are pulled from the earlier of the two start
-    dates, so that the completions are served from the same listing: one read.
+    When one integration is both the run source and a completion source, the runs are pulled
+    from the earlier of the two start dates, so that its completions are served from the
+    same listing: one read.
     """
     reads = Reads()
     if source is not None:
         name, runs = source
         since = None
-        if completions is not None and completions[0] == name:
+        if name in {n for n, _ in completions}:
             since = shared_since(state, name, today)
         try:
             reads.pull = pull_runs(runs, name, state, today, since, on_page=on_pull_page)
@@ -163,11 +170,12 @@ def read_services(
             # Reported once, in the sync's errors; the log file keeps the details.
             log.info("could not pull runs from %s: %s", name, exc)
             reads.pull_error = exc
-    if completions is not None:
-        name, done = completions
+    for name, done in completions:
         try:
-            reads.done = pull_completions(done, name, state, today)
+            reads.done.append(pull_completions(done, name, state, today, checked=False))
         except HipcoachError as exc:
             log.info("could not read completed sessions from %s: %s", name, exc)
-            reads.done_error = exc
+            reads.done_errors.append((name, exc))
+    if completions and not reads.done_errors:
+        mark_checked(state, today)
     return reads

@@ -151,10 +151,16 @@ def shared_since(state: StateDB, source_name: str, today: date) -> date | None:
 
 
 def pull_completions(
-    source: CompletionSource, source_name: str, state: StateDB, today: date
+    source: CompletionSource,
+    source_name: str,
+    state: StateDB,
+    today: date,
+    *,
+    checked: bool = True,
 ) -> CompletionPull:
     """Read the completed sessions since :func:`completions_since` and store them in one
-    transaction (a failure stores nothing: the next pull reads the same again)."""
+    transaction (a failure stores nothing: the next pull reads the same again). With
+    ``checked``, today counts as read through (see :func:`mark_checked`)."""
     from hipcoach.state.sessions import known_fingerprints, store_completions
 
     since = completions_since(state, today)
@@ -164,5 +170,16 @@ def pull_completions(
         for activity in source.fetch_completions(since, known)
         if activity.date >= since
     ]
-    stored, removed = store_completions(state, source_name, since, listed, checked_through=today)
+    stored, removed = store_completions(
+        state, source_name, since, listed, checked_through=today if checked else None
+    )
     return CompletionPull(source_name, since, stored, removed)
+
+
+def mark_checked(state: StateDB, today: date) -> None:
+    """Every completion source was read through today: a session of a past day with nothing
+    recorded is missed. Only then, so that a session done with the watch is not called
+    missed on a night Garmin could not be read while Strava could."""
+    from hipcoach.state.sessions import record_checked_through
+
+    record_checked_through(state, today)

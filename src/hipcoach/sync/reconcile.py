@@ -365,6 +365,10 @@ def _calendar_actions(
         # A schedule whose response was lost, or an entry the runner re-booked in Connect,
         # shows up on the calendar with our workout id: adopt it rather than add another.
         actions.append(_adopted(ActionKind.ADOPT_SCHEDULE, item, entry))
+    elif entry.date != record.date and entry.date == item.date:
+        # A move in place whose answer was lost: the entry is where it belongs; the record
+        # learns its day.
+        actions.append(_adopted(ActionKind.ADOPT_SCHEDULE, item, entry))
     return actions + _move_if_needed(item, entry)
 
 

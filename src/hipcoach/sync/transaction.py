@@ -11,14 +11,16 @@ from hipcoach.config import Config
 from hipcoach.errors import CredentialsError, HipcoachError
 from hipcoach.home import Home
 from hipcoach.plugins.choose import (
-    resolve_completions,
+    resolve_completion_sources,
     resolve_race_calendars,
+    resolve_running_plans,
     resolve_source,
     resolve_target,
 )
 from hipcoach.plugins.registry import Registry
 from hipcoach.plugins.values import PluginContext
 from hipcoach.schedule.races import refresh as refresh_calendar_races
+from hipcoach.schedule.running_plan import refresh as refresh_running_plans
 from hipcoach.state import StateDB
 from hipcoach.state.remote import finish_sync_run, start_sync_run
 from hipcoach.sync.engine import CHANGE_LISTS, SyncOutcome
@@ -37,6 +39,8 @@ class SyncReport:
     dry_run: bool
     #: calendars whose races could not be read (their stored races were used)
     race_errors: tuple[tuple[str, HipcoachError], ...] = ()
+    #: running plans that could not be read (their stored planned runs were used)
+    plan_errors: tuple[tuple[str, HipcoachError], ...] = ()
 
     @property
     def outcome(self) -> SyncOutcome:
@@ -70,8 +74,12 @@ class SyncReport:
             seen.add(str(outcome.aborted))
         for what, error in (
             ("runs not updated", self.result.pull_error),
-            ("completed sessions not updated", self.result.done_error),
+            *(
+                (f"completed sessions from {name} not updated", e)
+                for name, e in self.result.done_errors
+            ),
             *((f"races on the {name} calendar not updated", e) for name, e in self.race_errors),
+            *((f"the {name} running plan not updated", e) for name, e in self.plan_errors),
         ):
             if error is not None and str(error) not in seen:
                 found.append((f"{what}: {error}", error.exit_code))
@@ -93,7 +101,8 @@ class SyncReport:
 
     @property
     def exit_code(self) -> int:
-        return max([self.result.exit_code, *(e.exit_code for _, e in self.race_errors)])
+        stale = [*self.race_errors, *self.plan_errors]
+        return max([self.result.exit_code, *(e.exit_code for _, e in stale)])
 
 
 def sync_transaction(
@@ -118,11 +127,8 @@ def sync_transaction(
     with sync_lock(home.root):
         source = resolve_source(registry, context)
         target = resolve_target(registry, context)
-        completions = resolve_completions(
-            registry,
-            context,
-            prefer=(target[0] if target else None, source[0] if source else None),
-        )
+        completions = resolve_completion_sources(registry, context)
+        plans = resolve_running_plans(registry, context)
         if target is None and not dry_run:
             raise CredentialsError(
                 "no workout target is set up",
@@ -133,6 +139,7 @@ def sync_transaction(
         calendars = resolve_race_calendars(registry, context)
         end = today + timedelta(days=days - 1)
         race_errors = refresh_calendar_races(calendars, state, today, end)
+        plan_errors = refresh_running_plans(plans, state, today, end)
         result = run_sync(
             config=config,
             state=state,
@@ -145,7 +152,7 @@ def sync_transaction(
             dry_run=dry_run,
             on_pull_page=on_pull_page,
         )
-        report = SyncReport(result, dry_run, tuple(race_errors))
+        report = SyncReport(result, dry_run, tuple(race_errors), tuple(plan_errors))
         finish_sync_run(
             state,
             run_id,

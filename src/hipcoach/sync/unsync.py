@@ -232,7 +232,7 @@ def unsync(
     A target hipcoach recorded workouts on that is no longer set up cannot be reached: it
     is a CredentialsError in the report (exit 77, naming the sign-in to run).
     """
-    from hipcoach.plugins.choose import resolve_completions, resolve_targets
+    from hipcoach.plugins.choose import resolve_completion_sources, resolve_targets
     from hipcoach.state.remote import recorded_targets
     from hipcoach.sync.job import read_services
     from hipcoach.sync.lock import sync_lock
@@ -251,12 +251,13 @@ def unsync(
             )
         if not recorded_targets(state) & {n for n, _ in targets}:
             return report  # hipcoach never made a workout on a target set up: no request
-        completions = resolve_completions(registry, context, prefer=[n for n, _ in targets])
+        completions = resolve_completion_sources(registry, context)
         reads = read_services(state, None, completions, today)
-        if reads.done_error is not None:
+        if reads.done_errors:
             # A session done since the last sync would look never done: remove nothing.
+            _, error = reads.done_errors[0]
             report.errors.append(
-                reads.done_error.with_note("nothing was removed, so no workout you did is lost")
+                error.with_note("nothing was removed, so no workout you did is lost")
             )
             return report
         done = done_sessions(state, today)
