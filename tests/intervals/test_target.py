@@ -155,3 +155,19 @@ def test_a_move_is_one_put_of_an_event_read_as_that_sessions(fake, home, key_fil
     assert again != event and (sessions()[0].key, str(DAY + timedelta(days=3))) in (
         fake.hipcoach_events()
     )
+
+
+def test_a_text_intervals_rewrote_is_logged_not_an_error(fake, home, key_file, caplog):
+    """Unverified: intervals.icu may derive the description from the attached FIT file."""
+    import logging
+
+    original = fake._stored
+
+    def rewrite(ident: int, item: dict[str, Any]) -> dict[str, Any]:
+        return {**original(ident, item), "description": "Strength from FIT"}
+
+    fake._stored = rewrite  # type: ignore[method-assign]
+    target = target_for(home)
+    with caplog.at_level(logging.INFO, logger="hipcoach_intervals"):
+        put_on_calendar(target, sessions()[0])
+    assert any("kept another description" in r.getMessage() for r in caplog.records)

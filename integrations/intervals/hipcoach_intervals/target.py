@@ -232,7 +232,7 @@ class IntervalsTarget(WorkoutTarget):
                 log.info("intervals.icu event %s is gone; %s is written anew", ident, key)
                 self._events.pop(ident, None)
             else:
-                return self._written(answer, workout_id, action)
+                return self._written(answer, workout_id, action, body)
         answer = self.client.request(
             "POST",
             self.client.athlete("/events/bulk"),
@@ -244,7 +244,7 @@ class IntervalsTarget(WorkoutTarget):
             raise malformed(action, "no list of events")
         written = [e for e in answer if isinstance(e, dict) and e.get("external_id") == workout_id]
         if len(written) == 1:
-            return self._written(written[0], workout_id, action)
+            return self._written(written[0], workout_id, action, body)
         if len(answer) == 1 and isinstance(answer[0], dict):
             self._take_back(answer[0], key, action)
         raise malformed(action, f"{len(written)} events for {workout_id} instead of one")
@@ -262,8 +262,12 @@ class IntervalsTarget(WorkoutTarget):
             self.client.request("DELETE", self.client.athlete(f"/events/{ident}"), action=action)
         raise ServiceError(self._stopped)
 
-    def _written(self, answer: object, workout_id: str, action: str) -> str:
-        """The id of the event intervals.icu answered with, once it is seen to be ours."""
+    def _written(self, answer: object, workout_id: str, action: str, sent: dict[str, Any]) -> str:
+        """The id of the event intervals.icu answered with, once it is seen to be ours.
+
+        Whether intervals.icu rewrites a name or description from the attached FIT file is
+        unverified: a text that did not come back as sent is logged (for a report), not an
+        error (nothing the runner could do about it; ownership never depends on it)."""
         if not isinstance(answer, dict):
             raise malformed(action, "no event")
         if answer.get("external_id") != workout_id:
@@ -271,6 +275,9 @@ class IntervalsTarget(WorkoutTarget):
         kept = self._keep(answer, action)
         assert kept is not None  # its external_id is ours: checked above
         ident, _, day = kept
+        changed = [k for k in ("name", "description", "type") if answer.get(k) != sent[k]]
+        if changed:
+            log.info("intervals.icu kept another %s for %s", " and ".join(changed), workout_id)
         self._deleted.discard(workout_id)
         log.info("intervals.icu: %s is event %s on %s", workout_id, ident, day)
         return ident
