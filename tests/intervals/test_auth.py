@@ -178,3 +178,14 @@ def test_paths_names_the_key_file(cli, home, key_file):
     data = json.loads(cli("paths", "--json").stdout)
     found = json.dumps(data)
     assert str(key_file) in found
+
+
+def test_a_key_file_that_is_a_pipe_never_blocks(cli, home):
+    import os
+
+    folder = home / "tokens" / "intervals"
+    folder.mkdir(parents=True, mode=0o700)
+    os.mkfifo(folder / "credentials.json")
+    result = cli("sync", "--dry-run")
+    assert result.exit_code == ExitCode.NOPERM
+    assert "not a regular file" in result.stderr

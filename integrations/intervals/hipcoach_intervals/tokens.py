@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import errno
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 from hipcoach import redact
 from hipcoach.config import INTERVALS_ATHLETE_ID
 from hipcoach.errors import CannotWrite, CredentialsError, UsageError
-from hipcoach.home import cannot_write, make_private_dir, write_private
+from hipcoach.home import cannot_write, make_private_dir, read_regular_file, write_private
 from hipcoach.plugins.values import PluginContext
 
 KEY_ENV = "INTERVALS_API_KEY"
@@ -143,7 +142,7 @@ def _athlete(context: PluginContext, saved: Credentials | None) -> str:
 def load(path: Path) -> Credentials | None:
     """The saved credentials, or None without a file. Never read through a link."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        raw = read_regular_file(path, follow_links=False)
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -153,8 +152,6 @@ def load(path: Path) -> Credentials | None:
                 hint=f"remove the link, then {AUTH_HINT}",
             ) from None
         raise CredentialsError(f"{path}: cannot read: {exc.strerror}", hint=AUTH_HINT) from None
-    with os.fdopen(fd, "rb") as handle:
-        raw = handle.read()
     try:
         data = json.loads(raw.decode("utf-8-sig"))
         if not isinstance(data, dict):
