@@ -175,3 +175,61 @@ def test_a_fault_at_any_request_of_unsync_is_finished_by_the_next_run(cli, clock
     assert not set(watch.workouts) & ours
     assert not watch.hipcoach_entries()
     assert foreign in watch.workouts and entries_of(watch, foreign)
+
+
+def _lose_the_create_answer(home, watch: FakeGarmin, key: str) -> int:  # type: ignore[no-untyped-def]
+    """As if the create of ``key``'s workout landed but its answer was lost: the workout is on
+    Garmin, marked, on no calendar day; state.db's record has no workout id."""
+    import sqlite3
+
+    workout = workout_of(watch, key)
+    for schedule_id in [s for s, (w, _) in watch.schedules.items() if w == workout]:
+        del watch.schedules[schedule_id]
+    db = sqlite3.connect(home / "state.db")
+    db.execute(
+        "UPDATE remote_workouts SET workout_id = NULL, schedule_id = NULL WHERE session_key = ?",
+        (key,),
+    )
+    db.commit()
+    db.close()
+    return workout
+
+
+def test_unsync_takes_off_a_create_whose_answer_was_lost(cli, home, clock, watch):
+    first = sync(cli)
+    key = first["sessions"][-1]["key"]
+    lost = _lose_the_create_answer(home, watch, key)
+    unsync(cli)
+    assert lost not in watch.workouts  # the one marked workout of that session, unscheduled
+    assert not watch.hipcoach_workouts()
+    watch.requests.clear()
+    assert unsync(cli)["removed"] == [] and watch.mutating_requests() == []
+
+
+def test_unsync_leaves_a_lost_create_it_cannot_tell_from_a_copy(cli, home, clock, watch):
+    first = sync(cli)
+    key = first["sessions"][-1]["key"]
+    lost = _lose_the_create_answer(home, watch, key)
+    copy = watch.copy_workout(lost)  # the runner's copy, also unscheduled: which is ours?
+    unsync(cli)
+    assert lost in watch.workouts and copy in watch.workouts  # neither is taken
+    assert watch.hipcoach_workouts().count(key) == 2
+
+
+def test_a_workout_whose_marker_the_runner_rekeyed_is_theirs_for_sync_and_unsync(
+    cli, home, clock, watch
+):
+    first = sync(cli)
+    keys = [s["key"] for s in first["sessions"]]
+    kept, other = keys[-1], keys[0]
+    workout = workout_of(watch, kept)
+    description = watch.workouts[workout]["description"]
+    watch.workouts[workout]["description"] = description.replace(
+        f"[hipcoach:{kept}]", f"swapped with [hipcoach:{other}]"
+    )
+    (home / "config.toml").write_text("[athlete]\nsessions_per_week = 2\n")  # fewer sessions
+    sync(cli)
+    assert workout in watch.workouts  # the runner's now: never deleted by the sync
+    unsync(cli)
+    assert workout in watch.workouts  # nor by unsync
+    assert "swapped with" in watch.workouts[workout]["description"]

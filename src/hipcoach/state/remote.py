@@ -121,11 +121,10 @@ def has_records(db: StateDB) -> bool:
 
 
 def recorded_targets(db: StateDB) -> set[str]:
-    """The targets hipcoach recorded a workout of its own on."""
+    """The targets hipcoach recorded a workout of its own on, or began to create one on (a
+    create whose answer was lost leaves a record without a workout id)."""
     with db.reading("remote_workouts"):
-        rows = db.connection.execute(
-            "SELECT DISTINCT target FROM remote_workouts WHERE workout_id IS NOT NULL"
-        ).fetchall()
+        rows = db.connection.execute("SELECT DISTINCT target FROM remote_workouts").fetchall()
         return {str(target) for (target,) in rows}
 
 

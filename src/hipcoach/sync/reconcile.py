@@ -110,13 +110,16 @@ def needs_workout_listing(
     """Whether the calendar alone is not enough: a create whose response may have been lost,
     one of our calendar entries that vanished (the runner deleted it, or its workout), a
     planned session state.db does not know while a workout it does not know sits on that
-    session's day (state.db lost or replaced: adoption), or a catch-up of a past session (its
-    workout is off the calendar read): only the marker can tell which of those are ours."""
+    session's day (state.db lost or replaced: adoption), a catch-up of a past session (its
+    workout is off the calendar read), or a workout to delete (a session no longer planned:
+    the runner may have made it theirs by re-keying its marker): only the marker can tell
+    which of those are ours."""
     in_window = [r for r in records.values() if start <= r.date <= end]
     return (
         _records_in_doubt(in_window, calendar)
         or _adoption_possible(records, calendar, desired)
         or any(True for _ in _caught_up(records, desired, start))
+        or any(r.session_key not in desired and r.workout_id for r in in_window)
     )
 
 
@@ -151,12 +154,25 @@ def marked_sessions(owned: Sequence[RemoteWorkout]) -> dict[str, str]:
 
 def owned_sessions(snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> dict[str, str]:
     """Workout id → session key of every workout that is hipcoach's as far as this run knows:
-    those state.db records, and when the marked ones were listed, only those still marked."""
+    those state.db records, and when the marked ones were listed, only those still marked
+    with the very session they were recorded for (a marker the runner re-keyed makes the
+    workout theirs)."""
     recorded = {r.workout_id: r.session_key for r in records.values() if r.workout_id}
     if snapshot.owned is None:
         return recorded
     marked = marked_sessions(snapshot.owned)
-    return {w: key for w, key in recorded.items() if w in marked}
+    return {w: key for w, key in recorded.items() if marked.get(w) == key}
+
+
+def lost_creates(snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> dict[str, str]:
+    """Workout id → session key of hipcoach's own creates whose answers were lost (their
+    records are pending), found by the marker as :meth:`_Board.lost_create` does; only when
+    the marked workouts were listed."""
+    if snapshot.owned is None:
+        return {}
+    board = _Board.read(snapshot, records)
+    found = {r.session_key: board.lost_create(r.session_key) for r in records.values()}
+    return {w: key for key, w in found.items() if w is not None and records[key].workout_id is None}
 
 
 @dataclass

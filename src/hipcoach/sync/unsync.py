@@ -92,12 +92,12 @@ def plan_removals(
     """The removals on one target (pure): ownership by marker and record, the calendar
     entries from today on (a done session's entry of today stays), then the workouts never
     done. ``done`` holds the session keys and workout ids that were done."""
-    marked = {w.workout_id: w.session_key for w in owned}
-    ours = {
-        r.workout_id: r
-        for r in records.values()
-        if r.workout_id is not None and marked.get(r.workout_id) == r.session_key
-    }
+    from hipcoach.sync.reconcile import Snapshot, lost_creates, owned_sessions
+
+    snapshot = Snapshot(calendar, owned)
+    # the sync's own rule of what is hipcoach's, and the creates whose answers were lost
+    owner = owned_sessions(snapshot, records) | lost_creates(snapshot, records)
+    ours = {w: records[key] for w, key in owner.items()}
     was_done = {w for w, r in ours.items() if w in done or r.session_key in done}
     entries = [
         Removal(
@@ -172,8 +172,8 @@ def unsync_target(
     """Remove what hipcoach owns on one target (see the module docstring)."""
     records = RemoteRecords(state, name)
     known = records.all()
-    if not any(r.workout_id for r in known.values()):
-        return  # hipcoach never made a workout there: no request at all
+    if not known:
+        return  # hipcoach never made (or began to make) a workout there: no request at all
     calendar = target.list_scheduled(today, calendar_end(known, today, horizon_days))
     plan = plan_removals(name, known, target.list_owned_workouts(), calendar, done, today)
     report.kept += plan.kept
