@@ -107,18 +107,16 @@ def test_a_quiet_night_reads_the_activity_window_and_the_calendar_and_writes_not
 
 
 @pytest.mark.parametrize(
-    ("failure", "upsert_matches"),
+    "failure",
     # 500 and a dropped connection never reach the server alike: 500 stands for both.
-    [("500", True), ("429", True), ("lost", True), ("lost", False)],
+    ["500", "429", "lost"],
 )
 def test_a_failure_at_every_request_of_a_first_sync_then_a_clean_run(
-    tmp_path, runner, clock, failure, upsert_matches
+    tmp_path, runner, clock, failure
 ):
     """For each request k of a first sync: fail it, rerun cleanly: exactly the desired events,
-    no duplicate, nothing foreign touched; the night after, no write at all. Also when
-    intervals.icu's upsert would not match events made with a personal key (unverified): a
-    write whose answer was lost is then found on the calendar, never written twice."""
-    runner.upsert_matches = upsert_matches
+    no duplicate, nothing foreign touched; the night after, no write at all. A create whose
+    answer was lost ("lost") is found on its day and adopted, never written twice."""
     from hipcoach.cli import cli as root
 
     def fresh_home(name: str) -> Path:

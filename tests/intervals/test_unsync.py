@@ -108,3 +108,30 @@ def test_a_failure_at_any_request_of_unsync_is_finished_by_the_next_run(
         runner.requests.clear()
         assert run(home, "unsync").exit_code == 0
         assert runner.mutating_requests() == [], position
+
+
+def test_a_delete_that_failed_is_not_sent_again_the_same_night(cli, runner, clock):
+    """One attempt per request a night: the event whose DELETE failed stays recorded (exit
+    75, that one failure named), and the next unsync takes it off."""
+    sync(cli)
+    clock.day = MONDAY + timedelta(days=1)
+    real_delete = runner._delete
+    refused: list[str] = []
+
+    def refuse_first(params, body, ident):  # type: ignore[no-untyped-def]
+        if not refused:
+            refused.append(ident)
+            return 500, {}, json.dumps({"status": 500, "error": "injected 500"})
+        return real_delete(params, body, ident)
+
+    runner._delete = refuse_first  # type: ignore[method-assign]
+    runner.requests.clear()
+    result, report = unsync(cli)
+    assert result.exit_code == ExitCode.TEMPFAIL, result.output
+    sent = [path for method, path in runner.requests if method == "DELETE"]
+    assert sent.count(f"/api/v1/athlete/i434414/events/{refused[0]}") == 1
+    assert int(refused[0]) in runner.events
+    assert len(report["errors"]) == 1, report
+    result, _ = unsync(cli)
+    assert result.exit_code == 0, result.output
+    assert int(refused[0]) not in runner.events

@@ -67,6 +67,8 @@ def _warn(app: App, report: SyncReport) -> None:
     log = logging.getLogger(__name__)
     for problem in report.errors():
         log.info("sync problem: %s", problem)
+    for note in report.notes():
+        app.warn(note)
     headline = report.headline()
     if headline is not None:
         app.warn(headline)

@@ -86,6 +86,25 @@ class SyncReport:
                 seen.add(str(error))
         return found
 
+    def notes(self) -> list[str]:
+        """What the runner should know though nothing failed: a session put on the calendar
+        anew beside a marked entry hipcoach has no record of, which it left as it is."""
+        if self.dry_run:
+            return []  # the dry run's own lines say it
+        target = self.result.target_name
+        found = []
+        for action in self.outcome.done:
+            if not action.left or action.date is None:
+                continue
+            days = ", ".join(f"{d:%a %d %b}" for d in action.left)
+            found.append(
+                f"{action.key}: an entry on {target} marked as hipcoach's stays on {days}, but "
+                "hipcoach has no record of it (a copy, or one left by a lost state.db), so it "
+                f"was left as it is and the session was put on {action.date:%a %d %b} anew; "
+                f"delete the other one on {target} if you do not want it"
+            )
+        return found
+
     def headline(self) -> str | None:
         """The one line a failed sync shows at default verbosity: the problem that set the
         exit code, and how many more there are (the log file and -v have them all)."""
