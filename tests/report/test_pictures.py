@@ -23,8 +23,9 @@ from drawings.svg import WORKING, text_width
 
 PICTURES = {p.key: p for p in generated()}
 RUNGS = [(e.key, v) for e in catalog.all_exercises() for v in e.ladder]
-#: drawings made ahead of the rungs that will use them (none waiting now: issue 18 used them)
-AWAITING_RUNGS: set[str] = set()
+#: drawings made ahead of the rungs that will use them: the 45-degree step-down the programme's
+#: next revision adds (its rung names ``step_down.halfway``; ``step_down`` bends to 60)
+AWAITING_RUNGS: set[str] = {"step_down.halfway"}
 #: words in a rung's name, and the words its drawing's position must then contain (the first
 #: rule that matches applies)
 POSITION_WORDS = [
@@ -45,6 +46,7 @@ POSITION_WORDS = [
     (r"^hip hike", "on one leg"),
     (r"sit-to-stand from a high seat", "high seat"),
     (r"sit-to-stand|squat to a chair", "chair"),
+    (r"step-down halfway", "on a step, lowering halfway"),
     (r"step-down", "on a step"),
     (r"^step-up", "stepping up onto a step"),
     (r"^box squat", "squatting back to a box"),

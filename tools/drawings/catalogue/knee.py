@@ -68,19 +68,36 @@ def _picture(
 STEP_20CM = 12.0
 
 
-def step_work() -> list[Picture]:
+def _step_down(key: str, title: str, position: str, flexion: float) -> Picture:
+    """Standing on one leg on a 20 cm step, bending the standing knee ``flexion`` degrees,
+    knee over the toes (the shin tilted 20 degrees); the free leg hangs straight off the
+    step's front edge, its heel lowered as far as that bend takes it."""
     top = FLOOR - STEP_20CM
     stand = (100.0, top - CONTACT)
     edge = 92.0
-    props = (floor(), step(edge, 150, STEP_20CM))
-    down_start = _squat(stand, 0, 0.05, (edge - 16, top - 11))
-    # Knee over the toes (the shin tilted 20 degrees); the free leg hangs straight off the
-    # step's front edge, its heel lowered as far as a 60-degree bend takes it.
-    hip = hip_over(stand, 60, 20)
-    reach = THIGH + SHIN
+    start = _squat(stand, 0, 0.05, (edge - 16, top - 11))
+    hip = hip_over(stand, flexion, 20)
     heel_x = edge - 4
-    free_heel = (heel_x, hip[1] + math.sqrt(reach**2 - (hip[0] - heel_x) ** 2))
-    down_end = _squat(stand, 60, 0.3, free_heel, shin_tilt=20)
+    free_heel = (heel_x, hip[1] + math.sqrt((THIGH + SHIN) ** 2 - (hip[0] - heel_x) ** 2))
+    end = _squat(stand, flexion, 0.3, free_heel, shin_tilt=20)
+    return _picture(
+        key,
+        title,
+        "Standing on one leg on a low step, the other foot off the front edge; bend the "
+        f"standing knee to about {flexion:.0f} degrees to lower the free heel, knee over the "
+        "toes, then straighten.",
+        position,
+        (floor(), step(edge, 150, STEP_20CM)),
+        start,
+        end,
+        "heel down",
+        joint="ankle_b",
+        bulge=-9,  # below the heel's path, in front of the step
+    )
+
+
+def step_work() -> list[Picture]:
+    top = FLOOR - STEP_20CM
     on_step = (96.0, top - CONTACT)
     up_hip = hip_over(on_step, 60, 20)
     # The weight moving onto the step: the back leg straight, on its toes behind the step.
@@ -96,19 +113,12 @@ def step_work() -> list[Picture]:
     )
     up_end = _squat(on_step, 0, 0.05, (118.0, top - 14))
     return [
-        _picture(
-            "step_down",
-            "Step-down",
-            "Standing on one leg on a low step, the other foot off the front edge; bend the "
-            "standing knee to about 60 degrees to lower the free heel, knee over the toes, then "
-            "straighten.",
-            "standing on one leg on a step, lowering",
-            props,
-            down_start,
-            down_end,
-            "heel down",
-            joint="ankle_b",
-            bulge=-9,  # below the heel's path, in front of the step
+        _step_down("step_down", "Step-down", "standing on one leg on a step, lowering", 60),
+        _step_down(
+            "step_down.halfway",
+            "Step-down halfway",
+            "standing on one leg on a step, lowering halfway",
+            45,
         ),
         _picture(
             "step_up",
