@@ -180,3 +180,34 @@ def test_a_malformed_list_is_69_in_one_line(fake, home, key_file):
             list(source.fetch_runs(TODAY - timedelta(days=3)))
     assert raised.value.exit_code == ExitCode.UNAVAILABLE  # type: ignore[attr-defined]
     assert "instead of a list" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("failure", "code"),
+    [
+        ("500", ExitCode.TEMPFAIL),
+        ("timeout", ExitCode.TEMPFAIL),
+        ("malformed", ExitCode.UNAVAILABLE),
+    ],
+)
+def test_a_failed_activity_read_is_not_sent_again_the_same_night(cli, runner, clock, failure, code):
+    """One listing a night: the runs' read failed, so the sessions done are not read again
+    (a timeout would cost another minute), and the night says why once."""
+    import requests
+
+    assert cli("sync").exit_code == 0
+    clock.day += timedelta(days=1)
+
+    def fail(params, body):  # type: ignore[no-untyped-def]
+        if failure == "timeout":
+            raise requests.exceptions.ReadTimeout("read timed out")
+        if failure == "malformed":
+            return 200, {"Content-Type": "application/json"}, "{not json"
+        return 500, {}, json.dumps({"status": 500, "error": "injected"})
+
+    runner._activities = fail  # type: ignore[method-assign]
+    runner.requests.clear()
+    result = cli("sync")
+    assert result.exit_code == code, result.output
+    reads = [path for method, path in runner.requests if path.endswith("/activities")]
+    assert len(reads) == 1, runner.requests

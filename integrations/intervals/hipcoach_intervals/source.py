@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from hipcoach.errors import HipcoachError
 from hipcoach.models import Run
 from hipcoach.plugins.interfaces import ActivitySource
 from hipcoach.plugins.values import ActivityPage
@@ -77,6 +78,15 @@ class IntervalsActivityList:
         )
 
     def _window(self, start: date, end: date) -> list[Any]:
+        """One window; a failed read is remembered, and not sent again this night."""
+        self.memory.check()
+        try:
+            return self._read_window(start, end)
+        except HipcoachError as exc:
+            self.memory.failed(exc)
+            raise
+
+    def _read_window(self, start: date, end: date) -> list[Any]:
         action = f"reading intervals.icu activities of {start} … {end}"
         params = {"oldest": start.isoformat(), "newest": f"{end.isoformat()}T23:59:59"}
         items = self.client.get(self.client.athlete("/activities"), action=action, params=params)
