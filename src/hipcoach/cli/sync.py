@@ -53,7 +53,7 @@ def command(
         _print(app, report)
     pull = report.result.pull
     if pull is not None:
-        warn_skipped(app, pull.source, pull.skipped)
+        warn_skipped(app, pull.source, pull.untold)
     _warn(app, report)
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
