@@ -294,13 +294,6 @@ def test_with_only_a_key_the_athlete_is_read_once_for_the_external_id(cli, home,
     assert all(e["external_id"].startswith(PREFIX) for e in fake.events.values())
 
 
-def test_garmin_and_intervals_together_the_config_chooses(cli, home, runner, clock):
-    (home / "config.toml").write_text("[integrations]\ntarget = 'intervals'\n")
-    result, report = sync(cli)
-    assert result.exit_code == 0, result.output
-    assert report is not None and report["target"] == "intervals"
-
-
 def test_status_sees_intervals_as_source_and_target(cli, runner, clock):
     sync(cli)
     data = json.loads(cli("status", "--json").stdout)

@@ -22,11 +22,12 @@ from hipcoach.plugins.values import PluginContext
 from hipcoach.schedule.races import refresh as refresh_calendar_races
 from hipcoach.schedule.running_plan import refresh as refresh_running_plans
 from hipcoach.state import StateDB
-from hipcoach.state.remote import finish_sync_run, start_sync_run
+from hipcoach.state.remote import finish_sync_run, held_sessions, start_sync_run
 from hipcoach.sync.engine import CHANGE_LISTS, SyncOutcome
 from hipcoach.sync.job import SyncResult, run_sync
 from hipcoach.sync.lock import sync_lock
 from hipcoach.sync.pull import PullProgress
+from hipcoach.sync.targets import former_notes
 
 #: the change lists of a report, in the order they are shown
 
@@ -41,6 +42,8 @@ class SyncReport:
     race_errors: tuple[tuple[str, HipcoachError], ...] = ()
     #: running plans that could not be read (their stored planned runs were used)
     plan_errors: tuple[tuple[str, HipcoachError], ...] = ()
+    #: hipcoach's sessions left on a former workout target (see :mod:`hipcoach.sync.targets`)
+    former_targets: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> SyncOutcome:
@@ -87,12 +90,13 @@ class SyncReport:
         return found
 
     def notes(self) -> list[str]:
-        """What the runner should know though nothing failed: a session put on the calendar
-        anew beside a marked entry hipcoach has no record of, which it left as it is."""
+        """What the runner should know though nothing failed: sessions left on a former
+        workout target; a session put on the calendar anew beside a marked entry hipcoach has
+        no record of, which it left as it is."""
+        found = list(self.former_targets)
         if self.dry_run:
-            return []  # the dry run's own lines say it
+            return found  # the dry run's own lines say the rest
         target = self.result.target_name
-        found = []
         for action in self.outcome.done:
             if not action.left or action.date is None:
                 continue
@@ -145,7 +149,7 @@ def sync_transaction(
     home.ensure()
     with sync_lock(home.root):
         source = resolve_source(registry, context)
-        target = resolve_target(registry, context)
+        target = resolve_target(registry, context, tuple(held_sessions(state, today)))
         completions = resolve_completion_sources(registry, context)
         plans = resolve_running_plans(registry, context)
         if target is None and not dry_run:
@@ -171,7 +175,8 @@ def sync_transaction(
             dry_run=dry_run,
             on_pull_page=on_pull_page,
         )
-        report = SyncReport(result, dry_run, tuple(race_errors), tuple(plan_errors))
+        former = former_notes(held_sessions(state, today), result.target_name)
+        report = SyncReport(result, dry_run, tuple(race_errors), tuple(plan_errors), tuple(former))
         finish_sync_run(
             state,
             run_id,
