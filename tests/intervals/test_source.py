@@ -265,3 +265,22 @@ def test_a_runner_whose_runs_all_come_from_strava_is_told_once(cli, runner, cloc
     runner.activities.append(strava_stub(clock.day - timedelta(days=1), "16640000001"))
     clock.day += timedelta(days=1)
     assert cli("sync").stderr == ""  # the advice was given: a new stub is only listed
+
+
+def test_a_distance_in_no_time_and_absurd_numbers_are_skipped_in_short_words(fake, home, key_file):
+    day = TODAY - timedelta(days=3)
+    no_time = activity(day, 8, ident="iZero")
+    no_time.update({"moving_time": 0, "elapsed_time": 0})
+    elapsed_only = activity(day, 8, ident="iElapsed")
+    elapsed_only.update({"moving_time": 0, "elapsed_time": 2700})
+    huge = {**activity(day, 8, ident="iHuge"), "distance": 1e300}
+    endless = {**activity(day, 8, ident="iEndless"), "moving_time": 10**30}
+    fake.activities = [no_time, elapsed_only, huge, endless]
+    _, source, _ = source_for(home)
+    (page,) = list(source.fetch_pages(TODAY - timedelta(days=7)))
+    assert [(r.id, r.moving_time_s) for r in page.runs] == [("iElapsed", 2700)]
+    named = {s.ident.split()[2]: s.reason for s in page.skipped}
+    assert set(named) == {"iZero", "iHuge", "iEndless"}
+    assert "no moving time" in named["iZero"]
+    assert all(len(reason) < 90 for reason in named.values()), named
+    assert "implausible" in named["iHuge"] and "implausible" in named["iEndless"]
