@@ -384,3 +384,27 @@ def test_the_runners_intervals_plan_places_the_sessions_and_moves_them_in_place(
         "planned 28 km long run (intervals.icu)" in days[str(MONDAY + timedelta(days=6))]["reason"]
     )
     assert_matches(runner, report)
+
+
+def test_a_session_done_after_the_sync_is_not_missed_when_the_next_read_fails(cli, runner, clock):
+    """The night's sync ran before the runner did the day's session; the next night the
+    activity list cannot be read (one attempt): the session is not called missed (its day was
+    never read after it ended), so nothing moves; the night after reads it done."""
+    _, first = sync(cli)
+    assert first is not None
+    key, day = planned(first)[0]
+    before = runner.hipcoach_events()
+    runner.activities.append(strength(date.fromisoformat(day), ident="i31", name="Hip"))
+    clock.day = date.fromisoformat(day) + timedelta(days=1)
+    real = runner._activities
+    runner._activities = lambda params, body: (500, {}, "{}")  # type: ignore[method-assign,assignment]
+    result, report = sync(cli)
+    assert result.exit_code == ExitCode.TEMPFAIL
+    assert report is not None and report["moved"] == [] and report["deleted"] == []
+    assert set(before) <= set(runner.hipcoach_events())  # nothing moved (a new week: added)
+    runner._activities = real  # type: ignore[method-assign]
+    result, report = sync(cli)
+    assert result.exit_code == 0, result.output
+    log = {s["key"]: s["status"] for s in json.loads(cli("log", "--json").stdout)["sessions"]}
+    assert log[key] == "done"
+    assert (key, day) in runner.hipcoach_events()

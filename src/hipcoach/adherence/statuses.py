@@ -261,7 +261,9 @@ def _status(
             "partial" if done is not None and done < DONE_SHARE * session.planned_sets else "done"
         )
         return made(status, done, activity.source, activity, activity.date)
-    if session.date < today and checked_through is not None and session.date <= checked_through:
+    # Missed once a read made after its day ended found nothing: the night of the session's
+    # own day read before the runner may have done it.
+    if session.date < today and checked_through is not None and session.date < checked_through:
         return made("missed")
     return made("planned")
 
