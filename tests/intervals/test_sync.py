@@ -408,3 +408,28 @@ def test_a_session_done_after_the_sync_is_not_missed_when_the_next_read_fails(cl
     log = {s["key"]: s["status"] for s in json.loads(cli("log", "--json").stdout)["sessions"]}
     assert log[key] == "done"
     assert (key, day) in runner.hipcoach_events()
+
+
+def test_a_catch_up_taken_back_returns_its_event_to_the_day_missed(cli, home, runner, clock):
+    """Missed and caught up (its event moved to the new day), then the rest of the week is
+    blocked: the catch-up is taken back and the event goes back to the day missed, as the
+    report says ("it stays on ..."), never deleted."""
+    _, first = sync(cli)
+    assert first is not None
+    key, day = planned(first)[0]
+    clock.day = date.fromisoformat(day) + timedelta(days=1)
+    _, report = sync(cli)
+    assert report is not None
+    assert any(m["key"] == key and m.get("catch_up") for m in report["moved"]), report
+    week = [str(clock.day + timedelta(days=d)) for d in range(7 - clock.day.weekday())]
+    (home / "config.toml").write_text(f"[athlete]\nblocked_dates = {week!r}\n")
+    result, report = sync(cli)
+    assert result.exit_code == 0, result.output
+    assert report is not None
+    taken = [d for d in report["deleted"] if d["key"] == key]
+    assert taken and taken[0]["back_to"] == day, report
+    assert [d for k, d in runner.hipcoach_events() if k == key] == [day]
+    (event,) = (i for i, e in runner.events.items() if e.get("external_id") == PREFIX + key)
+    runner.requests.clear()
+    assert sync(cli)[0].exit_code == 0
+    assert not [r for r in runner.mutating_requests() if r[1].endswith(f"/{event}")]

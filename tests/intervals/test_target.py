@@ -223,3 +223,15 @@ def test_a_text_intervals_rewrote_is_logged_not_an_error(fake, home, key_file, c
     with caplog.at_level(logging.INFO, logger="hipcoach_intervals"):
         put_on_calendar(target, sessions()[0])
     assert any("kept another description" in r.getMessage() for r in caplog.records)
+
+
+def test_a_move_changes_only_the_date_and_keeps_what_the_runner_wrote(fake, home, key_file):
+    """A move is one PUT of the date alone: a name or note the runner gave the event stays
+    (partial updates: observed in public clients of updateEvent, not documented)."""
+    target = target_for(home)
+    workout, event = put_on_calendar(target, sessions()[0])
+    fake.events[int(event)]["name"] = "My hips, Tuesday"
+    assert target.reschedule(event, workout, DAY + timedelta(days=1)) == event
+    moved = fake.events[int(event)]
+    assert moved["name"] == "My hips, Tuesday"
+    assert moved["start_date_local"] == f"{DAY + timedelta(days=1)}T00:00:00"

@@ -15,8 +15,9 @@ core hands this target the id of every event it may change:
 - :meth:`update_entry` rewrites the recorded event where it is (``PUT /events/{id}``, the id
   kept); :meth:`update_workout` (no event known) only keeps the content for the
   :meth:`schedule` that the reconcile sends next;
-- :meth:`reschedule` moves the recorded event (``PUT``, the id kept; one gone meanwhile is
-  created anew);
+- :meth:`reschedule` moves the recorded event: one ``PUT`` of its date alone (the id, and
+  a name or description the runner changed, kept; updating only the fields sent is how public
+  clients use ``updateEvent``, observed, not documented); one gone meanwhile is created anew;
 - :meth:`unschedule` deletes the recorded event (``DELETE /events/{id}``; never
   ``others=true``);
 - :meth:`delete_workout` makes no request: nothing but the event held the session, and it
@@ -188,7 +189,7 @@ class IntervalsTarget(WorkoutTarget):
         self._sessions[key] = session
         try:
             day = self._require(schedule_id, workout_id, "update")
-            self._put(schedule_id, workout_id, key, day)
+            self._put(schedule_id, workout_id, self._body(key, day), f"writing {key} on {day}")
         except RemoteNotFound:
             log.info("intervals.icu event %s is gone; %s is written anew later", schedule_id, key)
             self._events.pop(schedule_id, None)
@@ -198,15 +199,19 @@ class IntervalsTarget(WorkoutTarget):
         return self._create(workout_id, self._key(workout_id), on)
 
     def reschedule(self, schedule_id: str, workout_id: str, on: date) -> str:
-        """Move the recorded event to ``on`` in place: one ``PUT``, the id kept (an event gone
-        meanwhile is created anew)."""
+        """Move the recorded event to ``on`` in place: one ``PUT`` of its date, the id kept.
+        An event gone meanwhile is created anew (RemoteNotFound for a session no longer
+        planned: there is nothing to write)."""
         key = self._key(workout_id)
         try:
             self._require(schedule_id, workout_id, "move")
-            return self._put(schedule_id, workout_id, key, on)
+            moved = {"start_date_local": f"{on.isoformat()}T00:00:00"}
+            return self._put(schedule_id, workout_id, moved, f"moving {key} to {on}")
         except RemoteNotFound:
-            log.info("intervals.icu event %s is gone; %s is written anew", schedule_id, key)
             self._events.pop(schedule_id, None)
+            if key not in self._sessions:
+                raise
+            log.info("intervals.icu event %s is gone; %s is written anew", schedule_id, key)
             return self._create(workout_id, key, on)
 
     def unschedule(self, schedule_id: str, workout_id: str) -> None:
@@ -245,11 +250,12 @@ class IntervalsTarget(WorkoutTarget):
             )
         return event_body(session, on, self.client.athlete_id(), encode_workout(session, on))
 
-    def _put(self, ident: str, workout_id: str, key: str, on: date) -> str:
-        """Rewrite event ``ident`` whole on ``on``; its id."""
-        body = self._body(key, on)
+    def _put(self, ident: str, workout_id: str, body: dict[str, Any], doing: str) -> str:
+        """``PUT`` ``body`` (the fields to change) to event ``ident``; its id."""
+        if self._stopped:
+            raise ServiceError(self._stopped)
         self.calendar.forget()
-        action = f"writing {key} on {on} to intervals.icu"
+        action = f"{doing} on intervals.icu"
         answer = self.client.request(
             "PUT", self.client.athlete(f"/events/{ident}"), action=action, body=body
         )
@@ -296,7 +302,9 @@ class IntervalsTarget(WorkoutTarget):
         kept = self._keep(answer, action)
         assert kept is not None  # its external_id is ours: checked above
         ident, _, day = kept
-        changed = [k for k in ("name", "description", "type") if answer.get(k) != sent[k]]
+        changed = [
+            k for k in ("name", "description", "type") if k in sent and answer.get(k) != sent[k]
+        ]
         if changed:
             log.info("intervals.icu kept another %s for %s", " and ".join(changed), workout_id)
         log.info("intervals.icu: %s is event %s on %s", workout_id, ident, day)

@@ -263,6 +263,13 @@ def _catch_up(target: WorkoutTarget, records: RemoteRecords, action: Action) -> 
 
 def _take_back(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     assert action.old_date is not None
+    if action.workout_id and action.schedule_id and target.entries_are_workouts:
+        # The entry is the session itself (moved from the day missed by its catch-up): it goes
+        # back to the day the session belongs to, never deleted.
+        back = target.reschedule(action.schedule_id, action.workout_id, action.old_date)
+        records.take_back(action.key, action.old_date)
+        records.set_schedule(action.key, back, action.old_date)
+        return
     if action.workout_id:
         _unschedule(target, action.schedule_id, action.workout_id)
     records.take_back(action.key, action.old_date)
