@@ -91,11 +91,13 @@ class FakeGarmin:
         steps: list[dict[str, Any]] | None = None,
         consumer: str | None = None,
         adaptive: bool = False,
+        race: bool = False,
     ) -> int | None:
         """A running workout of the runner's plan scheduled on ``on``: a partner's
         (``consumer``, e.g. Runna), or one of Garmin Coach's adaptive plan (``adaptive``:
         only the by-period view lists it, without ids, as Garmin has not committed it to the
-        calendar yet). Estimates are set when given; ``steps`` are the workout's own."""
+        calendar yet). Estimates are set when given; ``steps`` are the workout's own;
+        ``race``: the by-period view flags it a race (its ``race`` key)."""
         workout: dict[str, Any] = {
             "workoutName": name,
             "description": None,
@@ -108,6 +110,8 @@ class FakeGarmin:
         }
         if consumer is not None:
             workout["consumerName"] = consumer
+        if race:
+            workout["_race"] = True  # the fake's own note: not served with the workout
         if adaptive:
             self.adaptive.append({**workout, "date": on.isoformat()})
             return None
@@ -134,10 +138,14 @@ class FakeGarmin:
         self.schedules[schedule_id] = (workout_id, on.isoformat())
         return schedule_id
 
-    def add_event(self, on: date, title: str, *, race: bool) -> dict[str, Any]:
+    def add_event(
+        self, on: date, title: str, *, race: bool, target: tuple[float, str] | None = None
+    ) -> dict[str, Any]:
         """An event on the calendar, shaped as the month view lists it (``isRace`` tells a
-        race from a club run or a goal)."""
-        event = {
+        race from a club run or a goal; ``target``, e.g. ``(42195.0, "meter")`` or ``(21.1,
+        "kilometer")``, its ``completionTarget`` distance, as public clients read it from the
+        month view: unverified, ``garmin.md`` §9)."""
+        event: dict[str, Any] = {
             "id": next(self.ids),
             "itemType": "event",
             "title": title,
@@ -146,6 +154,9 @@ class FakeGarmin:
             "eventType": "running",
             "shareableEventUuid": None,
         }
+        if target is not None:
+            value, unit = target
+            event["completionTarget"] = {"value": value, "unit": unit, "unitType": "distance"}
         self.events.append(event)
         return event
 
@@ -329,7 +340,7 @@ class FakeGarmin:
         workout = self.workouts.get(int(workout_id))
         if workout is None:
             return 404, {}, json.dumps({"message": "not found"})
-        return 200, {}, json.dumps(workout)
+        return 200, {}, json.dumps({k: v for k, v in workout.items() if not k.startswith("_")})
 
     def _update(self, request, workout_id):  # type: ignore[no-untyped-def]
         if int(workout_id) not in self.workouts:
@@ -437,7 +448,7 @@ class FakeGarmin:
             "fbtAdaptivePlanId": None,
             "tpPlanName": None,
             "isRestDay": False,
-            "race": False,
+            "race": bool(workout.get("_race")),
             "associatedActivityId": None,
         }
         if workout.get("consumerName"):
