@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -47,6 +48,8 @@ class FakeGarmin:
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
         #: (method, a piece of the URL): the first such request fails once, with ``failure``
         self.fail_first: tuple[str, str] | None = None
+        #: a request for which this answers True fails, with ``failure``
+        self.fail_when: Callable[[Any], bool] | None = None
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
         self.exercise_sets: dict[int, list[dict[str, Any]] | None] = {}  # activity → sets
         self.failing_sets: set[int] = set()  # activities whose sets the server fails (500)
@@ -298,6 +301,7 @@ class FakeGarmin:
             if (
                 self.fail_all
                 or first_match
+                or (self.fail_when is not None and self.fail_when(request))
                 or (self.fail_at is not None and len(self.requests) == self.fail_at)
             ):
                 if self.failure == "connection":

@@ -233,6 +233,12 @@ def race_named(name: str) -> bool:
     return not (quality_named(name) or long_named(name) or easy_named(name))
 
 
+def says_kind(name: str) -> bool:
+    """Whether the name alone tells what kind of run it is (so its structure need not be
+    read)."""
+    return bool(race_named(name) or quality_named(name) or long_named(name) or easy_named(name))
+
+
 def distance_named(name: str) -> float | None:
     """The distance a race's name gives, in metres ("Marathon" 42 195, "Half marathon"
     21 097.5, "10K race" 10 000, "5 mile race" 8 047), or None."""

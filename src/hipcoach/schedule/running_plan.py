@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from hipcoach.errors import HipcoachError
+from hipcoach.errors import HipcoachError, IncompleteRead
 from hipcoach.plugins.interfaces import RunningPlan
 from hipcoach.plugins.values import PlannedRun
 from hipcoach.schedule.plan_names import (
@@ -49,7 +49,7 @@ from hipcoach.schedule.plan_names import (
     quality_named,
     race_named,
 )
-from hipcoach.schedule.stored import StoredByPlugin, read_each
+from hipcoach.schedule.stored import PluginMemory, StoredByPlugin
 from hipcoach.timeutil import in_range, monday
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from hipcoach.state import StateDB
 
 KEY = "running_plan"
+#: what each running plan keeps between nights (``RunningPlan.remember``)
+MEMORY_KEY = "running_plan_memory"
 WHAT = "running plan"
 PlanKind = Literal["long", "quality", "race", "easy"]
 
@@ -212,7 +214,7 @@ def _kind(run: PlannedRun, week: _Week) -> tuple[PlanKind, str, bool]:
         return "long", _WORDS["long"], True
     if quality is not None:
         return "quality", quality, True
-    if run.intervals:
+    if run.intervals and not easy_named(run.name):  # "Easy run + strides" stays easy
         return "quality", "interval session", True
     decided = week.minutes(run) is not None or easy_named(run.name) or long_named(run.name)
     return "easy", _WORDS["easy"], decided
@@ -267,14 +269,29 @@ def refresh(
     """Read the planned runs of :func:`plan_span` from each plan and store them.
 
     A plan that cannot be read keeps its stored runs; its error is returned (with the
-    plugin's name) for the caller to report. The state is written only when something
-    changed, so a quiet night writes nothing here.
+    plugin's name) for the caller to report. A plan read in part
+    (:class:`~hipcoach.errors.IncompleteRead`: one workout's steps failed) stores what it
+    read, and its error is returned too. Each plan gets its memory from the state first
+    (``RunningPlan.remember``). The state is written only when something changed, so a
+    quiet night writes nothing here.
     """
     first, last = plan_span(start, end)
     horizon = first - timedelta(days=KEEP_DAYS)
     stored = StoredByPlugin(state, KEY, WHAT)
-    read, errors = read_each(plans, lambda plan: plan.planned_runs(first, last), WHAT)
-    for name, answer in read:
+    memory = PluginMemory(state, MEMORY_KEY)
+    errors: list[tuple[str, HipcoachError]] = []
+    for name, plan in plans:
+        plan.remember(memory.of(name))
+        try:
+            answer = list(plan.planned_runs(first, last))
+        except IncompleteRead as exc:
+            log.info("read the %s of %s in part: %s", WHAT, name, exc)
+            errors.append((name, exc))
+            answer = list(exc.found) if isinstance(exc.found, list | tuple) else []
+        except HipcoachError as exc:
+            log.info("could not read the %s of %s: %s", WHAT, name, exc)
+            errors.append((name, exc))
+            continue
         fresh = [r for r in answer if _usable(r, name) and first <= r.date <= last]
         before = [_run(item, name) for item in stored.items(name, "runs")]
         kept = [r for r in before if r and horizon <= r.date and not first <= r.date <= last]
@@ -282,7 +299,13 @@ def refresh(
         stored.replace(name, first, last, "runs", [_fact_json(r) for r in runs])
         log.info("%s running plan, %s … %s: %d planned run(s)", name, first, last, len(fresh))
     stored.save()
+    memory.save()
     return errors
+
+
+def known_plans(state: StateDB) -> set[str]:
+    """The plugins whose running plan has been read at least once (stored, even if empty)."""
+    return set(StoredByPlugin(state, KEY, WHAT).document)
 
 
 def _order(run: PlannedRun) -> tuple[date, str]:

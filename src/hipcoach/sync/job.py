@@ -31,9 +31,13 @@ from hipcoach.sync.pull import (
     pull_runs,
     shared_since,
 )
-from hipcoach.sync.reconcile import Action
+from hipcoach.sync.reconcile import Action, ActionKind
+from hipcoach.sync.settle import placements, take_offs
 
 log = logging.getLogger(__name__)
+
+#: the actions that put a session on a day it is not on yet
+PLACING = frozenset({ActionKind.CREATE, ActionKind.MOVE, ActionKind.CATCH_UP, ActionKind.SCHEDULE})
 
 
 @dataclass
@@ -57,6 +61,9 @@ class SyncResult:
     actions: list[Action]
     outcome: SyncOutcome | None
     reads: Reads
+    #: session key → the day its entry is on the target after the sync (None: on none);
+    #: None when nothing was changed (a dry run, no target)
+    placed: dict[str, date | None] | None = None
 
     @property
     def pull(self) -> PullResult | None:
@@ -108,10 +115,12 @@ def run_sync(
     races: tuple[date, ...] = (),
     dry_run: bool = False,
     on_pull_page: Callable[[PullProgress], None] | None = None,
+    hold_placing: bool = False,
 ) -> SyncResult:
     """One sync. A failed pull keeps the pages it stored and the plan uses the cache; a
     failed read of completed sessions leaves adherence as it was; an unreadable target
-    changes nothing there."""
+    changes nothing there. ``hold_placing``: put no session on a new day (no create, move,
+    catch-up or schedule), for a night that cannot know the runner's plan."""
     reads = read_services(state, source, completions, today, on_pull_page)
     target_error: HipcoachError | None = None
     try:
@@ -134,13 +143,25 @@ def run_sync(
     except HipcoachError as exc:
         # The target could not be read: nothing changes; the report says why.
         return SyncResult(plan, name, [], SyncOutcome(aborted=exc), reads)
+    if hold_placing:
+        actions = [a for a in actions if a.kind not in PLACING]
     if dry_run:
         return SyncResult(plan, name, actions, None, reads)
     remote.use_plan(plan.sessions)
     outcome = apply_actions(remote, records, actions)
+    if outcome.failures and outcome.aborted is None:
+        # What stayed where it was must not break a hard rule next to what moved.
+        fixes = take_offs(records.all(), plan, outcome)
+        if fixes:
+            settled = apply_actions(remote, records, fixes)
+            outcome.actions += fixes
+            outcome.done += settled.done
+            outcome.failures += settled.failures
+            outcome.aborted = settled.aborted
     # What is on the calendar now is what the runner is asked to do.
     record_handover(config, state, today, plan)
-    return SyncResult(plan, name, actions, outcome, reads)
+    placed = placements(records, plan.sessions)
+    return SyncResult(plan, name, actions, outcome, reads, placed)
 
 
 def read_services(
