@@ -173,7 +173,8 @@ def read_services(
 ) -> Reads:
     """Pull the runs, then the completed sessions from every completion source; a failure of
     any is kept, not raised. Today counts as read through only when every completion source
-    was read (a failed one could hold the session that would otherwise be missed).
+    was read whole (a failed one, or an activity of the last week whose sets could not be
+    read, could hold the session that would otherwise be missed).
 
     When one integration is both the run source and a completion source, the runs are pulled
     from the earlier of the two start dates, so that its completions are served from the
@@ -191,12 +192,19 @@ def read_services(
             # Reported once, in the sync's errors; the log file keeps the details.
             log.info("could not pull runs from %s: %s", name, exc)
             reads.pull_error = exc
+    held = False
     for name, done in completions:
         try:
-            reads.done.append(pull_completions(done, name, state, today, checked=False))
+            pulled = pull_completions(done, name, state, today, checked=False)
         except HipcoachError as exc:
             log.info("could not read completed sessions from %s: %s", name, exc)
             reads.done_errors.append((name, exc))
-    if completions and not reads.done_errors:
+            held = True
+            continue
+        reads.done.append(pulled)
+        if pulled.error is not None:
+            reads.done_errors.append((name, pulled.error))
+            held = held or pulled.held
+    if completions and not held:
         mark_checked(state, today)
     return reads

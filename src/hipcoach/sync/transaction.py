@@ -78,7 +78,11 @@ class SyncReport:
         for what, error in (
             ("runs not updated", self.result.pull_error),
             *(
-                (f"completed sessions from {name} not updated", e)
+                (
+                    f"completed sessions from {name} "
+                    + ("read in part" if isinstance(e, IncompleteRead) else "not updated"),
+                    e,
+                )
                 for name, e in self.result.done_errors
             ),
             *((f"races on the {name} calendar not updated", e) for name, e in self.race_errors),
