@@ -190,7 +190,16 @@ def test_a_race_by_its_name(name: str, km: float | None, metres: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Marathon pace 3 x 5 km", "Pre-race shakeout", "Race week easy run", "Tempo"]
+    "name",
+    [
+        "Marathon pace 3 x 5 km",
+        "Pre-race shakeout",
+        "Race week easy run",
+        "Tempo",
+        "parkrun",  # weekly: a race would hold progression and take the week's sessions
+        "Half Marathon Training: Long Run",
+        "Carrera continua",
+    ],
 )
 def test_training_for_a_race_is_no_race(name: str) -> None:
     (found,) = classify([("garmin", run(MONDAY, name, km=8))])

@@ -276,6 +276,12 @@ def test_a_run_whose_entry_says_too_little_is_read_once_across_nights(
     edited, _ = third.planned_runs(START, END)
     assert edited.distance_m == 10000.0 and read.call_count == 2
     assert set(memory["workouts"]) == {"9300"}
+    # A window that no longer holds it, later on: forgotten.
+    api.replace("GET", BY_PERIOD, json=[])
+    later = plan(token_file)
+    later.remember(memory)
+    assert later.planned_runs(date(2026, 12, 7), date(2026, 12, 20)) == []
+    assert memory["workouts"] == {}
 
 
 def test_the_calendar_fallback_keeps_each_workouts_size(token_file: Path, api) -> None:

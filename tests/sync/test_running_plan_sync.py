@@ -276,6 +276,7 @@ def test_a_first_night_without_the_plan_places_no_session(cli, watch) -> None:
     assert not any(s["on_target"] for s in report["sessions"])
     (line,) = result.stderr.splitlines()
     assert "running plan could not be read yet, so no session was put on a new day" in line
+    assert json.loads(cli("log", "--json").stdout)["sessions"] == []  # nothing handed over
     watch.new_night()
     report = sync(cli)
     assert TUE.isoformat() not in {s["date"] for s in report["sessions"]}  # before the long run
@@ -305,3 +306,13 @@ def test_one_workout_that_cannot_be_read_does_not_cost_the_plan(cli, watch) -> N
     watch.new_night()
     sync(cli)
     assert workout_reads(watch) == []
+
+
+def test_schedule_online_says_the_plan_was_read_in_part(cli, watch) -> None:
+    runna_week(watch)
+    unread = watch.add_planned_run(THU, "Thursday", consumer="Runna")
+    watch.fail_first, watch.failure = ("GET", f"/workout-service/workout/{unread}"), "500"
+    result = cli("schedule", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "the garmin running plan read in part (the rest as read before)" in result.stderr
+    assert "planned: 28 km long run" in result.stdout

@@ -277,20 +277,19 @@ class GarminPlan(RunningPlan):
     def planned_runs(self, start: date, end: date) -> list[PlannedRun]:
         """Planned runs on ``start`` … ``end``, one per scheduled workout, by date."""
         runs: dict[tuple[date, object], PlannedRun] = {}
-        seen: set[str] = set()
         failures: list[HipcoachError] = []
         for entry in self._entries(start, end):
             run = planned_run(entry)
             workout_id = workout_id_of(entry) if isinstance(entry, dict) else None
             if run is not None and workout_id is not None and says_too_little(run):
-                seen.add(str(workout_id))
                 facts = self._facts(workout_id, version_of(entry), failures)
+                if facts is not None:
+                    self._keep(workout_id, version_of(entry), facts, run.date)
                 run = planned_run(entry, facts)
             if run is not None and start <= run.date <= end:
                 ident = _get(entry, "scheduledWorkoutId", "workoutScheduleId", "id")
                 runs.setdefault((run.date, ident if ident is not None else run.name), run)
-        for stale in set(self._kept) - seen:
-            del self._kept[stale]  # off the window: kept no longer
+        self._forget_before(start)
         found = sorted(runs.values(), key=lambda run: (run.date, run.name))
         if failures:
             raise IncompleteRead(failures[0], found)
@@ -332,10 +331,23 @@ class GarminPlan(RunningPlan):
                 self._failures[workout_id] = exc
                 failures.append(exc)
                 return None
-        facts = self._read[workout_id]
-        if facts is not None:
-            self._kept[key] = facts.as_json(version)
-        return facts
+        return self._read[workout_id]
+
+    def _keep(self, workout_id: int, version: str, facts: WorkoutFacts, on: date) -> None:
+        """Keep a workout's facts, with the latest day it was seen scheduled on."""
+        key = str(workout_id)
+        before = self._kept.get(key)
+        seen = before.get("on") if isinstance(before, dict) else None
+        latest = max(on.isoformat(), seen) if isinstance(seen, str) else on.isoformat()
+        self._kept[key] = {**facts.as_json(version), "on": latest}
+
+    def _forget_before(self, start: date) -> None:
+        """Drop what is kept of workouts last scheduled before ``start``: history now (those
+        beyond the range read stay, for a command that reads another window)."""
+        for key, item in list(self._kept.items()):
+            on = item.get("on") if isinstance(item, dict) else None
+            if not isinstance(on, str) or on < start.isoformat():
+                del self._kept[key]
 
 
 class _Unlisted(ServiceError):

@@ -161,14 +161,14 @@ _EASY = _words(
     r"spokojn\w*",
 )
 
-#: named a race: "Race Day", "10K race", "Valencia Marathon", "Half marathon", "parkrun",
-#: "Carrera 10K", "Wettkampf", "Gara"; never "race pace", "pre-race shakeout" or "marathon
-#: training run" (see :func:`race_named`)
+#: named a race: "Race Day", "10K race", "Valencia Marathon", "Half marathon", "Carrera 10K",
+#: "Wettkampf", "Gara"; never "race pace", "pre-race shakeout" or "marathon training run"
+#: (see :func:`race_named`). A weekly parkrun is no race: a race holds progression and its
+#: week takes one session, so a word that is often training is left out.
 _RACE = _words(
     r"race(?:\s*day)?",
     r"(?:half|semi|halb|media|mezza|meia)?[\s-]*marat(?:hon|[óo]n|ona)",
     r"halbmarathon",
-    r"parkrun",
     r"carrera",
     r"competici[óo]n",
     r"comp[ée]tition",

@@ -158,8 +158,10 @@ def run_sync(
             outcome.done += settled.done
             outcome.failures += settled.failures
             outcome.aborted = settled.aborted
-    # What is on the calendar now is what the runner is asked to do.
-    record_handover(config, state, today, plan)
+    # What is on the calendar now is what the runner is asked to do (on a night that placed
+    # nothing new, nothing more was handed over: a session never shown is never missed).
+    if not hold_placing:
+        record_handover(config, state, today, plan)
     placed = placements(records, plan.sessions)
     return SyncResult(plan, name, actions, outcome, reads, placed)
 
