@@ -258,12 +258,17 @@ def _catch_up(target: WorkoutTarget, records: RemoteRecords, action: Action) -> 
     assert action.old_date is not None
     # Recorded first: a crash from here on leaves a catch-up with no entry, which the next
     # run schedules (or takes back), and the past entry is never the record's again.
-    records.begin_catch_up(action.key, action.old_date, item.date)
     if action.schedule_id is not None:
-        # A target whose entries are its workouts: the missed entry itself moves.
-        schedule_id = target.reschedule(action.schedule_id, _id(action.workout_id), item.date)
-    else:
-        schedule_id = target.schedule(_id(action.workout_id), item.date)
+        # A target whose entries are its workouts: the missed entry itself moves, by its
+        # recorded id, before the record follows. A move that failed leaves the record on the
+        # missed day, and the next run moves it again (sending it twice is harmless): the
+        # session is never twinned by a fresh entry.
+        moved = target.reschedule(action.schedule_id, _id(action.workout_id), item.date)
+        records.begin_catch_up(action.key, action.old_date, item.date)
+        records.set_schedule(action.key, moved, item.date)
+        return
+    records.begin_catch_up(action.key, action.old_date, item.date)
+    schedule_id = target.schedule(_id(action.workout_id), item.date)
     records.set_schedule(action.key, schedule_id, item.date)
 
 
