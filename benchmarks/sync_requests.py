@@ -252,15 +252,21 @@ def year_of_runs(today: date) -> list[dict[str, object]]:
     return runs
 
 
-def intervals_only() -> None:
-    print("intervals.icu only (runs, its plan and races, the sessions as events):")
+@contextmanager
+def intervals_account() -> Iterator[tuple[Path, FakeIntervals, responses.RequestsMock]]:
+    """A home signed in to the fake intervals.icu, and its HTTP mock (register when filled)."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
     ):
         home = Path(tmp)
         save_key(home)
-        fake = FakeIntervals()
+        yield home, FakeIntervals(), http
+
+
+def intervals_only() -> None:
+    print("intervals.icu only (runs, its plan and races, the sessions as events):")
+    with intervals_account() as (home, fake, http):
         today = date.today()
         fake.activities = year_of_runs(today)
         fake.add_event(intervals_race(today + timedelta(days=11), "City 10K", 10.0))
@@ -291,13 +297,7 @@ def intervals_without_runs() -> None:
     first sync, a night reads one activity window, not the year again."""
     print("intervals.icu, no usable run yet (a new runner; then every activity from Strava):")
     for label, stubs in (("new runner", False), ("every activity a Strava stub", True)):
-        with (
-            tempfile.TemporaryDirectory() as tmp,
-            responses.RequestsMock(assert_all_requests_are_fired=False) as http,
-        ):
-            home = Path(tmp)
-            save_key(home)
-            fake = FakeIntervals()
+        with intervals_account() as (home, fake, http):
             today = date.today()
             if stubs:
                 fake.activities = [
