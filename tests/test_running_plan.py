@@ -470,6 +470,20 @@ def test_a_planned_race_stays_a_race_once_it_is_run() -> None:
     assert first.session.light
 
 
+def test_a_planned_race_that_passed_unrecorded_still_keeps_its_rest_days() -> None:
+    """A marathon the plan put on Saturday, two days before the window, with no activity
+    recorded that day (the watch uploads late): the five days after it stay free, the
+    distance read from the plan although the race is before the window's key days."""
+    race = MONDAY - timedelta(days=2)
+    plan = plan_with([run(race, "City Marathon", km=42.2, race=True)], history_long=6)
+    assert not [r for r in plan.request.runs if r.date == race]
+    for back in range(2, 6):
+        reason = blocked_reason(plan.request, race + timedelta(days=back))
+        assert reason == "5 days without a session after a race of 42 km", back
+    assert all(s.date > race + timedelta(days=5) for s in plan.sessions)
+    assert not hard_rule_violations(plan.sessions, plan.request, 3)
+
+
 def test_the_check_sees_a_planned_race_the_schedulers_view_lost() -> None:
     """The independent check reads the races from the request's own inputs: a race of the
     plan whose day has a run recorded as an easy run (what the scheduler saw before it kept

@@ -158,14 +158,16 @@ def race_distances(request: ScheduleRequest) -> dict[date, float | None]:
     distance in metres from the longest run on its day, else the distance the runner's plan
     or calendar gives it (None when none is known)."""
     keys = request.key_days()
-    days = set(request.races) | {d for d, k in keys.items() if k.kind == "race"}
+    # every race of the plan, also one that passed before the window's key days begin
+    planned = {p.date: p.distance_m for p in request.planned if p.kind == "race"}
+    days = set(request.races) | set(planned) | {d for d, k in keys.items() if k.kind == "race"}
     days |= {r.date for r in request.runs if r.kind == "race"}
 
     def announced(day: date) -> float | None:
         key = keys.get(day)
         if key is not None and key.planned is not None and key.planned.distance_m:
             return key.planned.distance_m
-        return request.race_metres.get(day)
+        return planned.get(day) or request.race_metres.get(day)
 
     return {
         d: max((r.distance_m for r in request.runs if r.date == d), default=0.0) or announced(d)
