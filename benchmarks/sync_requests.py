@@ -41,6 +41,7 @@ from tests.intervals.conftest import save_key
 from tests.intervals_shapes import activity as intervals_activity
 from tests.intervals_shapes import planned_run as intervals_planned_run
 from tests.intervals_shapes import race as intervals_race
+from tests.intervals_shapes import strava_stub
 from tests.intervals_shapes import strength as intervals_strength
 from tests.strava_shapes import weekly_history
 from tests.sync.conftest import STRAVA_ENV, FakeStrava, last_monday
@@ -85,7 +86,7 @@ def _endpoint(method: str, url: str) -> str:
 
 
 def _intervals_endpoint(path: str) -> str:
-    """'activities', 'events', 'events/bulk', 'event' (one, by id) of an intervals.icu path."""
+    """'activities', 'events', 'event' (one, by id) of an intervals.icu path."""
     rest = path.split("/athlete/", 1)[1].partition("/")[2]
     return "event" if rest.startswith("events/") and rest[7:].isdigit() else rest
 
@@ -251,15 +252,21 @@ def year_of_runs(today: date) -> list[dict[str, object]]:
     return runs
 
 
-def intervals_only() -> None:
-    print("intervals.icu only (runs, its plan and races, the sessions as events):")
+@contextmanager
+def intervals_account() -> Iterator[tuple[Path, FakeIntervals, responses.RequestsMock]]:
+    """A home signed in to the fake intervals.icu, and its HTTP mock (register when filled)."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         responses.RequestsMock(assert_all_requests_are_fired=False) as http,
     ):
         home = Path(tmp)
         save_key(home)
-        fake = FakeIntervals()
+        yield home, FakeIntervals(), http
+
+
+def intervals_only() -> None:
+    print("intervals.icu only (runs, its plan and races, the sessions as events):")
+    with intervals_account() as (home, fake, http):
         today = date.today()
         fake.activities = year_of_runs(today)
         fake.add_event(intervals_race(today + timedelta(days=11), "City 10K", 10.0))
@@ -282,6 +289,25 @@ def intervals_only() -> None:
         sync("after the plan moved a long run", detail=True)
         sync("and the night after")
         print(f"  hipcoach events now: {len(fake.hipcoach_events())}")
+    intervals_without_runs()
+
+
+def intervals_without_runs() -> None:
+    """A new runner (no run yet), then one whose every activity came from Strava: after the
+    first sync, a night reads one activity window, not the year again."""
+    print("intervals.icu, no usable run yet (a new runner; then every activity from Strava):")
+    for label, stubs in (("new runner", False), ("every activity a Strava stub", True)):
+        with intervals_account() as (home, fake, http):
+            today = date.today()
+            if stubs:
+                fake.activities = [
+                    strava_stub(today - timedelta(days=back), f"1663{back:07d}")
+                    for back in range(1, 365, 2)
+                ]
+            fake.register(http)
+            sync = syncer(home, http)
+            sync(f"{label}: first sync", detail=True)
+            sync(f"{label}: the next night", detail=True)
 
 
 if __name__ == "__main__":

@@ -4,11 +4,10 @@ It behaves like the API as ``reference/intervals.md`` documents it: HTTP Basic w
 ``API_KEY``; athlete ``0`` is the key's owner, another athlete is 403 "Access denied"; event
 ids are assigned by the server; ``events`` lists every category between ``oldest`` and
 ``newest`` (both inclusive local dates; without ``newest``, one week), in an order nothing may
-rely on (newest first here); ``events/bulk?upsert=true`` updates the event with the same
-``external_id`` *created through the API with this key* and creates the others (the runner's
-and other apps' events never match, even with the same ``external_id``); ``bulk-delete`` by
-``external_id`` deletes only those too; ``activities`` lists ``oldest`` … ``newest`` (a date or
-a date-time) newest first; errors are ``{"status": ..., "error": ...}``.
+rely on (newest first here); ``POST events`` creates one event (``createEvent``: it never
+upserts); ``activities`` lists ``oldest`` … ``newest`` (a date or a date-time) newest first;
+errors are ``{"status": ..., "error": ...}``. The bulk and upsert endpoints are not served:
+hipcoach must not use them (they match events by ``external_id``, which a copy may carry).
 
 Unverified and chosen here: which of 401 and 403 a wrong key gets (401), that a 429 carries
 ``Retry-After``, that the event the API answers with keeps ``external_id``, and that an
@@ -62,9 +61,6 @@ class FakeIntervals:
         self.fail_all = False
         #: the event answers leave out ``external_id`` (a server that does not keep it)
         self.drop_external_id = False
-        #: whether ``upsert=true`` matches events made with a personal key (unverified: the
-        #: OpenAPI document speaks of events "created by the same OAuth application")
-        self.upsert_matches = True
 
     # -- test helpers ----------------------------------------------------------------------
     def add_event(self, event: dict[str, Any], *, made_by: str = "web") -> int:
@@ -111,8 +107,7 @@ class FakeIntervals:
             ("GET", r"", self._profile),
             ("GET", r"/activities", self._activities),
             ("GET", r"/events", self._list_events),
-            ("POST", r"/events/bulk", self._bulk),
-            ("PUT", r"/events/bulk-delete", self._bulk_delete),
+            ("POST", r"/events", self._create),
             ("GET", r"/events/(\d+)", self._show),
             ("PUT", r"/events/(\d+)", self._update),
             ("DELETE", r"/events/(\d+)", self._delete),
@@ -170,44 +165,11 @@ class FakeIntervals:
         chosen.sort(key=lambda e: str(e["start_date_local"]), reverse=True)
         return _ok([self._answer(e) for e in chosen])
 
-    def _bulk(self, params, body):  # type: ignore[no-untyped-def]
-        upsert = params.get("upsert") == "true"
-        answer = []
-        for item in body:
-            ident = None
-            if upsert and self.upsert_matches and item.get("external_id"):
-                ident = next(
-                    (
-                        i
-                        for i, e in self.events.items()
-                        if e.get("external_id") == item["external_id"] and self.made_by[i] == "api"
-                    ),
-                    None,
-                )
-            if ident is None:
-                ident = next(self.ids)
-                self.made_by[ident] = "api"
-                self.events[ident] = self._stored(ident, item)
-            else:
-                self.events[ident] = self._stored(ident, {**self.events[ident], **item})
-            answer.append(self._answer(self.events[ident]))
-        return _ok(answer)
-
-    def _bulk_delete(self, params, body):  # type: ignore[no-untyped-def]
-        deleted = 0
-        for doomed in body:
-            if "external_id" in doomed:
-                hit = [
-                    i
-                    for i, e in self.events.items()
-                    if e.get("external_id") == doomed["external_id"] and self.made_by[i] == "api"
-                ]
-            else:
-                hit = [int(doomed["id"])] if int(doomed["id"]) in self.events else []
-            for ident in hit:
-                del self.events[ident]
-                deleted += 1
-        return _ok({"eventsDeleted": deleted})
+    def _create(self, params, body):  # type: ignore[no-untyped-def]
+        ident = next(self.ids)
+        self.made_by[ident] = "api"
+        self.events[ident] = self._stored(ident, body)
+        return _ok(self._answer(self.events[ident]))
 
     def _show(self, params, body, ident):  # type: ignore[no-untyped-def]
         event = self.events.get(int(ident))

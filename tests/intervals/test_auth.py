@@ -189,3 +189,53 @@ def test_a_key_file_that_is_a_pipe_never_blocks(cli, home):
     result = cli("sync", "--dry-run")
     assert result.exit_code == ExitCode.NOPERM
     assert "not a regular file" in result.stderr
+
+
+def assert_no_key_part(home: Path, *texts: str) -> None:
+    """Not even a part of the key: its first or last eight characters, anywhere shown or
+    kept outside the key file."""
+    parts = (KEY[:8], KEY[-8:])
+    logs = [p.read_text(errors="replace") for p in home.rglob("*.log")]
+    for text in (*texts, *logs):
+        assert not any(part in text for part in parts), text
+
+
+@pytest.mark.parametrize("where", ["prompt", "option", "environment"])
+def test_a_key_given_as_the_athlete_id_is_never_echoed(cli, home, fake, where):
+    """The key pasted a second time, at the athlete prompt, in --athlete-id or in
+    INTERVALS_ATHLETE_ID: the error names where it came from, never the value."""
+    if where == "prompt":
+        result = cli("-vv", "auth", "intervals", input=f"{KEY}\n{KEY}\n")
+    elif where == "option":
+        result = cli("-vv", "auth", "intervals", "--api-key-stdin", "--athlete-id", KEY, input=KEY)
+    else:
+        env = {"INTERVALS_API_KEY": KEY, "INTERVALS_ATHLETE_ID": KEY}
+        result = cli("-vv", "sync", "--dry-run", env=env)
+    assert result.exit_code in (ExitCode.USAGE, ExitCode.NOPERM), result.output
+    assert "is not an intervals.icu athlete id" in result.stderr
+    assert_no_key_part(home, result.stdout, result.stderr)
+    assert fake.requests == []
+
+
+def test_a_folder_in_the_key_files_place_is_73_naming_the_key_file(cli, home, fake):
+    path = home / "tokens" / "intervals" / "credentials.json"
+    path.mkdir(parents=True)
+    result = cli("auth", "intervals", "--api-key-stdin", input=KEY)
+    assert result.exit_code == ExitCode.CANTCREAT, result.output
+    assert f"{path}:" in result.stderr or f"{path} " in result.stderr
+    assert ".tmp" not in result.stderr
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_auth_says_to_try_again_later_not_that_a_next_run_retries(cli, home, fake):
+    fake.fail_all, fake.failure = True, "500"
+    result = cli("auth", "intervals", "--api-key-stdin", input=KEY)
+    assert result.exit_code == ExitCode.TEMPFAIL
+    assert "next run" not in result.stderr and "again in a while" in result.stderr
+
+
+def test_a_key_file_others_can_read_is_made_private_again(cli, home, key_file, fake, clock):
+    key_file.chmod(0o644)
+    result = cli("sync", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert mode(key_file) == 0o600

@@ -15,7 +15,7 @@ from hipcoach.state import open_state
 from hipcoach.sync.pull import pull_runs
 from hipcoach_intervals import IntervalsIntegration
 from hipcoach_intervals.source import WINDOW_DAYS
-from tests.intervals.conftest import context_for
+from tests.intervals.conftest import MONDAY, context_for
 from tests.intervals_shapes import activity, strava_stub, strength
 
 TODAY = date.today()
@@ -80,7 +80,7 @@ def test_windows_ask_for_local_dates_and_the_whole_last_day(fake, home, key_file
     assert fake.queries == [{"oldest": since.isoformat(), "newest": f"{last}T23:59:59"}]
 
 
-def test_strava_stubs_are_skipped_named_counted_and_explained_once(fake, home, key_file, caplog):
+def test_strava_stubs_are_skipped_named_and_carry_the_advice(fake, home, key_file, caplog):
     fake.activities = [
         strava_stub(TODAY - timedelta(days=2), "16639341172"),
         strava_stub(TODAY - timedelta(days=1), "16639341173"),
@@ -96,8 +96,8 @@ def test_strava_stubs_are_skipped_named_counted_and_explained_once(fake, home, k
         f"intervals.icu activity 16639341173 of {TODAY - timedelta(days=1)} (from Strava)",
     ]
     assert all("Strava" in s.reason for s in page.skipped)
-    hints = [r for r in caplog.records if "connect your watch" in r.getMessage()]
-    assert len(hints) == 1 and hints[0].getMessage().startswith("2 activities")
+    assert all("connect your watch" in s.advice for s in page.skipped)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []  # no raw line
 
 
 def test_implausible_and_unreadable_items_are_skipped_and_named(fake, home, key_file):
@@ -180,3 +180,107 @@ def test_a_malformed_list_is_69_in_one_line(fake, home, key_file):
             list(source.fetch_runs(TODAY - timedelta(days=3)))
     assert raised.value.exit_code == ExitCode.UNAVAILABLE  # type: ignore[attr-defined]
     assert "instead of a list" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("failure", "code"),
+    [
+        ("500", ExitCode.TEMPFAIL),
+        ("timeout", ExitCode.TEMPFAIL),
+        ("malformed", ExitCode.UNAVAILABLE),
+    ],
+)
+def test_a_failed_activity_read_is_not_sent_again_the_same_night(cli, runner, clock, failure, code):
+    """One listing a night: the runs' read failed, so the sessions done are not read again
+    (a timeout would cost another minute), and the night says why once."""
+    import requests
+
+    assert cli("sync").exit_code == 0
+    clock.day += timedelta(days=1)
+
+    def fail(params, body):  # type: ignore[no-untyped-def]
+        if failure == "timeout":
+            raise requests.exceptions.ReadTimeout("read timed out")
+        if failure == "malformed":
+            return 200, {"Content-Type": "application/json"}, "{not json"
+        return 500, {}, json.dumps({"status": 500, "error": "injected"})
+
+    runner._activities = fail  # type: ignore[method-assign]
+    runner.requests.clear()
+    result = cli("sync")
+    assert result.exit_code == code, result.output
+    reads = [path for method, path in runner.requests if path.endswith("/activities")]
+    assert len(reads) == 1, runner.requests
+
+
+def nightly_activity_reads(cli, fake, clock, nights: int = 3) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The ``oldest`` of each activity read of ``nights`` nights after the first sync."""
+    assert cli("sync").exit_code == 0
+    asked = []
+    for _ in range(nights):
+        clock.day += timedelta(days=1)
+        fake.requests.clear()
+        fake.queries.clear()
+        result = cli("sync")
+        assert result.exit_code == 0, result.output
+        asked.append(
+            [
+                q["oldest"]
+                for (_, path), q in zip(fake.requests, fake.queries, strict=True)
+                if path.endswith("/activities")
+            ]
+        )
+    return asked
+
+
+def test_with_no_runs_yet_a_night_reads_one_recent_window(cli, runner, clock):
+    """A new runner: the first sync reads the year and remembers that it did, so a night
+    reads one window from a week back (the sessions done), not the year again."""
+    runner.activities = []
+    reads = nightly_activity_reads(cli, runner, clock)
+    assert [len(r) for r in reads] == [1, 1, 1]
+    for night, (oldest,) in enumerate(reads, start=1):
+        assert date.fromisoformat(oldest) >= MONDAY + timedelta(days=night - 8)
+
+
+def test_a_runner_whose_runs_all_come_from_strava_is_told_once(cli, runner, clock):
+    """Every activity a Strava stub: the first night names them and says how to fix it, in
+    one warning; later nights read one window and say nothing of the same stubs again."""
+    runner.activities = [
+        strava_stub(clock.day - timedelta(days=d), f"1663{d:07d}") for d in range(1, 300, 2)
+    ]
+    first = cli("sync")
+    assert first.exit_code == 0, first.output
+    lines = first.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hipcoach: warning: skipped 150")
+    assert lines[0].count("connect your watch") == 1
+    for _ in range(3):
+        clock.day += timedelta(days=1)
+        runner.requests.clear()
+        result = cli("sync", "--json")
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        assert len(activity_reads(runner)) == 1
+        assert json.loads(result.stdout)["skipped"]  # still listed for scripts
+    runner.activities.append(strava_stub(clock.day - timedelta(days=1), "16640000001"))
+    clock.day += timedelta(days=1)
+    assert cli("sync").stderr == ""  # the advice was given: a new stub is only listed
+
+
+def test_a_distance_in_no_time_and_absurd_numbers_are_skipped_in_short_words(fake, home, key_file):
+    day = TODAY - timedelta(days=3)
+    no_time = activity(day, 8, ident="iZero")
+    no_time.update({"moving_time": 0, "elapsed_time": 0})
+    elapsed_only = activity(day, 8, ident="iElapsed")
+    elapsed_only.update({"moving_time": 0, "elapsed_time": 2700})
+    huge = {**activity(day, 8, ident="iHuge"), "distance": 1e300}
+    endless = {**activity(day, 8, ident="iEndless"), "moving_time": 10**30}
+    fake.activities = [no_time, elapsed_only, huge, endless]
+    _, source, _ = source_for(home)
+    (page,) = list(source.fetch_pages(TODAY - timedelta(days=7)))
+    assert [(r.id, r.moving_time_s) for r in page.runs] == [("iElapsed", 2700)]
+    named = {s.ident.split()[2]: s.reason for s in page.skipped}
+    assert set(named) == {"iZero", "iHuge", "iEndless"}
+    assert "no moving time" in named["iZero"]
+    assert all(len(reason) < 90 for reason in named.values()), named
+    assert "implausible" in named["iHuge"] and "implausible" in named["iEndless"]

@@ -107,18 +107,16 @@ def test_a_quiet_night_reads_the_activity_window_and_the_calendar_and_writes_not
 
 
 @pytest.mark.parametrize(
-    ("failure", "upsert_matches"),
+    "failure",
     # 500 and a dropped connection never reach the server alike: 500 stands for both.
-    [("500", True), ("429", True), ("lost", True), ("lost", False)],
+    ["500", "429", "lost"],
 )
 def test_a_failure_at_every_request_of_a_first_sync_then_a_clean_run(
-    tmp_path, runner, clock, failure, upsert_matches
+    tmp_path, runner, clock, failure
 ):
     """For each request k of a first sync: fail it, rerun cleanly: exactly the desired events,
-    no duplicate, nothing foreign touched; the night after, no write at all. Also when
-    intervals.icu's upsert would not match events made with a personal key (unverified): a
-    write whose answer was lost is then found on the calendar, never written twice."""
-    runner.upsert_matches = upsert_matches
+    no duplicate, nothing foreign touched; the night after, no write at all. A create whose
+    answer was lost ("lost") is found on its day and adopted, never written twice."""
     from hipcoach.cli import cli as root
 
     def fresh_home(name: str) -> Path:
@@ -296,13 +294,6 @@ def test_with_only_a_key_the_athlete_is_read_once_for_the_external_id(cli, home,
     assert all(e["external_id"].startswith(PREFIX) for e in fake.events.values())
 
 
-def test_garmin_and_intervals_together_the_config_chooses(cli, home, runner, clock):
-    (home / "config.toml").write_text("[integrations]\ntarget = 'intervals'\n")
-    result, report = sync(cli)
-    assert result.exit_code == 0, result.output
-    assert report is not None and report["target"] == "intervals"
-
-
 def test_status_sees_intervals_as_source_and_target(cli, runner, clock):
     sync(cli)
     data = json.loads(cli("status", "--json").stdout)
@@ -393,3 +384,52 @@ def test_the_runners_intervals_plan_places_the_sessions_and_moves_them_in_place(
         "planned 28 km long run (intervals.icu)" in days[str(MONDAY + timedelta(days=6))]["reason"]
     )
     assert_matches(runner, report)
+
+
+def test_a_session_done_after_the_sync_is_not_missed_when_the_next_read_fails(cli, runner, clock):
+    """The night's sync ran before the runner did the day's session; the next night the
+    activity list cannot be read (one attempt): the session is not called missed (its day was
+    never read after it ended), so nothing moves; the night after reads it done."""
+    _, first = sync(cli)
+    assert first is not None
+    key, day = planned(first)[0]
+    before = runner.hipcoach_events()
+    runner.activities.append(strength(date.fromisoformat(day), ident="i31", name="Hip"))
+    clock.day = date.fromisoformat(day) + timedelta(days=1)
+    real = runner._activities
+    runner._activities = lambda params, body: (500, {}, "{}")  # type: ignore[method-assign,assignment]
+    result, report = sync(cli)
+    assert result.exit_code == ExitCode.TEMPFAIL
+    assert report is not None and report["moved"] == [] and report["deleted"] == []
+    assert set(before) <= set(runner.hipcoach_events())  # nothing moved (a new week: added)
+    runner._activities = real  # type: ignore[method-assign]
+    result, report = sync(cli)
+    assert result.exit_code == 0, result.output
+    log = {s["key"]: s["status"] for s in json.loads(cli("log", "--json").stdout)["sessions"]}
+    assert log[key] == "done"
+    assert (key, day) in runner.hipcoach_events()
+
+
+def test_a_catch_up_taken_back_returns_its_event_to_the_day_missed(cli, home, runner, clock):
+    """Missed and caught up (its event moved to the new day), then the rest of the week is
+    blocked: the catch-up is taken back and the event goes back to the day missed, as the
+    report says ("it stays on ..."), never deleted."""
+    _, first = sync(cli)
+    assert first is not None
+    key, day = planned(first)[0]
+    clock.day = date.fromisoformat(day) + timedelta(days=1)
+    _, report = sync(cli)
+    assert report is not None
+    assert any(m["key"] == key and m.get("catch_up") for m in report["moved"]), report
+    week = [str(clock.day + timedelta(days=d)) for d in range(7 - clock.day.weekday())]
+    (home / "config.toml").write_text(f"[athlete]\nblocked_dates = {week!r}\n")
+    result, report = sync(cli)
+    assert result.exit_code == 0, result.output
+    assert report is not None
+    taken = [d for d in report["deleted"] if d["key"] == key]
+    assert taken and taken[0]["back_to"] == day, report
+    assert [d for k, d in runner.hipcoach_events() if k == key] == [day]
+    (event,) = (i for i, e in runner.events.items() if e.get("external_id") == PREFIX + key)
+    runner.requests.clear()
+    assert sync(cli)[0].exit_code == 0
+    assert not [r for r in runner.mutating_requests() if r[1].endswith(f"/{event}")]

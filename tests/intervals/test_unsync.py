@@ -108,3 +108,56 @@ def test_a_failure_at_any_request_of_unsync_is_finished_by_the_next_run(
         runner.requests.clear()
         assert run(home, "unsync").exit_code == 0
         assert runner.mutating_requests() == [], position
+
+
+def test_a_delete_that_failed_is_not_sent_again_the_same_night(cli, runner, clock):
+    """One attempt per request a night: the event whose DELETE failed stays recorded (exit
+    75, that one failure named), and the next unsync takes it off."""
+    sync(cli)
+    clock.day = MONDAY + timedelta(days=1)
+    real_delete = runner._delete
+    refused: list[str] = []
+
+    def refuse_first(params, body, ident):  # type: ignore[no-untyped-def]
+        if not refused:
+            refused.append(ident)
+            return 500, {}, json.dumps({"status": 500, "error": "injected 500"})
+        return real_delete(params, body, ident)
+
+    runner._delete = refuse_first  # type: ignore[method-assign]
+    runner.requests.clear()
+    result, report = unsync(cli)
+    assert result.exit_code == ExitCode.TEMPFAIL, result.output
+    sent = [path for method, path in runner.requests if method == "DELETE"]
+    assert sent.count(f"/api/v1/athlete/i434414/events/{refused[0]}") == 1
+    assert int(refused[0]) in runner.events
+    assert len(report["errors"]) == 1, report
+    result, _ = unsync(cli)
+    assert result.exit_code == 0, result.output
+    assert int(refused[0]) not in runner.events
+
+
+def test_unsync_takes_off_an_event_whose_create_answer_was_lost(cli, runner, clock):
+    """The first sync's last create was carried out but its answer lost: the event is not
+    recorded, yet it is the one on the day that write went to, so unsync takes it off."""
+    assert cli("sync", "--dry-run").exit_code == 0
+    runner.requests.clear()
+    posts = []
+    real_create = runner._create
+
+    def lose_last(params, body):  # type: ignore[no-untyped-def]
+        posts.append(body["external_id"])
+        answer = real_create(params, body)
+        if len(posts) == 4:
+            raise __import__("requests").exceptions.ConnectionError("reset")
+        return answer
+
+    runner._create = lose_last  # type: ignore[method-assign]
+    result, _ = sync(cli)
+    assert result.exit_code == ExitCode.TEMPFAIL
+    runner._create = real_create  # type: ignore[method-assign]
+    assert posts[3] in {e["external_id"] for e in runner.events.values()}
+    result, report = unsync(cli)
+    assert result.exit_code == 0, result.output
+    assert posts[3] in {r["workout_id"] for r in report["removed"]}
+    assert [d for _, d in runner.hipcoach_events() if d >= clock.day.isoformat()] == []

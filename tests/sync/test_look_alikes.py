@@ -200,6 +200,7 @@ def test_a_copy_on_another_day_is_never_taken_when_hipcoachs_own_is_deleted(
     watch.schedules = {s: v for s, v in watch.schedules.items() if v[0] != original}
     watch.requests.clear()
     report = sync(cli)
-    assert {"key": key, "date": day.isoformat()} in report["created"]
+    beside = [(day + timedelta(days=1)).isoformat()]  # the copy, named as left as it is
+    assert {"key": key, "date": day.isoformat(), "left": beside} in report["created"]
     looks.assert_untouched()
     assert_plan_on_the_watch(watch, looks, report, clock.day)

@@ -23,6 +23,8 @@ from typing import Any
 from hipcoach.adherence.completions import CompletedActivity, fingerprint, plausible_seconds
 from hipcoach.models import Run
 from hipcoach.schedule.activities import (
+    MAX_DISTANCE_M,
+    MAX_MOVING_SECONDS,
     RUNNING_SPORTS,
     BadActivity,
     local_date,
@@ -57,10 +59,36 @@ def activity_id(item: Mapping[str, Any]) -> str:
 
 
 def _moving_seconds(item: Mapping[str, Any]) -> float:
+    """The moving time, else the elapsed time (a manual entry may hold only that); 0 when
+    neither is above 0."""
     for name in ("moving_time", "elapsed_time"):
-        if item.get(name) is not None:
-            return number_field(item, name, required=True)
+        seconds = number_field(item, name, required=False)
+        if seconds > 0:
+            return _bounded(seconds, MAX_MOVING_SECONDS, "moving time", "s", "over a week")
     return 0.0
+
+
+def _bounded(value: float, limit: float, what: str, unit: str, beyond: str) -> float:
+    """``value`` unless it is beyond ``limit``: BadActivity quoting it in a few digits (a
+    distance of 1e300 is not a 300-digit number on the runner's screen)."""
+    if value > limit:
+        raise BadActivity(f"{what} {value:.3g} {unit} is implausible ({beyond})")
+    return value
+
+
+def _distance(item: Mapping[str, Any], seconds: float) -> float:
+    """The distance in metres (0 when absent: a treadmill run without a foot pod); a distance
+    covered in no time at all cannot be a run."""
+    metres = _bounded(
+        number_field(item, "distance", required=False),
+        MAX_DISTANCE_M,
+        "distance",
+        "m",
+        "over 300 km",
+    )
+    if metres > 0 and seconds == 0:
+        raise BadActivity(f"{metres / 1000:.1f} km with no moving time cannot be a run")
+    return metres
 
 
 def is_race(item: Mapping[str, Any]) -> bool:
@@ -81,12 +109,12 @@ def run_from_intervals(item: object, *, latest: date | None = None) -> Run | Non
     sport = item.get("type")
     if sport not in RUNNING_SPORTS:
         return None
+    seconds = _moving_seconds(item)
     return plausible_run(
         ident=activity_id(item),
         day=local_date(item.get("start_date_local")),
-        # A treadmill run without a foot pod may carry no distance: the day still had a run.
-        distance_m=number_field(item, "distance", required=False),
-        moving_s=_moving_seconds(item),
+        distance_m=_distance(item, seconds),
+        moving_s=seconds,
         kind="race" if is_race(item) else "easy",
         name=str(item.get("name") or ""),
         sport=str(sport),

@@ -7,6 +7,7 @@ imports nothing but click at the top.
 
 from __future__ import annotations
 
+import copy
 import sys
 from typing import Any
 
@@ -14,17 +15,25 @@ import click
 
 KEY_PROMPT = "intervals.icu API key (Settings → Developer Settings; hidden)"
 ATHLETE_PROMPT = "intervals.icu athlete id (Enter: the key's owner)"
+TRY_AGAIN = "try `hipcoach auth intervals` again in a while"
 
 
 def check_sign_in(api_key: str, athlete_id: str) -> tuple[str, str]:
     """One read (``GET /athlete/{id}``): the athlete's own id and name, or the error saying
     why the key or the id does not work (77 for a refused key)."""
+    from hipcoach.errors import TemporaryError
     from hipcoach_intervals.client import IntervalsClient, athlete_id_of
     from hipcoach_intervals.tokens import Credentials
 
     client = IntervalsClient(Credentials(api_key, athlete_id))
     action = f"checking the key with athlete {athlete_id}"
-    profile = client.get(client.athlete(), action=action)
+    try:
+        profile = client.get(client.athlete(), action=action)
+    except TemporaryError as exc:
+        # Typed at a terminal: no nightly run retries it for the runner.
+        again = copy.copy(exc)
+        again.hint = TRY_AGAIN
+        raise again from None
     ident = athlete_id_of(profile, action)
     name = profile.get("name") if isinstance(profile, dict) else None
     return ident, " ".join(name.split())[:80] if isinstance(name, str) else ""

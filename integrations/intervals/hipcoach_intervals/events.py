@@ -59,6 +59,13 @@ def session_key_of(external: object, athlete_id: str) -> str | None:
     return key
 
 
+def is_hipcoachs(event: dict[str, Any]) -> bool:
+    """Whether an event carries a hipcoach ``external_id`` (any athlete's): never a run of the
+    runner's plan, even retyped to ``Run``."""
+    external = event.get("external_id")
+    return isinstance(external, str) and external.startswith(f"{EXTERNAL_PREFIX}:")
+
+
 def event_id(event: dict[str, Any], action: str) -> str:
     """An event's id (a positive integer) as text."""
     raw = event.get("id")
@@ -135,7 +142,7 @@ def _has_repeats(steps: object) -> bool:
 def planned_run(event: object) -> PlannedRun | None:
     """The run a ``WORKOUT`` event of a running type plans, or the race a ``RACE_A/B/C``
     event is; None for anything else (notes, rides, strength, hipcoach's own events)."""
-    if not isinstance(event, dict):
+    if not isinstance(event, dict) or is_hipcoachs(event):
         return None
     category, sport = event.get("category"), event.get("type")
     race = category in RACES

@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from hipcoach.errors import HipcoachError
 from hipcoach.models import Run
 from hipcoach.plugins.interfaces import ActivitySource
-from hipcoach.plugins.values import ActivityPage
+from hipcoach.plugins.values import ActivityPage, SkippedActivity
 from hipcoach.schedule.activities import latest_possible_date, read_activities
 from hipcoach.sync.listing import ListingMemory, resume_page
 from hipcoach_intervals.activities import (
     CONNECT_WATCH,
+    STUB_REASON,
     activity_day,
-    is_strava_stub,
     label,
     run_from_intervals,
 )
@@ -49,9 +51,6 @@ class IntervalsActivityList:
     def __init__(self, client: IntervalsClient) -> None:
         self.client = client
         self.memory = ListingMemory(activity_day)
-        #: Strava stubs seen in this process (the runner is told once)
-        self.strava_stubs = 0
-        self._told = False
 
     def windows(self, since: date, first: int = 1) -> Iterator[tuple[int, list[Any], bool]]:
         """(number, items, last) of every window from ``since``, from window ``first``
@@ -63,10 +62,8 @@ class IntervalsActivityList:
             items = self._window(start, end)
             last = end >= latest
             self.memory.add_page(since, items, first=number == 1, last=last)
-            self.strava_stubs += sum(1 for item in items if is_strava_stub(item))
             yield number, items, last
             if last:
-                self._tell_about_stubs()
                 return
         raise malformed(f"reading activities since {since}", f"{MAX_WINDOWS} windows")
 
@@ -77,6 +74,15 @@ class IntervalsActivityList:
         )
 
     def _window(self, start: date, end: date) -> list[Any]:
+        """One window; a failed read is remembered, and not sent again this night."""
+        self.memory.check()
+        try:
+            return self._read_window(start, end)
+        except HipcoachError as exc:
+            self.memory.failed(exc)
+            raise
+
+    def _read_window(self, start: date, end: date) -> list[Any]:
         action = f"reading intervals.icu activities of {start} … {end}"
         params = {"oldest": start.isoformat(), "newest": f"{end.isoformat()}T23:59:59"}
         items = self.client.get(self.client.athlete("/activities"), action=action, params=params)
@@ -86,13 +92,6 @@ class IntervalsActivityList:
             raise malformed(action, f"a {type(items).__name__} instead of a list of activities")
         log.info("intervals.icu: activities of %s … %s: %d item(s)", start, end, len(items))
         return items
-
-    def _tell_about_stubs(self) -> None:
-        """Once per process: how to get the runs that came from Strava."""
-        if self.strava_stubs and not self._told:
-            self._told = True
-            noun = "activity" if self.strava_stubs == 1 else "activities"
-            log.warning("%d %s skipped: %s", self.strava_stubs, noun, CONNECT_WATCH)
 
 
 class IntervalsSource(ActivitySource):
@@ -120,6 +119,13 @@ class IntervalsSource(ActivitySource):
             )
             yield ActivityPage(
                 runs=[run for run in batch.runs if run.date >= since],
-                skipped=batch.skipped,
+                skipped=[with_advice(s) for s in batch.skipped],
                 next_page=None if last else str(number + 1),
             )
+
+
+def with_advice(skipped: SkippedActivity) -> SkippedActivity:
+    """A Strava stub skipped, with how to get those runs (the core tells it once)."""
+    if skipped.reason != STUB_REASON:
+        return skipped
+    return replace(skipped, advice=CONNECT_WATCH)

@@ -2,28 +2,40 @@
 
 The core's reconcile thinks in workouts and calendar entries; on intervals.icu an event is
 both. So the *workout id* is the event's ``external_id`` (``hipcoach:<athlete id>:<session
-key>``, fixed by the session's key), and the *schedule id* is the event's id:
+key>``, fixed by the session's key), and the *schedule id* is the event's id. The target
+says so (:attr:`entries_are_workouts`): a copy of one of hipcoach's events carries the very
+same ``external_id`` (whether intervals.icu's own copy or duplicate keeps it is not
+documented), so an event is hipcoach's only when state.db records that event's id, and the
+core hands this target the id of every event it may change:
 
 - :meth:`create_workout` makes no request: the event is written when it is put on a date;
-- :meth:`schedule` writes the whole event on its date: an update of the event this run read
-  or wrote (``PUT /events/{id}``, the id kept), else ``POST /events/bulk?upsert=true``, which
-  creates it or, should the event exist unseen (a response lost to a crash), updates the
-  event carrying that ``external_id`` instead of adding a second one;
-- :meth:`update_workout` rewrites the event where it is (``PUT``), or, when none is on the
-  calendar, leaves the content to the :meth:`schedule` that the reconcile always sends next;
-- :meth:`reschedule` moves the event (``PUT``, the id kept);
-- :meth:`unschedule` deletes the event (``DELETE /events/{id}``; never ``others=true``);
-- :meth:`delete_workout` deletes any other event of the session this run saw, or, when it saw
-  none, asks intervals.icu to delete by ``external_id`` (``PUT /events/bulk-delete``).
+- :meth:`schedule` creates a new event on its date (``POST /events``, which never updates an
+  event already there: an unrecorded event carrying hipcoach's ``external_id`` on another day
+  stays as it is; upsert by ``external_id`` would take it over);
+- :meth:`update_entry` rewrites the recorded event where it is (``PUT /events/{id}``, the id
+  kept); :meth:`update_workout` (no event known) only keeps the content for the
+  :meth:`schedule` that the reconcile sends next;
+- :meth:`reschedule` moves the recorded event: one ``PUT`` of its date alone (the id, and
+  a name or description the runner changed, kept; updating only the fields sent is how public
+  clients use ``updateEvent``, observed, not documented); one gone meanwhile is created anew;
+- :meth:`unschedule` deletes the recorded event (``DELETE /events/{id}``; never
+  ``others=true``);
+- :meth:`delete_workout` makes no request: nothing but the event held the session, and it
+  went with :meth:`unschedule`. Deleting by ``external_id`` (``bulk-delete``) would reach
+  events state.db has no record of.
+
+A create whose answer was lost leaves its event unrecorded on the day it was sent to: the
+next night the core adopts the one such event on that day (DESIGN, Ownership), so a crash is
+repaired, never duplicated.
 
 The session's content comes from the plan (:meth:`use_plan`) or the create and update calls.
-A move (:meth:`reschedule`) is one ``PUT`` of the event on its new date, the id kept. A
-missed session's catch-up moves its event to the new day (DESIGN, Adherence: "moves the missed
-session's calendar entry to its new day").
+A missed session's catch-up moves its event to the new day (DESIGN, Adherence: "moves the
+missed session's calendar entry to its new day").
 
 Safety: only events whose ``external_id`` is hipcoach's for this athlete are ever written to
-or deleted, and only by an id this target read (or made) with that ``external_id``; a
-runner's event named like ours, another app's event, another athlete's are never touched.
+or deleted, and only by an id this target read (or made, or read back once by id) with that
+``external_id``; a runner's event named like ours, another app's event, another athlete's
+are never touched.
 """
 
 from __future__ import annotations
@@ -61,16 +73,16 @@ OWNED_AHEAD_DAYS = 400
 class IntervalsTarget(WorkoutTarget):
     """Sessions as ``WeightTraining`` events on the runner's intervals.icu calendar."""
 
+    entries_are_workouts = True
+
     def __init__(
         self, client: IntervalsClient, calendar: IntervalsCalendar, today: Callable[[], date]
     ) -> None:
         self.client = client
         self.calendar = calendar
         self.today = today
-        #: event id → (external_id, date) of hipcoach's events read or written by this run
+        #: event id → (external_id, date) of hipcoach's-looking events read or written by this run
         self._events: dict[str, tuple[str, date]] = {}
-        #: external_ids whose events this run deleted
-        self._deleted: set[str] = set()
         #: session key → what to write for it (the plan, then create and update calls)
         self._sessions: dict[str, Session] = {}
         #: why this run writes nothing more (intervals.icu lost an external_id)
@@ -88,7 +100,8 @@ class IntervalsTarget(WorkoutTarget):
         return key
 
     def _keep(self, event: dict[str, Any], action: str) -> tuple[str, str, date] | None:
-        """(event id, external_id, date) of one of our events, remembered; None otherwise."""
+        """(event id, external_id, date) of an event with our external_id, remembered; None
+        otherwise."""
         external = event.get("external_id")
         if session_key_of(external, self.client.athlete_id()) is None:
             return None
@@ -99,9 +112,23 @@ class IntervalsTarget(WorkoutTarget):
         self._events[ident] = (str(external), day)
         return ident, str(external), day
 
-    def _ours(self, workout_id: str) -> list[str]:
-        """The ids of the events of ``workout_id`` this run knows, latest first."""
-        return [i for i, (ext, _) in reversed(self._events.items()) if ext == workout_id]
+    def _require(self, schedule_id: str, workout_id: str, verb: str) -> date:
+        """The date of event ``schedule_id``, once it is known to carry ``workout_id``: read
+        (or written) by this run, else read back once by its id. NotOwned for any other
+        event; RemoteNotFound when it is gone."""
+        if schedule_id not in self._events and schedule_id.isdigit():
+            action = f"reading intervals.icu event {schedule_id}"
+            event = self.client.get(self.client.athlete(f"/events/{schedule_id}"), action=action)
+            if not isinstance(event, dict):
+                raise malformed(action, "no event")
+            self._keep(event, action)
+        external, day = self._events.get(schedule_id, ("", date.min))
+        if external != workout_id:
+            raise NotOwned(
+                f"refusing to {verb} intervals.icu event {schedule_id}: it is not an event of "
+                f"{workout_id}"
+            )
+        return day
 
     # -- reading ---------------------------------------------------------------------------
     def list_scheduled(self, start: date, end: date) -> list[RemoteScheduleEntry]:
@@ -122,7 +149,8 @@ class IntervalsTarget(WorkoutTarget):
         return sorted(entries, key=lambda e: (e.date, e.schedule_id))
 
     def list_owned_workouts(self) -> list[RemoteWorkout]:
-        """hipcoach's events from six weeks back to over a year ahead, one per session."""
+        """The external_ids of hipcoach's events from six weeks back to over a year ahead,
+        one per session (whoever made the events: the core tells which are hipcoach's)."""
         today = self.today()
         start = today - timedelta(days=OWNED_BACK_DAYS)
         end = today + timedelta(days=OWNED_AHEAD_DAYS)
@@ -149,67 +177,68 @@ class IntervalsTarget(WorkoutTarget):
         return external_id(self.client.athlete_id(), session.key)
 
     def update_workout(self, workout_id: str, session: Session) -> None:
-        """Rewrite the session's event where it is; with none on the calendar, only keep the
-        content for the :meth:`schedule` that follows."""
+        """Keep the content for the :meth:`schedule` that follows (the core knows no event of
+        the session: an event is rewritten only through :meth:`update_entry`)."""
+        self._sessions[self._key(workout_id)] = session
+        log.info("intervals.icu: %s has no event yet; written when it gets one", workout_id)
+
+    def update_entry(self, schedule_id: str, workout_id: str, session: Session) -> None:
+        """Rewrite the recorded event ``schedule_id`` where it is (``PUT``, the id kept); one
+        gone meanwhile is left to the next night (which finds the session without an event)."""
         key = self._key(workout_id)
         self._sessions[key] = session
-        known = self._ours(workout_id)
-        if not known:
-            log.info("intervals.icu: %s is on no date yet; written when it is", key)
-            return
-        _, day = self._events[known[0]]
-        self._write(workout_id, key, day)
+        try:
+            day = self._require(schedule_id, workout_id, "update")
+            self._put(schedule_id, workout_id, self._body(key, day), f"writing {key} on {day}")
+        except RemoteNotFound:
+            log.info("intervals.icu event %s is gone; %s is written anew later", schedule_id, key)
+            self._events.pop(schedule_id, None)
 
     def schedule(self, workout_id: str, on: date) -> str:
-        """Write the session's event on ``on``; its event id."""
-        return self._write(workout_id, self._key(workout_id), on)
+        """Create the session's event on ``on`` (a new event); its id."""
+        return self._create(workout_id, self._key(workout_id), on)
 
     def reschedule(self, schedule_id: str, workout_id: str, on: date) -> str:
-        """Move the session's event to ``on`` in place: one ``PUT``, the event id kept (an
-        event gone meanwhile is written anew)."""
+        """Move the recorded event to ``on`` in place: one ``PUT`` of its date, the id kept.
+        An event gone meanwhile is created anew (RemoteNotFound for a session no longer
+        planned: there is nothing to write)."""
         key = self._key(workout_id)
-        self._require_read(schedule_id, workout_id, "move")
-        return self._write(workout_id, key, on, event=schedule_id)
+        try:
+            self._require(schedule_id, workout_id, "move")
+            moved = {"start_date_local": f"{on.isoformat()}T00:00:00"}
+            return self._put(schedule_id, workout_id, moved, f"moving {key} to {on}")
+        except RemoteNotFound:
+            self._events.pop(schedule_id, None)
+            if key not in self._sessions:
+                raise
+            log.info("intervals.icu event %s is gone; %s is written anew", schedule_id, key)
+            return self._create(workout_id, key, on)
 
     def unschedule(self, schedule_id: str, workout_id: str) -> None:
-        """``DELETE /events/{id}`` of an event read as ``workout_id``'s; gone counts as done."""
+        """``DELETE /events/{id}`` of the recorded event; gone counts as done."""
         self._key(workout_id)
-        self._require_read(schedule_id, workout_id, "delete")
-        self._delete(schedule_id, workout_id)
-
-    def _require_read(self, schedule_id: str, workout_id: str, verb: str) -> None:
-        """NotOwned unless this run read (or wrote) event ``schedule_id`` as ``workout_id``'s."""
-        if self._events.get(schedule_id, ("",))[0] != workout_id:
-            raise NotOwned(
-                f"refusing to {verb} intervals.icu event {schedule_id}: it was not read as an "
-                f"event of {workout_id}"
+        self.calendar.forget()
+        try:
+            self._require(schedule_id, workout_id, "delete")
+            action = f"deleting intervals.icu event {schedule_id}"
+            self.client.request(
+                "DELETE", self.client.athlete(f"/events/{schedule_id}"), action=action
             )
+        except RemoteNotFound:
+            log.info("intervals.icu event %s was already gone", schedule_id)
+        else:
+            log.info("intervals.icu: deleted event %s (%s)", schedule_id, workout_id)
+        self._events.pop(schedule_id, None)
 
     def delete_workout(self, workout_id: str) -> None:
-        """Delete the session's other events this run saw; when it saw none, ask intervals.icu
-        to delete by external_id (``bulk-delete``: events that do not exist are ignored)."""
+        """No request: the session's event went with :meth:`unschedule`, and nothing else on
+        intervals.icu holds the session (events state.db has no record of are never
+        deleted)."""
         self._key(workout_id)
-        known = self._ours(workout_id)
-        for ident in known:
-            self._delete(ident, workout_id)
-        if known or workout_id in self._deleted:
-            return
-        self.calendar.forget()
-        action = f"deleting the intervals.icu event of {workout_id}"
-        answer = self.client.request(
-            "PUT",
-            self.client.athlete("/events/bulk-delete"),
-            action=action,
-            body=[{"external_id": workout_id}],
-        )
-        gone = answer.get("eventsDeleted") if isinstance(answer, dict) else None
-        log.info("intervals.icu: deleted %s event(s) of %s by external_id", gone, workout_id)
-        self._deleted.add(workout_id)
 
     # -- requests --------------------------------------------------------------------------
-    def _write(self, workout_id: str, key: str, on: date, event: str | None = None) -> str:
-        """PUT ``event`` (default: the latest event of ``workout_id`` this run knows) on
-        ``on``, or, with none known (or it is gone), upsert by external_id."""
+    def _body(self, key: str, on: date) -> dict[str, Any]:
+        """The whole event of session ``key`` on ``on``, its FIT workout attached."""
         from hipcoach.exports.fit import encode_workout
 
         if self._stopped:
@@ -219,35 +248,33 @@ class IntervalsTarget(WorkoutTarget):
             raise ServiceError(
                 f"no planned content for {key} to write to intervals.icu (the next sync does)"
             )
-        body = event_body(session, on, self.client.athlete_id(), encode_workout(session, on))
+        return event_body(session, on, self.client.athlete_id(), encode_workout(session, on))
+
+    def _put(self, ident: str, workout_id: str, body: dict[str, Any], doing: str) -> str:
+        """``PUT`` ``body`` (the fields to change) to event ``ident``; its id."""
+        if self._stopped:
+            raise ServiceError(self._stopped)
+        self.calendar.forget()
+        action = f"{doing} on intervals.icu"
+        answer = self.client.request(
+            "PUT", self.client.athlete(f"/events/{ident}"), action=action, body=body
+        )
+        return self._written(answer, workout_id, action, body)
+
+    def _create(self, workout_id: str, key: str, on: date) -> str:
+        """A new event for ``key`` on ``on`` (``POST /events``: it creates, it never updates
+        another event); its id."""
+        body = self._body(key, on)
         self.calendar.forget()
         action = f"writing {key} on {on} to intervals.icu"
-        known = [event] if event is not None else self._ours(workout_id)[:1]
-        for ident in known:
-            try:
-                answer = self.client.request(
-                    "PUT", self.client.athlete(f"/events/{ident}"), action=action, body=body
-                )
-            except RemoteNotFound:
-                log.info("intervals.icu event %s is gone; %s is written anew", ident, key)
-                self._events.pop(ident, None)
-            else:
-                return self._written(answer, workout_id, action, body)
         answer = self.client.request(
-            "POST",
-            self.client.athlete("/events/bulk"),
-            action=action,
-            params={"upsert": "true"},
-            body=[body],
+            "POST", self.client.athlete("/events"), action=action, body=body
         )
-        if not isinstance(answer, list):
-            raise malformed(action, "no list of events")
-        written = [e for e in answer if isinstance(e, dict) and e.get("external_id") == workout_id]
-        if len(written) == 1:
-            return self._written(written[0], workout_id, action, body)
-        if len(answer) == 1 and isinstance(answer[0], dict):
-            self._take_back(answer[0], key, action)
-        raise malformed(action, f"{len(written)} events for {workout_id} instead of one")
+        if not isinstance(answer, dict):
+            raise malformed(action, "no event")
+        if answer.get("external_id") != workout_id:
+            self._take_back(answer, key, action)
+        return self._written(answer, workout_id, action, body)
 
     def _take_back(self, made: dict[str, Any], key: str, action: str) -> None:
         """The event just made for ``key`` came back without hipcoach's external_id: nothing
@@ -275,21 +302,10 @@ class IntervalsTarget(WorkoutTarget):
         kept = self._keep(answer, action)
         assert kept is not None  # its external_id is ours: checked above
         ident, _, day = kept
-        changed = [k for k in ("name", "description", "type") if answer.get(k) != sent[k]]
+        changed = [
+            k for k in ("name", "description", "type") if k in sent and answer.get(k) != sent[k]
+        ]
         if changed:
             log.info("intervals.icu kept another %s for %s", " and ".join(changed), workout_id)
-        self._deleted.discard(workout_id)
         log.info("intervals.icu: %s is event %s on %s", workout_id, ident, day)
         return ident
-
-    def _delete(self, ident: str, workout_id: str) -> None:
-        self.calendar.forget()
-        action = f"deleting intervals.icu event {ident}"
-        try:
-            self.client.request("DELETE", self.client.athlete(f"/events/{ident}"), action=action)
-        except RemoteNotFound:
-            log.info("intervals.icu event %s was already gone", ident)
-        else:
-            log.info("intervals.icu: deleted event %s (%s)", ident, workout_id)
-        self._events.pop(ident, None)
-        self._deleted.add(workout_id)

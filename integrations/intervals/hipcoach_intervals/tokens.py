@@ -17,15 +17,20 @@ from __future__ import annotations
 import base64
 import errno
 import json
+import logging
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hipcoach import redact
 from hipcoach.config import INTERVALS_ATHLETE_ID
 from hipcoach.errors import CannotWrite, CredentialsError, UsageError
-from hipcoach.home import cannot_write, make_private_dir, read_regular_file, write_private
+from hipcoach.home import make_private_dir, read_regular_file, write_private
 from hipcoach.plugins.values import PluginContext
+
+log = logging.getLogger(__name__)
 
 KEY_ENV = "INTERVALS_API_KEY"
 ATHLETE_ENV = "INTERVALS_ATHLETE_ID"
@@ -83,11 +88,12 @@ def check_key(text: str, origin: str) -> str:
 
 
 def check_athlete_id(text: str, origin: str) -> str:
-    """An athlete id (``i12345``, digits, or ``0``); UsageError naming ``origin`` otherwise."""
+    """An athlete id (``i12345``, digits, or ``0``); UsageError naming ``origin`` otherwise.
+    The value itself is never echoed: it may be the key, pasted in the wrong place."""
     athlete = text.strip()
     if not _ATHLETE.fullmatch(athlete):
         raise UsageError(
-            f"{origin} {athlete[:20]!r} is not an intervals.icu athlete id",
+            f"{origin} is not an intervals.icu athlete id",
             hint="use the id in your intervals.icu settings (such as i12345), or 0 for the "
             "key's owner",
         )
@@ -140,7 +146,8 @@ def _athlete(context: PluginContext, saved: Credentials | None) -> str:
 
 
 def load(path: Path) -> Credentials | None:
-    """The saved credentials, or None without a file. Never read through a link."""
+    """The saved credentials, or None without a file. Never read through a link; a file
+    others may read is made private (0600) again."""
     try:
         raw = read_regular_file(path, follow_links=False)
     except FileNotFoundError:
@@ -162,7 +169,19 @@ def load(path: Path) -> Credentials | None:
         raise CredentialsError(
             f"{path} is not a usable intervals.icu key file", hint=AUTH_HINT
         ) from None
+    _tighten(path)
     return Credentials(key, athlete)
+
+
+def _tighten(path: Path) -> None:
+    """0600 again for a key file someone loosened (the key never rotates, so nothing else
+    ever rewrites it); one that cannot be changed is left as it is."""
+    try:
+        if stat.S_IMODE(path.lstat().st_mode) & 0o077:
+            os.chmod(path, 0o600, follow_symlinks=False)
+            log.info("%s was readable by others: made private (0600) again", path)
+    except (OSError, NotImplementedError) as exc:
+        log.info("%s: cannot make it private: %s", path, exc)
 
 
 def save(context: PluginContext, credentials: Credentials) -> Path:
@@ -177,8 +196,17 @@ def save(context: PluginContext, credentials: Credentials) -> Path:
                 hint="remove the link; hipcoach makes its own",
             )
     make_private_dir(context.home.tokens_dir, tighten=True)
+    if path.exists() and not path.is_file():
+        raise CannotWrite(
+            f"cannot write {path}: something that is not a file is in its place",
+            hint="move it aside, then run `hipcoach auth intervals` again",
+        )
     try:
         write_private(path, credentials.to_json())
     except OSError as exc:
-        raise cannot_write(exc, path) from None
+        # Named by the key file, never by the temporary file it was written through.
+        raise CannotWrite(
+            f"cannot write {path}: {exc.strerror or exc}",
+            hint="make it writable, or choose another place with --home / HIPCOACH_HOME",
+        ) from None
     return path

@@ -271,7 +271,9 @@ def _status(
             return made(status, done, activity.source, activity, activity.date)
     # Nothing recorded, or none of its sets done: not done (the recording is named).
     source = activity.source if activity is not None else None
-    if session.date < today and checked_through is not None and session.date <= checked_through:
+    # Missed once a read made after its day ended found nothing: the night of the session's
+    # own day read before the runner may have done it.
+    if session.date < today and checked_through is not None and session.date < checked_through:
         return made("missed", done, source, activity)
     return made("planned", done, source, activity)
 

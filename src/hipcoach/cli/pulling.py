@@ -78,16 +78,20 @@ def pull_into_cache(app: App, name: str, source: ActivitySource, since: date | N
     with pull_bar(app) as bar:
         result = pull_runs(source, name, app.state, app.today(), since, on_page=bar)
     app.pulls.append(result)
-    warn_skipped(app, name, result.skipped)
+    warn_skipped(app, name, result.untold)
     return result
 
 
 def warn_skipped(app: App, source: str, skipped: Sequence[SkippedActivity]) -> None:
-    """One warning line: how many activities were skipped, naming the first few."""
+    """One warning line: how many activities were skipped, naming the first few, and what
+    the runner can do about them (each piece of advice once)."""
     if not skipped:
         return
     named = "; ".join(str(s) for s in skipped[:NAMED_ON_STDERR])
     if len(skipped) > NAMED_ON_STDERR:
         named += f"; and {len(skipped) - NAMED_ON_STDERR} more"
     noun = "activity" if len(skipped) == 1 else "activities"
-    app.warn(f"skipped {len(skipped)} unusable {source} {noun}: {named}")
+    advice = "".join(
+        f". {a[0].upper()}{a[1:]}" for a in dict.fromkeys(s.advice for s in skipped) if a
+    )
+    app.warn(f"skipped {len(skipped)} unusable {source} {noun}: {named}{advice}")

@@ -29,7 +29,7 @@ def command(app: App, as_json: bool) -> None:
     from hipcoach.serialize import adherence_week_json, race_json, weekly_distance_json
     from hipcoach.state.remote import last_sync_run
     from hipcoach.state.sessions import adherence_log_for
-    from hipcoach.sync.status import attention, upcoming_sessions
+    from hipcoach.sync.status import attention, target_notes, upcoming_sessions
 
     config = app.config
     state = app.state
@@ -41,7 +41,9 @@ def command(app: App, as_json: bool) -> None:
     ]
     runs = classify(state.cached_runs(since=monday(today) - timedelta(weeks=SHOWN_WEEKS)), today)
     weeks = weekly_distance_km(runs, monday(today) - timedelta(weeks=SHOWN_WEEKS - 1), today)
-    notes = attention(app.registry, app.plugin_context(), last, exported=bool(upcoming))
+    context = app.plugin_context()
+    notes = attention(app.registry, context, last, exported=bool(upcoming))
+    notes += target_notes(app.registry, context, state, today)
     done = adherence_log_for(state, today, SHOWN_WEEKS)
     payload: dict[str, Any] = {
         "last_sync": last.to_json() if last else None,

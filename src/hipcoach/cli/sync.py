@@ -53,7 +53,7 @@ def command(
         _print(app, report)
     pull = report.result.pull
     if pull is not None:
-        warn_skipped(app, pull.source, pull.skipped)
+        warn_skipped(app, pull.source, pull.untold)
     _warn(app, report)
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
@@ -67,6 +67,8 @@ def _warn(app: App, report: SyncReport) -> None:
     log = logging.getLogger(__name__)
     for problem in report.errors():
         log.info("sync problem: %s", problem)
+    for note in report.notes():
+        app.warn(note)
     headline = report.headline()
     if headline is not None:
         app.warn(headline)

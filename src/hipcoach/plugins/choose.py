@@ -4,6 +4,8 @@ running plans among the integrations, and checking what ``[integrations]`` names
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hipcoach.config import Config
 from hipcoach.errors import ConfigError, CredentialsError
 from hipcoach.plugins.interfaces import (
@@ -25,9 +27,20 @@ def resolve_source(registry: Registry, context: PluginContext) -> tuple[str, Act
     return _resolve(registry, context, context.config.integrations.source, "source")  # type: ignore[return-value]
 
 
-def resolve_target(registry: Registry, context: PluginContext) -> tuple[str, WorkoutTarget] | None:
-    """The configured target (``[integrations] target``), else the first one that is set up."""
-    return _resolve(registry, context, context.config.integrations.target, "target")  # type: ignore[return-value]
+def resolve_target(
+    registry: Registry, context: PluginContext, holding: Sequence[str] = ()
+) -> tuple[str, WorkoutTarget] | None:
+    """The configured target (``[integrations] target``), else the first of ``holding`` (the
+    targets that hold hipcoach's sessions to come) that is still set up: a target is changed
+    only by the configuration, never by a sign-in to another service, which would leave the
+    sessions on the former one behind; else the first one that is set up."""
+    wanted = context.config.integrations.target
+    for name in () if wanted else holding:
+        if name in registry.plugins:
+            provided = registry.get(name).workout_target(context)
+            if provided is not None:
+                return name, provided
+    return _resolve(registry, context, wanted, "target")  # type: ignore[return-value]
 
 
 def resolve_targets(registry: Registry, context: PluginContext) -> list[tuple[str, WorkoutTarget]]:

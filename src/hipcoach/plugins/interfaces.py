@@ -61,6 +61,12 @@ class WorkoutTarget(ABC):
     by the core sync engine. They must never modify or delete a workout without the marker.
     """
 
+    #: Each calendar entry is a workout of its own (an intervals.icu event: its workout id is
+    #: the session's marker, so a copy of one carries the same id). The core then holds an
+    #: entry hipcoach's only when state.db records that very entry, edits content through it
+    #: (:meth:`update_entry`) and moves a missed session's entry itself to its catch-up day.
+    entries_are_workouts: ClassVar[bool] = False
+
     @abstractmethod
     def list_owned_workouts(self) -> list[RemoteWorkout]:
         """Every remote workout carrying the hipcoach marker (never one matched by name)."""
@@ -120,6 +126,12 @@ class WorkoutTarget(ABC):
         with suppress(RemoteNotFound):
             self.unschedule(schedule_id, workout_id)
         return self.schedule(workout_id, on)
+
+    def update_entry(self, schedule_id: str, workout_id: str, session: Session) -> None:
+        """Replace the content of the owned workout ``workout_id`` through its calendar entry
+        ``schedule_id``, the one state.db records (only called on targets whose
+        :attr:`entries_are_workouts`); the default is :meth:`update_workout`."""
+        self.update_workout(workout_id, session)
 
     def use_plan(self, sessions: Sequence[ScheduledSession]) -> None:
         """The sessions this sync plans, given before it changes anything (default: unused).

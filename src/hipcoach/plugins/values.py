@@ -42,6 +42,8 @@ class SkippedActivity:
     #: how to find it: the activity id (with its name) or its place in the answer
     ident: str
     reason: str
+    #: what the runner can do about it, told once (the first time it comes up), if anything
+    advice: str = ""
 
     def __str__(self) -> str:
         return f"{self.ident}: {self.reason}"

@@ -18,6 +18,8 @@ from hipcoach.state.migrations import MIGRATIONS, SCHEMA_VERSION
 from hipcoach.timeutil import in_range
 
 PULL_RESUME_PREFIX = "pull_resume:"
+#: meta key prefix of the day a source's last whole pull read through
+PULLED_THROUGH_PREFIX = "pulled_through:"
 #: the source whose runs the plans use: the one pulled last (a runner who switched from Strava
 #: to Garmin must not count each run twice)
 RUNS_SOURCE_KEY = "runs_source"
@@ -173,19 +175,34 @@ class StateDB:
             return _upsert_runs(conn, source, runs)
 
     def store_pulled_page(
-        self, source: str, runs: Sequence[Run], resume: PullResume | None
+        self,
+        source: str,
+        runs: Sequence[Run],
+        resume: PullResume | None,
+        through: date | None = None,
     ) -> tuple[int, int]:
-        """One pulled page, and where the pull continues (None: it is complete), in one
-        transaction: a pull stopped at any point keeps every page before it."""
+        """One pulled page, and where the pull continues (None: it is complete, read
+        ``through`` that day), in one transaction: a pull stopped at any point keeps every
+        page before it."""
         with self.transaction() as conn:
             counts = _upsert_runs(conn, source, runs)
             put_meta(conn, RUNS_SOURCE_KEY, source)
             key = f"{PULL_RESUME_PREFIX}{source}"
             if resume is None:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+                if through is not None:
+                    put_meta(conn, f"{PULLED_THROUGH_PREFIX}{source}", through.isoformat())
             else:
                 put_meta(conn, key, resume.to_json())
         return counts
+
+    def pulled_through(self, source: str) -> date | None:
+        """The day a whole pull from ``source`` last read through, runs or none."""
+        stored = self.get_meta(f"{PULLED_THROUGH_PREFIX}{source}")
+        try:
+            return date.fromisoformat(stored) if stored else None
+        except ValueError:
+            return None  # unreadable: the pull goes by the cached runs, as before
 
     def pull_resume(self, source: str) -> PullResume | None:
         """Where an interrupted pull from ``source`` continues, if one was interrupted."""

@@ -128,6 +128,18 @@ def recorded_targets(db: StateDB) -> set[str]:
         return {str(target) for (target,) in rows}
 
 
+def held_sessions(db: StateDB, today: date) -> dict[str, tuple[int, date]]:
+    """Target → (how many sessions from ``today`` on hipcoach holds there, the first one's
+    day), for the targets holding any."""
+    with db.reading("remote_workouts"):
+        rows = db.connection.execute(
+            "SELECT target, count(*), min(date) FROM remote_workouts "
+            "WHERE date >= ? AND deleting = 0 GROUP BY target ORDER BY target",
+            (today.isoformat(),),
+        ).fetchall()
+        return {str(t): (int(n), date.fromisoformat(first)) for t, n, first in rows}
+
+
 def recent_placements(db: StateDB, since: date, before: date) -> list[tuple[date, str]]:
     """(date, session key) of sessions put on any target on ``since`` … the day before
     ``before``: they are done or due, so a new plan keeps them and counts them."""

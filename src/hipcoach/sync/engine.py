@@ -84,6 +84,9 @@ class SyncOutcome:
                     entry["back_to"] = action.old_date.isoformat()
             if REPORT_KIND[action.kind] == "repaired" or action.kind is ActionKind.TAKE_OFF:
                 entry["action"] = str(action.kind)
+            if action.left:
+                # Marked entries hipcoach has no record of, left beside the new one.
+                entry["left"] = [day.isoformat() for day in action.left]
             out[REPORT_KIND[action.kind]].append(entry)
         return out
 
@@ -105,9 +108,12 @@ def plan_actions(
     ``over`` are the sessions done, partial or skipped (see :func:`reconcile`)."""
     known = records.all()
     calendar = target.list_scheduled(start, end)
-    listing = needs_workout_listing(known, calendar, desired, start, end)
+    listing = needs_workout_listing(
+        known, calendar, desired, start, end, target.entries_are_workouts
+    )
     owned = target.list_owned_workouts() if listing else None
-    return reconcile(desired, known, Snapshot(calendar, owned), start, end, over)
+    snapshot = Snapshot(calendar, owned, target.entries_are_workouts)
+    return reconcile(desired, known, snapshot, start, end, over)
 
 
 def owned_placements(
@@ -233,7 +239,10 @@ def _adopt_entry(target: WorkoutTarget, records: RemoteRecords, action: Action) 
 
 def _update(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     item = _item(action)
-    target.update_workout(_id(action.workout_id), item.session)
+    if action.schedule_id is not None:  # a target whose entries are its workouts
+        target.update_entry(action.schedule_id, _id(action.workout_id), item.session)
+    else:
+        target.update_workout(_id(action.workout_id), item.session)
     _verify(target, records, action.key, _id(action.workout_id), item)
 
 
@@ -249,6 +258,15 @@ def _catch_up(target: WorkoutTarget, records: RemoteRecords, action: Action) -> 
     assert action.old_date is not None
     # Recorded first: a crash from here on leaves a catch-up with no entry, which the next
     # run schedules (or takes back), and the past entry is never the record's again.
+    if action.schedule_id is not None:
+        # A target whose entries are its workouts: the missed entry itself moves, by its
+        # recorded id, before the record follows. A move that failed leaves the record on the
+        # missed day, and the next run moves it again (sending it twice is harmless): the
+        # session is never twinned by a fresh entry.
+        moved = target.reschedule(action.schedule_id, _id(action.workout_id), item.date)
+        records.begin_catch_up(action.key, action.old_date, item.date)
+        records.set_schedule(action.key, moved, item.date)
+        return
     records.begin_catch_up(action.key, action.old_date, item.date)
     schedule_id = target.schedule(_id(action.workout_id), item.date)
     records.set_schedule(action.key, schedule_id, item.date)
@@ -256,6 +274,13 @@ def _catch_up(target: WorkoutTarget, records: RemoteRecords, action: Action) -> 
 
 def _take_back(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
     assert action.old_date is not None
+    if action.workout_id and action.schedule_id and target.entries_are_workouts:
+        # The entry is the session itself (moved from the day missed by its catch-up): it goes
+        # back to the day the session belongs to, never deleted.
+        back = target.reschedule(action.schedule_id, action.workout_id, action.old_date)
+        records.take_back(action.key, action.old_date)
+        records.set_schedule(action.key, back, action.old_date)
+        return
     if action.workout_id:
         _unschedule(target, action.schedule_id, action.workout_id)
     records.take_back(action.key, action.old_date)

@@ -3,16 +3,20 @@
 The nightly job reads the runner's activity list for runs and, from the same service, for
 completed strength sessions. :class:`ListingMemory` keeps the items of a listing read to its
 end from some start date, so a later request from that date or after is answered from memory
-instead of a second request: a quiet night stays one activities page.
+instead of a second request: a quiet night stays one activities page. A read of the listing
+that failed is not sent again in the process either (:meth:`ListingMemory.failed`): the next
+reader gets the same error at once (a timeout would otherwise cost its minute twice), and the
+next night reads again.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from hipcoach.errors import ServiceError
+from hipcoach.errors import HipcoachError, ServiceError
 
 
 class ListingMemory:
@@ -23,6 +27,17 @@ class ListingMemory:
         self.day_of = day_of
         self._complete: dict[date, list[Any]] = {}
         self._reading: dict[date, list[Any]] = {}
+        #: the failure of a read of this listing in this process
+        self._failure: HipcoachError | None = None
+
+    def failed(self, error: HipcoachError) -> None:
+        """A read of the listing failed: no reader in this process sends another."""
+        self._failure = error
+
+    def check(self) -> None:
+        """Raise (a copy of) the failure of an earlier read, if one failed."""
+        if self._failure is not None:
+            raise copy.copy(self._failure)
 
     def add_page(self, since: date, items: Sequence[Any], *, first: bool, last: bool) -> None:
         """Record a page of the listing from ``since``; ``first``/``last`` mark its ends."""
@@ -45,9 +60,11 @@ class ListingMemory:
 
     def items_since(self, since: date, read: Callable[[date], Iterable[object]]) -> list[Any]:
         """Every item on or after ``since``: from a whole listing read earlier in this process
-        when one covers it (the run pull's), else after ``read(since)`` lists it whole."""
+        when one covers it (the run pull's), else after ``read(since)`` lists it whole; the
+        earlier read's error when one failed."""
         known = self.covering(since)
         if known is None:
+            self.check()
             for _ in read(since):
                 pass
             known = self.covering(since) or []

@@ -10,7 +10,8 @@ instead of starting over every time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -28,6 +29,10 @@ OVERLAP_DAYS = 2
 COMPLETION_OVERLAP_DAYS = 7
 # ... and the first read reaches back at most this far (progression and catch-up look at less).
 COMPLETION_LOOKBACK_DAYS = 42
+#: meta key prefix of the skipped activities (and advice) a source's runner was told of
+TOLD_PREFIX = "skipped_told:"
+#: the skipped activities remembered as told, per source (the latest ones)
+TOLD_KEPT = 1000
 
 
 @dataclass(frozen=True)
@@ -54,16 +59,20 @@ class PullResult:
     skipped: list[SkippedActivity] = field(default_factory=list)
     #: the page this pull started from when it continued an interrupted one
     resumed_from: str | None = None
+    #: the skipped activities the runner has not been told of before (see :func:`untold`)
+    untold: list[SkippedActivity] = field(default_factory=list)
 
 
 def pull_since(state: StateDB, source_name: str, today: date, since: date | None) -> date:
-    """``since`` if given; else the newest cached run minus the overlap; else a year back."""
+    """``since`` if given; else the newest cached run minus the overlap; with no run cached,
+    the day the last whole pull read through minus the overlap (a new runner, or one whose
+    every activity was unusable, is not read a year back every night); else a year back."""
     if since is not None:
         return since
-    newest = state.newest_run_date(source_name)
+    newest = state.newest_run_date(source_name) or state.pulled_through(source_name)
     if newest is None:
         return today - timedelta(days=FIRST_PULL_DAYS)
-    return newest - timedelta(days=OVERLAP_DAYS)
+    return min(newest, today) - timedelta(days=OVERLAP_DAYS)
 
 
 def pull_runs(
@@ -91,7 +100,7 @@ def pull_runs(
             fresh = [run for run in page.runs if run.id not in seen]  # overlapping pages
             seen.update(run.id for run in fresh)
             resume = PullResume(result.since, page.next_page) if page.next_page else None
-            new, updated = state.store_pulled_page(source_name, fresh, resume)
+            new, updated = state.store_pulled_page(source_name, fresh, resume, through=today)
             result.pages += 1
             result.fetched += len(fresh)
             result.new += new
@@ -106,7 +115,30 @@ def pull_runs(
         if resume is None:
             raise
         raise exc.with_note(_how_far(result, resume)) from None
+    result.untold = untold(state, source_name, result.skipped)
     return result
+
+
+def untold(
+    state: StateDB, source_name: str, skipped: Sequence[SkippedActivity]
+) -> list[SkippedActivity]:
+    """The skipped activities to tell the runner of, remembered as told: each activity once,
+    and none whose advice was already given (an activity from Strava that intervals.icu cannot
+    pass on is named, with how to fix it, the first time only: not every night)."""
+    key = f"{TOLD_PREFIX}{source_name}"
+    try:
+        told = json.loads(state.get_meta(key) or "{}")
+        ids, advice = list(told.get("ids", [])), set(told.get("advice", []))
+    except (ValueError, AttributeError, TypeError):
+        ids, advice = [], set()  # unreadable: told again, once
+    seen = set(ids)
+    fresh = [s for s in skipped if s.ident not in seen and not (s.advice and s.advice in advice)]
+    if not skipped:
+        return fresh
+    ids = [*ids, *(s.ident for s in skipped if s.ident not in seen)][-TOLD_KEPT:]
+    advice |= {s.advice for s in skipped if s.advice}
+    state.set_meta(key, json.dumps({"ids": ids, "advice": sorted(advice)}))
+    return fresh
 
 
 def _how_far(result: PullResult, resume: PullResume) -> str:

@@ -14,6 +14,15 @@ holds the session; the one exception is hipcoach's own create whose answer was l
 record is pending): the one marked workout for that session on no calendar entry. Past
 sessions are never touched. Titles are never read: the runner may rename ours, and a foreign
 workout may be named like ours.
+
+On a target whose calendar entries are their own workouts (an intervals.icu event, see
+:attr:`Snapshot.entries_are_workouts`), a copy of one of hipcoach's entries carries the very
+same workout id: there, an entry is hipcoach's only when state.db records that entry itself.
+Another entry of the same workout (a copy, one left by a lost state.db) is never changed or
+deleted; it may be adopted only when it is the one such entry on the very day its session is
+planned, or, for hipcoach's own write whose answer was lost (the record holds no entry), on
+the day that write put it. A session whose only such entries sit on other days gets a new
+entry of its own, and the action names the days left alone (``left``).
 """
 
 from __future__ import annotations
@@ -57,10 +66,17 @@ class Action:
     workout_id: str | None = None
     schedule_id: str | None = None
     old_date: Day | None = None
+    #: the days of entries marked for this session that are not hipcoach's and stay as they
+    #: are (a copy, one left by a lost state.db), beside the new entry this action makes
+    left: tuple[Day, ...] = ()
 
     def describe(self) -> str:
         """One human line, for ``--dry-run`` and the summary."""
-        return DESCRIPTIONS[self.kind](self)
+        line = DESCRIPTIONS[self.kind](self)
+        if self.left:
+            days = ", ".join(f"{d:%a %d %b}" for d in self.left)
+            line += f" (a marked entry hipcoach has no record of stays on {days})"
+        return line
 
     @property
     def when(self) -> str:
@@ -103,6 +119,9 @@ class Snapshot:
     calendar: Sequence[RemoteScheduleEntry]
     #: the workouts carrying the marker, whoever made them; None = not listed (a quiet night)
     owned: Sequence[RemoteWorkout] | None = None
+    #: each calendar entry is a workout of its own (an intervals.icu event), so a copy of one
+    #: of hipcoach's carries its workout id: an entry is hipcoach's only when recorded itself
+    entries_are_workouts: bool = False
 
 
 def needs_workout_listing(
@@ -111,6 +130,7 @@ def needs_workout_listing(
     desired: Mapping[str, ScheduledSession],
     start: date,
     end: date,
+    entries_are_workouts: bool = False,
 ) -> bool:
     """Whether the calendar alone is not enough: a create whose response may have been lost,
     one of our calendar entries that vanished (the runner deleted it, or its workout), a
@@ -118,13 +138,21 @@ def needs_workout_listing(
     session's day (state.db lost or replaced: adoption), a catch-up of a past session (its
     workout is off the calendar read), or a workout to delete (a session no longer planned:
     the runner may have made it theirs by re-keying its marker): only the marker can tell
-    which of those are ours."""
+    which of those are ours. Where entries are their own workouts, also a session to create
+    while an entry state.db does not know is in the window: it may be marked for that very
+    session (a copy), left as it is beside the new one, and the runner is told."""
     in_window = [r for r in records.values() if start <= r.date <= end]
+    known = {r.workout_id for r in records.values()}
     return (
         _records_in_doubt(in_window, calendar)
         or _adoption_possible(records, calendar, desired)
         or any(True for _ in _caught_up(records, desired, start))
         or any(r.session_key not in desired and r.workout_id for r in in_window)
+        or (
+            entries_are_workouts
+            and any(key not in records for key in desired)
+            and any(e.workout_id not in known for e in calendar)
+        )
     )
 
 
@@ -180,6 +208,21 @@ def lost_creates(snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> dic
     return {w: key for key, w in found.items() if w is not None and records[key].workout_id is None}
 
 
+def held_entries(snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> set[str]:
+    """The schedule ids of the calendar entries that are hipcoach's, by the sync's own rule:
+    every entry of one of its workouts; on a target whose entries are their own workouts,
+    only the recorded entries, and the entry of a write whose answer was lost (the one entry
+    of the record's workout on the record's day, when the record holds no entry)."""
+    board = _Board.read(snapshot, records)
+    held = {e.schedule_id for e in board.entries}
+    for record in records.values():
+        if record.workout_id is not None and record.schedule_id is None:
+            lost = board.loose_entry(record.workout_id, [record.date])
+            if lost is not None:
+                held.add(lost.schedule_id)
+    return held
+
+
 @dataclass
 class _Board:
     """The calendar as this run sees it, indexed, and what the passes have accounted for."""
@@ -190,6 +233,8 @@ class _Board:
     #: marked workouts state.db has no record of (listed runs only): id → session key. Never
     #: changed or deleted unless adopted (see the module docstring).
     strangers: dict[str, str] = field(default_factory=dict)
+    #: workout id → session key of the workouts state.db records
+    recorded: dict[str, str] = field(default_factory=dict)
     claimed_workouts: set[str] = field(default_factory=set)
     claimed_schedules: set[str] = field(default_factory=set)
 
@@ -197,16 +242,24 @@ class _Board:
     def read(cls, snapshot: Snapshot, records: Mapping[str, RemoteRecord]) -> _Board:
         owner = owned_sessions(snapshot, records)
         ours = [e for e in snapshot.calendar if e.workout_id in owner]
-        recorded = {r.workout_id for r in records.values()}
+        if snapshot.entries_are_workouts:
+            # Each entry is an object of its own: only the very entry state.db records is ours.
+            held = {(r.workout_id, r.schedule_id) for r in records.values() if r.schedule_id}
+            ours = [e for e in ours if (e.workout_id, e.schedule_id) in held]
+        recorded = {r.workout_id: r.session_key for r in records.values() if r.workout_id}
         strangers = {
             w: key for w, key in marked_sessions(snapshot.owned or ()).items() if w not in recorded
         }
         entries = sorted(ours, key=lambda e: (e.date, e.schedule_id))
-        return cls(snapshot, owner, entries, strangers)
+        return cls(snapshot, owner, entries, strangers, recorded)
 
     @property
     def listed(self) -> bool:
         return self.snapshot.owned is not None
+
+    @property
+    def per_entry(self) -> bool:
+        return self.snapshot.entries_are_workouts
 
     def entry_of(
         self, workout_id: str | None, schedule_id: str | None
@@ -221,18 +274,56 @@ class _Board:
     def adoptable_entry(self, item: ScheduledSession) -> RemoteScheduleEntry | None:
         """An unclaimed calendar entry, on the very day ``item`` is planned, of a marked
         workout state.db does not know whose key is ``item``'s: the only kind of stranger
-        hipcoach may adopt (a copy on another day is never taken)."""
+        hipcoach may adopt (a copy on another day is never taken). Where entries are their own
+        workouts, only when it is the one such entry that day."""
         key = item.session.key
-        return next(
-            (
+        found = [
+            e
+            for e in sorted(self.snapshot.calendar, key=lambda e: e.schedule_id)
+            if self.strangers.get(e.workout_id) == key
+            and e.date == item.date
+            and e.workout_id not in self.claimed_workouts
+        ]
+        if self.per_entry and len(found) != 1:
+            return None
+        return next(iter(found), None)
+
+    def loose_entry(self, workout_id: str, days: Sequence[date]) -> RemoteScheduleEntry | None:
+        """Where entries are their own workouts: the one unclaimed entry of ``workout_id``
+        that is not hipcoach's, on the first of ``days`` that has any (None if that day has
+        several: which one is hipcoach's cannot be told). None on other targets."""
+        if not self.per_entry:
+            return None
+        ours = {e.schedule_id for e in self.entries}
+        for day in days:
+            found = [
                 e
-                for e in sorted(self.snapshot.calendar, key=lambda e: e.schedule_id)
-                if self.strangers.get(e.workout_id) == key
-                and e.date == item.date
-                and e.workout_id not in self.claimed_workouts
-            ),
-            None,
-        )
+                for e in self.snapshot.calendar
+                if e.workout_id == workout_id
+                and e.date == day
+                and e.schedule_id not in ours
+                and e.schedule_id not in self.claimed_schedules
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+    def left_days(self, key: str) -> tuple[date, ...]:
+        """The days of unclaimed entries marked for ``key`` that are not hipcoach's and stay
+        as they are (a marked workout state.db does not know; where entries are their own
+        workouts, any entry of the session's workout that is not recorded)."""
+        ours = {e.schedule_id for e in self.entries}
+        days = {
+            e.date
+            for e in self.snapshot.calendar
+            if e.schedule_id not in ours
+            and e.schedule_id not in self.claimed_schedules
+            and (
+                self.strangers.get(e.workout_id) == key
+                or (self.per_entry and self.recorded.get(e.workout_id) == key)
+            )
+        }
+        return tuple(sorted(days))
 
     def lost_create(self, key: str) -> str | None:
         """The workout of hipcoach's own create for ``key`` whose answer was lost: the one
@@ -308,15 +399,17 @@ def _caught_up(
 
 def _catch_up(board: _Board, record: RemoteRecord, item: ScheduledSession) -> list[Action]:
     """The missed session's workout (brought up to date) on a new calendar entry; the workout
-    was listed this run, so one that is gone or no longer marked is made anew."""
+    was listed this run, so one that is gone or no longer marked is made anew. Where entries
+    are their own workouts, the missed entry itself moves to the new day."""
     workout_id = _live_workout(board, record)
     if workout_id is None:
-        return [_planned(ActionKind.CREATE, item)]
+        return [_created(board, item)]
     board.claim(workout_id, None)
+    through = record.schedule_id if board.per_entry else None
     actions = []
     if record.content_hash != item.session.content_hash:
-        actions.append(_planned(ActionKind.UPDATE, item, workout_id=workout_id))
-    catch_up = _planned(ActionKind.CATCH_UP, item, workout_id=workout_id)
+        actions.append(_planned(ActionKind.UPDATE, item, workout_id, through))
+    catch_up = _planned(ActionKind.CATCH_UP, item, workout_id, through)
     return [*actions, replace(catch_up, old_date=item.missed_on)]
 
 
@@ -327,6 +420,8 @@ def _removal(board: _Board, record: RemoteRecord, done_on: date | None) -> list[
     workout stays (the runner did it, or the day missed keeps its entry)."""
     workout_id = _live_workout(board, record)
     entry = board.entry_of(workout_id, record.schedule_id)
+    if entry is None and workout_id is not None and record.schedule_id is None:
+        entry = board.loose_entry(workout_id, [record.date])  # a write whose answer was lost
     board.claim(workout_id, entry)
     back_to = None
     if not record.deleting:
@@ -351,14 +446,20 @@ def _known_session(board: _Board, record: RemoteRecord, item: ScheduledSession) 
     if workout_id is None:
         return _adopt_or_create(board, item)
     board.claim(workout_id, None)
+    entry = board.entry_of(workout_id, record.schedule_id)
+    if entry is None:
+        # Where entries are their own workouts: one on the day planned, or hipcoach's own
+        # write whose answer was lost on the day it was sent to (the record holds no entry).
+        days = [item.date] + ([record.date] if record.schedule_id is None else [])
+        entry = board.loose_entry(workout_id, days)
+    board.claim(None, entry)
     actions = []
     if record.workout_id is None:
         actions.append(_planned(ActionKind.ADOPT, item, workout_id=workout_id))
     if record.content_hash != item.session.content_hash:
-        actions.append(_planned(ActionKind.UPDATE, item, workout_id=workout_id))
-    entry = board.entry_of(workout_id, record.schedule_id)
-    board.claim(None, entry)
-    return actions + _calendar_actions(record, item, workout_id, entry)
+        through = entry.schedule_id if entry is not None and board.per_entry else None
+        actions.append(_planned(ActionKind.UPDATE, item, workout_id, through))
+    return actions + _calendar_actions(board, record, item, workout_id, entry)
 
 
 def _live_workout(board: _Board, record: RemoteRecord) -> str | None:
@@ -374,13 +475,15 @@ def _live_workout(board: _Board, record: RemoteRecord) -> str | None:
 
 
 def _calendar_actions(
+    board: _Board,
     record: RemoteRecord,
     item: ScheduledSession,
     workout_id: str,
     entry: RemoteScheduleEntry | None,
 ) -> list[Action]:
     if entry is None:
-        return [_planned(ActionKind.SCHEDULE, item, workout_id=workout_id)]
+        schedule = _planned(ActionKind.SCHEDULE, item, workout_id=workout_id)
+        return [replace(schedule, left=board.left_days(item.session.key))]
     actions = []
     if entry.schedule_id != record.schedule_id:
         # A schedule whose response was lost, or an entry the runner re-booked in Connect,
@@ -408,6 +511,11 @@ def _planned(
         workout_id=workout_id,
         schedule_id=schedule_id,
     )
+
+
+def _created(board: _Board, item: ScheduledSession) -> Action:
+    """A new workout and entry for ``item``, naming the marked entries left as they are."""
+    return replace(_planned(ActionKind.CREATE, item), left=board.left_days(item.session.key))
 
 
 def _adopted(kind: ActionKind, item: ScheduledSession, entry: RemoteScheduleEntry) -> Action:
@@ -448,19 +556,20 @@ def _adopt_or_create(board: _Board, item: ScheduledSession) -> list[Action]:
     bring its content up to date (no twin on the watch), else create one."""
     entry = board.adoptable_entry(item)
     if entry is None:
-        return [_planned(ActionKind.CREATE, item)]
+        return [_created(board, item)]
     board.claim(entry.workout_id, entry)
+    through = entry.schedule_id if board.per_entry else None
     return [
         _adopted(ActionKind.ADOPT_ENTRY, item, entry),
-        _planned(ActionKind.UPDATE, item, workout_id=entry.workout_id),
+        _planned(ActionKind.UPDATE, item, entry.workout_id, through),
     ]
 
 
 def _strays(board: _Board, upcoming: set[str]) -> Iterator[Action]:
     """Extra calendar entries of hipcoach's own workouts of sessions to come that no action
     accounts for (a schedule whose answer was lost, then made again): they go, the workout
-    stays. Workouts state.db has no record of, and entries of past sessions, are never
-    touched."""
+    stays. Workouts state.db has no record of, entries state.db does not record where
+    entries are their own workouts, and entries of past sessions, are never touched."""
     for entry in board.entries:
         key = board.owner[entry.workout_id]
         if entry.schedule_id in board.claimed_schedules or key not in upcoming:

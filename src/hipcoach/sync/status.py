@@ -90,3 +90,21 @@ def attention(
     if last is None and not files_only:
         notes.append("no sync yet: run `hipcoach sync --dry-run`, then `hipcoach sync`")
     return notes
+
+
+def target_notes(
+    registry: Registry, context: PluginContext, state: StateDB, today: date
+) -> list[str]:
+    """Sessions on a target the sync no longer puts them on, or kept on one while another is
+    set up too (:mod:`hipcoach.sync.targets`). Local only: the target is not asked anything."""
+    from hipcoach.plugins.choose import resolve_target
+    from hipcoach.state.remote import held_sessions
+    from hipcoach.sync.targets import former_notes, kept_notes
+
+    held = held_sessions(state, today)
+    try:
+        chosen = resolve_target(registry, context, tuple(held))
+    except HipcoachError:
+        return []  # attention() names what is wrong with the target
+    current = chosen[0] if chosen else None
+    return former_notes(held, current) + kept_notes(registry, context, held, current)

@@ -23,11 +23,12 @@ from hipcoach.schedule.races import refresh as refresh_calendar_races
 from hipcoach.schedule.running_plan import known_plans
 from hipcoach.schedule.running_plan import refresh as refresh_running_plans
 from hipcoach.state import StateDB
-from hipcoach.state.remote import finish_sync_run, start_sync_run
+from hipcoach.state.remote import finish_sync_run, held_sessions, start_sync_run
 from hipcoach.sync.engine import CHANGE_LISTS, SyncOutcome
 from hipcoach.sync.job import SyncResult, run_sync
 from hipcoach.sync.lock import sync_lock
 from hipcoach.sync.pull import PullProgress
+from hipcoach.sync.targets import former_notes
 
 #: the change lists of a report, in the order they are shown
 
@@ -44,6 +45,8 @@ class SyncReport:
     plan_errors: tuple[tuple[str, HipcoachError], ...] = ()
     #: running plans never read yet that could not be read: no session was placed
     unread_plans: tuple[str, ...] = ()
+    #: hipcoach's sessions left on a former workout target (see :mod:`hipcoach.sync.targets`)
+    former_targets: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> SyncOutcome:
@@ -91,6 +94,26 @@ class SyncReport:
             if error is not None and str(error) not in seen:
                 found.append((f"{what}: {error}", error.exit_code))
                 seen.add(str(error))
+        return found
+
+    def notes(self) -> list[str]:
+        """What the runner should know though nothing failed: sessions left on a former
+        workout target; a session put on the calendar anew beside a marked entry hipcoach has
+        no record of, which it left as it is."""
+        found = list(self.former_targets)
+        if self.dry_run:
+            return found  # the dry run's own lines say the rest
+        target = self.result.target_name
+        for action in self.outcome.done:
+            if not action.left or action.date is None:
+                continue
+            days = ", ".join(f"{d:%a %d %b}" for d in action.left)
+            found.append(
+                f"{action.key}: an entry on {target} marked as hipcoach's stays on {days}, but "
+                "hipcoach has no record of it (a copy, or one left by a lost state.db), so it "
+                f"was left as it is and the session was put on {action.date:%a %d %b} anew; "
+                f"delete the other one on {target} if you do not want it"
+            )
         return found
 
     def _plan_problem(self, name: str, error: HipcoachError) -> str:
@@ -143,7 +166,7 @@ def sync_transaction(
     home.ensure()
     with sync_lock(home.root):
         source = resolve_source(registry, context)
-        target = resolve_target(registry, context)
+        target = resolve_target(registry, context, tuple(held_sessions(state, today)))
         completions = resolve_completion_sources(registry, context)
         plans = resolve_running_plans(registry, context)
         if target is None and not dry_run:
@@ -178,7 +201,10 @@ def sync_transaction(
             on_pull_page=on_pull_page,
             hold_placing=bool(unread),
         )
-        report = SyncReport(result, dry_run, tuple(race_errors), tuple(plan_errors), unread)
+        former = former_notes(held_sessions(state, today), result.target_name)
+        report = SyncReport(
+            result, dry_run, tuple(race_errors), tuple(plan_errors), unread, tuple(former)
+        )
         finish_sync_run(
             state,
             run_id,

@@ -88,15 +88,21 @@ def plan_removals(
     calendar: Sequence[RemoteScheduleEntry],
     done: set[str],
     today: date,
+    entries_are_workouts: bool = False,
 ) -> TargetPlan:
     """The removals on one target (pure): ownership by marker and record, the calendar
     entries from today on (a done session's entry of today stays), then the workouts never
-    done. ``done`` holds the session keys and workout ids that were done."""
-    from hipcoach.sync.reconcile import Snapshot, lost_creates, owned_sessions
+    done. ``done`` holds the session keys and workout ids that were done.
 
-    snapshot = Snapshot(calendar, owned)
+    Where entries are their own workouts (an intervals.icu event), only the entries state.db
+    records are hipcoach's (a copy carries the same workout id), and removing a workout
+    never done is removing its recorded entry, past or not."""
+    from hipcoach.sync.reconcile import Snapshot, held_entries, lost_creates, owned_sessions
+
+    snapshot = Snapshot(calendar, owned, entries_are_workouts)
     # the sync's own rule of what is hipcoach's, and the creates whose answers were lost
     owner = owned_sessions(snapshot, records) | lost_creates(snapshot, records)
+    held = held_entries(snapshot, records) if entries_are_workouts else None
     ours = {w: records[key] for w, key in owner.items()}
     was_done = {w for w, r in ours.items() if w in done or r.session_key in done}
     entries = [
@@ -110,11 +116,21 @@ def plan_removals(
         )
         for e in sorted(calendar, key=lambda e: (e.date, e.schedule_id))
         if e.workout_id in ours
+        and (held is None or e.schedule_id in held)
         and e.date >= today
         and not (e.workout_id in was_done and e.date == today)
     ]
+    removed = {e.schedule_id for e in entries}
     workouts = [
-        Removal(name, "workout", r.session_key, r.date, w)
+        Removal(
+            name,
+            "workout",
+            r.session_key,
+            r.date,
+            w,
+            # its recorded entry, when no calendar entry above removes it (a past one)
+            r.schedule_id if entries_are_workouts and r.schedule_id not in removed else None,
+        )
         for w, r in sorted(ours.items(), key=lambda item: (item[1].date, item[1].session_key))
         if w not in was_done
     ]
@@ -175,12 +191,18 @@ def unsync_target(
     if not known:
         return  # hipcoach never made (or began to make) a workout there: no request at all
     calendar = target.list_scheduled(today, calendar_end(known, today, horizon_days))
-    plan = plan_removals(name, known, target.list_owned_workouts(), calendar, done, today)
+    owned = target.list_owned_workouts()
+    plan = plan_removals(name, known, owned, calendar, done, today, target.entries_are_workouts)
     report.kept += plan.kept
     if report.dry_run:
         report.removed += plan.removals
         return
+    failed: set[str] = set()
     for removal in plan.removals:
+        if removal.kind == "workout" and removal.key in failed:
+            # Its calendar entry is still there: the record stays, and the next run finishes
+            # both (one attempt at each request a night).
+            continue
         try:
             _remove(target, records, known[removal.key], removal)
         except (CredentialsError, RateLimited) as exc:
@@ -188,6 +210,7 @@ def unsync_target(
             return
         except HipcoachError as exc:
             report.failures.append((removal, exc))
+            failed.add(removal.key)
             continue
         report.removed.append(removal)
 
@@ -203,6 +226,9 @@ def _remove(
             records.take_back(record.session_key, record.date)
         return
     records.mark_deleting(record.session_key)
+    if removal.schedule_id is not None:  # a workout that is its own (past) calendar entry
+        with suppress(RemoteNotFound):  # already gone
+            target.unschedule(removal.schedule_id, removal.workout_id)
     with suppress(RemoteNotFound):  # already gone
         target.delete_workout(removal.workout_id)
     records.remove(record.session_key)
