@@ -215,7 +215,10 @@ def test_a_plan_that_moves_the_long_run_moves_the_sessions() -> None:
     found = reasons(plan)
     assert wed - timedelta(days=1) not in found
     thu = wed + timedelta(days=1)
-    assert found[thu] == "day after your planned 28 km long run (Runna) on Wed 25 Nov"
+    assert found[thu] == (
+        "day after your planned 28 km long run (Runna) on Wed 25 Nov"
+        "; light hip work only: light session, one set fewer per exercise"
+    )
     assert request.key_days()[wed].planned is not None
     assert not hard_rule_violations(plan.sessions, request, 3)
 

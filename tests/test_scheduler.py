@@ -317,7 +317,12 @@ def test_reasons_golden():
     ]
     plan = make_plan(acts, START_MONDAY, days=7)
     assert [(s.date.isoformat(), s.session.key, s.reason) for s in plan.sessions] == [
-        ("2026-11-23", "2026-W48-1", "day after your 24 km long run on Sun 22 Nov"),
+        (
+            "2026-11-23",
+            "2026-W48-1",
+            "day after your 24 km long run on Sun 22 Nov; light hip work only: light session, "
+            "one set fewer per exercise",
+        ),
         (
             "2026-11-25",
             "2026-W48-2",
@@ -326,12 +331,17 @@ def test_reasons_golden():
         ),
         ("2026-11-27", "2026-W48-3", "easy day with no key run tomorrow"),
     ]
-    assert [s.session.light for s in plan.sessions] == [False, True, False]
+    assert [s.session.light for s in plan.sessions] == [True, True, False]
+    assert [p.sets for p in plan.sessions[0].session.prescriptions] == [1] * 5
     assert [p.sets for p in plan.sessions[1].session.prescriptions] == [1] * 5
     assert_valid(plan)
     two_sessions = make_plan(acts, START_MONDAY, days=7, sessions_per_week=2)
     assert [(s.date.isoformat(), s.reason) for s in two_sessions.sessions] == [
-        ("2026-11-23", "day after your 24 km long run on Sun 22 Nov"),
+        (
+            "2026-11-23",
+            "day after your 24 km long run on Sun 22 Nov; light hip work only: light session, "
+            "one set fewer per exercise",
+        ),
         (
             "2026-11-26",
             "same day as your usual Thursday quality run: do it after the run (hard days hard)",
@@ -343,7 +353,23 @@ def test_predicted_long_run_reason_and_config_override():
     plan = make_plan([], START_MONDAY + timedelta(days=2), days=7, long_run_day="saturday")
     assert plan.long_run_source == "config"
     sunday = [s for s in plan.sessions if s.date == START_MONDAY + timedelta(days=6)]
-    assert sunday and sunday[0].reason == "day after your expected Saturday long run (28 Nov)"
+    assert sunday and sunday[0].reason == (
+        "day after your expected Saturday long run (28 Nov); light hip work only: light "
+        "session, one set fewer per exercise"
+    )
+    assert sunday[0].session.light
+
+
+def test_the_day_after_a_long_run_is_light_hip_work_only():
+    """evidence.md §6: the day after the long run, light bodyweight hip work, not a full
+    session of box squats and single-leg bridges."""
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6, long_km=24)
+    plan = make_plan(acts, START_MONDAY, days=7)
+    after = next(s for s in plan.sessions if s.date == START_MONDAY)
+    assert after.session.light and "light hip work only" in after.reason
+    assert all(p.sets == 1 for p in after.session.prescriptions)
+    others = [s for s in plan.sessions if s.date != START_MONDAY and "is tomorrow" not in s.reason]
+    assert others and not any(s.session.light for s in others)
 
 
 def test_past_sessions_are_kept_and_counted():

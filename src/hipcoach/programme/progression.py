@@ -8,14 +8,17 @@ morning. :class:`PainLog` judges each week by the check-ins of the ISO week befo
 - progress only when every one met every limit (exercise ≤ 2, running ≤ 2, settled within the
   hour, not worse next morning);
 - hold on exercise pain 3–5, running pain above 2, pain that lingered or a worse morning;
-- step down (every exercise one rung, with less load) on exercise pain above 5;
+- step down (every exercise one rung, with less load) on exercise pain above 5, from the next
+  session on (:meth:`PainLog.step_down_in`);
 - pause on 7/10 or more, exercise or running: the rest of that ISO week is cancelled and
   only pain-free holds follow until a check-in of 2/10 or less;
 - silence after pain is not pain-free: with no check-in since one that broke a limit, the
   week holds.
 
 :func:`physio_advice` says plainly to stop what hurts and see a physiotherapist while a pause
-lasts, and when pain stayed above 2/10 in two ISO weeks running (not two days).
+lasts, and when two check-ins above the limits fell in two different ISO weeks (not two days)
+with none within every limit between them. Running pain above 2/10 brings TREK's running
+modifications (:data:`RUNNING_ADVICE`) into the check-in's effect and the week's reason.
 
 A missed week and a jump in weekly running hold (``history.mileage_jump_rule``), and so do
 the 10 days before a race (:func:`taper_rule`). Gates about the week before (pain, missed
@@ -37,6 +40,8 @@ PAIN_HOLD_ABOVE = 2
 PAIN_REGRESS_ABOVE = 5
 PAIN_PAUSE_FROM = 7
 TAPER_DAYS = 10
+#: Two check-ins above the limits this many days apart or more, in two ISO weeks, persist.
+PERSISTENT_DAYS_APART = 3
 #: A partial session (under two thirds of its sets done) counts as half a session.
 PARTIAL_SESSION = 0.5
 
@@ -166,6 +171,19 @@ def pain_action(checkin: CheckIn) -> PainAction:
     return "progress"
 
 
+def running_pain(checkin: CheckIn) -> bool:
+    """Knee pain above 2/10 while running (TREK: keep it at 2/10 or less)."""
+    return (checkin.run_pain or 0) > PAIN_HOLD_ABOVE
+
+
+#: TREK's running modifications (``evidence.md`` §4), for a check-in with running pain.
+RUNNING_ADVICE = (
+    f"while running hurts, keep running pain at {PAIN_HOLD_ABOVE}/10 or less: run-walk (4 "
+    "minutes running, 1 walking), run 10-20 % slower, avoid downhills and stairs, and split "
+    "long runs into shorter ones"
+)
+
+
 def is_clear(checkin: CheckIn) -> bool:
     """Every limit met: exercise and running pain 2/10 or less, settled, not worse next day."""
     return pain_action(checkin) == "progress"
@@ -219,13 +237,13 @@ class PainLog:
             last = self.last_before(week_start)
             if last is None or is_clear(last):
                 return PainVerdict()
-            return PainVerdict(
-                "hold",
+            reason = (
                 f"no check-in since {describe(last)}: holding until one of "
-                f"{PAIN_HOLD_ABOVE}/10 or less (`hipcoach checkin --pain N --run-pain N`)",
-                last_week_ok=False,
-                cause=last,
+                f"{PAIN_HOLD_ABOVE}/10 or less (`hipcoach checkin --pain N --run-pain N`)"
             )
+            if running_pain(last) and pain_action(last) != "pause":
+                reason += f"; {RUNNING_ADVICE}"
+            return PainVerdict("hold", reason, last_week_ok=False, cause=last)
         worst = max(window, key=lambda c: (_PAIN_RANK[pain_action(c)], c.worst, c.date))
         action = pain_action(worst)
         when = describe(worst)
@@ -240,6 +258,8 @@ class PainLog:
             )
         else:
             reason = f"{when}: holding ({LIMITS})"
+        if action != "pause" and any(running_pain(c) for c in window):
+            reason += f"; {RUNNING_ADVICE}"
         return PainVerdict(action, reason, last_week_ok=False, cause=worst)
 
     def last_before(self, day: date) -> CheckIn | None:
@@ -257,6 +277,19 @@ class PainLog:
         if not severe or self.clear_after(severe[-1].date, before) is not None:
             return None
         return severe[-1]
+
+    def step_down_in(self, week_start: date) -> CheckIn | None:
+        """The first check-in of the ISO week starting ``week_start`` that steps down
+        (exercise pain above 5/10, below 7)."""
+        end = week_start + timedelta(days=7)
+        return next(
+            (
+                c
+                for c in self.checkins
+                if week_start <= c.date < end and pain_action(c) == "step_down"
+            ),
+            None,
+        )
 
     def severe_in(self, week_start: date) -> CheckIn | None:
         """The first check-in of 7/10 or more in the ISO week starting ``week_start``."""
@@ -280,21 +313,19 @@ class PainLog:
         )
 
     def persistent(self, day: date) -> tuple[CheckIn, CheckIn] | None:
-        """Pain above 2/10 in two ISO weeks running (at least a week apart, not two days),
-        the later on or before ``day``, with no check-in meeting every limit since the
-        earlier: the pair, else None."""
+        """Pain above the limits in two different ISO weeks, at least
+        :data:`PERSISTENT_DAYS_APART` days apart (not two days: a Sunday and the next Monday),
+        the later on or before ``day``, with no check-in within every limit between them or
+        since: the pair, else None. A silent week between them does not break it."""
         seen = [c for c in self.checkins if c.date <= day]
-        if not seen or seen[-1].worst <= PAIN_HOLD_ABOVE:
+        if not seen or is_clear(seen[-1]):
             return None
         later = seen[-1]
         for earlier in reversed(seen[:-1]):
             if is_clear(earlier):
                 return None
-            weeks_apart = (monday(later.date) - monday(earlier.date)).days // 7
-            if weeks_apart > 1:
-                return None
-            apart = (later.date - earlier.date).days >= 7
-            if earlier.worst > PAIN_HOLD_ABOVE and weeks_apart == 1 and apart:
+            other_week = monday(earlier.date) != monday(later.date)
+            if other_week and (later.date - earlier.date).days >= PERSISTENT_DAYS_APART:
                 return earlier, later
         return None
 
@@ -308,10 +339,31 @@ def pain_effect(checkin: CheckIn) -> str:
             f"{PAIN_HOLD_ABOVE}/10 or less, only pain-free holds"
         )
     if action == "step_down":
-        return "next week steps back: every exercise one rung down, with less load"
-    if action == "hold":
-        return "next week holds its rungs (no progression)"
-    return "progression continues"
+        effect = (
+            "the next session steps back: every exercise one rung down, with less load, "
+            f"kept until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
+        )
+    elif action == "hold":
+        effect = "next week holds its rungs (no progression)"
+    else:
+        return "progression continues"
+    if running_pain(checkin):
+        effect += f"; {RUNNING_ADVICE}"
+    return effect
+
+
+def brief(checkin: CheckIn) -> str:
+    """A check-in in a few words: '4/10 on Tue 01 Dec', 'pain that lingered on ...'."""
+    parts = []
+    if checkin.pain is not None and checkin.pain > PAIN_HOLD_ABOVE:
+        parts.append(f"{checkin.pain}/10")
+    if running_pain(checkin):
+        parts.append(f"{checkin.run_pain}/10 running")
+    if checkin.lingered:
+        parts.append("pain that lingered")
+    if checkin.worse_next_morning:
+        parts.append("a worse morning")
+    return f"{', '.join(parts) or 'pain'} on {checkin.date:%a %d %b}"
 
 
 PHYSIO_TAIL = "hipcoach cannot tell what is wrong; a physio can."
@@ -331,9 +383,11 @@ def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
     elif (pair := log.persistent(on)) is not None:
         earlier, later = pair
         why = (
-            f"knee pain above {PAIN_HOLD_ABOVE}/10 two weeks running ({earlier.worst}/10 on "
-            f"{earlier.date:%a %d %b}, {later.worst}/10 on {later.date:%a %d %b})"
+            f"knee pain above the limits in two different weeks ({brief(earlier)}, "
+            f"{brief(later)}), with no check-in of {PAIN_HOLD_ABOVE}/10 or less between"
         )
+        if running_pain(earlier) or running_pain(later):
+            why += f"; meanwhile, {RUNNING_ADVICE}"
     else:
         return None
     return f"Stop what hurts, exercises or running, and see a physiotherapist: {why}. {PHYSIO_TAIL}"

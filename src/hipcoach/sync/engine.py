@@ -138,10 +138,11 @@ def _of_its_week(key: str, day: date, per_week: int) -> bool:
 def apply_actions(
     target: WorkoutTarget, records: RemoteRecords, actions: list[Action]
 ) -> SyncOutcome:
-    """Perform the actions in order. One failing action does not stop the others, except
-    credentials and rate limits, which would fail every following call as well. A workout
-    the target did not keep as sent fails its session: the session's other actions wait
-    for the next run, which sends the workout again.
+    """Perform the actions in order. One failing action does not stop the other sessions'
+    actions, except credentials and rate limits, which would fail every following call as
+    well. A failing action fails its session for the night: the session's other actions
+    wait for the next run (they would repeat the failed request, or move a workout whose
+    update did not land), and a workout the target did not keep as sent is sent again.
 
     A target refusing a workout as not hipcoach's means state.db recorded someone else's
     workout (older versions adopted look-alikes by their name): the record is forgotten,
@@ -175,9 +176,12 @@ def apply_actions(
             damaged.add(action.key)
             continue
         except HipcoachError as exc:
-            # Reported once, in the sync's summary line; the log file keeps each one.
+            # Reported once, in the sync's summary line; the log file keeps each one. The
+            # session's other actions wait for the next run: they would ask the same failed
+            # question again (a night never repeats a request) or act on a half-done change.
             log.info("%s failed: %s", action.describe(), exc)
             outcome.failures.append((action, exc))
+            damaged.add(action.key)
             continue
         outcome.done.append(action)
     return outcome
