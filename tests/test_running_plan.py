@@ -260,7 +260,7 @@ def test_the_day_before_a_planned_quality_run_is_light_and_says_so() -> None:
     assert "your planned 10 km interval session (Runna) is tomorrow" in item.reason
     from tests.test_scheduler import assert_lighter, full_session
 
-    assert_lighter(item.session, full_session(plan.request, item.session))
+    assert_lighter(item.session, full_session(plan.request, item.session, item.date))
 
 
 def test_same_day_as_a_planned_quality_run_is_preferred_and_named() -> None:
