@@ -164,14 +164,18 @@ def test_adherence_counts_weeks_and_holds_after_short_ones():
     assert adherence.gate(week, 2) == Gate()
 
 
-def test_taper_holds_the_ten_days_before_a_race_without_judging_the_week_before():
+def test_taper_holds_the_ten_days_before_a_race_and_the_week_after_it():
     race = date(2026, 12, 13)
     rule = taper_rule([race])
     assert rule(date(2026, 11, 23)).action == "progress"
     assert rule(date(2026, 11, 30)).action == "hold"  # Thu 3 Dec is 10 days before
     gate = rule(date(2026, 12, 7))
     assert gate.action == "hold" and gate.last_week_ok
-    assert rule(date(2026, 12, 14)).action == "progress"
+    # The week after the race holds too (recovery): what the taper banked does not fire two
+    # days after the race.
+    after = rule(date(2026, 12, 14))
+    assert after.action == "hold" and "after your race" in (after.reason or "")
+    assert rule(date(2026, 12, 21)).action == "progress"
 
 
 def test_running_pain_brings_treks_running_modifications():
@@ -186,3 +190,19 @@ def test_running_pain_brings_treks_running_modifications():
     # 7/10 running pauses: stop and see a physio, no running tips in the pause's reason.
     severe = PainLog([CheckIn(date=MONDAY, run_pain=8)]).verdict(MONDAY + timedelta(weeks=1))
     assert severe.action == "pause" and "run-walk" not in (severe.reason or "")
+
+
+def test_a_clear_check_in_says_what_it_ends_never_still_until_two():
+    """After a pause, a step-down or a hold, a check-in of 1/10 says what it ends; the
+    physio line of the rest of a paused week no longer asks for a check-in of 2/10 or less."""
+    severe = CheckIn(date=date(2026, 12, 1), pain=8)
+    clear = CheckIn(date=date(2026, 12, 9), pain=1)
+    assert "the pause after knee pain 8/10" in pain_effect(clear, [severe, clear])
+    line = physio_advice([severe, clear], date(2026, 12, 10))
+    assert line and "ends the pause from next week" in line and "until a check-in" not in line
+    assert physio_advice([severe, clear], date(2026, 12, 14)) is None
+    stepped = CheckIn(date=date(2026, 12, 1), pain=6)
+    assert "lighter dose ends" in pain_effect(clear, [stepped])
+    held = CheckIn(date=date(2026, 12, 1), pain=4)
+    assert "hold ends" in pain_effect(clear, [held])
+    assert pain_effect(clear, []) == "progression continues"

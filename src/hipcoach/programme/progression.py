@@ -21,9 +21,10 @@ with none within every limit between them. Running pain above 2/10 brings TREK's
 modifications (:data:`RUNNING_ADVICE`) into the check-in's effect and the week's reason.
 
 A missed week and a jump in weekly running hold (``history.mileage_jump_rule``), and so do
-the 10 days before a race (:func:`taper_rule`). Gates about the week before (pain, missed
-sessions, a running-load jump) also mean that week does not count towards the next rung
-(``Gate.last_week_ok``); a taper holds without judging the week before.
+the 10 days before a race and the week after it (:func:`taper_rule`). Gates about the week
+before (pain, missed sessions, a running-load jump) also mean that week does not count
+towards the next rung (``Gate.last_week_ok``); a taper holds without judging the week
+before.
 """
 
 from __future__ import annotations
@@ -95,13 +96,18 @@ def no_gates(week_start: date) -> Gate:
 
 
 def taper_rule(races: Sequence[date]) -> GateRule:
-    """No progression in a week that overlaps the 10 days before a race (or holds it)."""
+    """No progression in a week that overlaps the 10 days before a race (or holds it), nor
+    in the week after a race's week (the legs recover; what the taper banked waits)."""
 
     def gate_for(week_start: date) -> Gate:
         week_end = week_start + timedelta(days=6)
         for race in sorted(races):
             if week_start <= race and race - timedelta(days=TAPER_DAYS) <= week_end:
                 return Gate("hold", f"race on {race:%a %d %b}: no progression in the taper")
+            if monday(race) == week_start - timedelta(weeks=1):
+                return Gate(
+                    "hold", f"the week after your race on {race:%a %d %b}: no progression yet"
+                )
         return PROGRESS
 
     return gate_for
@@ -330,9 +336,12 @@ class PainLog:
         return None
 
 
-def pain_effect(checkin: CheckIn) -> str:
-    """What a check-in does to the programme, in the runner's words."""
+def pain_effect(checkin: CheckIn, earlier: Sequence[CheckIn] = ()) -> str:
+    """What a check-in does to the programme, in the runner's words (``earlier``: the
+    check-ins before it, for what a check-in within every limit ends)."""
     action = pain_action(checkin)
+    if action == "progress":
+        return _what_a_clear_check_in_ends(checkin, [c for c in earlier if c.date < checkin.date])
     if action == "pause":
         return (
             "pause: the rest of this week's sessions are cancelled and, until a check-in of "
@@ -343,13 +352,27 @@ def pain_effect(checkin: CheckIn) -> str:
             "the next session steps back: every exercise one rung down, with less load, "
             f"kept until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
         )
-    elif action == "hold":
-        effect = "next week holds its rungs (no progression)"
     else:
-        return "progression continues"
+        effect = "next week holds its rungs (no progression)"
     if running_pain(checkin):
         effect += f"; {RUNNING_ADVICE}"
     return effect
+
+
+def _what_a_clear_check_in_ends(checkin: CheckIn, earlier: Sequence[CheckIn]) -> str:
+    log = PainLog(earlier)
+    severe = log.unresolved_severe(checkin.date + timedelta(days=1))
+    if severe is not None:
+        return (
+            f"the pause after {describe(severe)} ends: pain-free holds to the end of this "
+            "week, then a lighter week back one rung below where it hurt, then full sessions"
+        )
+    last = earlier[-1] if earlier else None
+    if last is not None and pain_action(last) == "step_down":
+        return "the step-down's lighter dose ends: full sessions again from next week"
+    if last is not None and not is_clear(last):
+        return "the hold ends: progression can continue from next week"
+    return "progression continues"
 
 
 def brief(checkin: CheckIn) -> str:
@@ -376,10 +399,18 @@ def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
     log = PainLog(checkins)
     severe = log.paused_on(on)
     if severe is not None:
-        why = (
-            f"{describe(severe)}; until a check-in of {PAIN_HOLD_ABOVE}/10 or less, only "
-            "pain-free holds"
-        )
+        cleared = log.clear_after(severe.date, on + timedelta(days=1))
+        if cleared is not None:
+            why = (
+                f"{describe(severe)}; your check-in of {cleared.worst}/10 on "
+                f"{cleared.date:%a %d %b} ends the pause from next week (a lighter week back "
+                "first); until then, only pain-free holds"
+            )
+        else:
+            why = (
+                f"{describe(severe)}; until a check-in of {PAIN_HOLD_ABOVE}/10 or less, only "
+                "pain-free holds"
+            )
     elif (pair := log.persistent(on)) is not None:
         earlier, later = pair
         why = (
