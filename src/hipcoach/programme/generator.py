@@ -83,8 +83,8 @@ MAX_WEEKLY_RISE = 1.3
 #: after a pause say of their dose (``light_note``).
 PAUSE_NOTE = "pause: pain-free holds only, stop any that hurts"
 STEPPED_NOTE = (
-    "step-down after pain: every exercise one rung easier, the knee-loading ones cut first, "
-    "less load and no more minutes than the week that hurt"
+    "step-down after pain: every exercise one rung easier, with less load (the knee-loading "
+    "exercises first)"
 )
 KEPT_NOTE = (
     "the step-down's lighter dose, kept while the pain holds: full sessions again the week "
@@ -186,10 +186,13 @@ class _Climb:
     pause_rungs: dict[str, int] | None = None
     #: the week the pause began in (what the first week back steps down from)
     pause_hurt: _Built | None = None
+    #: exercises whose climb waits a week (one change of body position at a time)
+    deferred: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
 
-    def move(self, slots: Sequence[Slot], by: int) -> None:
-        """Every exercise ``by`` rungs (within its ladder and the pain ceiling)."""
+    def move(self, slots: Sequence[Slot], by: int, *, counts: bool = True) -> None:
+        """Every exercise ``by`` rungs (within its ladder and the pain ceiling); ``counts``:
+        a step of the programme (a deferred part of the last one is not)."""
         self.moved = []
         for slot in slots:
             old = self.rungs[slot.key]
@@ -203,8 +206,14 @@ class _Climb:
             if new != old:
                 self.rungs[slot.key] = new
                 self.moved.append(slot.exercise.name)
-        if self.moved:
+        if self.moved and counts:
             self.step += 1 if by > 0 else -1
+
+    def top(self, slot: Slot) -> int:
+        """The highest rung ``slot`` may reach now (its ladder's, or the pain ceiling's)."""
+        if self.ceiling is None:
+            return slot.highest
+        return min(slot.highest, self.ceiling.get(slot.key, slot.highest))
 
     def cap_at(self, rungs: dict[str, int], since: date) -> None:
         """Nothing climbs above ``rungs`` until a check-in after ``since`` meets every limit."""
@@ -400,7 +409,7 @@ class _Generator:
         held = f"; also holding: {gate.reason}" if gate.action == "hold" else ""
         if verdict.action == "step_down":
             climb.move(active, -1)
-            climb.credit = 0
+            climb.credit, climb.deferred = 0, []
             floor = "" if climb.moved else "; every exercise is already at its easiest variant"
             extra = "; deload week: one set fewer too" if phase == "deload" else ""
             return _Decision("step_down", f"{verdict.reason}{floor}{extra}")
@@ -419,6 +428,7 @@ class _Generator:
         if phase == "race":
             return _Decision("hold", f"race week: one light session{held}")
         if verdict.action == "hold" or gate.action != "progress":
+            climb.deferred = []  # a climb put off a week waits for the next one
             reasons = "; ".join(r for r in (verdict.reason, gate.reason) if r)
             return _Decision("hold", reasons or "holding")
         return self._climb(n, phase, active)
@@ -447,13 +457,25 @@ class _Generator:
         need = MAINTENANCE_WEEKS_PER_RUNG if maintenance else WEEKS_PER_RUNG
         label: Progression = "maintain" if maintenance else "progress"
         last_week = self.previous.keys if self.previous is not None else frozenset()
+        # An exercise joins at its level's start and climbs from the week after; one the cap
+        # left out last week stays where it was (no rung the runner never did).
+        movers = [s for s in active if n > s.from_week and s.key in last_week]
         if climb.credit >= need:
-            # An exercise joins at its level's start and climbs from the week after; one the
-            # cap left out last week stays where it was (no rung the runner never did).
-            climb.move([s for s in active if n > s.from_week and s.key in last_week], +1)
+            movers, later = self._staggered(movers)
+            climb.move(movers, +1)
             if climb.moved:
-                climb.credit = 0
+                climb.credit, climb.deferred = 0, later
                 return _Decision(label, self._moved_why(n, active, need, maintenance, last_week))
+        due = [s for s in movers if s.key in climb.deferred]
+        climb.deferred = []
+        if due:
+            climb.move(due, +1, counts=False)
+            if climb.moved:
+                return _Decision(
+                    label,
+                    f"{', '.join(climb.moved)} up a rung, a week after the others: one change "
+                    "of body position at a time",
+                )
         if maintenance:
             return _Decision(
                 "maintain",
@@ -477,6 +499,24 @@ class _Generator:
         )
         return _Decision("hold", why)
 
+    def _staggered(self, movers: Sequence[Slot]) -> tuple[list[Slot], list[str]]:
+        """The exercises that climb now, and those that wait a week: the knee ladder, when
+        its next rung is a new body position and another exercise's is too (a new position
+        loads the knee differently; one at a time)."""
+        climb = self.climb
+
+        def new_position(slot: Slot) -> bool:
+            rung = climb.rungs[slot.key]
+            if rung >= climb.top(slot):
+                return False
+            return slot.variant(rung + 1).picture != slot.variant(rung).picture
+
+        changing = [s for s in movers if new_position(s)]
+        knee = [s for s in changing if "knee" in s.focus]
+        if not knee or len(changing) == len(knee):
+            return list(movers), []
+        return [s for s in movers if s not in knee], [s.key for s in knee]
+
     def _moved_why(
         self,
         n: int,
@@ -488,8 +528,13 @@ class _Generator:
         moved = set(self.climb.moved)
         new = [s.exercise.name for s in active if s.from_week == n]
         stayed = [s for s in active if s.exercise.name not in moved and s.from_week < n]
+        waits = [s.exercise.name for s in stayed if s.key in self.climb.deferred]
         left_out = [s.exercise.name for s in stayed if s.key not in last_week]
-        kept = [s.exercise.name for s in stayed if s.key in last_week]
+        kept = [
+            s.exercise.name
+            for s in stayed
+            if s.key in last_week and s.key not in self.climb.deferred
+        ]
         what = f"{need} completed weeks: "
         if maintenance:
             what = f"maintenance, {need} completed weeks: "
@@ -499,6 +544,11 @@ class _Generator:
                 why.append(f"{', '.join(kept)} (at the top or held by pain)")
             if left_out:
                 why.append(f"{', '.join(left_out)} (left out of last week's sessions)")
+            if waits:
+                why.append(
+                    f"{', '.join(waits)} (next week: its new position after the others' new "
+                    "ones, one at a time)"
+                )
             what += f"up a rung, except {'; '.join(why)}"
         else:
             what += "every exercise moves up a rung"
@@ -644,7 +694,7 @@ class _Generator:
         saved = dict(self.climb.rungs)
         templates, count = self._stepped(built, active, required, dose.count)
         self.climb.rungs = saved  # next week steps down on its own
-        note = f"stepped down after {describe(trigger)}: {STEPPED_NOTE}"
+        note = STEPPED_NOTE.replace("after pain", f"after {describe(trigger)}", 1)
         stepped = _Dose(templates, count, "stepped", note)
         physio = physio_advice(self.checkins, trigger.date)
         return trigger.date, self._sessions(n, week_start, phase, stepped, physio, tip)
