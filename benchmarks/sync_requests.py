@@ -4,8 +4,10 @@ after the long run moved, for a runner with Strava and Garmin, then for a Garmin
 once; a race and a club run on the Garmin calendar: the races come with the calendar months the
 sync reads anyway), then for a Garmin runner on a Runna-style plan (the running plan: one read
 of the workouts scheduled in the window, with or without planned runs on it; a planned run
-without an estimate costs a read of its steps). Uses the real stravalib and garminconnect
-clients against the test suite's fake services (``responses``), so it runs offline.
+without an estimate costs a read of its steps), then for an intervals.icu-only runner (a year
+of runs from any watch, read in 100-day windows; a race and planned runs on its calendar; the
+sessions as events). Uses the real stravalib, garminconnect and requests clients against the
+test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -31,8 +33,14 @@ import garminconnect.client
 import responses
 from click.testing import CliRunner
 from tests.fakes.garmin_server import FakeGarmin
+from tests.fakes.intervals_server import FakeIntervals
 from tests.garmin.conftest import TOKENS
 from tests.garmin_shapes import garmin_activity, garmin_history
+from tests.intervals.conftest import save_key
+from tests.intervals_shapes import activity as intervals_activity
+from tests.intervals_shapes import planned_run as intervals_planned_run
+from tests.intervals_shapes import race as intervals_race
+from tests.intervals_shapes import strength as intervals_strength
 from tests.strava_shapes import weekly_history
 from tests.sync.conftest import STRAVA_ENV, FakeStrava, last_monday
 
@@ -57,6 +65,8 @@ def endpoints(calls: list[responses.Call]) -> str:
 
 def _endpoint(method: str, url: str) -> str:
     path = url.split("?")[0].split("/", 3)[3]
+    if url.startswith("https://intervals.icu/"):
+        return f"{method} intervals.icu {_intervals_endpoint(path)}"
     for piece, name in (
         ("activitylist-service", "activities"),
         ("calendar-service", "calendar month"),
@@ -71,6 +81,12 @@ def _endpoint(method: str, url: str) -> str:
         if piece in path or piece in url:
             return f"{method} {name}"
     return f"{method} {path}"
+
+
+def _intervals_endpoint(path: str) -> str:
+    """'activities', 'events', 'events/bulk', 'event' (one, by id) of an intervals.icu path."""
+    rest = path.split("/athlete/", 1)[1].partition("/")[2]
+    return "event" if rest.startswith("events/") and rest[7:].isdigit() else rest
 
 
 def signed_in_home(tmp: str) -> Path:
@@ -107,6 +123,7 @@ def main() -> None:
         strava_and_garmin()
         garmin_only()
         garmin_with_a_plan()
+    intervals_only()
 
 
 def strava_and_garmin() -> None:
@@ -202,6 +219,51 @@ def garmin_with_a_plan() -> None:
         garmin.add_planned_run(monday + timedelta(days=12), "Hill session")  # no estimate
         sync("a planned run without estimate", detail=True)
         sync("and the night after", detail=True)
+
+
+def year_of_runs(today: date) -> list[dict[str, object]]:
+    """A year of a runner's watch: easy runs Tuesday and Thursday, a long run on Sunday."""
+    runs: list[dict[str, object]] = []
+    for back in range(1, 366):
+        day = today - timedelta(days=back)
+        if day.weekday() in (1, 3):
+            runs.append(intervals_activity(day, 8.0, ident=f"i{back}"))
+        elif day.weekday() == 6:
+            runs.append(intervals_activity(day, 20.0, minutes=120, ident=f"i{back}", name="Long"))
+    return runs
+
+
+def intervals_only() -> None:
+    print("intervals.icu only (runs, its plan and races, the sessions as events):")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        responses.RequestsMock(assert_all_requests_are_fired=False) as http,
+    ):
+        home = Path(tmp)
+        save_key(home)
+        fake = FakeIntervals()
+        today = date.today()
+        fake.activities = year_of_runs(today)
+        fake.add_event(intervals_race(today + timedelta(days=11), "City 10K", 10.0))
+        long_run = fake.add_event(
+            intervals_planned_run(today + timedelta(days=3), "Long run 24 km", km=24)
+        )
+        fake.register(http)
+        sync = syncer(home, http)
+        sync("first sync (a year of runs)", detail=True)
+        sync("nothing-new night", detail=True)
+        fake.activities.append(intervals_activity(today, 8.0, ident="i-new"))
+        sync("night after a new run")
+        first = min(day for _, day in fake.hipcoach_events())
+        fake.activities.append(
+            intervals_strength(date.fromisoformat(first), ident="i-hip", name="Hip strength")
+        )
+        sync("night after a hip session")
+        moved = (today + timedelta(days=5)).isoformat()
+        fake.events[long_run]["start_date_local"] = f"{moved}T00:00:00"  # the plan moves it
+        sync("after the plan moved a long run", detail=True)
+        sync("and the night after")
+        print(f"  hipcoach events now: {len(fake.hipcoach_events())}")
 
 
 if __name__ == "__main__":

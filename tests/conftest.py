@@ -70,6 +70,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "GARMINTOKENS",
         "GARMIN_PASSWORD",
         "HIPCOACH_CSV_RUNS",
+        "INTERVALS_API_KEY",
+        "INTERVALS_ATHLETE_ID",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TZ", "UTC")

@@ -274,7 +274,7 @@ CASES = [
         write("config.toml", '[integrations]\ncompletions = "nonexistent"\n'),
         ["plan"],
         78,
-        ["[integrations] completions", "installed: garmin, strava"],
+        ["[integrations] completions", "installed: garmin, intervals, strava"],
     ),
     Case(
         "an integration that cannot be a target",

@@ -57,7 +57,7 @@ def test_exercises_json_contract(cli):
     assert len(data["exercises"]) >= 11
     assert first["focus"] == ["hip_abduction"]
     knee = next(e for e in data["exercises"] if e["key"] == "knee_strength")
-    assert knee["focus"] == ["knee"] and knee["ladder"][0]["picture"] == "wall_sit"
+    assert knee["focus"] == ["knee"] and knee["ladder"][0]["picture"] == "wall_sit.high"
     assert knee["ladder"][0]["knee_flexion"] == 30 and knee["ladder"][0]["tempo_s"] is None
 
 

@@ -21,6 +21,8 @@ QUESTIONS = [
     (["auth", "strava", "--no-browser"], {}, "STRAVA_CLIENT_ID"),
     (["auth", "strava", "--no-browser"], {"STRAVA_CLIENT_ID": "48213"}, "STRAVA_CLIENT_SECRET"),
     (["auth", "strava", "--no-browser"], STRAVA_APP, "STRAVA_REFRESH_TOKEN"),
+    (["auth", "intervals"], {}, "--api-key-stdin"),
+    (["auth", "intervals", "--api-key-stdin"], {}, "pipe the key in"),
 ]
 
 
@@ -31,7 +33,9 @@ def _close_stdin() -> None:
 def run_without_input(
     home: Path, args: list[str], env: dict[str, str], closed: bool
 ) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("STRAVA_", "GARMIN"))}
+    base = {
+        k: v for k, v in os.environ.items() if not k.startswith(("STRAVA_", "GARMIN", "INTERVALS_"))
+    }
     return subprocess.run(
         [sys.executable, "-m", "hipcoach", "--home", str(home), *args],
         stdin=None if closed else subprocess.DEVNULL,

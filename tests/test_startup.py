@@ -17,6 +17,7 @@ PLUGIN_DISCOVERY = (
     "importlib.metadata",
     "hipcoach.plugins.interfaces",
     "hipcoach_garmin",
+    "hipcoach_intervals",
     "hipcoach_strava",
 )
 
@@ -69,6 +70,7 @@ def test_auth_help_loads_the_plugins_but_no_library_nor_the_domain_model():
         "auth": [
             "hipcoach.plugins.interfaces",
             "hipcoach_garmin",
+            "hipcoach_intervals",
             "hipcoach_strava",
             "importlib.metadata",
         ]

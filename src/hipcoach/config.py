@@ -159,6 +159,18 @@ class GarminConfig(_Section):
     tokenstore: Path | None = None
 
 
+#: an intervals.icu athlete id: ``i12345`` (as in the web app's URLs), digits, or ``0`` (the
+#: owner of the API key)
+INTERVALS_ATHLETE_ID = r"^(0|i?[1-9][0-9]{0,11})$"
+
+
+class IntervalsConfig(_Section):
+    """``[intervals]``: which intervals.icu athlete (env ``INTERVALS_ATHLETE_ID`` also works;
+    the API key itself is never in this file: ``hipcoach auth intervals`` keeps it)."""
+
+    athlete_id: str | None = Field(default=None, pattern=INTERVALS_ATHLETE_ID)
+
+
 class IntegrationsConfig(_Section):
     """``[integrations]``: which installed plugins to use. Unset: the preferred source and
     the first target that are set up, and every completion source and running plan that is."""
@@ -177,6 +189,7 @@ class Config(_Section):
     athlete: AthleteConfig = Field(default_factory=AthleteConfig)
     strava: StravaConfig = Field(default_factory=StravaConfig)
     garmin: GarminConfig = Field(default_factory=GarminConfig)
+    intervals: IntervalsConfig = Field(default_factory=IntervalsConfig)
     integrations: IntegrationsConfig = Field(default_factory=IntegrationsConfig)
     plugins: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Free-form tables for third-party plugins."

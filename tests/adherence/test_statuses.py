@@ -155,8 +155,8 @@ def test_a_session_recorded_before_steps_were_kept_counts_by_identity() -> None:
 
 def test_workout_steps_number_as_the_fit_writer_does() -> None:
     from hipcoach.adherence.statuses import workout_steps
+    from hipcoach.exports.fit import fit_steps
     from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
-    from hipcoach_garmin.fitfile import fit_steps
 
     settings = ProgrammeSettings(equipment=frozenset({"band", "step"}), max_session_minutes=45)
     sessions = [s for week in generate(settings, MONDAY, weeks=12).weeks for s in week.sessions]

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 
+from hipcoach.exports.fit import clip_bytes, encode_workout, fit_steps, serial_number
 from hipcoach.models import ScheduledSession, Session
 from hipcoach_garmin.exporters import FitExporter, GarminJsonExporter
-from hipcoach_garmin.fitfile import clip_bytes, encode_workout, fit_steps, serial_number
 from hipcoach_garmin.payload import build_workout
 from tests.garmin.conftest import MONDAY, STRONG_WITH_EXTRAS, session_for
 from tests.garmin.test_payload import GOLDEN_SESSIONS, check_golden, golden_session

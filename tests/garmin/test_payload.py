@@ -19,6 +19,7 @@ from garminconnect import exercises as library_catalog
 
 from hipcoach.adherence.statuses import session_key_in
 from hipcoach.errors import InputDataError
+from hipcoach.exports.workout import clip, workout_name
 from hipcoach.models import CheckIn, GarminMapping, Prescription, Session
 from hipcoach.programme import catalog
 from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
@@ -26,11 +27,9 @@ from hipcoach_garmin.payload import (
     MARKER_RE,
     blanked_names,
     build_workout,
-    clip,
     iter_steps,
     marker,
     session_key_from_description,
-    workout_name,
 )
 from tests.conftest import DATA
 from tests.garmin.conftest import MONDAY, STRONG_WITH_EXTRAS, session_for

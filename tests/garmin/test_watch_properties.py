@@ -10,9 +10,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hipcoach.exports.fit import NAME_BYTES, clip_bytes, encode_workout
 from hipcoach.models import Prescription, Session
 from hipcoach.programme.generator import ProgrammeSettings, generate, lighten
-from hipcoach_garmin.fitfile import NAME_BYTES, clip_bytes, encode_workout
 from hipcoach_garmin.payload import build_workout
 from tests.garmin.test_exports import decode
 

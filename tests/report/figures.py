@@ -52,7 +52,7 @@ class PanelGeometry:
                 tops.append(float(element.get("y", FLOOR)))
             if kind == "plane":  # a floor seen from above: things rest along its near edge
                 tops.append(float(element.get("data-near", FLOOR)))
-            if kind in ("chair", "sofa", "stool"):
+            if kind in ("chair", "sofa"):
                 tops.append(float(element.get("data-seat", "0,0,0").split(",")[1]))
         return tops
 

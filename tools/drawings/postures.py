@@ -12,6 +12,7 @@ import math
 from dataclasses import replace
 
 from drawings.figure import (
+    FOOT,
     FOREARM,
     SHIN,
     THIGH,
@@ -110,6 +111,43 @@ def standing_front(
 
 
 # -- standing, sitting and squatting, seen from the side -----------------------------------
+
+# A knee bend is drawn at the angle the rung prescribes (``Variant.knee_flexion``): a runner
+# copies the picture, so it never bends further than the text says.
+
+
+def hip_over(ankle: Point, flexion: float, shin_tilt: float) -> Point:
+    """Seen from the side facing left: the hip of a leg standing on ``ankle`` with the knee
+    bent ``flexion`` degrees, the shin tilted ``shin_tilt`` degrees forward of upright (the
+    knee travelling over the toes), the thigh taking the rest of the bend."""
+    knee = along(ankle, 90 + shin_tilt, SHIN)
+    return along(knee, 90 - (flexion - shin_tilt), THIGH)
+
+
+def foot_under(hip: Point, flexion: float, shin_tilt: float) -> Point:
+    """The ankle below ``hip`` of the same leg as :func:`hip_over` (its inverse)."""
+    knee = along(hip, -90 - (flexion - shin_tilt), THIGH)
+    return along(knee, -90 + shin_tilt, SHIN)
+
+
+def shin_tilt_for(height: float, flexion: float) -> float:
+    """The shin's forward tilt that puts the hip ``height`` above the ankle with the knee
+    bent ``flexion`` degrees (sitting on a seat of a given height, the foot on the floor)."""
+
+    def too_high(tilt: float) -> float:
+        return hip_over((0.0, 0.0), flexion, tilt)[1] + height
+
+    return solve(too_high, 0.0, flexion / 2)  # the hip rises with the tilt up to about there
+
+
+def front_leg(thigh: float, shin: float, foot: float, flexion: float) -> Limb:
+    """A leg seen from the front with the knee bent ``flexion`` degrees, thigh and shin drawn
+    at ``thigh`` and ``shin`` (their angles in the picture): the thigh comes towards the
+    viewer and the shin goes away by the same angle, each drawn shortened by it."""
+    spread = math.radians(abs(thigh - shin))
+    # cos(flexion) = cos²(t)·cos(spread) - sin²(t), t each segment's angle out of the picture
+    cos_t = math.sqrt((1 + math.cos(math.radians(flexion))) / (1 + math.cos(spread)))
+    return L((thigh, shin, foot), scale=(cos_t, cos_t, 1.0))
 
 
 def side_view(
@@ -246,7 +284,9 @@ def quadruped(
     """On all fours seen from the side, head to the left: hands under the shoulders, knees
     under the hips; ``hover`` lifts both knees that far off the floor on tucked toes."""
     knee_y = GROUND - hover
-    shin = (4.4, -95.0) if hover else (0.0, 0.0)
+    # Hovering, the shin runs back to the tucked toes, which rest on the floor.
+    toes_up = FOOT * math.sin(math.radians(95))
+    shin = (-math.degrees(math.asin((hover - toes_up) / SHIN)), -95.0) if hover else (0.0, 0.0)
     pose = Pose(
         torso=_all_fours_torso(hover),
         head=174,

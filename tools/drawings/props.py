@@ -1,5 +1,5 @@
-"""What surrounds the figure: floor, mat, step, box, wall, chair, sofa, band, dumbbell, arrows
-and one-word labels. A prop is plain data; :mod:`.svg` draws it."""
+"""What surrounds the figure: floor, mat, step, box, wall, chair, sofa, table, band, dumbbell,
+arrows and one-word labels. A prop is plain data; :mod:`.svg` draws it."""
 
 from __future__ import annotations
 
@@ -48,14 +48,13 @@ def wall(x: float) -> Prop:
     return Prop("wall", ((x, 24), (x, FLOOR)))  # its top clear of the panel caption
 
 
-def chair(x: float, seat: float = 30, back: str = "right") -> Prop:
-    """A chair seen from the side: the seat's front edge at ``x``, its backrest on ``back``."""
-    return Prop("chair", ((x, FLOOR - seat),), back)
-
-
-def stool(x1: float, x2: float, height: float) -> Prop:
-    """A chair seen from the front: its seat ``height`` above the floor and two legs."""
-    return Prop("stool", ((x1, FLOOR - height), (x2, FLOOR)))
+def chair(x: float, seat: float = 30, back: str = "right", cushion: float = 0) -> Prop:
+    """A chair seen from the side: the seat's front edge at ``x``, its backrest on ``back``,
+    and firm cushions ``cushion`` high on the seat (a high seat)."""
+    points: tuple[Point, ...] = ((x, FLOOR - seat),)
+    if cushion:
+        points += ((x, FLOOR - seat - cushion),)
+    return Prop("chair", points, back)
 
 
 def sofa(x1: float, x2: float, height: float) -> Prop:
@@ -63,9 +62,27 @@ def sofa(x1: float, x2: float, height: float) -> Prop:
     return Prop("sofa", ((x1, FLOOR - height), (x2, FLOOR)))
 
 
-def band(*joints: str) -> Prop:
-    """A loop band between joints, by name (``knee_a@0.7``: 70 % of the way hip to knee)."""
-    return Prop("band", (), ",".join(joints))
+def band(*joints: str, tied: Point | None = None) -> Prop:
+    """A loop band between joints, by name (``knee_a@0.7``: 70 % of the way hip to knee),
+    or from a joint to where it is ``tied`` (a table leg)."""
+    return Prop("band", (tied,) if tied else (), ",".join(joints))
+
+
+def table(x1: float, x2: float, top: float, legs: tuple[float, ...]) -> Prop:
+    """A table seen from a turned viewpoint: its top ``top`` above the floor, edge-on from
+    ``x1`` to ``x2``, its legs at ``legs``."""
+    return Prop("table", ((x1, FLOOR - top), (x2, FLOOR - top), *((x, FLOOR) for x in legs)))
+
+
+def seat(
+    x1: float, x2: float, height: float, legs: tuple[float, ...], back: tuple[float, float]
+) -> Prop:
+    """A chair seen from a turned viewpoint: its seat ``height`` above the floor, edge-on
+    from ``x1`` to ``x2``, its legs at ``legs``, the backrest's posts at ``back`` rising a
+    backrest's height above the seat."""
+    top = FLOOR - height
+    posts = tuple((x, top - 32) for x in back)
+    return Prop("seat", ((x1, top), (x2, top), *((x, FLOOR) for x in legs), *posts))
 
 
 def dumbbell(joint: str) -> Prop:

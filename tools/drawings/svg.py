@@ -5,7 +5,8 @@ Every stroke says what it is, so tests can read the drawing back: figure strokes
 hip, neck; ``pelvis`` and ``shoulders``: side a, side b) and props ``data-prop``. Colours are
 presentation attributes (the file stands alone) plus a class the report's stylesheet can
 restyle (dark mode): ``working`` (the part that does the exercise, the accent colour),
-``fixed`` and ``far`` (grey, the far side lighter), ``prop``, ``motion`` (arrows, labels).
+``fixed`` and ``far`` (grey, the far side lighter), ``prop``, ``motion`` (arrows, labels),
+``halo`` and ``band-gap`` (paper-coloured outlines that show what is in front).
 """
 
 from __future__ import annotations
@@ -59,8 +60,10 @@ class Picture:
 
     ``working`` names the parts that do the exercise (drawn in the accent colour); every
     other part stays put between the panels except those ``carried`` along by the working
-    ones (the free leg on a hip that is lifted). ``position`` says in words which body
-    position this is: no other picture shows it.
+    ones (the free leg on a hip that is lifted). ``holding`` are working parts that do their
+    work without moving (the standing leg whose hip lifts the pelvis in a hip hike): they stay
+    put too. ``position`` says in words which body position this is: no other picture shows
+    it.
     """
 
     key: str
@@ -71,6 +74,7 @@ class Picture:
     end: Panel
     working: tuple[str, ...]
     carried: tuple[str, ...] = ()
+    holding: tuple[str, ...] = ()
 
 
 def start_end(
@@ -143,7 +147,18 @@ def render_figure(pose: Pose, working: tuple[str, ...]) -> list[str]:
     out += _trunk(pose, j, working)
     if not pose.head_behind:
         out.append(head)
-    out += [_stroke(p, limb_points(pose, p), _role(p, pose, working), LIMB) for p in near]
+    # Two working limbs at different depths are both in the accent colour: the near one gets
+    # a paper-coloured outline, so where it crosses the far one it reads as in front.
+    outline = any(p in working for p in far)
+    for p in near:
+        points = limb_points(pose, p)
+        if outline and p in working:
+            out.append(
+                f'<polyline class="halo" points="{_points(points)}" fill="none" '
+                f'stroke="{PAPER}" stroke-width="{LIMB + 3}" stroke-linecap="round" '
+                'stroke-linejoin="round"/>'
+            )
+        out.append(_stroke(p, points, _role(p, pose, working), LIMB))
     return out
 
 
@@ -210,10 +225,10 @@ def render_prop(prop: Prop, pose: Pose) -> list[str]:
         return [_wall(prop)]
     if kind == "chair":
         return [_chair(prop)]
-    if kind == "stool":
-        return [_stool(prop)]
     if kind == "sofa":
         return _sofa(prop)
+    if kind in ("table", "seat"):
+        return [_furniture(prop)]
     if kind == "band":
         return _band(prop, pose)
     if kind == "dumbbell":
@@ -244,31 +259,52 @@ def _wall(prop: Prop) -> str:
 
 
 def _chair(prop: Prop) -> str:
-    ((x, seat_y),) = prop.points
+    (x, seat_y), *cushioned = prop.points
     s = 1 if prop.text == "right" else -1  # the backrest's side of the seat
     depth = 22
     back_x = x + s * depth
     legs = _points([(x, FLOOR), (x, seat_y), (back_x, seat_y), (back_x, FLOOR)])
     back = _points([(back_x, seat_y), (back_x, seat_y - 34)])
+    top = cushioned[0][1] if cushioned else seat_y
+    cushion = (
+        f'<rect class="prop" x="{_f(min(x, back_x) + 1)}" y="{_f(top)}" width="{depth - 2}" '
+        f'height="{_f(seat_y - top)}" rx="2.5" fill="{PROP_FILL}" stroke-width="1.4"/>'
+        if cushioned
+        else ""
+    )
     return (
-        f'<g data-prop="chair" data-seat="{_f(min(x, back_x))},{_f(seat_y)},'
+        f'<g data-prop="chair" data-seat="{_f(min(x, back_x))},{_f(top)},'
         f'{_f(max(x, back_x))}" class="prop" fill="none" stroke="{PROP_INK}" '
         f'stroke-linecap="round" stroke-linejoin="round">'
         f'<polyline points="{legs}" stroke-width="2.2"/>'
-        f'<polyline points="{back}" stroke-width="2.6"/></g>'
+        f'<polyline points="{back}" stroke-width="2.6"/>{cushion}</g>'
     )
 
 
-def _stool(prop: Prop) -> str:
-    (x1, seat_y), (x2, _) = prop.points
-    legs = "".join(
-        f'<line x1="{_f(x)}" y1="{_f(seat_y)}" x2="{_f(x)}" y2="{FLOOR}" stroke-width="2.2"/>'
-        for x in (x1 + 4, x2 - 4)
+def _furniture(prop: Prop) -> str:
+    """A table or a chair seen from a turned viewpoint: its top (or seat) edge-on as a slab,
+    its legs down to the floor and, for a chair, the backrest's posts."""
+    (x1, top), (x2, _), *rest = prop.points
+    legs = [x for x, y in rest if y == FLOOR]
+    posts = [(x, y) for x, y in rest if y != FLOOR]
+    kind = "chair" if prop.kind == "seat" else prop.kind
+    data = "data-seat" if kind == "chair" else "data-top"
+    lines = "".join(
+        f'<line x1="{_f(x)}" y1="{_f(top)}" x2="{_f(x)}" y2="{FLOOR}" stroke-width="2.2"/>'
+        for x in legs
+    ) + "".join(
+        f'<line x1="{_f(x)}" y1="{_f(top)}" x2="{_f(x)}" y2="{_f(y)}" stroke-width="2.6"/>'
+        for x, y in posts
     )
+    rail = ""
+    if posts:
+        (px1, py), (px2, _) = posts[0], posts[-1]
+        rail = f'<line x1="{_f(px1)}" y1="{_f(py)}" x2="{_f(px2)}" y2="{_f(py)}" stroke-width="3"/>'
     return (
-        f'<g data-prop="stool" data-seat="{_f(x1)},{_f(seat_y)},{_f(x2)}" class="prop" '
-        f'stroke="{PROP_INK}" stroke-linecap="round">{legs}'
-        f'<rect x="{_f(x1)}" y="{_f(seat_y)}" width="{_f(x2 - x1)}" height="5" rx="1.5" '
+        f'<g data-prop="{kind}" {data}="{_f(x1)},{_f(top)},{_f(x2)}" class="prop" '
+        f'stroke="{PROP_INK}" stroke-linecap="round">{lines}{rail}'
+        f'<rect class="prop" x="{_f(x1)}" y="{_f(top - 2)}" width="{_f(x2 - x1)}" height="4" '
+        'rx="1.5" '
         f'fill="{PROP_FILL}" stroke-width="1.4"/></g>'
     )
 
@@ -287,6 +323,7 @@ def _sofa(prop: Prop) -> list[str]:
 def _band(prop: Prop, pose: Pose) -> list[str]:
     j = pose.joints()
     pts = [j[n] if n in j else _between(j, n) for n in prop.text.split(",")]
+    pts += list(prop.points)  # tied to something that does not move (a table leg)
     path = _points(pts)
     return [
         f'<polyline data-prop="band" class="band-gap" points="{path}" fill="none" '

@@ -15,15 +15,12 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import ValidationError
-
 from hipcoach.models import Run
 from hipcoach.schedule.activities import (
     BadActivity,
-    check_plausible,
     checked_id,
-    latest_possible_date,
     number_field,
+    plausible_run,
 )
 
 #: Garmin's running family (``reference/garmin.md`` §8); every other type is ignored.
@@ -94,23 +91,17 @@ def run_from_garmin(item: object, *, latest: date | None = None) -> Run | None:
     sport = type_key(item)
     if sport not in RUNNING_TYPES:
         return None
-    day = local_start(item).date()
-    # A treadmill run without a foot pod may carry no distance: the day still had a run.
-    distance = number_field(item, "distance", required=False)
-    moving = _seconds(item)
-    check_plausible(day, distance, moving, latest or latest_possible_date())
-    try:
-        return Run(
-            id=activity_id(item),
-            date=day,
-            distance_m=distance,
-            moving_time_s=int(moving),
-            kind="race" if is_race(item) else "easy",
-            name=str(item.get("activityName") or ""),
-            sport=sport,
-        )
-    except ValidationError as exc:
-        raise BadGarminActivity(str(exc.errors()[0]["msg"])) from None
+    return plausible_run(
+        ident=activity_id(item),
+        day=local_start(item).date(),
+        # A treadmill run without a foot pod may carry no distance: the day still had a run.
+        distance_m=number_field(item, "distance", required=False),
+        moving_s=_seconds(item),
+        kind="race" if is_race(item) else "easy",
+        name=str(item.get("activityName") or ""),
+        sport=sport,
+        latest=latest,
+    )
 
 
 def label(item: object, position: str) -> str:

@@ -11,10 +11,11 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
 
+from hipcoach.exports.workout import check_key
 from hipcoach.home import write_output
 from hipcoach.models import ScheduledSession
 from hipcoach.plugins.interfaces import Exporter
-from hipcoach_garmin.payload import build_workout, check_key
+from hipcoach_garmin.payload import build_workout
 
 
 def file_name(item: ScheduledSession, extension: str) -> str:
@@ -60,6 +61,6 @@ class FitExporter(_PerSessionExporter):
     extension = "fit"
 
     def render(self, item: ScheduledSession) -> bytes:
-        from hipcoach_garmin.fitfile import encode_workout
+        from hipcoach.exports.fit import encode_workout
 
         return encode_workout(item.session, item.date)

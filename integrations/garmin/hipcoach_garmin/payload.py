@@ -18,9 +18,8 @@ the ownership marker.
 
 Ownership: the description ends with the marker ``[hipcoach:<session key>]``
 (:data:`MARKER_RE`), the only thing on Garmin's side that can make a workout hipcoach's (the
-core also wants a record that hipcoach made it). The name,
-``hipcoach <session key> · <title>``, is for the runner, and names the strength activity the
-watch records from it, which adherence matches by the key in it (never for ownership).
+core also wants a record that hipcoach made it). The name and the step notes are the core's
+(:mod:`hipcoach.exports.workout`), the same on every watch and calendar.
 
 A per-side exercise becomes one step per side inside each set, left then right, each with
 the per-side reps (or hold): the watch counts what the runner does on each side, and a
@@ -38,31 +37,29 @@ from datetime import date
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import InputDataError
+from hipcoach.exports.workout import (
+    DISCLAIMER,
+    WARMUP_TEXT,
+    check_key,
+    clip,
+    sides_of,
+    step_note,
+    workout_name,
+)
 from hipcoach.models import Prescription, Session
 from hipcoach.programme.generator import SESSION_KEY
 
 if TYPE_CHECKING:
     from garminconnect.workout import ExecutableStep, RepeatGroup
 
-NAME_LIMIT = 80
 TEXT_LIMIT = 512
 #: the exercise list gives way to a count when it would leave the week's tip less than this
 TIP_AT_LEAST = 120
-NAME_PREFIX = "hipcoach "
-NAME_SEPARATOR = " · "
-ELLIPSIS = "…"
 
 #: the ownership marker in a workout description; group ``key`` is the session key, of the
 #: session-key pattern exactly (``[hipcoach:garbage-key]`` is no marker)
 MARKER_RE = re.compile(rf"\[hipcoach:(?P<key>{SESSION_KEY.pattern})\]")
 
-WARMUP_TEXT = (
-    "Warm-up: about 3 min of easy mobility (leg swings, hip circles, a few bridges). "
-    "Press lap when ready."
-)
-DISCLAIMER = "Not medical advice; see a physio if pain persists."
-SIDES = ("left", "right")
 # The library has a timed warm-up only; hipcoach's waits for the lap button.
 _WARMUP_TYPE = {"stepTypeId": 1, "stepTypeKey": "warmup", "displayOrder": 1}
 _LAP_BUTTON = {
@@ -72,30 +69,6 @@ _LAP_BUTTON = {
     "displayable": True,
 }
 _NO_TARGET = {"workoutTargetTypeId": 1, "workoutTargetTypeKey": "no.target", "displayOrder": 1}
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, marked with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
-
-
-def check_key(key: str) -> str:
-    """The session key, if it survives a round trip through names and markers."""
-    if not SESSION_KEY.fullmatch(key):
-        raise InputDataError(f"session key {key!r} cannot be used in a Garmin workout name")
-    return key
-
-
-def workout_name(session: Session) -> str:
-    """``hipcoach <key> · <title>``, at most 80 characters; only the title is ever cut."""
-    prefix = NAME_PREFIX + check_key(session.key)
-    room = NAME_LIMIT - len(prefix) - len(NAME_SEPARATOR)
-    if room < len(ELLIPSIS) + 1:
-        raise InputDataError(f"session key {session.key!r} is too long for a Garmin workout name")
-    return prefix + NAME_SEPARATOR + clip(session.title, room)
 
 
 def marker(key: str) -> str:
@@ -144,23 +117,9 @@ def workout_description(session: Session, on: date | None = None) -> str:
     return f"{body}\n{tag}"
 
 
-def step_note(p: Prescription, side: str | None = None) -> str:
-    """One exercise step's note: variant, dose and side, load, cues (not clipped)."""
-    amount = f"{p.reps} reps" if p.reps is not None else f"hold {p.seconds} s"
-    dose = f"{amount}, {side} side" if side is not None else amount
-    shown = p.variant.garmin.shown_as
-    alias = f" (on the watch: {shown})" if shown else ""
-    return f"{p.variant.name}{alias}: {dose}. Load: {p.load}. {p.cues}"
-
-
 def step_text(p: Prescription, side: str | None = None) -> str:
     """What the watch shows for one exercise step (≤ 512 characters)."""
     return clip(step_note(p, side), TEXT_LIMIT)
-
-
-def sides_of(p: Prescription) -> tuple[str | None, ...]:
-    """One step per side (left, then right) for per-side exercises, one step otherwise."""
-    return SIDES if p.per_side else (None,)
 
 
 def build_workout(session: Session, on: date | None = None) -> dict[str, Any]:

@@ -165,6 +165,7 @@ class App:
         hide_input: bool = False,
         type: click.ParamType | None = None,
         preamble: str | None = None,
+        default: str | None = None,
     ) -> Any:
         """Ask the runner (see :func:`hipcoach.cli.prompts.ask`): plugins' sign-in commands
         reach the one prompt helper through the app, never by importing the CLI."""
@@ -177,6 +178,7 @@ class App:
             hide_input=hide_input,
             type=type,
             preamble=preamble,
+            default=default,
         )
 
     def warn(self, message: str) -> None:
@@ -219,7 +221,7 @@ def start_here() -> str:
     me = invoked_as()
     return (
         f"Start here: `{me} demo` (the whole flow on sample data, no account needed),\n"
-        f"then `{me} auth garmin` (your runs and the watch's calendar);\n"
+        f"then `{me} auth garmin` (a Garmin watch) or `{me} auth intervals` (any watch);\n"
         f"`{me} paths` shows where hipcoach keeps its config, state, tokens and log."
     )
 

@@ -67,6 +67,7 @@ def command(app: App, out: Path) -> None:
     me = invoked_as()
     app.say(
         f"Next: `{me} auth garmin` (your runs and the watch's calendar; `{me} auth strava` "
-        f"too if your runs are on Strava), then `{me} sync --dry-run`."
+        f"too if your runs are on Strava), or `{me} auth intervals` for any other watch on "
+        f"intervals.icu, then `{me} sync --dry-run`."
     )
     app.say(DISCLAIMER)

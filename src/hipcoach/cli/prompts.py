@@ -37,21 +37,32 @@ def ask(
     hide_input: bool = False,
     type: click.ParamType | None = None,
     preamble: str | None = None,
+    default: str | None = None,
 ) -> Any:
     """The answer to ``question``: typed at a terminal, else one line read from stdin.
 
     ``instead`` says how to give the answer without the question ("give --email",
     "set GARMIN_PASSWORD"); with nothing to read it is the hint of the error (UsageError,
     exit 2) that names ``what`` was asked (default: the question). ``preamble`` (what the
-    runner needs to know to answer) is printed only when an answer can come. Everything goes
-    to stderr, so a command's stdout stays its output.
+    runner needs to know to answer) is printed only when an answer can come. ``default`` is
+    the answer to an empty line (or to no input at all; the question should say what it
+    means). Everything goes to stderr, so a command's stdout stays its output.
     """
     if stdin_is_terminal():
         if preamble:
             click.echo(preamble, err=True)
-        return click.prompt(question, hide_input=hide_input, type=type, err=True)
+        return click.prompt(
+            question,
+            hide_input=hide_input,
+            type=type,
+            err=True,
+            default=default,
+            show_default=False,
+        )
     what = what or question
     line = _line_from_stdin() if _input_waiting() else None
+    if line is None and default is not None:
+        return default
     if line is None:
         raise UsageError(f"no terminal to ask for the {what}, and no input to read", hint=instead)
     if preamble:

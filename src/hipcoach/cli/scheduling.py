@@ -71,7 +71,8 @@ def load_runs(
     if resolved is None and not runs and not offline:
         app.warn(
             "no activity source is set up and no runs are cached: planning without runs "
-            "(run `hipcoach auth garmin` or `hipcoach auth strava`, or pass --activities FILE)"
+            "(run `hipcoach auth garmin`, `hipcoach auth intervals` or `hipcoach auth strava`, "
+            "or pass --activities FILE)"
         )
     return runs
 

@@ -1,8 +1,11 @@
-"""Handing sessions over as files: the exporters shipped with the core (ICS, JSON) and the
-hand-over every file path shares (:mod:`.handover`); integrations add more (FIT, Garmin JSON).
+"""Handing sessions over as files: the exporters shipped with the core (ICS, JSON), the
+hand-over every file path shares (:mod:`.handover`), how a session reads as a workout
+(:mod:`.workout`) and the FIT workout writer (:mod:`.fit`) that integrations share (Garmin's
+``export fit``, intervals.icu's attached workout); integrations add more exporters (FIT,
+Garmin JSON).
 
-May import: the shared modules, :mod:`hipcoach.plugins`, :mod:`hipcoach.schedule` and
-:mod:`hipcoach.state`; never ``sync``, ``report`` or ``cli``.
+May import: the shared modules, :mod:`hipcoach.plugins`, :mod:`hipcoach.programme`,
+:mod:`hipcoach.schedule` and :mod:`hipcoach.state`; never ``sync``, ``report`` or ``cli``.
 """
 
 from __future__ import annotations

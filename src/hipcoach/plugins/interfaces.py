@@ -121,6 +121,15 @@ class WorkoutTarget(ABC):
             self.unschedule(schedule_id, workout_id)
         return self.schedule(workout_id, on)
 
+    def use_plan(self, sessions: Sequence[ScheduledSession]) -> None:
+        """The sessions this sync plans, given before it changes anything (default: unused).
+
+        A workout on most targets keeps its content between nights. A target whose calendar
+        entry *is* the workout (an intervals.icu event) keeps these, so that :meth:`schedule`
+        can write a whole entry for a session whose workout it did not make in this run.
+        """
+        return None
+
 
 class RaceCalendar(ABC):
     """The runner's races as they put them on a calendar (e.g. Garmin Connect's race events).

@@ -174,6 +174,34 @@ def check_plausible(day: date, distance_m: float, moving_s: float, latest: date)
             )
 
 
+def plausible_run(
+    *,
+    ident: str,
+    day: date,
+    distance_m: float,
+    moving_s: float,
+    kind: RunKind,
+    name: str,
+    sport: str,
+    latest: date | None = None,
+) -> Run:
+    """A service's running activity as a :class:`Run`, once it could be real; BadActivity
+    naming what is wrong otherwise (the parsers of other services' shapes end here)."""
+    check_plausible(day, distance_m, moving_s, latest or latest_possible_date())
+    try:
+        return Run(
+            id=ident,
+            date=day,
+            distance_m=distance_m,
+            moving_time_s=int(moving_s),
+            kind=kind,
+            name=name,
+            sport=sport,
+        )
+    except ValidationError as exc:
+        raise BadActivity(str(exc.errors()[0]["msg"])) from None
+
+
 def run_from_activity(activity: Mapping[str, Any], *, latest: date | None = None) -> Run | None:
     """The run for one activity object, or None for a sport that is not running.
 

@@ -136,6 +136,7 @@ def run_sync(
         return SyncResult(plan, name, [], SyncOutcome(aborted=exc), reads)
     if dry_run:
         return SyncResult(plan, name, actions, None, reads)
+    remote.use_plan(plan.sessions)
     outcome = apply_actions(remote, records, actions)
     # What is on the calendar now is what the runner is asked to do.
     record_handover(config, state, today, plan)

@@ -58,10 +58,20 @@ def attention(
 
     files_only = exported and last is None
     roles: list[tuple[str, Callable[[Registry, PluginContext], object], str]] = [
-        ("activity source", resolve_source, "`hipcoach auth garmin` (or `hipcoach auth strava`)")
+        (
+            "activity source",
+            resolve_source,
+            "`hipcoach auth garmin` (or `hipcoach auth strava`, `hipcoach auth intervals`)",
+        )
     ]
     if not files_only:
-        roles.append(("workout target", resolve_target, "`hipcoach auth garmin`"))
+        roles.append(
+            (
+                "workout target",
+                resolve_target,
+                "`hipcoach auth garmin` (or `hipcoach auth intervals`)",
+            )
+        )
     notes = []
     for role, resolve, hint in roles:
         try:

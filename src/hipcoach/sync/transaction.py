@@ -131,7 +131,8 @@ def sync_transaction(
         plans = resolve_running_plans(registry, context)
         if target is None and not dry_run:
             raise CredentialsError(
-                "no workout target is set up", hint="run `hipcoach auth garmin` first"
+                "no workout target is set up",
+                hint="run `hipcoach auth garmin` or `hipcoach auth intervals` first",
             )
         run_id = start_sync_run(state, dry_run)
         # First, so that the plan has them; the target's calendar reads share these pages.

@@ -34,17 +34,34 @@ def _quad_picture(
     working: tuple[str, ...],
     arrows: tuple[tuple[str, float], ...],
     word: str = "",
+    word_x: float = 94,
 ) -> Picture:
     front: tuple[Prop, ...] = tuple(travel(start, end, j, bulge=b, gap=6) for j, b in arrows)
     if word:
-        front += (label(94, 30, word),)
+        front += (label(word_x, 30, word),)
     return start_end(key, title, text, position, MAT, start, end, front, working)
+
+
+#: how far hovering knees are lifted: the text's 2-3 cm drawn large enough to see the gap
+HOVER = 7.5
+
+
+def _elbow_to_knee() -> Pose:
+    """The near elbow and the far knee drawn together under the chest: the elbow back under
+    the shoulder, the knee up under it from behind (never past it), the forearm pointing
+    forward and down and the shin back, hand and foot off the floor, so the two limbs meet
+    end to end instead of crossing."""
+    base = quadruped(leg_b=L((-90, -90, 0), far=True)).joints()
+    shoulder, hip = base["shoulder_a"], base["hip"]
+    elbow = along(shoulder, -53, UPPER_ARM)
+    knee = along(hip, -147.5, THIGH)  # forward and down from the hip
+    upper, _ = aim(shoulder, elbow)
+    thigh, _ = aim(hip, knee)
+    return quadruped(arm_a=L((upper, -150)), leg_b=L((thigh, -6, -10), far=True))
 
 
 def bird_dogs() -> list[Picture]:
     reach_arm, reach_leg = L((174, 177)), L((-4, -2, -80), far=True)
-    hover = 5.0
-    elbow_knee_arm, elbow_knee_leg = L((-50, -170)), L((-158, -10, -10), far=True)
     return [
         _quad_picture(
             "bird_dog",
@@ -75,9 +92,11 @@ def bird_dogs() -> list[Picture]:
             "under the body, then reach long again without touching down.",
             "on all fours, elbow to knee",
             quadruped(arm_a=reach_arm, leg_b=reach_leg),
-            quadruped(arm_a=elbow_knee_arm, leg_b=elbow_knee_leg),
+            _elbow_to_knee(),
             ("arm_a", "leg_b"),
-            (("hand_a", 10), ("knee_b", -10)),
+            (),  # arrows from the full reach would cross the back: the label says it
+            "elbow to knee",
+            word_x=56,
         ),
         _quad_picture(
             "bird_dog.hovering",
@@ -85,8 +104,8 @@ def bird_dogs() -> list[Picture]:
             "On all fours with the toes tucked and both knees lifted 2-3 cm off the floor; "
             "reach the opposite arm and leg long and return, knees never touching down.",
             "on all fours, knees hovering",
-            quadruped(hover=hover),
-            quadruped(arm_a=reach_arm, leg_b=L((-4, -2, -80), far=True), hover=hover),
+            quadruped(hover=HOVER),
+            quadruped(arm_a=reach_arm, leg_b=L((-4, -2, -80), far=True), hover=HOVER),
             ("arm_a", "leg_b"),
             (("hand_a", -12), ("ankle_b", 12)),
             "knees up",
@@ -96,7 +115,7 @@ def bird_dogs() -> list[Picture]:
 
 def donkey_kicks() -> list[Picture]:
     kick = L((8, 96, 5))
-    hover = 5.0
+    hover = HOVER
     return [
         _quad_picture(
             "donkey_kick",
@@ -218,7 +237,7 @@ def _hydrant(lift: bool, hover: float = 0.0) -> Pose:
 
 def fire_hydrants() -> list[Picture]:
     out = []
-    for hover in (0.0, 5.0):
+    for hover in (0.0, HOVER):
         start, end = _hydrant(False, hover), _hydrant(True, hover)
         out.append(
             Picture(

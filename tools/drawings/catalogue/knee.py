@@ -1,36 +1,45 @@
 """Knee work seen from the side, facing left (side ``a`` is the near one): step-down, step-up,
-single-leg squats, chair squats, sit-to-stand, box squat and wall sit; and the seated hip
-rotation seen from the front."""
+single-leg squats, chair squats, sit-to-stand, box squat and wall sit. Every knee bend is the
+one its rungs prescribe (``Variant.knee_flexion``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import math
 
-from drawings.figure import Limb as L
-from drawings.figure import Point, Pose
-from drawings.postures import GROUND, arm_to, side_view, standing_front
-from drawings.props import CONTACT, FLOOR, Prop, chair, floor, label, step, stool, travel, wall
-from drawings.svg import Panel, Picture, start_end
+from drawings.figure import SHIN, THIGH, Point, Pose, along
+from drawings.postures import (
+    GROUND,
+    foot_under,
+    hip_over,
+    shin_tilt_for,
+    side_view,
+)
+from drawings.props import CONTACT, FLOOR, Prop, chair, floor, label, step, travel, wall
+from drawings.svg import Picture, start_end
 
 CARRIED = ("pelvis", "torso", "head", "arm_a", "arm_b")
 
 
 def _squat(
     ankle: Point,
-    depth: float,
+    flexion: float,
     lean: float,
     free: Point,
     hands: tuple[Point, Point] | None = None,
-    knees: int = 1,
     two_legs: bool = False,
+    shin_tilt: float = 15,
 ) -> Pose:
-    """Standing on the near leg's ``ankle``; ``depth`` lowers the hip (knee forward over the
-    toes), ``lean`` tips the trunk forward; ``free`` is where the other ankle is."""
-    hip = (ankle[0] + 2 + depth * 0.55, ankle[1] - 53 + depth)
+    """Standing on the near leg's ``ankle`` with the knee bent ``flexion`` degrees (0:
+    straight, the hip over the ankle), ``lean`` tipping the trunk forward; ``free`` is where
+    the other ankle is."""
+    if flexion:
+        hip = hip_over(ankle, flexion, shin_tilt)
+    else:
+        hip = (ankle[0] + 2, ankle[1] - THIGH - SHIN)  # the leg straight (reach clamps it)
     neck = (hip[0] - 34 * lean, hip[1] - 34 * (1 - lean**2) ** 0.5)
     reach = hands or ((neck[0] - 18, neck[1] + 20), (neck[0] - 16, neck[1] + 22))
     return side_view(
-        hip, neck, ankle, ankle if two_legs else free, hand_a=reach[0], hand_b=reach[1], knees=knees
+        hip, neck, ankle, ankle if two_legs else free, hand_a=reach[0], hand_b=reach[1]
     )
 
 
@@ -55,42 +64,69 @@ def _picture(
     )
 
 
-def step_work() -> list[Picture]:
-    top = FLOOR - 14
-    stand = (100.0, top - 3.5)
-    props = (floor(), step(86, 150, 14))
-    down_start = _squat(stand, 0, 0.05, (76.0, top - 10))
-    down_end = _squat(stand, 14, 0.3, (70.0, GROUND - 4))
-    up_start = side_view(
-        (110.0, GROUND - 50),
-        (112.0, GROUND - 84),
-        (96.0, top - 3.5),
-        (127.0, GROUND),  # the back foot on the floor behind the step, not in it
-        hand_a=(118.0, GROUND - 48),
-        hand_b=(104.0, GROUND - 48),
-        knees=1,
+#: a 20 cm step (the figure is about 175 cm tall)
+STEP_20CM = 12.0
+
+
+def _step_down(key: str, title: str, position: str, flexion: float) -> Picture:
+    """Standing on one leg on a 20 cm step, bending the standing knee ``flexion`` degrees,
+    knee over the toes (the shin tilted 20 degrees); the free leg hangs straight off the
+    step's front edge, its heel lowered as far as that bend takes it."""
+    top = FLOOR - STEP_20CM
+    stand = (100.0, top - CONTACT)
+    edge = 92.0
+    start = _squat(stand, 0, 0.05, (edge - 16, top - 11))
+    hip = hip_over(stand, flexion, 20)
+    heel_x = edge - 4
+    free_heel = (heel_x, hip[1] + math.sqrt((THIGH + SHIN) ** 2 - (hip[0] - heel_x) ** 2))
+    end = _squat(stand, flexion, 0.3, free_heel, shin_tilt=20)
+    return _picture(
+        key,
+        title,
+        "Standing on one leg on a low step, the other foot off the front edge; bend the "
+        f"standing knee to about {flexion:.0f} degrees to lower the free heel, knee over the "
+        "toes, then straighten.",
+        position,
+        (floor(), step(edge, 150, STEP_20CM)),
+        start,
+        end,
+        "heel down",
+        joint="ankle_b",
+        bulge=-9,  # below the heel's path, in front of the step
     )
-    up_end = _squat((100.0, top - 3.5), 0, 0.05, (118.0, top - 14))
+
+
+def step_work() -> list[Picture]:
+    top = FLOOR - STEP_20CM
+    on_step = (96.0, top - CONTACT)
+    up_hip = hip_over(on_step, 60, 20)
+    # The weight moving onto the step: the back leg straight, on its toes behind the step.
+    back = along(up_hip, -76, THIGH + SHIN)
+    up_start = side_view(
+        up_hip,
+        (up_hip[0] + 4, up_hip[1] - 34),
+        on_step,
+        back,
+        hand_a=(up_hip[0] + 8, up_hip[1] + 4),
+        hand_b=(up_hip[0] - 6, up_hip[1] + 4),
+        foot_b=-120,
+    )
+    up_end = _squat(on_step, 0, 0.05, (118.0, top - 14))
     return [
-        _picture(
-            "step_down",
-            "Step-down",
-            "Standing on one leg on a low step, the other foot off the front edge; bend the "
-            "standing knee to lower the free heel towards the floor, knee over the toes, then "
-            "straighten.",
-            "standing on one leg on a step, lowering",
-            props,
-            down_start,
-            down_end,
-            "heel down",
+        _step_down("step_down", "Step-down", "standing on one leg on a step, lowering", 60),
+        _step_down(
+            "step_down.halfway",
+            "Step-down halfway",
+            "standing on one leg on a step, lowering halfway",
+            45,
         ),
         _picture(
             "step_up",
             "Step-up",
-            "One foot on a step; push through that foot to stand up on the step, knee over the "
-            "toes, then step back down slowly.",
+            "One foot on a step, the knee bent about 60 degrees; push through that foot to stand "
+            "up on the step, knee over the toes, then step back down slowly.",
             "stepping up onto a step",
-            (floor(), step(70, 118, 14)),
+            (floor(), step(66, 112, STEP_20CM)),
             up_start,
             up_end,
             "stand up",
@@ -99,81 +135,122 @@ def step_work() -> list[Picture]:
     ]
 
 
-def squats() -> list[Picture]:
-    seat_top = FLOOR - 30
-    chair_front = 108.0
-    chair_props = (floor(), chair(chair_front, back="right"))
-    stand = (86.0, GROUND)
-    free_forward = (62.0, GROUND - 18)
+def _chair_sit(seat_front: float, seat: float, flexion: float) -> tuple[Point, Point]:
+    """The hip of a figure sitting on the front of a seat ``seat`` above the floor, and the
+    ankle of the foot flat on the floor with the knee bent ``flexion`` degrees."""
+    hip = (seat_front + 6, FLOOR - seat - 6)
+    tilt = shin_tilt_for(GROUND - hip[1], flexion)
+    return hip, foot_under(hip, flexion, tilt)
+
+
+def _sit_to_stand(key: str, title: str, position: str, seat: float, cushion: float) -> Picture:
+    seat_front = 108.0
+    flexion = 90 if not cushion else 75
+    hip, ankle = _chair_sit(seat_front, seat + cushion, flexion)
+    free_forward = (ankle[0] - 24, GROUND - 18)
     arms = ((48.0, GROUND - 66), (50.0, GROUND - 64))
+    seated = side_view(
+        hip, (hip[0] - 8, hip[1] - 33), ankle, free_forward, hand_a=arms[0], hand_b=arms[1]
+    )
+    standing = _squat(ankle, 0, 0.05, free_forward, hands=arms)
+    where = "high seat (a chair with firm cushions)" if cushion else "chair"
+    text = (
+        f"Sitting on the front of a {where}, "
+        f"knee bent about {flexion} degrees, one foot flat and the other lifted; stand up on "
+        "the one leg, knee over the toes, and sit back down slowly."
+    )
+    return _picture(
+        key,
+        title,
+        text,
+        position,
+        (floor(), chair(seat_front, seat=seat, back="right", cushion=cushion)),
+        seated,
+        standing,
+        "stand up",
+    )
 
-    def seated(hands: tuple[Point, Point]) -> Pose:
-        hip = (chair_front + 6, seat_top - 6)
-        return side_view(
-            hip, (hip[0] - 8, hip[1] - 33), stand, free_forward, hand_a=hands[0], hand_b=hands[1]
-        )
 
-    def touching() -> Pose:
-        hip = (chair_front + 4, seat_top - 7)
-        return side_view(
-            hip, (hip[0] - 16, hip[1] - 29), stand, free_forward, hand_a=arms[0], hand_b=arms[1]
-        )
-
+def squats() -> list[Picture]:
+    seat = 30.0
+    chair_front = 108.0
+    chair_props = (floor(), chair(chair_front, seat=seat, back="right"))
+    # The squat to a chair touches the seat with the knee at 90 degrees.
+    touch_hip = (chair_front + 4, FLOOR - seat - 7)
+    tilt = shin_tilt_for(GROUND - touch_hip[1], 90)
+    stand = foot_under(touch_hip, 90, tilt)
+    free_forward = (stand[0] - 24, GROUND - 18)
+    arms = ((48.0, GROUND - 66), (50.0, GROUND - 64))
     standing = _squat(stand, 0, 0.05, free_forward, hands=arms)
-    wall_x = 40.0
+    touching = side_view(
+        touch_hip,
+        (touch_hip[0] - 18, touch_hip[1] - 29),
+        stand,
+        free_forward,
+        hand_a=arms[0],
+        hand_b=arms[1],
+    )
+    wall_x = 48.0
     wall_hands = ((wall_x + 4, GROUND - 70), (wall_x + 4, GROUND - 68))
-    one_leg = _squat((80.0, GROUND), 0, 0.05, (104.0, GROUND - 22), hands=wall_hands, knees=1)
-    quarter = _squat((80.0, GROUND), 12, 0.15, (108.0, GROUND - 16), hands=wall_hands, knees=1)
-    box_props = (floor(), step(100, 140, 34))
-    box_stand = _squat((82.0, GROUND), 0, 0.05, (82.0, GROUND), hands=arms, two_legs=True)
+    one_leg = _squat((80.0, GROUND), 0, 0.05, (104.0, GROUND - 22), hands=wall_hands)
+    quarter = _squat((80.0, GROUND), 60, 0.25, (108.0, GROUND - 16), hands=wall_hands)
+    box_ankle = (82.0, GROUND)
+    box_hip = hip_over(box_ankle, 60, 15)
+    # The box's front edge just behind the hip: sitting back, the buttocks touch it.
+    box_props = (floor(), step(box_hip[0] + 1, 142, FLOOR - box_hip[1] - 7))
+    box_stand = _squat(box_ankle, 0, 0.05, box_ankle, hands=arms, two_legs=True)
     box_sit = side_view(
-        (104.0, FLOOR - 34 - 7),
-        (84.0, FLOOR - 34 - 7 - 28),
-        (82.0, GROUND),
-        (80.0, GROUND),
+        box_hip,
+        (box_hip[0] - 16, box_hip[1] - 30),
+        box_ankle,
+        (box_ankle[0] - 2, GROUND),
         hand_a=arms[0],
         hand_b=arms[1],
     )
     return [
-        _picture(
+        _sit_to_stand(
             "sit_to_stand",
             "Single-leg sit-to-stand",
-            "Sitting on the front of a chair, one foot flat and the other lifted; stand up on the "
-            "one leg, knee over the toes, and sit back down slowly.",
             "sitting on a chair, standing up on one leg",
-            chair_props,
-            seated(arms),
-            standing,
-            "stand up",
+            seat,
+            0,
+        ),
+        _sit_to_stand(
+            "sit_to_stand.high",
+            "Single-leg sit-to-stand from a high seat",
+            "sitting on a high seat, standing up on one leg",
+            27,
+            8,
         ),
         _picture(
             "chair_squat",
             "Single-leg squat to a chair",
             "Standing on one leg in front of a chair, arms forward; sit back until you touch the "
-            "seat without dropping onto it, and stand up on the same leg.",
+            "seat without dropping onto it, the knee at about 90 degrees, and stand up on the "
+            "same leg.",
             "standing on one leg, squatting back to a chair",
             chair_props,
             standing,
-            touching(),
+            touching,
             "touch",
         ),
         _picture(
             "single_leg_squat",
             "Partial single-leg squat",
-            "Standing on one leg, fingertips on a wall; bend the standing knee a quarter of the "
-            "way down, knee over the toes, pelvis level, and straighten.",
+            "Standing on one leg, fingertips on a wall; bend the standing knee to about 60 "
+            "degrees (a quarter squat), knee over the toes, pelvis level, and straighten.",
             "standing on one leg, hand on a wall, quarter squat",
             (floor(), wall(wall_x)),
             one_leg,
             quarter,
             "quarter",
-            word_x=90,
+            word_x=92,
         ),
         _picture(
             "box_squat",
             "Box squat",
-            "Feet hip-width apart in front of a box or high seat, arms forward; sit back until "
-            "you touch the box, then stand up, knees over the toes.",
+            "Feet hip-width apart in front of a high box or seat, arms forward; sit back until "
+            "you touch it, the knees at about 60 degrees, then stand up, knees over the toes.",
             "standing on both feet, squatting back to a box",
             box_props,
             box_stand,
@@ -185,32 +262,34 @@ def squats() -> list[Picture]:
     ]
 
 
-def wall_sit() -> Picture:
+def _wall_sit(key: str, title: str, flexion: float, position: str) -> Picture:
+    """Back flat on the wall, the feet where a ``flexion``-degree sit puts the shins nearly
+    upright; the start leans on the wall on straight legs, the end slides down to the bend."""
     wall_x = 124.0
-    ankle = (94.0, GROUND)
+    hip_x = wall_x - 8
+    shin_tilt = 5.0
+    bent = hip_over((0.0, 0.0), flexion, shin_tilt)
+    ankle = (hip_x - bent[0], GROUND)
 
-    def against(depth: float) -> Pose:
-        hip = (wall_x - 8, ankle[1] - 53 + depth)
-        neck = (wall_x - 7, hip[1] - 34)
-        knee_forward = side_view(
+    def against(hip: Point) -> Pose:
+        return side_view(
             hip,
-            neck,
+            (wall_x - 7, hip[1] - 34),
             ankle,
-            (ankle[0] + 2, ankle[1]),
+            ankle,  # feet side by side: the far leg behind the near one
             hand_a=(hip[0] - 4, hip[1] + 4),
             hand_b=(hip[0] - 2, hip[1] + 4),
         )
-        return knee_forward
 
-    start = against(0).moved_to("ankle_a", ankle)
-    # A shallow wall sit (knees bent about 45 degrees), easy on the kneecap.
-    end = against(10)
+    reach = THIGH + SHIN
+    start = against((hip_x, GROUND - math.sqrt(reach**2 - (hip_x - ankle[0]) ** 2)))
+    end = against(hip_over(ankle, flexion, shin_tilt))
     return _picture(
-        "wall_sit",
-        "Wall sit",
+        key,
+        title,
         "Back flat against a wall, feet a little in front of it; slide down until the knees bend "
-        "about 45 degrees, and hold.",
-        "back against a wall, knees bent",
+        f"about {flexion:.0f} degrees, and hold.",
+        position,
         (floor(), wall(wall_x)),
         start,
         end,
@@ -221,42 +300,17 @@ def wall_sit() -> Picture:
     )
 
 
-def seated_rotation() -> Picture:
-    seat_y = FLOOR - 34
-
-    def pose(turn: float) -> Pose:
-        # Sitting on a chair seen from the front: the thighs point at the viewer and show
-        # short; turning the hip out swings the foot in towards the other leg.
-        hip = (80.0, seat_y - 2)
-        base = standing_front(
-            L((-95, -90 + turn, 180), scale=(0.3, 1.0, 1.0)),
-            L((-85, -90, 0), scale=(0.3, 1.0, 1.0)),
-            ("hip", hip),
-        )
-        # Hands holding the seat's edges, outside the thighs.
-        j = base.joints()
-        return replace(
-            base,
-            arm_a=arm_to(j["shoulder_a"], (seat_x[0] + 3, seat_y - CONTACT), -1),
-            arm_b=arm_to(j["shoulder_b"], (seat_x[1] - 3, seat_y - CONTACT), 1),
-        )
-
-    seat_x = (50.0, 110.0)
-    props = (floor(), stool(*seat_x, FLOOR - seat_y))
-    start, end = pose(0), pose(32)
-    return Picture(
-        "seated_hip_rotation",
-        "Seated hip external rotation: start and end position",
-        "Sitting tall on a chair, knees bent at 90 degrees; keep the knee still and turn the hip "
-        "out, so the foot swings in towards the other leg, and return.",
-        "sitting on a chair, foot swinging in",
-        Panel(start, props),
-        Panel(
-            end, props, (travel(start, end, "ankle_a", bulge=8, gap=3), label(4, 34, "turn out"))
+def wall_sits() -> list[Picture]:
+    return [
+        _wall_sit("wall_sit", "Wall sit", 45, "back against a wall, knees bent"),
+        _wall_sit(
+            "wall_sit.high",
+            "High wall sit",
+            30,
+            "back against a wall, knees bent a little",
         ),
-        working=("leg_a",),
-    )
+    ]
 
 
 def pictures() -> list[Picture]:
-    return [*step_work(), *squats(), wall_sit(), seated_rotation()]
+    return [*step_work(), *squats(), *wall_sits()]

@@ -1,11 +1,11 @@
 """Standing, seen from the front (``a`` is the image's left side): hip hikes, single-leg
-stance, standing hip abduction, lateral band walks, the wall press and standing rotation."""
+stance, standing hip abduction, lateral band walks and the wall press."""
 
 from __future__ import annotations
 
 from drawings.figure import Limb as L
 from drawings.figure import Pose
-from drawings.postures import GROUND, arm_to, side_view, standing_front
+from drawings.postures import GROUND, arm_to, front_leg, side_view, standing_front
 from drawings.props import (
     FLOOR,
     Prop,
@@ -45,11 +45,17 @@ def _hike_picture(
     hike: float = HIKE,
     extra: tuple[Prop, ...] = (),
     x: float = STANCE_X,
+    drop: float = 0.0,
+    free: L = FREE_LEG,
     **arms: L,
 ) -> Picture:
-    start = _on_one_leg(0, ground, x=x, **arms)
-    end = _on_one_leg(hike, ground, x=x, **arms)
-    level = guide(start.joints()["hip_a"][1], 40, 120)
+    """A hip hike seen from the front: the pelvis from level (or dropped ``drop`` degrees on
+    the free side) to the free side lifted ``hike`` degrees. The standing hip's muscles do
+    the lifting, so the standing leg and the pelvis are the working parts (the leg holding
+    still); the free leg is only carried up."""
+    start = _on_one_leg(-drop, ground, free, x=x, **arms)
+    end = _on_one_leg(hike, ground, free, x=x, **arms)
+    level = guide(start.joints()["hip_b"][1], 40, 120)
     return Picture(
         key,
         f"{title}: start and end position",
@@ -65,17 +71,23 @@ def _hike_picture(
                 label(4, 34, "free hip up"),
             ),
         ),
-        working=("pelvis", "leg_a"),
-        carried=("torso", "head", "arm_a", "arm_b"),
+        working=("pelvis", "leg_b"),
+        carried=("torso", "head", "arm_a", "arm_b", "leg_a"),
+        holding=("leg_b",),
     )
 
 
+#: the free leg hanging off a step: straight, the foot relaxed, toes dropping
+HANGING_LEG = L((-90, -90, -150))
+
+
 def hip_hikes() -> list[Picture]:
-    step_h = 16
+    step_h = 12  # a stair
     on_step = FLOOR - step_h - 3.5
     wall_x = 130.0
     to_wall = _on_one_leg(0).joints()["shoulder_b"]
     wall_arm = arm_to(to_wall, (wall_x - 4, to_wall[1] + 16), -1)
+    step_x = STANCE_X + 6  # raised on the step: clear of the label
     return [
         _hike_picture(
             "hip_hike",
@@ -88,12 +100,17 @@ def hip_hikes() -> list[Picture]:
         _hike_picture(
             "hip_hike.step",
             "Hip hike on a step",
-            "Standing side-on on a step on one leg, the free foot off the edge; lift the free "
-            "hip with the standing hip, then lower it.",
+            "Standing side-on on a step on one leg, the free leg hanging off the edge; let the "
+            "free hip drop so the foot goes below the step, then lift the free hip with the "
+            "standing hip, above level.",
             "standing on one leg on a step",
-            (floor(), step(STANCE_X - 10, 154, step_h)),
+            # The standing foot near the step's edge, the free leg hanging clear of it.
+            (floor(), step(step_x - 5, 154, step_h)),
             ground=on_step,
-            x=STANCE_X + 6,  # raised on the step: clear of the label
+            x=step_x,
+            drop=18,
+            hike=18,
+            free=HANGING_LEG,
         ),
         _hike_picture(
             "hip_hike.wall",
@@ -238,29 +255,39 @@ def abductions() -> list[Picture]:
 
 
 def band_walks() -> list[Picture]:
-    def stance(spread: float, x: float) -> Pose:
-        # A quarter squat: knees slightly bent and out, hands on the hips.
+    def stance(spread: float, x: float, flexion: float) -> Pose:
+        # Knees bent ``flexion`` degrees (seen from the front: thighs and shins drawn shorter
+        # by it) and out over the toes, hands on the hips.
         return standing_front(
-            L((-96 - spread, -84 - spread, 180)),
-            L((-84 + spread, -96 + spread, 0)),
+            front_leg(-96 - spread, -84 - spread, 180, flexion),
+            front_leg(-84 + spread, -96 + spread, 0, flexion),
             ("ankle_b", (x, GROUND)),
             arm_a=L((-130, -20)),
             arm_b=L((-50, -160)),
         )
 
-    narrow, wide = stance(4, 96), stance(16, 102)
     out = []
-    for key, where, spec in (
-        ("lateral_band_walk", "around the ankles", ("ankle_a", "ankle_b")),
-        ("lateral_band_walk.knees", "just above the knees", ("knee_a@0.8", "knee_b@0.8")),
+    for key, where, spec, squat, flexion in (
+        ("lateral_band_walk", "around the ankles", ("ankle_a", "ankle_b"), "quarter", 30),
+        (
+            "lateral_band_walk.knees",
+            "just above the knees",
+            ("knee_a@0.8", "knee_b@0.8"),
+            "quarter",
+            30,
+        ),
+        ("lateral_band_walk.half_squat", "around the ankles", ("ankle_a", "ankle_b"), "half", 60),
     ):
+        narrow, wide = stance(4, 96, flexion), stance(16, 102, flexion)
         out.append(
             Picture(
                 key,
-                f"Lateral band walk, band {where}: start and end position",
-                f"A loop band {where}, feet hip-width apart in a quarter squat; step sideways with "
-                "one foot, keeping the band tight and the knees over the toes.",
-                f"standing in a quarter squat, band {where.split()[-1]}",
+                f"Lateral band walk{' in a half squat' if squat == 'half' else ''}, band {where}: "
+                "start and end position",
+                f"A loop band {where}, feet hip-width apart in a {squat} squat (knees bent about "
+                f"{flexion} degrees); step sideways with one foot, keeping the band tight and the "
+                "knees over the toes.",
+                f"standing in a {squat} squat, band {where.split()[-1]}",
                 Panel(narrow, (floor(),), (band(*spec),)),
                 Panel(
                     wide,
@@ -316,36 +343,6 @@ def wall_press() -> Picture:
     )
 
 
-def standing_rotation() -> Picture:
-    def pose(turn: float) -> Pose:
-        # Standing on one leg, the free hip and knee bent 90 degrees: the thigh points at
-        # the viewer and shows short; turning the thigh out swings the foot in.
-        free = L((-90, -90 + turn, 180), scale=(0.35, 1.0, 0.0), segments=2)
-        return standing_front(
-            free,
-            L((-90, -90, 0)),
-            ("ankle_b", (STANCE_X, GROUND)),
-            arm_a=L((-130, -20)),
-            arm_b=L((-50, -160)),
-        )
-
-    start, end = pose(0), pose(38)
-    return Picture(
-        "standing_hip_rotation",
-        "Standing hip external rotation: start and end position",
-        "Standing on one leg, the free knee lifted to hip height; turn the thigh out so the "
-        "foot swings in across the standing leg, knee staying put, and return.",
-        "standing on one leg, free knee lifted, turning out",
-        Panel(start, (floor(),)),
-        Panel(
-            end,
-            (floor(),),
-            (travel(start, end, "ankle_a", bulge=8, gap=3), label(4, 34, "turn out")),
-        ),
-        working=("leg_a",),
-    )
-
-
 def knee_drive() -> Picture:
     # Seen from the side facing left (near leg a is the free one).
     def pose(drive: bool) -> Pose:
@@ -386,5 +383,4 @@ def pictures() -> list[Picture]:
         *abductions(),
         *band_walks(),
         wall_press(),
-        standing_rotation(),
     ]

@@ -1,4 +1,5 @@
-"""FIT workout files (``reference/garmin.md`` §5), written with garmin-fit-sdk's Encoder.
+"""FIT workout files (``reference/garmin.md`` §5), written with garmin-fit-sdk's Encoder: the
+Garmin integration's ``export fit`` and the file attached to each intervals.icu event.
 
 Layout: ``file_id`` (type workout, manufacturer development), ``workout`` (sport training,
 sub-sport strength_training), then the steps, mirroring the Connect JSON: a lap-button
@@ -19,8 +20,8 @@ import zlib
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from hipcoach.exports.workout import DISCLAIMER, WARMUP_TEXT, sides_of, step_note, workout_name
 from hipcoach.models import Prescription, Session
-from hipcoach_garmin.payload import DISCLAIMER, WARMUP_TEXT, sides_of, step_note, workout_name
 
 # FIT strings are written with a one-byte size: keep every text well under 255 bytes.
 NAME_BYTES = 64
