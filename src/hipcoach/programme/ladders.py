@@ -1094,7 +1094,7 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         "short of pain.",
         "On the step, hand on the wall; lower the free heel halfway, slowly, knee over toes.",
         ELEVATED_SINGLE_LEG_SQUAT,
-        "step_down",
+        "step_down.halfway",
         reps=10,
         tempo_s=PAUSED,
         equipment=STEP,
