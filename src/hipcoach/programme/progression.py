@@ -195,18 +195,20 @@ def is_clear(checkin: CheckIn) -> bool:
     return pain_action(checkin) == "progress"
 
 
-def describe(checkin: CheckIn) -> str:
-    """What the check-in said that matters, in the runner's words."""
+def describe(checkin: CheckIn, *, brief: bool = False) -> str:
+    """What the check-in said that matters, in the runner's words; ``brief``: only what broke
+    a limit, in a few words ('4/10, pain that lingered on Tue 01 Dec')."""
     parts = []
-    if checkin.pain is not None:
-        parts.append(f"knee pain {checkin.pain}/10 during the exercises")
-    if checkin.run_pain is not None:
-        parts.append(f"{checkin.run_pain}/10 while running")
+    pain, run_pain = checkin.pain, checkin.run_pain
+    if pain is not None and not (brief and pain <= PAIN_HOLD_ABOVE):
+        parts.append(f"{pain}/10" if brief else f"knee pain {pain}/10 during the exercises")
+    if run_pain is not None and not (brief and not running_pain(checkin)):
+        parts.append(f"{run_pain}/10 {'running' if brief else 'while running'}")
     if checkin.lingered:
-        parts.append("pain that took over an hour to settle")
+        parts.append("pain that lingered" if brief else "pain that took over an hour to settle")
     if checkin.worse_next_morning:
-        parts.append("a worse next morning")
-    return f"{', '.join(parts)} on {checkin.date:%a %d %b}"
+        parts.append("a worse morning" if brief else "a worse next morning")
+    return f"{', '.join(parts) or 'pain'} on {checkin.date:%a %d %b}"
 
 
 @dataclass(frozen=True)
@@ -375,20 +377,6 @@ def _what_a_clear_check_in_ends(checkin: CheckIn, earlier: Sequence[CheckIn]) ->
     return "progression continues"
 
 
-def brief(checkin: CheckIn) -> str:
-    """A check-in in a few words: '4/10 on Tue 01 Dec', 'pain that lingered on ...'."""
-    parts = []
-    if checkin.pain is not None and checkin.pain > PAIN_HOLD_ABOVE:
-        parts.append(f"{checkin.pain}/10")
-    if running_pain(checkin):
-        parts.append(f"{checkin.run_pain}/10 running")
-    if checkin.lingered:
-        parts.append("pain that lingered")
-    if checkin.worse_next_morning:
-        parts.append("a worse morning")
-    return f"{', '.join(parts) or 'pain'} on {checkin.date:%a %d %b}"
-
-
 PHYSIO_TAIL = "hipcoach cannot tell what is wrong; a physio can."
 
 
@@ -414,8 +402,9 @@ def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
     elif (pair := log.persistent(on)) is not None:
         earlier, later = pair
         why = (
-            f"knee pain above the limits in two different weeks ({brief(earlier)}, "
-            f"{brief(later)}), with no check-in of {PAIN_HOLD_ABOVE}/10 or less between"
+            f"knee pain above the limits in two different weeks "
+            f"({describe(earlier, brief=True)}, {describe(later, brief=True)}), with no "
+            f"check-in of {PAIN_HOLD_ABOVE}/10 or less between"
         )
         if running_pain(earlier) or running_pain(later):
             why += f"; meanwhile, {RUNNING_ADVICE}"
