@@ -221,6 +221,21 @@ def test_load_only_rises_on_a_progression(settings_, checkins):
         CheckIn(date=date(2027, 1, 4), pain=0),
     ],
 )
+@example(  # a resumed week's joiners at their holds: the hold after it keeps them there
+    ProgrammeSettings(
+        level="strong",
+        sessions_per_week=1,
+        min_sessions_per_week=1,
+        block_weeks=4,
+        equipment=frozenset(),
+        max_session_minutes=20,
+    ),
+    [
+        CheckIn(date=date(2026, 11, 30), run_pain=7),
+        CheckIn(date=date(2026, 12, 21), pain=0),
+        CheckIn(date=date(2026, 12, 28), worse_next_morning=True),
+    ],
+)
 def test_pain_rules_with_teeth(settings_, checkins):
     weeks = programme(settings_, checkins)
     lowest = {slot.key: slot.lowest for slot in level_slots(settings_)}
@@ -387,11 +402,30 @@ def knee_loading(p: Prescription) -> bool:
     return "knee" in p.exercise.focus or p.exercise.weight_bearing
 
 
+def at_floor(sessions: tuple[Session, ...], key: str) -> bool:
+    """One set of 6 reps (or a 10-s hold) wherever it is: nothing left to cut."""
+    return all(
+        p.sets == 1
+        and (p.reps == MIN_REPS if p.reps is not None else p.seconds == MIN_HOLD_SECONDS)
+        for s in sessions
+        for p in s.prescriptions
+        if p.key == key
+    )
+
+
+def only_one_for_a_direction(sessions: tuple[Session, ...], key: str, week: int) -> bool:
+    """From week 3, the week trains a direction with this exercise alone (it cannot go)."""
+    ps = [p for s in sessions for p in s.prescriptions]
+    mine = next(p for p in ps if p.key == key).exercise.focus
+    others = {f for p in ps if p.key != key for f in p.exercise.focus}
+    return week >= 3 and bool(set(mine) & set(WEEKLY_FOCI) - others)
+
+
 def assert_lighter(before: tuple[Session, ...], after: tuple[Session, ...], week: int) -> None:
     """A step-down against the week that hurt: each knee-loading exercise strictly less over
     the week (never one it lacked, but the week-3 knee and rotation joining at their easiest
-    hold), every other exercise no more, fewer rep-equivalents in all, no more minutes in the
-    week, no session longer."""
+    hold; one a direction needs may stay at the floor of its dose), every other exercise no
+    more, fewer rep-equivalents in all, no more minutes in the week, no session longer."""
     had, has = by_exercise(before), by_exercise(after)
     trained = {f for s in before for p in s.prescriptions for f in p.exercise.focus}
     for p in (p for s in after for p in s.prescriptions):
@@ -402,7 +436,8 @@ def assert_lighter(before: tuple[Session, ...], after: tuple[Session, ...], week
             assert week >= 3 and p.variant == first_hold and p.sets == 1, (week, p.key)
             assert set(p.exercise.focus) & set(WEEKLY_FOCI) - trained, (week, p.key)
         elif knee_loading(p):
-            assert has[p.key] < had[p.key], (week, p.key, had[p.key], has[p.key])
+            floor = at_floor(after, p.key) and only_one_for_a_direction(after, p.key, week)
+            assert has[p.key] < had[p.key] or floor, (week, p.key, had[p.key], has[p.key])
         else:
             assert has[p.key] <= had[p.key] + 1e-9, (week, p.key, had[p.key], has[p.key])
     assert sum(has.values()) < sum(had.values()), week
@@ -426,6 +461,21 @@ def pain_with_step_downs(draw: st.DrawFn) -> list[CheckIn]:
 @example(  # the reviewer's: strong, all equipment, 20 min, 6/10 on the Tuesday of week 5
     ProgrammeSettings(level="strong", equipment=frozenset(EQUIPMENT), max_session_minutes=20),
     [CheckIn(date=START + timedelta(weeks=4, days=1), pain=6)],
+)
+@example(  # three step-downs in four weeks: the hip hike at its floor leaves the week
+    ProgrammeSettings(
+        level="gentle",
+        sessions_per_week=1,
+        min_sessions_per_week=1,
+        block_weeks=4,
+        equipment=frozenset(),
+        max_session_minutes=20,
+    ),
+    [
+        CheckIn(date=date(2027, 4, 12), pain=6),
+        CheckIn(date=date(2027, 4, 19), pain=6),
+        CheckIn(date=date(2027, 5, 3), pain=6),
+    ],
 )
 def test_a_step_down_asks_less_of_the_knee_and_no_more_time(settings_, checkins):
     weeks = programme(settings_, checkins)

@@ -393,9 +393,11 @@ def step_down(
     every session is lighter too, not only the week.
 
     The knee-loading exercises lose a set before reps; the others keep their sets at fewer
-    reps where that is enough. Then, for time, sets go (knee-loading first) and the least
-    needed exercise (never one a ``required`` direction needs, never a session's last).
-    False when even that does not get there (at the floor of every ladder)."""
+    reps where that is enough; one already at the floor of its dose (a set of 6, or a 10-s
+    hold, in one session) leaves the week unless a ``required`` direction needs it. Then, for
+    time, sets go (knee-loading first) and the least needed exercise (never one a
+    ``required`` direction needs, never a session's last). False when even that does not get
+    there (an exercise a direction needs, at the floor of its dose: it stays as it was)."""
     # Fewer sessions than the week that hurt (maintenance, a race week): each session is
     # still lighter than that week's, on average.
     share = min(1.0, sessions / reference_sessions)
@@ -426,6 +428,8 @@ def step_down(
 
     for key in order:
         current = _cut_until(current, key, within(key), sets_first=key in knee)
+        if not within(key)(current):  # at the floor of its dose: out, if nothing needs it
+            current = _without(current, key, required) or current
     for key in order:
         current = _cut_until(current, key, lighter, sets_first=key in knee)
     for key in order:
@@ -437,6 +441,18 @@ def step_down(
         current = spared
     done = lighter(current) and shorter(current) and all(within(k)(current) for k in order)
     return current, done
+
+
+def _without(
+    templates: tuple[Template, ...], key: str, required: Collection[Focus]
+) -> tuple[Template, ...] | None:
+    """``templates`` without ``key`` when every session keeps an exercise and the week every
+    ``required`` direction it trains; None otherwise."""
+    trial = tuple(tuple(q for q in t if q.key != key) for t in templates)
+    kept = set(required) & covers([q for t in templates for q in t])
+    if all(trial) and kept <= covers([q for t in trial for q in t]):
+        return trial
+    return None
 
 
 def _least_needed_first(templates: Sequence[Template]) -> list[Prescription]:

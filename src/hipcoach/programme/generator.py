@@ -596,6 +596,8 @@ class _Generator:
             kept = climb.lighter
             count = min(count, kept.sessions)
             layout = self._with_joiners(kept.templates, active, required)
+            for p in (p for t in layout for p in t):
+                climb.rungs[p.key] = min(climb.rungs[p.key], p.rung)
             templates, _ = step_down(
                 kept.hurt.templates, kept.hurt.sessions, layout, count, required
             )
@@ -668,6 +670,8 @@ class _Generator:
                 stepped.append(prescribe(slot, rung, p.sets, p.rest_seconds))
             layout.append(tuple(stepped))
         layout = list(self._with_joiners(layout, active, required))
+        for p in (p for t in layout for p in t):  # a joiner's hold is its rung from now on
+            self.climb.rungs[p.key] = min(self.climb.rungs[p.key], p.rung)
         templates, _ = step_down(hurt.templates, hurt.sessions, layout, count, required)
         return templates, count
 
