@@ -649,3 +649,21 @@ def test_the_knee_changes_position_a_week_after_the_others():
     assert (
         held.progression == "hold" and rungs(held)["knee_strength"] == rungs(five)["knee_strength"]
     )
+
+
+@pytest.mark.parametrize(("level", "equipment"), [("standard", frozenset()), ("strong", ALL)])
+def test_at_a_short_cap_a_trains_every_direction_and_b_what_a_could_not(level, equipment):
+    """The reviewer's: at 20 minutes external rotation was in one session of three, and the
+    strong level's knee work too. Now A (twice a week) trains every direction and B holds the
+    article's exercises A dropped."""
+    settings = ProgrammeSettings(level=level, equipment=equipment, max_session_minutes=20)
+    for week in generate(settings, START, weeks=8).weeks[2:]:
+        a, b = week.sessions[0], week.sessions[1]
+        assert set(WEEKLY_FOCI) <= {f for p in a.prescriptions for f in p.exercise.focus}
+        for focus in ("hip_external_rotation", "knee"):
+            held = [
+                s for s in week.sessions if any(focus in p.exercise.focus for p in s.prescriptions)
+            ]
+            assert len(held) >= 2, (week.week, focus)
+        dropped = {p.key for p in b.prescriptions} - {p.key for p in a.prescriptions}
+        assert dropped, week.week  # B is not A again: it holds what A could not

@@ -7,10 +7,11 @@ per side, 10 s to change sides, every hold, and the rest after each set but the 
 A full session never gives an exercise a single set. When the week's exercises do not fit
 one session at two sets each, the week alternates two sessions (A and B: the exercises of
 each direction the hip trains alternate between them, the knee and external-rotation work is
-in both); a session too long for the cap drops its least important exercises first among
-those whose directions it still trains without them, so that each session trains every
-direction it can (with A, B, A, each direction is in two sessions of three); with one
-session a week the same, never dropping one the week needs for a direction it must train.
+in both when it fits). Session A, too long for the cap, drops its least important exercises
+first among those whose directions it still trains without them, so that it trains every
+direction it can (A, B, A: each direction in two sessions of three); B drops first what A
+holds and takes back what A could not; with one session a week the same as A, never dropping
+one the week needs for a direction it must train.
 Third sets (``strong``) are added where they still fit, most important exercise first.
 
 Deload weeks and light sessions use one reduction: one set fewer per exercise, or, where
@@ -94,11 +95,14 @@ class _Composer:
         candidates = [k for k in keys if allowed(k)]
         return max(candidates, key=self.priority.__getitem__, default=None)
 
-    def shed(self, keys: list[str], elsewhere: Collection[str] = ()) -> list[str]:
-        """Drop exercises until ``keys`` fit, the least important first: first those whose
-        directions this session still trains without them (so that every session trains
-        every direction it can: the knee and rotation work in each), then those whose
-        directions the week still trains (in the other session), then (never expected) any."""
+    def shed(
+        self, keys: list[str], elsewhere: Collection[str] = (), *, whole: bool = True
+    ) -> list[str]:
+        """Drop exercises until ``keys`` fit, the least important first. A ``whole`` session
+        (one a week, or A, which A, B, A holds twice) first drops those whose directions it
+        still trains without them, so that it trains every direction it can; B first drops
+        those A holds (``elsewhere``), so that it holds what A could not. Then those whose
+        directions the week still trains; then (never expected) any."""
         keys = list(keys)
 
         def kept_by(rest: Collection[str]) -> Callable[[str], bool]:
@@ -108,9 +112,10 @@ class _Composer:
 
             return check
 
+        first = kept_by(keys) if whole else (lambda k: k in elsewhere)
         while keys and not self.fits(keys):
             key = (
-                self.least_important(keys, kept_by(keys))
+                self.least_important(keys, first)
                 or self.least_important(keys, kept_by({*keys, *elsewhere}))
                 or self.least_important(keys, lambda k: len(keys) > 1)
             )
@@ -119,12 +124,16 @@ class _Composer:
             keys.remove(key)
         return keys
 
-    def fill(self, keys: list[str], candidates: Collection[str]) -> list[str]:
-        """Add ``candidates`` (most important first) while the session still fits."""
+    def fill(
+        self, keys: list[str], candidates: Collection[str], later: Collection[str] = ()
+    ) -> list[str]:
+        """Add ``candidates`` (most important first), then the ``later`` ones, while the
+        session still fits."""
         keys = list(keys)
-        for key in sorted(candidates, key=self.priority.__getitem__):
-            if key not in keys and self.fits([*keys, key]):
-                keys.append(key)
+        for group in (candidates, later):
+            for key in sorted(group, key=self.priority.__getitem__):
+                if key not in keys and self.fits([*keys, key]):
+                    keys.append(key)
         return self.sorted(keys)
 
     def with_sets(self, keys: Sequence[str]) -> Template:
@@ -165,8 +174,9 @@ class _Composer:
             return (self.with_sets(self.fill(one, keys)),)
         a, b = self.split()
         a = self.shed(a, elsewhere=b)
-        b = self.shed(b, elsewhere=a)
-        a, b = self.fill(a, b), self.fill(b, a)
+        b = self.shed(b, elsewhere=a, whole=False)
+        a = self.fill(a, b)
+        b = self.fill(b, [k for k in keys if k not in a], a)
         if set(a) == set(b):
             return (self.with_sets(a),)
         return self.with_sets(a), self.with_sets(b)
