@@ -4,10 +4,11 @@ after the long run moved, for a runner with Strava and Garmin, then for a Garmin
 once; a race and a club run on the Garmin calendar: the races come with the calendar months the
 sync reads anyway), then for a Garmin runner on a Runna-style plan (the running plan: one read
 of the workouts scheduled in the window, with or without planned runs on it; a planned run
-without an estimate costs a read of its steps), then for an intervals.icu-only runner (a year
-of runs from any watch, read in 100-day windows; a race and planned runs on its calendar; the
-sessions as events). Uses the real stravalib, garminconnect and requests clients against the
-test suite's fake services (``responses``), so it runs offline.
+whose entry says too little costs one read of its workout, once: kept in the state), the same
+plan read from the calendar when the by-period view answers 404, then for an intervals.icu-only
+runner (a year of runs from any watch, read in 100-day windows; a race and planned runs on its
+calendar; the sessions as events). Uses the real stravalib, garminconnect and requests clients
+against the test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
 ``python benchmarks/sync_requests.py``.
@@ -123,6 +124,7 @@ def main() -> None:
         strava_and_garmin()
         garmin_only()
         garmin_with_a_plan()
+        garmin_plan_from_the_calendar()
     intervals_only()
 
 
@@ -219,6 +221,22 @@ def garmin_with_a_plan() -> None:
         garmin.add_planned_run(monday + timedelta(days=12), "Hill session")  # no estimate
         sync("a planned run without estimate", detail=True)
         sync("and the night after", detail=True)
+
+
+def garmin_plan_from_the_calendar() -> None:
+    print(
+        "Garmin only, the by-period view answering 404 (the calendar fallback), an easy run "
+        "every day:"
+    )
+    with garmin_runner() as (home, garmin, http):
+        garmin.by_period = "missing"
+        monday = date.today() - timedelta(days=date.today().weekday())
+        for day in range(14):
+            garmin.add_planned_run(monday + timedelta(days=day), "Easy", distance_m=8000)
+        sync = syncer(home, http)
+        sync("first sync")
+        sync("nothing-new night", detail=True)
+        sync("and the night after")
 
 
 def year_of_runs(today: date) -> list[dict[str, object]]:

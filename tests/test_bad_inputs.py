@@ -329,11 +329,25 @@ CASES = [
         ["table planned_sessions"],
     ),
     Case(
+        "a completed activity whose start is no time",
+        state_with(
+            "INSERT INTO planned_sessions VALUES ('2026-W47-1', '2026-11-16', 6, 0, 'h', "
+            "'[]', NULL, '2026-11-16T10:00:00+00:00')",
+            "INSERT INTO completions(source, activity_id, date, name, workout_id, sets, "
+            "fingerprint, recorded_at, started) VALUES ('strava', '9', '2026-11-16', 'x', "
+            "NULL, NULL, 'f', '2026-11-16T10:00:00+00:00', 'yesterday-ish')",
+        ),
+        ["status"],
+        78,
+        ["table completions"],
+    ),
+    Case(
         "a completed activity with sets that are not sets",
         state_with(
             "INSERT INTO planned_sessions VALUES ('2026-W47-1', '2026-11-16', 6, 0, 'h', "
             "'[]', NULL, '2026-11-16T10:00:00+00:00')",
-            "INSERT INTO completions VALUES ('garmin', '9', '2026-11-16', 'x', NULL, "
+            "INSERT INTO completions(source, activity_id, date, name, workout_id, sets, "
+            "fingerprint, recorded_at) VALUES ('garmin', '9', '2026-11-16', 'x', NULL, "
             "'[{\"reps\": -4}]', 'f', '2026-11-16T10:00:00+00:00')",
         ),
         ["status"],

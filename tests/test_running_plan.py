@@ -50,8 +50,9 @@ def test_long_by_name_duration_or_against_the_weeks_median() -> None:
     # 1.33 × the median of the week's planned runs (8, 8, 10, 16 km → median 9 km)
     week = [run(tue, km=8), run(thu, km=8), run(sat, km=10), run(sun, km=16)]
     assert kinds(*week) == ["easy", "easy", "easy", "long"]
-    # One run alone is never "long" against itself; durations stand in for distances.
-    assert kinds(run(sun, km=16)) == ["easy"]
+    # One run alone is never "long" against itself, only by its time (12 km at the default
+    # 6:00 min/km is 72 min); durations stand in for distances.
+    assert kinds(run(sun, km=12)) == ["easy"]
     assert kinds(run(tue, minutes=40), run(thu, minutes=40), run(sun, minutes=70)) == [
         "easy",
         "easy",
@@ -65,9 +66,10 @@ def test_long_by_name_duration_or_against_the_weeks_median() -> None:
         ("6 x 800 m", "interval session"),
         ("Intervals: 5x1k", "interval session"),
         ("Tempo", "tempo run"),
-        ("Threshold 3x10min", "interval session"),
+        ("Threshold 3x10min", "threshold run"),
+        ("Tempo 3 x 10 min", "tempo run"),
         ("Lactate threshold", "threshold run"),
-        ("Hill Repeats", "interval session"),
+        ("Hill Repeats", "hill session"),
         ("Hills", "hill session"),
         ("Fartlek", "fartlek"),
         ("VO2max", "VO2 session"),
@@ -75,11 +77,151 @@ def test_long_by_name_duration_or_against_the_weeks_median() -> None:
         ("10 km at race pace", "race-pace run"),
         ("8 km @ MP", "race-pace run"),
         ("Sprint", "speed session"),
+        # the languages plans are written in
+        ("Séries", "interval session"),
+        ("Fractionné 10x400", "interval session"),
+        ("Intervalle", "interval session"),
+        ("Intervalos 6 x 1000", "interval session"),
+        ("Ripetute", "interval session"),
+        ("Umbral", "threshold run"),
+        ("Seuil", "threshold run"),
+        ("Tempolauf", "tempo run"),
+        ("Cuestas", "hill session"),
+        ("Côtes", "hill session"),
+        ("Bergläufe", "hill session"),
+        ("Allure spécifique marathon", "race-pace run"),
     ],
 )
 def test_quality_by_name(name: str, what: str) -> None:
     (found,) = classify([("garmin", run(MONDAY, name, km=10))])
     assert (found.kind, found.what) == ("quality", what)
+
+
+def test_a_distance_counts_as_the_time_it_takes() -> None:
+    """A run planned by distance only is timed at the runner's typical pace (6:00 min/km
+    without history): a week's only planned run of 28 km is a long run (168 min), and a week
+    that mixes time-only and distance-only runs compares them alike."""
+    sat = MONDAY + timedelta(days=5)
+    assert kinds(run(sat, "Run", km=28)) == ["long"]
+    assert kinds(run(sat, "Run", km=14)) == ["easy"]  # 84 min
+    mixed = [
+        run(MONDAY, "Easy", minutes=45),
+        run(MONDAY + timedelta(days=2), "Saturday run", km=28),
+        run(MONDAY + timedelta(days=4), "Easy", km=8),
+    ]
+    assert kinds(*mixed) == ["easy", "long", "easy"]
+    # At a runner's own 4:30 min/km, 18 km takes 81 min: long only against the week.
+    alone = [run(sat, km=18)]
+    assert [p.kind for p in classify([("garmin", r) for r in alone], 270)] == ["easy"]
+    assert [p.kind for p in classify([("garmin", r) for r in alone])] == ["long"]  # 108 min
+
+
+def test_the_typical_pace_is_the_runners_recent_easy_pace() -> None:
+    from hipcoach.models import Run
+    from hipcoach.schedule.running_plan import DEFAULT_PACE_S_PER_KM, typical_pace
+
+    def ran(day: int, km: float, minutes: float, kind: str = "easy") -> Run:
+        return Run(
+            id=str(day),
+            date=MONDAY + timedelta(days=day),
+            distance_m=km * 1000,
+            moving_time_s=int(minutes * 60),
+            kind=kind,  # type: ignore[arg-type]
+        )
+
+    assert typical_pace([]) == DEFAULT_PACE_S_PER_KM
+    runs = [ran(0, 10, 50), ran(2, 8, 40), ran(4, 12, 60), ran(6, 30, 150, "long")]
+    assert typical_pace(runs) == 300  # 5:00 min/km; the long run is left out
+    assert typical_pace([ran(d, 1, 30) for d in range(3)]) == 600  # a walk: at the bound
+
+
+@pytest.mark.parametrize("name", ["Tirada larga", "Sortie longue", "Langer Lauf", "Lungo"])
+def test_long_by_name_in_other_languages(name: str) -> None:
+    week = [run(MONDAY, "Rodaje", km=8), run(MONDAY + timedelta(days=6), name, km=14)]
+    assert kinds(*week) == ["easy", "long"]
+    assert kinds(run(MONDAY, name)) == ["long"]  # no size: the name says it
+
+
+def test_a_name_says_long_only_when_the_plan_does_not_say_otherwise() -> None:
+    """'Long intervals 3 x 2 km' (12 km) is an interval session, 'Long easy' of 8 km in a
+    week of 8–10 km runs is an easy run; a long run still needs no size to be one."""
+    week = [
+        run(MONDAY + timedelta(days=1), "Long intervals 3 x 2 km", km=12),
+        run(MONDAY + timedelta(days=3), "Easy", km=8),
+        run(MONDAY + timedelta(days=6), "Long Run", km=24),
+    ]
+    found = classify(("garmin", r) for r in week)
+    assert [(p.kind, p.what) for p in found] == [
+        ("quality", "interval session"),
+        ("easy", "easy run"),
+        ("long", "long run"),
+    ]
+    easy = [
+        run(MONDAY + timedelta(days=d), n, km=k)
+        for d, n, k in ((0, "Long easy", 8), (2, "Hills", 8), (4, "Easy", 8), (6, "Tempolauf", 10))
+    ]
+    assert kinds(*easy) == ["easy", "quality", "easy", "quality"]
+    # A 10 km tempo run in a week of 5 km jogs is a tempo run, not the long run.
+    jogs = [
+        run(MONDAY + timedelta(days=d), n, km=k)
+        for d, n, k in ((0, "Easy", 5), (2, "Tempo", 10), (4, "Easy", 5))
+    ]
+    assert kinds(*jogs) == ["easy", "quality", "easy"]
+    # ... but a quality session of 90 minutes or more is a long run.
+    assert kinds(run(MONDAY, "Marathon pace 3 x 5 km", km=22)) == ["long"]
+
+
+@pytest.mark.parametrize(
+    ("name", "km", "metres"),
+    [
+        ("Race Day", 10, 10_000),
+        ("Marathon", None, 42_195),
+        ("Valencia Marathon", None, 42_195),
+        ("Half marathon", None, 21_097.5),
+        ("10K race", None, 10_000),
+        ("Semi-marathon de Paris", None, 21_097.5),
+    ],
+)
+def test_a_race_by_its_name(name: str, km: float | None, metres: float) -> None:
+    """A plan that does not flag its race still names it: a race, its distance from the
+    name when the plan gives none (the rest after it depends on it)."""
+    (found,) = classify([("garmin", run(MONDAY, name, km=km))])
+    assert (found.kind, found.distance_m) == ("race", metres)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Marathon pace 3 x 5 km",
+        "Pre-race shakeout",
+        "Race week easy run",
+        "Tempo",
+        "parkrun",  # weekly: a race would hold progression and take the week's sessions
+        "Half Marathon Training: Long Run",
+        "Carrera continua",
+    ],
+)
+def test_training_for_a_race_is_no_race(name: str) -> None:
+    (found,) = classify([("garmin", run(MONDAY, name, km=8))])
+    assert found.kind != "race"
+
+
+def test_a_run_nothing_describes_is_undecided() -> None:
+    """No size and a name that says nothing: undecided (it does not stand in for the long run
+    predicted on its day); a size or a telling name decides it."""
+    found = classify(
+        ("garmin", r)
+        for r in (
+            run(MONDAY, "Run"),
+            run(MONDAY + timedelta(days=1), "Endurance fondamentale"),
+            run(MONDAY + timedelta(days=2), "Run", km=8),
+        )
+    )
+    assert [(p.kind, p.decided) for p in found] == [
+        ("easy", False),
+        ("easy", True),
+        ("easy", True),
+    ]
 
 
 def test_quality_by_structure_race_and_easy() -> None:
@@ -175,11 +317,13 @@ def test_bad_items_and_a_damaged_store_never_cost_the_rest(state, caplog) -> Non
 
 
 # -- the scheduler around the plan -----------------------------------------------------------
-def plan_with(planned, *, start=MONDAY, days=14, history_long=6, races=(), **athlete):  # type: ignore[no-untyped-def]
-    """Six weeks of Strava history with the long run on ``history_long`` (Sunday), and the
-    runner's plan ``planned`` ahead."""
+def plan_with(planned, *, start=MONDAY, days=14, history_long=6, races=(), long_km=20.0, **athlete):  # type: ignore[no-untyped-def]
+    """Six weeks of Strava history with the long run (``long_km``) on ``history_long``
+    (Sunday), and the runner's plan ``planned`` ahead."""
     config = Config(athlete=AthleteConfig(**athlete))
-    history = weekly_history(start - timedelta(weeks=1), 6, long_weekday=history_long)
+    history = weekly_history(
+        start - timedelta(weeks=1), 6, long_weekday=history_long, long_km=long_km
+    )
     return plan_schedule(
         config,
         config.programme_settings(),
@@ -291,6 +435,17 @@ def test_planned_races_are_races_for_every_hard_rule() -> None:
     assert not hard_rule_violations(plan.sessions, request, 3)
 
 
+def test_an_undecided_planned_run_keeps_the_predicted_long_run() -> None:
+    """History: long runs on Sundays. The plan's only run this week is a bare "Run" on Sunday
+    (no size): the Sunday long run is still expected, so Saturday stays free."""
+    sunday = MONDAY + timedelta(days=6)
+    plan = plan_with([run(sunday, "Run")])
+    assert plan.request.key_days()[sunday].predicted
+    assert blocked_reason(plan.request, sunday - timedelta(days=1)) == "day before a long"
+    sized = plan_with([run(sunday, "Run", km=28)])
+    assert sized.request.key_days()[sunday].planned is not None
+
+
 def test_a_recorded_run_replaces_the_plan_on_its_day() -> None:
     """Sunday's planned long run was run as a short jog: the record counts, not the plan."""
     yesterday = MONDAY - timedelta(days=1)
@@ -298,6 +453,60 @@ def test_a_recorded_run_replaces_the_plan_on_its_day() -> None:
     assert plan.planned_runs == []
     key = plan.request.key_days().get(yesterday)
     assert key is None or key.planned is None
+
+
+def test_a_planned_race_stays_a_race_once_it_is_run() -> None:
+    """Sunday's planned marathon was run yesterday and recorded as a plain run: it is still
+    the race, for rule 6 (five days free, its recorded distance counting) and the light
+    first session after it."""
+    race = MONDAY - timedelta(days=1)
+    plan = plan_with([run(race, "City Marathon", km=42.2, race=True)], long_km=42.2)
+    (ran,) = [r for r in plan.request.runs if r.date == race]
+    assert ran.kind == "race"
+    for back in range(1, 6):
+        assert blocked_reason(plan.request, race + timedelta(days=back)) is not None, back
+    assert all(s.date > race + timedelta(days=5) for s in plan.sessions)
+    half = plan_with([run(race, "City Half", km=21.1, race=True)], long_km=21.1)
+    first = half.sessions[0]
+    assert first.date == race + timedelta(days=4)
+    assert "first session since your race on Sun 22 Nov" in first.reason
+    assert first.session.light
+
+
+def test_a_planned_race_that_passed_unrecorded_still_keeps_its_rest_days() -> None:
+    """A marathon the plan put on Saturday, two days before the window, with no activity
+    recorded that day (the watch uploads late): the five days after it stay free, the
+    distance read from the plan although the race is before the window's key days."""
+    race = MONDAY - timedelta(days=2)
+    plan = plan_with([run(race, "City Marathon", km=42.2, race=True)], history_long=6)
+    assert not [r for r in plan.request.runs if r.date == race]
+    for back in range(2, 6):
+        reason = blocked_reason(plan.request, race + timedelta(days=back))
+        assert reason == "5 days without a session after a race of 42 km", back
+    assert all(s.date > race + timedelta(days=5) for s in plan.sessions)
+    assert not hard_rule_violations(plan.sessions, plan.request, 3)
+
+
+def test_the_check_sees_a_planned_race_the_schedulers_view_lost() -> None:
+    """The independent check reads the races from the request's own inputs: a race of the
+    plan whose day has a run recorded as an easy run (what the scheduler saw before it kept
+    the race flag) still forbids the five days after it."""
+    from dataclasses import replace
+
+    from hipcoach.schedule.rules import date_violations
+
+    race = MONDAY - timedelta(days=1)
+    plan = plan_with([run(race, "City Marathon", km=42.2, race=True)], long_km=42.2)
+    lost = replace(
+        plan.request,
+        runs=[r.model_copy(update={"kind": "easy"}) for r in plan.request.runs],
+        races=frozenset(),
+    )
+    for back in range(1, 6):
+        found = date_violations([race + timedelta(days=back)], lost, 3)
+        assert any("rule 6" in line for line in found), (back, found)
+    after = date_violations([race + timedelta(days=6)], lost, 3)
+    assert not any("rule 6" in line for line in after), after
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -113,3 +113,15 @@ class ContentLost(ServiceError):
 
 class RateLimited(TemporaryError):
     """The service said 429 (or its usage is at the cap): stop calling it until later."""
+
+
+class IncompleteRead(HipcoachError):
+    """A read that got part of what it asked for: ``found`` holds that part, which the caller
+    keeps; the message and exit code are those of ``cause``, the failure that cost the rest
+    (the next night reads it again)."""
+
+    def __init__(self, cause: HipcoachError, found: object) -> None:
+        super().__init__(cause.message, hint=cause.hint)
+        self.cause = cause
+        self.found = found
+        self.exit_code = cause.exit_code

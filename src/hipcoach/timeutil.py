@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -105,3 +105,15 @@ def parse_date(text: str) -> date:
     except ValueError:
         raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD") from None
     return in_range(day)
+
+
+def utc_time(value: object) -> datetime | None:
+    """A service's UTC timestamp (``2026-11-02T18:30:00Z``, Garmin's ``2026-11-02 18:30:00``
+    GMT) as an aware datetime; None when it is missing or unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        found = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+    except ValueError:
+        return None
+    return found.replace(tzinfo=UTC) if found.tzinfo is None else found.astimezone(UTC)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -296,6 +296,66 @@ def test_the_log_lists_every_week() -> None:
     assert [w.planned for w in log.weeks] == [0, 0, 3, 2]
 
 
+def copy_of(
+    original: CompletedActivity, source: str, *, minutes_later: float = 0, elapsed: float = 1500
+) -> CompletedActivity:
+    """The same workout on a service without detail (Strava, intervals.icu)."""
+    assert original.started is not None
+    return CompletedActivity(
+        source=source,
+        activity_id=f"{source}-{original.activity_id}",
+        date=original.date,
+        name=original.name,
+        started=original.started + timedelta(minutes=minutes_later),
+        elapsed_s=elapsed,
+    )
+
+
+def at(done: CompletedActivity, hour: int = 18) -> CompletedActivity:
+    started = datetime(done.date.year, done.date.month, done.date.day, hour, 30, tzinfo=UTC)
+    return done.model_copy(update={"started": started, "elapsed_s": 1500.0})
+
+
+def test_one_workout_on_two_services_counts_once() -> None:
+    """Session B done from the watch on session A's day, the watch's activity uploaded to
+    Strava: one workout, B's (the watch knows which workout it ran); not A done by Strava's
+    copy as well. Strava's copy may start a little apart, or overlap most of it."""
+    watch = at(activity("1", MONDAY, workout="902", done=full()))
+    for copy in (copy_of(watch, "strava"), copy_of(watch, "intervals", minutes_later=9)):
+        found = statuses([watch, copy])
+        assert found["2026-W47-2"].status == "done"
+        assert found["2026-W47-1"].status == "missed", copy
+    # A Strava session at another time of the day is another workout: it counts.
+    other = copy_of(watch, "strava", minutes_later=-180)
+    assert statuses([watch, other])["2026-W47-1"].status == "done"
+
+
+def test_a_workout_of_the_runners_own_stays_theirs_on_strava() -> None:
+    """The runner's own "Leg day" Garmin workout is not hip work; its Strava copy is that
+    same workout: it does not mark the day's session done."""
+    own = at(activity("1", MONDAY, workout="555", name="Leg day", done=()))
+    found = statuses([own, copy_of(own, "strava")])
+    assert found["2026-W47-1"].status == "missed"
+
+
+def test_none_of_its_sets_done_is_not_done() -> None:
+    """The watch ran the session's workout and recorded no set of it (started and stopped, or
+    every set corrected to another exercise): not done, and it counts nothing for the week;
+    its day passed, it is missed (and caught up once)."""
+    (status,) = evaluate(
+        [PLANNED[0]],
+        [activity("1", MONDAY, workout="901", done=sets("PLANK", "PLANK", 6))],
+        {},
+        workout_ids=WORKOUTS,
+        checked_through=TODAY,
+        today=TODAY,
+    )
+    assert (status.status, status.done_sets, status.source) == ("missed", 0, "garmin")
+    assert not status.over
+    (week,) = weekly([status], [])
+    assert week.done == 0.0
+
+
 # -- consistency (hypothesis) ---------------------------------------------------------------
 @given(
     done=st.lists(st.integers(min_value=0, max_value=4), min_size=3, max_size=3),
@@ -317,4 +377,7 @@ def test_statuses_follow_the_recorded_sets(done: list[int], extra: int) -> None:
     )
     expected = sum(min(count, e.sets) for count, e in zip(done, EXERCISES, strict=True))
     assert status.done_sets == expected <= status.planned_sets
+    if expected == 0:  # none of its sets: not done (its day has passed: missed)
+        assert status.status == "missed"
+        return
     assert status.status == ("done" if expected * 3 >= 2 * status.planned_sets else "partial")

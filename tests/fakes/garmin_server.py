@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -47,6 +48,8 @@ class FakeGarmin:
         self.fail_all = False  # every request fails (e.g. a sign-in Garmin no longer accepts)
         #: (method, a piece of the URL): the first such request fails once, with ``failure``
         self.fail_first: tuple[str, str] | None = None
+        #: a request for which this answers True fails, with ``failure``
+        self.fail_when: Callable[[Any], bool] | None = None
         self.activities: list[dict[str, Any]] = []  # activity-list items (any order)
         self.exercise_sets: dict[int, list[dict[str, Any]] | None] = {}  # activity → sets
         self.failing_sets: set[int] = set()  # activities whose sets the server fails (500)
@@ -91,11 +94,13 @@ class FakeGarmin:
         steps: list[dict[str, Any]] | None = None,
         consumer: str | None = None,
         adaptive: bool = False,
+        race: bool = False,
     ) -> int | None:
         """A running workout of the runner's plan scheduled on ``on``: a partner's
         (``consumer``, e.g. Runna), or one of Garmin Coach's adaptive plan (``adaptive``:
         only the by-period view lists it, without ids, as Garmin has not committed it to the
-        calendar yet). Estimates are set when given; ``steps`` are the workout's own."""
+        calendar yet). Estimates are set when given; ``steps`` are the workout's own;
+        ``race``: the by-period view flags it a race (its ``race`` key)."""
         workout: dict[str, Any] = {
             "workoutName": name,
             "description": None,
@@ -108,6 +113,8 @@ class FakeGarmin:
         }
         if consumer is not None:
             workout["consumerName"] = consumer
+        if race:
+            workout["_race"] = True  # the fake's own note: not served with the workout
         if adaptive:
             self.adaptive.append({**workout, "date": on.isoformat()})
             return None
@@ -134,10 +141,14 @@ class FakeGarmin:
         self.schedules[schedule_id] = (workout_id, on.isoformat())
         return schedule_id
 
-    def add_event(self, on: date, title: str, *, race: bool) -> dict[str, Any]:
+    def add_event(
+        self, on: date, title: str, *, race: bool, target: tuple[float, str] | None = None
+    ) -> dict[str, Any]:
         """An event on the calendar, shaped as the month view lists it (``isRace`` tells a
-        race from a club run or a goal)."""
-        event = {
+        race from a club run or a goal; ``target``, e.g. ``(42195.0, "meter")`` or ``(21.1,
+        "kilometer")``, its ``completionTarget`` distance, as public clients read it from the
+        month view: unverified, ``garmin.md`` §9)."""
+        event: dict[str, Any] = {
             "id": next(self.ids),
             "itemType": "event",
             "title": title,
@@ -146,6 +157,9 @@ class FakeGarmin:
             "eventType": "running",
             "shareableEventUuid": None,
         }
+        if target is not None:
+            value, unit = target
+            event["completionTarget"] = {"value": value, "unit": unit, "unitType": "distance"}
         self.events.append(event)
         return event
 
@@ -287,6 +301,7 @@ class FakeGarmin:
             if (
                 self.fail_all
                 or first_match
+                or (self.fail_when is not None and self.fail_when(request))
                 or (self.fail_at is not None and len(self.requests) == self.fail_at)
             ):
                 if self.failure == "connection":
@@ -329,7 +344,7 @@ class FakeGarmin:
         workout = self.workouts.get(int(workout_id))
         if workout is None:
             return 404, {}, json.dumps({"message": "not found"})
-        return 200, {}, json.dumps(workout)
+        return 200, {}, json.dumps({k: v for k, v in workout.items() if not k.startswith("_")})
 
     def _update(self, request, workout_id):  # type: ignore[no-untyped-def]
         if int(workout_id) not in self.workouts:
@@ -437,7 +452,7 @@ class FakeGarmin:
             "fbtAdaptivePlanId": None,
             "tpPlanName": None,
             "isRestDay": False,
-            "race": False,
+            "race": bool(workout.get("_race")),
             "associatedActivityId": None,
         }
         if workout.get("consumerName"):

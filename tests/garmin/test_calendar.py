@@ -48,6 +48,30 @@ def test_race_event(item: object, race: RaceEvent | None) -> None:
     assert race_event(item) == race
 
 
+@pytest.mark.parametrize(
+    ("target", "metres"),
+    [
+        # Shapes as public clients read them from the month view (unverified: garmin.md §9,
+        # Taxuspt/garmin_mcp's calendar events and their test fixtures).
+        ({"value": 42195.0, "unit": "meter", "unitType": "distance"}, 42195.0),
+        ({"value": 21.1, "unit": "kilometer", "unitType": "distance"}, 21100.0),
+        ({"value": 10, "unit": "mile", "unitType": "distance"}, 16093.44),
+        ({"value": 42195, "unitType": "distance"}, 42195.0),
+        ({"value": 3600, "unit": "second", "unitType": "time"}, None),
+        ({"value": 5, "unit": "furlong", "unitType": "distance"}, None),
+        ({"value": -1, "unit": "meter", "unitType": "distance"}, None),
+        ({"value": True, "unit": "meter", "unitType": "distance"}, None),
+        (None, None),
+        ("42 km", None),
+    ],
+)
+def test_a_race_events_distance_is_its_completion_target(target: object, metres: object) -> None:
+    item = {**event(1, "2026-12-06", "Valencia Marathon"), "completionTarget": target}
+    found = race_event(item)
+    assert found is not None
+    assert found.distance_m == pytest.approx(metres) if metres else found.distance_m is None
+
+
 def test_races_and_the_targets_entries_share_one_read_per_month(context, token_file, api) -> None:
     november = [
         workout(10, "2026-11-30"),

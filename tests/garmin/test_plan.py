@@ -11,6 +11,7 @@ keys public clients read from Connect's GraphQL relative (``workoutScheduleSumma
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 from responses import matchers
 
-from hipcoach.errors import RateLimited, TemporaryError
+from hipcoach.errors import ExitCode, IncompleteRead, RateLimited, TemporaryError
 from hipcoach.plugins.values import PlannedRun
 from hipcoach_garmin import GarminIntegration
 from hipcoach_garmin.calendar import GarminCalendar
@@ -241,3 +242,128 @@ def test_a_partners_name_is_one_short_line() -> None:
     entry = summary("2026-11-25", "Easy", consumerName="  Runna\n" + "x" * 80)
     found = planned_run(entry)
     assert found is not None and found.source == ("Runna " + "x" * 80)[:40]
+
+
+def test_a_run_whose_entry_says_too_little_is_read_once_across_nights(
+    token_file: Path, api
+) -> None:
+    """A 9 km "Wednesday session" holding 6 × 800 m: its entry's estimate gives the size,
+    not the structure, so its workout is read; what was found is kept (the memory the core
+    stores in the state), and the next night reads no workout until the entry changes."""
+    wednesday = summary("2026-11-25", "Wednesday session", workoutId=9300)
+    wednesday["estimatedDistanceInMeters"] = 9000.0
+    named = summary("2026-11-27", "Easy Run", workoutId=9400, estimatedDistanceInMeters=8000.0)
+    api.get(BY_PERIOD, json=[wednesday, named])
+    read = api.get(f"{API}/workout-service/workout/9300", json=INTERVALS)
+    memory: dict[str, Any] = {}
+    first = plan(token_file)
+    first.remember(memory)
+    session, easy = first.planned_runs(START, END)
+    assert (session.distance_m, session.intervals) == (9000.0, True)
+    assert not easy.intervals
+    assert read.call_count == 1  # "Easy Run" with a size says enough: not read
+    assert json.loads(json.dumps(memory)) == memory  # JSON, as the state keeps it
+
+    second = plan(token_file)  # the next night, a new process
+    second.remember(memory)
+    again, _ = second.planned_runs(START, END)
+    assert again == session and read.call_count == 1
+
+    wednesday["estimatedDistanceInMeters"] = 10000.0  # Runna edited the workout
+    api.replace("GET", BY_PERIOD, json=[wednesday, named])
+    third = plan(token_file)
+    third.remember(memory)
+    edited, _ = third.planned_runs(START, END)
+    assert edited.distance_m == 10000.0 and read.call_count == 2
+    assert set(memory["workouts"]) == {"9300"}
+    # A window that no longer holds it, later on: forgotten.
+    api.replace("GET", BY_PERIOD, json=[])
+    later = plan(token_file)
+    later.remember(memory)
+    assert later.planned_runs(date(2026, 12, 7), date(2026, 12, 20)) == []
+    assert memory["workouts"] == {}
+
+
+def test_the_calendar_fallback_keeps_each_workouts_size(token_file: Path, api) -> None:
+    """Without the by-period view, the month items give no size: each workout is read once
+    (its estimates, else its steps) and kept, so a quiet night reads none."""
+    api.get(BY_PERIOD, status=404)
+    items = [
+        {
+            "id": 1,
+            "itemType": "workout",
+            "workoutId": 2,
+            "date": "2026-11-29",
+            "title": "Sunday",
+            "sportTypeKey": "running",
+        }
+    ]
+    api.get(NOVEMBER, json={"calendarItems": items})
+    api.get(DECEMBER, json={"calendarItems": []})
+    detail = {"workoutId": 2, "estimatedDistanceInMeters": 28000.0, "workoutSegments": []}
+    read = api.get(f"{API}/workout-service/workout/2", json=detail)
+    memory: dict[str, Any] = {}
+    for night in range(2):
+        garmin = plan(token_file)
+        garmin.remember(memory)
+        (found,) = garmin.planned_runs(START, END)
+        assert found.distance_m == 28000.0, night
+    assert read.call_count == 1
+
+
+@pytest.mark.parametrize(("status", "error"), [(500, TemporaryError), (502, TemporaryError)])
+def test_one_workout_that_cannot_be_read_costs_only_itself(
+    token_file: Path, api, status, error
+) -> None:
+    """One workout's read fails: the plan is read in part (IncompleteRead, that failure's
+    exit code): the other runs are there, the failed one as its entry says, nothing kept for
+    it, and it is not asked again in the process."""
+    api.get(
+        BY_PERIOD,
+        json=[
+            summary("2026-11-25", "Wednesday", workoutId=9300),
+            summary("2026-11-29", "Long Run", workoutId=9400, estimatedDistanceInMeters=28e3),
+        ],
+    )
+    failing = api.get(f"{API}/workout-service/workout/9300", status=status)
+    memory: dict[str, Any] = {}
+    garmin = plan(token_file)
+    garmin.remember(memory)
+    for _ in range(2):
+        with pytest.raises(IncompleteRead) as caught:
+            garmin.planned_runs(START, END)
+        assert isinstance(caught.value.cause, error)
+        assert caught.value.exit_code == ExitCode.TEMPFAIL
+        found = caught.value.found
+        assert isinstance(found, list)
+        wednesday, long_run = found
+        assert (wednesday.name, wednesday.distance_m) == ("Wednesday", None)
+        assert long_run.distance_m == 28000.0
+    assert failing.call_count == 1
+    assert memory == {"workouts": {}}
+
+
+def test_a_429_on_a_workout_read_stops_the_plan(token_file: Path, api) -> None:
+    api.get(BY_PERIOD, json=[summary("2026-11-25", "Wednesday", workoutId=9300)])
+    api.get(f"{API}/workout-service/workout/9300", status=429)
+    with pytest.raises(RateLimited):
+        plan(token_file).planned_runs(START, END)
+
+
+def test_strides_are_no_intervals() -> None:
+    strides = {
+        "workoutSegments": [
+            {
+                "workoutSteps": [
+                    step(2, 2400, step_type=1),
+                    {
+                        "type": "RepeatGroupDTO",
+                        "numberOfIterations": 6,
+                        "workoutSteps": [step(2, 20), step(2, 60, step_type=4)],
+                    },
+                ]
+            }
+        ]
+    }
+    assert step_totals(strides)[2] is False
+    assert step_totals(INTERVALS)[2] is True

@@ -383,8 +383,9 @@ def test_no_token_reaches_the_logs(target, api, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     api.post(WORKOUT, json={"workoutId": 111})
     api.post(f"{API}/workout-service/schedule/111", json={"workoutScheduleId": 5})
-    api.get(NOVEMBER, status=401, json={"message": "Unauthorized"})
-    api.get(DECEMBER, status=500, body="oops")
+    # The 500 first: after a refused sign-in no further request goes to Garmin.
+    api.get(NOVEMBER, status=500, body="oops")
+    api.get(DECEMBER, status=401, json={"message": "Unauthorized"})
     target.schedule(target.create_workout(SESSION), DAY)
     for start in (date(2026, 11, 23), date(2026, 12, 7)):
         with pytest.raises((CredentialsError, TemporaryError)):

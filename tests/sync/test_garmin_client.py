@@ -97,6 +97,8 @@ def test_a_fault_at_every_request_of_a_night_of_moves(
         assert failed.exit_code in (0, ExitCode.TEMPFAIL), (position, failed.output)
         assert "Traceback" not in failed.output
         assert watch.repeated_requests() == [], position
+        if failure == "429":  # a rate limit is honoured by stopping: nothing more that night
+            assert len(watch.requests) == position, (position, watch.requests[position:])
         result, report = night(cli, watch)
         assert result.exit_code == 0, (position, result.output)
         assert watch.hipcoach_calendar() == expected, position

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from hipcoach.errors import ExitCode
+from hipcoach.schedule.running_plan import plan_span
 from tests.fakes.garmin_server import FakeGarmin
 from tests.sync.runner import MONDAY, sync
 
@@ -195,3 +196,132 @@ def test_integrations_plan_names_the_one_plan_read(cli, home, watch) -> None:
     (home / "config.toml").write_text('[integrations]\nplan = "garmin"\n')
     report = schedule(cli)
     assert any(r.get("planned") for r in report["runs"])
+
+
+def step(kind_id: int, condition: int, value: float) -> dict[str, Any]:
+    return {
+        "type": "ExecutableStepDTO",
+        "stepType": {"stepTypeId": kind_id},
+        "endCondition": {"conditionTypeId": condition},
+        "endConditionValue": value,
+    }
+
+
+#: 2 km warm-up, 8 × (400 m + 90 s jog), 1.5 km cool-down: 6.7 km
+REPEATS = [
+    step(1, 3, 2000),
+    {
+        "type": "RepeatGroupDTO",
+        "numberOfIterations": 8,
+        "workoutSteps": [step(3, 3, 400), step(4, 2, 90)],
+    },
+    step(2, 3, 1500),
+]
+
+
+def workout_reads(watch: FakeGarmin) -> list[str]:
+    """The reads of the plan's (running) workouts: not hipcoach's own read-backs."""
+    running = {
+        str(w) for w, x in watch.workouts.items() if x["sportType"]["sportTypeKey"] == "running"
+    }
+    return [
+        u
+        for m, u in watch.requests
+        if m == "GET" and "/workout-service/workout/" in u and u.rsplit("/", 1)[-1] in running
+    ]
+
+
+@pytest.mark.parametrize("name", ["Wednesday session", "Séries"])
+def test_quality_by_structure_or_name_when_garmin_gives_an_estimate(cli, watch, name) -> None:
+    """A 9 km run with 8 × (400 m + 90 s) is a quality session, estimate or not: by its name
+    where the name says it ("Séries"), else by its steps, read once (a quiet night reads no
+    workout)."""
+    watch.add_planned_run(THU, name, steps=REPEATS, distance_m=9000, consumer="Runna")
+    watch.add_planned_run(SUN, "Long Run", distance_m=24000, consumer="Runna")
+    report = sync(cli)
+    (placed,) = [s for s in report["sessions"] if s["date"] == WED.isoformat()]
+    assert "9 km interval session (Runna) is tomorrow" in placed["reason"]
+    assert "light session" in placed["reason"]
+    assert len(workout_reads(watch)) == (0 if name == "Séries" else 1)
+    watch.new_night()
+    sync(cli)
+    assert workout_reads(watch) == [] and watch.mutating_requests() == []
+
+
+def test_the_calendar_fallback_keeps_the_plan_and_a_quiet_night_reads_no_workout(
+    cli, watch
+) -> None:
+    """Where the by-period view answers 404, the calendar's month items list the plan but not
+    its size: each workout is read once (its estimates), kept in the state, and a quiet night
+    costs the same as without a plan plus the 404 (it was 18 requests for 14 runs)."""
+    watch.by_period = "missing"
+    for day in range(14):
+        watch.add_planned_run(MONDAY + timedelta(days=day), "Easy", distance_m=8000)
+    first = sync(cli)
+    assert len(workout_reads(watch)) == 14
+    watch.new_night()
+    assert sync(cli)["sessions"] == first["sessions"]
+    first_day, last_day = plan_span(MONDAY, MONDAY + timedelta(days=13))
+    months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
+    assert len(watch.requests) == 1 + months + 1  # activities, the plan's months, the 404
+    assert workout_reads(watch) == []
+    runs = schedule(cli, "--offline")["runs"]
+    assert {r["label"] for r in runs if r.get("planned")} == {"8 km easy run"}
+
+
+def test_a_first_night_without_the_plan_places_no_session(cli, watch) -> None:
+    """The first sync cannot read the plan (500) and knows none: it puts no session on the
+    watch that night (any day could be the day before the plan's long run), says why in one
+    line, and the next night places them around the plan."""
+    runna_week(watch)
+    watch.fail_first, watch.failure = ("GET", "workoutScheduleByPeriod"), "500"
+    result = cli("sync", "--json")
+    assert result.exit_code == ExitCode.TEMPFAIL, result.output
+    report = json.loads(result.stdout)
+    assert watch.hipcoach_entries() == [] and watch.mutating_requests() == []
+    assert not any(s["on_target"] for s in report["sessions"])
+    (line,) = result.stderr.splitlines()
+    assert "running plan could not be read yet, so no session was put on a new day" in line
+    assert json.loads(cli("log", "--json").stdout)["sessions"] == []  # nothing handed over
+    watch.new_night()
+    report = sync(cli)
+    assert TUE.isoformat() not in {s["date"] for s in report["sessions"]}  # before the long run
+    assert watch.hipcoach_calendar() == {(s["key"], s["date"]) for s in report["sessions"]}
+
+
+def test_one_workout_that_cannot_be_read_does_not_cost_the_plan(cli, watch) -> None:
+    """One planned workout's read fails (500): the rest of the plan is read and stored, the
+    sessions are placed around it (exit 75, "read in part"), and the next night reads that
+    workout once."""
+    runna_week(watch)
+    unread = watch.add_planned_run(THU, "Thursday", consumer="Runna")  # no estimate
+    watch.fail_first, watch.failure = ("GET", f"/workout-service/workout/{unread}"), "500"
+    result = cli("sync", "--json")
+    assert result.exit_code == ExitCode.TEMPFAIL, result.output
+    report = json.loads(result.stdout)
+    (error,) = report["errors"]
+    assert error.startswith("the garmin running plan read in part")
+    placed = by_day(report)
+    assert placed[THU] == (
+        "day after your planned 28 km long run (Runna) on Wed 04 Nov"
+        "; light hip work only: light session, one set fewer per exercise"
+    )
+    assert all(s["on_target"] for s in report["sessions"])
+    watch.new_night()
+    sync(cli)
+    assert workout_reads(watch) == [
+        f"https://connectapi.garmin.com/workout-service/workout/{unread}"
+    ]
+    watch.new_night()
+    sync(cli)
+    assert workout_reads(watch) == []
+
+
+def test_schedule_online_says_the_plan_was_read_in_part(cli, watch) -> None:
+    runna_week(watch)
+    unread = watch.add_planned_run(THU, "Thursday", consumer="Runna")
+    watch.fail_first, watch.failure = ("GET", f"/workout-service/workout/{unread}"), "500"
+    result = cli("schedule", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "the garmin running plan read in part (the rest as read before)" in result.stderr
+    assert "planned: 28 km long run" in result.stdout

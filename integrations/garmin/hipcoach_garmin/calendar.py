@@ -11,7 +11,10 @@ again for every later reader in the process without a request: each request is m
 night, and the next night reads it again.
 
 Races (``reference/garmin.md`` §9): an event (``itemType`` ``"event"``) with ``isRace`` true;
-any other event (a club run, a goal) is not one.
+any other event (a club run, a goal) is not one. Its distance is its ``completionTarget``
+when that is a distance (``{"value": 42195.0, "unit": "meter", "unitType": "distance"}``, or
+``21.1`` ``"kilometer"``: Garmin keeps the value in the unit the runner chose). That shape is
+what public clients read from the month view, not a recorded response (unverified).
 """
 
 from __future__ import annotations
@@ -93,7 +96,32 @@ def race_event(item: object) -> RaceEvent | None:
     except ValueError:
         log.warning("ignoring a Garmin race event without a valid date: %r", item.get("date"))
         return None
-    return RaceEvent(day, str(item.get("title") or ""))
+    return RaceEvent(day, str(item.get("title") or ""), target_metres(item.get("completionTarget")))
+
+
+#: ``completionTarget`` units → metres
+_UNITS = {
+    "meter": 1.0,
+    "metre": 1.0,
+    "kilometer": 1000.0,
+    "kilometre": 1000.0,
+    "mile": 1609.344,
+    "yard": 0.9144,
+    "foot": 0.3048,
+}
+
+
+def target_metres(target: object) -> float | None:
+    """The race distance an event's ``completionTarget`` gives, in metres; None when it is
+    no distance (a time goal) or unreadable."""
+    if not isinstance(target, dict) or target.get("unitType") not in (None, "distance"):
+        return None
+    value, unit = target.get("value"), target.get("unit")
+    unit = unit.get("unitKey") if isinstance(unit, dict) else unit
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    factor = _UNITS.get(str(unit).lower()) if unit is not None else 1.0
+    return None if factor is None else float(value) * factor
 
 
 class GarminRaceCalendar(RaceCalendar):

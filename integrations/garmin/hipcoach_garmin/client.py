@@ -11,11 +11,15 @@ Every request is made once: the client is built with ``retry_attempts=0``, so a 
 dropped connection ends the night (exit 75) instead of sitting in garminconnect's back-off,
 and the next night repairs from the calendar. garminconnect never retries writes anyway (a
 lost response must be repaired, not duplicated by a blind retry); the one repeat it still
-makes is after a 401, following a token refresh (``reference/garmin.md`` §10).
+makes is after a 401, following a token refresh (``reference/garmin.md`` §10). After a 429
+(or a sign-in Garmin refuses), no further request goes to Garmin that night: every later call
+fails the same way at once (each would be refused too, and a rate limit is honoured by
+stopping), and the next night carries on.
 """
 
 from __future__ import annotations
 
+import copy
 import errno
 import logging
 from collections.abc import Iterator
@@ -23,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import ConfigError, CredentialsError
+from hipcoach.errors import ConfigError, CredentialsError, HipcoachError, RateLimited
 from hipcoach.home import read_regular_file
 from hipcoach_garmin.errors import AUTH_HINT, garmin_errors
 from hipcoach_garmin.tokens import register_tokens, save_tokens
@@ -45,6 +49,8 @@ class GarminConnection:
         self.own_store = own_store
         self._api: Garmin | None = None
         self._saved_tokens = ""
+        #: a 429 or a refused sign-in: no further request this process
+        self._stop: HipcoachError | None = None
 
     @property
     def api(self) -> Garmin:
@@ -89,12 +95,17 @@ class GarminConnection:
     def call(
         self, action: str, payload: dict[str, Any] | None = None, *, missing_ok: bool = False
     ) -> Iterator[Garmin]:
-        """The client, with failures mapped and refreshed tokens saved afterwards."""
+        """The client, with failures mapped and refreshed tokens saved afterwards; after a
+        rate limit or a refused sign-in, that failure again without a request."""
+        if self._stop is not None:
+            raise copy.copy(self._stop)
         api = self.api
         try:
             with garmin_errors(action, payload, missing_ok=missing_ok):
                 yield api
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, RateLimited | CredentialsError):
+                self._stop = exc
             # Save a rotated token even when the call failed, but never let a failed save
             # hide the error that is already on its way.
             try:

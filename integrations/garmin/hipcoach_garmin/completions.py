@@ -15,8 +15,14 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from hipcoach.adherence.completions import CompletedActivity, DoneSet, fingerprint
+from hipcoach.adherence.completions import (
+    CompletedActivity,
+    DoneSet,
+    fingerprint,
+    plausible_seconds,
+)
 from hipcoach.schedule.activities import checked_id
+from hipcoach.timeutil import utc_time
 from hipcoach_garmin.activities import BadGarminActivity, activity_date, activity_id, type_key
 
 STRENGTH_TYPES = frozenset({"strength_training"})
@@ -51,6 +57,8 @@ def strength_summary(item: Mapping[str, Any], source: str) -> CompletedActivity:
         name=str(item.get("activityName") or ""),
         workout_id=checked_id(workout),
         fingerprint=fingerprint({k: item.get(k) for k in SUMMARY_FIELDS}),
+        started=utc_time(item.get("startTimeGMT")),
+        elapsed_s=plausible_seconds(item.get("duration")),
     )
 
 

@@ -2,7 +2,11 @@
 
 They come from the same activity list as the runs (one read serves both in a sync), and the
 sets of each new or edited activity from ``/activity-service/activity/{id}/exerciseSets``
-(one read per such activity, never for one already stored unchanged).
+(one read per such activity, never for one already stored unchanged). An activity whose sets
+cannot be read is left out (a stored one keeps what it had) and the read ends
+:class:`~hipcoach.errors.IncompleteRead`: the others are kept, the night fails with that
+error (exit 75 for a 5xx), and its day is not read through, so the session it may be is
+never called missed for it; the next night reads it again.
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 
 from hipcoach.adherence.completions import CompletedActivity, DoneSet
-from hipcoach.errors import RateLimited, ServiceError, TemporaryError
+from hipcoach.errors import (
+    CredentialsError,
+    HipcoachError,
+    IncompleteRead,
+    RateLimited,
+    ServiceError,
+    TemporaryError,
+)
 from hipcoach.plugins.interfaces import CompletionSource
 from hipcoach.schedule.activities import BadActivity
 from hipcoach_garmin.completions import done_sets, is_strength, strength_summary
@@ -34,6 +45,8 @@ class GarminCompletions(CompletionSource):
         self, since: date, known: Mapping[str, str]
     ) -> Iterator[CompletedActivity]:
         """Every strength activity since ``since``; sets read for new or edited ones."""
+        failures: list[HipcoachError] = []
+        unread: list[CompletedActivity] = []
         for item in self.activities.items_since(since):
             if not is_strength(item):
                 continue
@@ -47,16 +60,20 @@ class GarminCompletions(CompletionSource):
                 continue
             try:
                 sets = self._sets(done.activity_id)
-            except RateLimited:
+            except (RateLimited, CredentialsError):
                 raise
             except (TemporaryError, ServiceError) as exc:
                 # This one activity is left for the next night (a stored one keeps what it
                 # had); credentials and rate limits stop the read, as for every request.
-                log.warning("Garmin activity %s: sets not read (%s)", done.activity_id, exc)
+                log.info("Garmin activity %s: sets not read (%s)", done.activity_id, exc)
+                failures.append(exc)
+                unread.append(done)
                 if done.activity_id in known:
                     yield done.model_copy(update={"fingerprint": known[done.activity_id]})
                 continue
             yield done.model_copy(update={"sets": sets})
+        if failures:
+            raise IncompleteRead(failures[0], unread)
 
     def _sets(self, activity_id: str) -> tuple[DoneSet, ...] | None:
         action = f"reading the sets of Garmin activity {activity_id}"

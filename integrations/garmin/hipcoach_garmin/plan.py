@@ -5,8 +5,14 @@ Cost: one request for the whole window, garminconnect's ``get_scheduled_workouts
 (GET ``/workout-service/schedule/workoutScheduleByPeriod?startDate&endDate``): the call behind
 Connect's upcoming-workouts view, which holds adaptive plans the calendar month view leaves
 out until Garmin commits them (garminconnect's ``get_next_scheduled_workout`` docstring). A
-scheduled run that comes without an estimated distance or duration costs one more read, of
-its workout's steps (``get_workout_by_id``), once per workout per process.
+scheduled run whose entry says too little (no estimated distance or duration, or a name that
+does not tell its kind: "Wednesday session") costs one read of its workout
+(``get_workout_by_id``: its estimates, and its steps for the size and whether it repeats work
+intervals), once: what it found is kept in the state (``RunningPlan.remember``) by workout id
+and a version of what the entry shows (name, estimates, update date where Garmin gives one),
+so a quiet night reads no workout, and one the plan app edits is read again. A workout read
+that fails leaves that run as the entry describes it and is the night's error
+(:class:`~hipcoach.errors.IncompleteRead`: the other runs are kept); the next night reads it.
 
 The answer's shape is unverified (``reference/garmin.md`` §10: no recorded response is
 public), so each entry is read defensively: the keys of the schedule entry
@@ -23,13 +29,22 @@ swims and rest days never are, and a workout carrying hipcoach's ownership marke
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hipcoach.errors import ServiceError
+from hipcoach.errors import (
+    CredentialsError,
+    HipcoachError,
+    IncompleteRead,
+    RateLimited,
+    ServiceError,
+)
+from hipcoach.hashing import stable_hash
 from hipcoach.plugins.interfaces import RunningPlan
 from hipcoach.plugins.values import PlannedRun
+from hipcoach.schedule.plan_names import says_kind
 from hipcoach_garmin.activities import RUNNING_TYPES
 from hipcoach_garmin.calendar import GarminCalendar
 from hipcoach_garmin.errors import Gone
@@ -44,6 +59,15 @@ _LIST_KEYS = ("workoutScheduleSummaries", "scheduledWorkouts", "workoutSchedules
 #: end conditions of a step (garmin.md §1): time in seconds, distance in metres
 _TIME, _DISTANCE = 2, 3
 _INTERVAL_STEP = 3
+#: repeated work shorter than this is strides in an easy run, not an interval session
+_WORK_MIN_SECONDS, _WORK_MIN_METRES = 30.0, 150.0
+#: what the entry shows that changes when the plan app edits the workout
+_VERSION_KEYS = (
+    "estimatedDistanceInMeters",
+    "estimatedDurationInSecs",
+    "updateDate",
+    "updatedDate",
+)
 GARMIN_COACH = "Garmin Coach"
 #: a partner's name is shown in reasons: one short line
 SOURCE_LIMIT = 40
@@ -103,7 +127,8 @@ def who_planned(entry: dict[str, Any]) -> str:
 def step_totals(workout: object) -> tuple[float | None, float | None, bool]:
     """(metres, seconds, has work intervals) of a workout's steps: distance and time steps
     summed, repeat groups × their iterations; a repeat group of two or more holding an
-    interval step makes it an interval session."""
+    interval step (of 30 s or 150 m or more: strides are no intervals) makes it an interval
+    session."""
     metres = seconds = 0.0
     intervals = False
 
@@ -135,14 +160,69 @@ def step_totals(workout: object) -> tuple[float | None, float | None, bool]:
 
 
 def _is_interval(step: object) -> bool:
-    kind = step.get("stepType") if isinstance(step, dict) else None
-    return isinstance(kind, dict) and kind.get("stepTypeId") == _INTERVAL_STEP
+    if not isinstance(step, dict):
+        return False
+    kind, condition = step.get("stepType"), step.get("endCondition")
+    if not isinstance(kind, dict) or kind.get("stepTypeId") != _INTERVAL_STEP:
+        return False
+    ends = condition.get("conditionTypeId") if isinstance(condition, dict) else None
+    value = _number(step.get("endConditionValue")) or 0.0
+    if ends == _TIME:
+        return value >= _WORK_MIN_SECONDS
+    if ends == _DISTANCE:
+        return value >= _WORK_MIN_METRES
+    return True  # to the lap button, a heart rate, ...: work all the same
 
 
-def planned_run(entry: object, detail: object = None) -> PlannedRun | None:
+@dataclass(frozen=True)
+class WorkoutFacts:
+    """What a planned workout's own record says of it: its size and its structure."""
+
+    distance_m: float | None = None
+    duration_s: float | None = None
+    intervals: bool = False
+
+    def as_json(self, version: str) -> dict[str, Any]:
+        return {
+            "version": version,
+            "distance_m": self.distance_m,
+            "duration_s": self.duration_s,
+            "intervals": self.intervals,
+        }
+
+    @classmethod
+    def from_json(cls, item: object, version: str) -> WorkoutFacts | None:
+        """The facts kept for a workout at ``version``; None when none are (or older)."""
+        if not isinstance(item, dict) or item.get("version") != version:
+            return None
+        return cls(
+            _number(item.get("distance_m")),
+            _number(item.get("duration_s")),
+            item.get("intervals") is True,
+        )
+
+
+def workout_facts(workout: object) -> WorkoutFacts:
+    """The size and structure of a workout as ``get_workout_by_id`` returns it: its
+    estimates, else its steps; work intervals from its steps."""
+    metres, seconds, intervals = step_totals(workout)
+    if isinstance(workout, dict):
+        metres = _number(workout.get("estimatedDistanceInMeters")) or metres
+        seconds = _number(workout.get("estimatedDurationInSecs")) or seconds
+    return WorkoutFacts(metres, seconds, intervals)
+
+
+def version_of(entry: dict[str, Any]) -> str:
+    """What the entry shows of its workout that changes when the plan app edits it."""
+    shown = {key: _get(entry, key) for key in _VERSION_KEYS}
+    shown["name"] = " ".join(str(_get(entry, "workoutName", "title") or "").split())
+    return stable_hash(shown)
+
+
+def planned_run(entry: object, facts: WorkoutFacts | None = None) -> PlannedRun | None:
     """The planned run a scheduled workout is; None for anything else (another sport, a rest
-    day, hipcoach's own workout, an entry without a date). ``detail`` is the workout as
-    ``get_workout_by_id`` returns it, when its estimates had to be read from its steps."""
+    day, hipcoach's own workout, an entry without a date). ``facts`` are what its workout's
+    own record says (``get_workout_by_id``), when the entry says too little."""
     if not isinstance(entry, dict) or sport_of(entry) not in RUNNING:
         return None
     if entry.get("isRestDay") is True:
@@ -153,19 +233,26 @@ def planned_run(entry: object, detail: object = None) -> PlannedRun | None:
     if day is None:
         log.warning("ignoring a scheduled Garmin workout without a readable date")
         return None
-    metres = _number(_get(entry, "estimatedDistanceInMeters"))
-    seconds = _number(_get(entry, "estimatedDurationInSecs"))
-    found_metres, found_seconds, intervals = step_totals(detail or entry.get("workout") or entry)
+    shown = workout_facts(entry.get("workout") or entry)  # an entry may carry its steps
+    facts = facts or WorkoutFacts()
     name = _get(entry, "workoutName", "title")
     return PlannedRun(
         date=day,
         name=" ".join(str(name or "").split()),
-        distance_m=metres or found_metres,
-        duration_s=seconds or found_seconds,
+        distance_m=shown.distance_m or facts.distance_m,
+        duration_s=shown.duration_s or facts.duration_s,
         race=_get(entry, "race", "isRace") is True,
-        intervals=intervals,
+        intervals=shown.intervals or facts.intervals,
         source=who_planned(entry),
     )
+
+
+def says_too_little(run: PlannedRun) -> bool:
+    """Whether a planned run needs its workout read: no size, or nothing in the entry that
+    tells its kind (a name like "Wednesday session" with no structure)."""
+    if run.distance_m is None and run.duration_s is None:
+        return True
+    return not (run.race or run.intervals or says_kind(run.name))
 
 
 class GarminPlan(RunningPlan):
@@ -174,19 +261,39 @@ class GarminPlan(RunningPlan):
     def __init__(self, calendar: GarminCalendar) -> None:
         self.calendar = calendar
         self.connection = calendar.connection
-        self._workouts: dict[int, object] = {}
+        #: workout id → facts, as read this process (None: gone, or its read failed)
+        self._read: dict[int, WorkoutFacts | None] = {}
+        self._failures: dict[int, HipcoachError] = {}
+        #: workout id (text) → facts kept between nights (see :meth:`remember`)
+        self._kept: MutableMapping[str, Any] = {}
+
+    def remember(self, memory: MutableMapping[str, Any]) -> None:
+        """Keep each planned workout's facts between nights, by id and version."""
+        kept = memory.get("workouts")
+        if not isinstance(kept, dict):
+            kept = memory["workouts"] = {}
+        self._kept = kept
 
     def planned_runs(self, start: date, end: date) -> list[PlannedRun]:
         """Planned runs on ``start`` … ``end``, one per scheduled workout, by date."""
         runs: dict[tuple[date, object], PlannedRun] = {}
+        failures: list[HipcoachError] = []
         for entry in self._entries(start, end):
             run = planned_run(entry)
-            if run is not None and run.distance_m is None and run.duration_s is None:
-                run = planned_run(entry, self._detail(entry))
+            workout_id = workout_id_of(entry) if isinstance(entry, dict) else None
+            if run is not None and workout_id is not None and says_too_little(run):
+                facts = self._facts(workout_id, version_of(entry), failures)
+                if facts is not None:
+                    self._keep(workout_id, version_of(entry), facts, run.date)
+                run = planned_run(entry, facts)
             if run is not None and start <= run.date <= end:
                 ident = _get(entry, "scheduledWorkoutId", "workoutScheduleId", "id")
                 runs.setdefault((run.date, ident if ident is not None else run.name), run)
-        return sorted(runs.values(), key=lambda run: (run.date, run.name))
+        self._forget_before(start)
+        found = sorted(runs.values(), key=lambda run: (run.date, run.name))
+        if failures:
+            raise IncompleteRead(failures[0], found)
+        return found
 
     def _entries(self, start: date, end: date) -> Iterable[Any]:
         action = f"reading the Garmin training plan for {start.isoformat()} … {end.isoformat()}"
@@ -198,20 +305,49 @@ class GarminPlan(RunningPlan):
             log.info("Garmin's scheduled-workouts view is unusable (%s): the calendar instead", exc)
             return list(running_items(self.calendar.items(start, end)))
 
-    def _detail(self, entry: dict[str, Any]) -> object:
-        """The workout with its steps (read once per workout), for an entry that says nothing
-        of its size."""
-        workout_id = workout_id_of(entry)
-        if workout_id is None:
+    def _facts(
+        self, workout_id: int, version: str, failures: list[HipcoachError]
+    ) -> WorkoutFacts | None:
+        """The workout's facts: kept from an earlier night at this version, else read (once
+        a process); a failed read is added to ``failures`` and leaves the run as its entry
+        says (credentials and rate limits stop the plan's read)."""
+        key = str(workout_id)
+        kept = WorkoutFacts.from_json(self._kept.get(key), version)
+        if kept is not None:
+            return kept
+        if workout_id in self._failures:
+            failures.append(self._failures[workout_id])
             return None
-        if workout_id not in self._workouts:
-            action = f"reading the steps of planned Garmin workout {workout_id}"
+        if workout_id not in self._read:
+            action = f"reading planned Garmin workout {workout_id}"
             try:
                 with self.connection.call(action, missing_ok=True) as api:
-                    self._workouts[workout_id] = api.get_workout_by_id(workout_id)
+                    self._read[workout_id] = workout_facts(api.get_workout_by_id(workout_id))
             except Gone:
-                self._workouts[workout_id] = None
-        return self._workouts[workout_id]
+                self._read[workout_id] = WorkoutFacts()
+            except (CredentialsError, RateLimited):
+                raise
+            except HipcoachError as exc:
+                self._failures[workout_id] = exc
+                failures.append(exc)
+                return None
+        return self._read[workout_id]
+
+    def _keep(self, workout_id: int, version: str, facts: WorkoutFacts, on: date) -> None:
+        """Keep a workout's facts, with the latest day it was seen scheduled on."""
+        key = str(workout_id)
+        before = self._kept.get(key)
+        seen = before.get("on") if isinstance(before, dict) else None
+        latest = max(on.isoformat(), seen) if isinstance(seen, str) else on.isoformat()
+        self._kept[key] = {**facts.as_json(version), "on": latest}
+
+    def _forget_before(self, start: date) -> None:
+        """Drop what is kept of workouts last scheduled before ``start``: history now (those
+        beyond the range read stay, for a command that reads another window)."""
+        for key, item in list(self._kept.items()):
+            on = item.get("on") if isinstance(item, dict) else None
+            if not isinstance(on, str) or on < start.isoformat():
+                del self._kept[key]
 
 
 class _Unlisted(ServiceError):

@@ -14,6 +14,7 @@ made it) as an entry of that very workout. Names and titles are never trusted.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -21,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import ContentLost, NotOwned, RemoteNotFound, ServiceError
+from hipcoach.errors import ContentLost, HipcoachError, NotOwned, RemoteNotFound, ServiceError
 from hipcoach.models import Session
 from hipcoach.plugins.interfaces import WorkoutTarget
 from hipcoach.plugins.values import RemoteScheduleEntry, RemoteWorkout
@@ -114,6 +115,8 @@ class GarminTarget(WorkoutTarget):
         self.calendar = calendar or GarminCalendar(self.connection)
         # Workout ids seen carrying the marker: update/delete need no extra fetch for them.
         self._marked: set[str] = set()
+        #: workouts whose marker check failed this process (not asked again)
+        self._unchecked: dict[str, HipcoachError] = {}
         # Calendar entry id → workout id, as read from the calendar or made by schedule().
         self._entries: dict[str, str] = {}
 
@@ -142,9 +145,16 @@ class GarminTarget(WorkoutTarget):
         """Refuse to touch a workout unless it carries the marker; Gone if it is gone."""
         if workout_id in self._marked:
             return
+        failed = self._unchecked.get(workout_id)
+        if failed is not None:
+            raise copy.copy(failed)  # asked once a night: the same failure, no request
         number = remote_id(workout_id, "workout id")
-        with self._call(f"checking workout {workout_id}", missing_ok=True) as api:
-            workout = api.get_workout_by_id(number)
+        try:
+            with self._call(f"checking workout {workout_id}", missing_ok=True) as api:
+                workout = api.get_workout_by_id(number)
+        except HipcoachError as exc:
+            self._unchecked[workout_id] = exc
+            raise
         description = workout.get("description") if isinstance(workout, dict) else None
         if session_key_from_description(description) is None:
             raise NotOwned(

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from hipcoach.adherence.completions import CompletedActivity, fingerprint
+from hipcoach.adherence.completions import CompletedActivity, fingerprint, plausible_seconds
 from hipcoach.models import Run
 from hipcoach.schedule.activities import (
     RUNNING_SPORTS,
@@ -29,6 +29,7 @@ from hipcoach.schedule.activities import (
     number_field,
     plausible_run,
 )
+from hipcoach.timeutil import utc_time
 
 SOURCE = "intervals"
 STRENGTH_SPORT = "WeightTraining"
@@ -105,6 +106,8 @@ def strength_done(item: Mapping[str, Any]) -> CompletedActivity | None:
         date=local_date(item.get("start_date_local")),
         name=name if isinstance(name, str) else "",
         fingerprint=fingerprint(summary),
+        started=utc_time(item.get("start_date")),
+        elapsed_s=plausible_seconds(item.get("elapsed_time") or item.get("moving_time")),
     )
 
 

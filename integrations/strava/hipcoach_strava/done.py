@@ -11,9 +11,10 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from hipcoach.adherence.completions import CompletedActivity, fingerprint
+from hipcoach.adherence.completions import CompletedActivity, fingerprint, plausible_seconds
 from hipcoach.plugins.interfaces import CompletionSource
 from hipcoach.schedule.activities import BadActivity, checked_id, local_date, sport_of
+from hipcoach.timeutil import utc_time
 from hipcoach_strava.source import StravaSource
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ def strength_done(activity: Mapping[str, Any]) -> CompletedActivity | None:
         fingerprint=fingerprint(
             {k: activity.get(k) for k in ("name", "start_date_local", "sport_type", "type")}
         ),
+        started=utc_time(activity.get("start_date")),
+        elapsed_s=plausible_seconds(activity.get("elapsed_time")),
     )
 
 

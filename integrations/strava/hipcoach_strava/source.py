@@ -13,6 +13,7 @@ This module imports nothing heavy: stravalib loads when the first run is request
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +21,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hipcoach.errors import CredentialsError, RateLimited, ServiceError, TemporaryError
+from hipcoach.errors import (
+    CredentialsError,
+    HipcoachError,
+    RateLimited,
+    ServiceError,
+    TemporaryError,
+)
 from hipcoach.home import make_private_dir
 from hipcoach.locks import file_lock
 from hipcoach.models import Run
@@ -82,6 +89,10 @@ class StravaSource(ActivitySource):
         self._api: StravaApi | None = None
         # Whole listings read in this process: the completed sessions come from the same read.
         self.memory = ListingMemory(_local_day)
+        # A page whose read failed fails again for every later reader without a request:
+        # each request is made once a night (a 429 above all: no further request at all).
+        self._failed: dict[tuple[int, int], HipcoachError] = {}
+        self._stop: HipcoachError | None = None
 
     def fetch_runs(self, since: date) -> Iterator[Run]:
         """Runs on or after ``since`` (unreadable activities are logged and left out)."""
@@ -123,6 +134,18 @@ class StravaSource(ActivitySource):
         return self.memory.items_since(since, self.fetch_pages)
 
     def _page(self, after: int, page: int) -> list[Any]:
+        failed = self._stop or self._failed.get((after, page))
+        if failed is not None:
+            raise copy.copy(failed)
+        try:
+            return self._read_page(after, page)
+        except HipcoachError as exc:
+            self._failed[(after, page)] = exc
+            if isinstance(exc, RateLimited | CredentialsError):
+                self._stop = exc
+            raise
+
+    def _read_page(self, after: int, page: int) -> list[Any]:
         api = self._ready_api()
         window = api.rates.exhausted()
         if window is not None:

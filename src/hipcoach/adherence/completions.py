@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from hipcoach.hashing import stable_hash
+
+#: no activity lasts near this long (a number beyond it is a broken one)
+MAX_SECONDS = 1_000_000
 
 
 class DoneSet(BaseModel):
@@ -41,6 +44,18 @@ class CompletedActivity(BaseModel):
     sets: tuple[DoneSet, ...] | None = None
     #: changes when the activity's summary does (an edit in Connect): then it is read again
     fingerprint: str = ""
+    #: when it started (UTC) and how long it lasted, where the source says: the same workout
+    #: uploaded to two services is told by them
+    started: AwareDatetime | None = None
+    elapsed_s: float | None = Field(default=None, ge=0, le=MAX_SECONDS, allow_inf_nan=False)
+
+
+def plausible_seconds(value: object) -> float | None:
+    """A source's duration in seconds, or None when it is missing or implausible (it only
+    helps tell copies of one workout apart, so it never fails an activity)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 <= value <= MAX_SECONDS else None
 
 
 def fingerprint(summary: object) -> str:

@@ -16,9 +16,11 @@ id), else by the session key in the activity's name (a workout run from the watc
 after it), else by its date, if it is not a workout of the runner's own; matched by name or
 date, it must hold at least one of the session's sets when it has set detail (a gym session
 of the runner's own on a session day is not hip work). Each activity matches one session at
-most. Activities come from every completion source set up; a session matched by several
-takes the one with set detail first (Garmin's), then the most sets done; the runner's own
-word (``checkin``) is over all.
+most. Activities come from every completion source set up, and one workout two of them hold
+counts once (:func:`one_per_workout`: the watch's activity uploaded to Strava is the watch's,
+which knows the workout it ran and its sets); a session matched by several takes the one with
+set detail first (Garmin's), then the most sets done; the runner's own word (``checkin``) is
+over all. A session recorded with none of its sets done is not done, and counts nothing.
 
 Sets are tied to the session's exercises by the workout step they were done in (Garmin's
 ``wktStepIndex``, :func:`workout_steps`), so a set the watch records with its category only
@@ -37,7 +39,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from hipcoach.adherence.completions import CompletedActivity, DoneSet
@@ -50,6 +52,8 @@ Status = Literal["done", "partial", "missed", "skipped", "planned"]
 Mark = Literal["done", "skipped"]
 #: a matched activity with fewer than this share of the planned sets is partial
 DONE_SHARE = 2 / 3
+#: activities of two sources starting this close together are one workout uploaded twice
+SAME_START = timedelta(minutes=5)
 
 _KEY = SESSION_KEY.pattern
 _KEY_IN_NAME = re.compile(rf"\[hipcoach:({_KEY})\]|\bhipcoach\s+({_KEY})\b", re.IGNORECASE)
@@ -216,7 +220,7 @@ def evaluate(
     hipcoach created to their session keys; ``checked_through`` is the last day a completion
     source was read through (None: never).
     """
-    matched = _match(planned, completions, workout_ids)
+    matched = _match(planned, one_per_workout(completions), workout_ids)
     statuses = []
     for session in sorted(planned, key=lambda s: (s.date, s.key)):
         mark = marks.get(session.key)
@@ -253,17 +257,60 @@ def _status(
 
     if mark is not None:  # the runner's word wins
         return made(mark, source="checkin", on=session.date)
+    done = None
     if activity is not None:
         # Without set detail, or sets unknown (handed over before hipcoach recorded them).
         unknown = activity.sets is None or not session.exercises
         done = None if unknown else count_done_sets(session, activity.sets or ())
-        status: Status = (
-            "partial" if done is not None and done < DONE_SHARE * session.planned_sets else "done"
-        )
-        return made(status, done, activity.source, activity, activity.date)
+        if done != 0:
+            status: Status = (
+                "partial"
+                if done is not None and done < DONE_SHARE * session.planned_sets
+                else "done"
+            )
+            return made(status, done, activity.source, activity, activity.date)
+    # Nothing recorded, or none of its sets done: not done (the recording is named).
+    source = activity.source if activity is not None else None
     if session.date < today and checked_through is not None and session.date <= checked_through:
-        return made("missed")
-    return made("planned")
+        return made("missed", done, source, activity)
+    return made("planned", done, source, activity)
+
+
+def one_per_workout(completions: Sequence[CompletedActivity]) -> list[CompletedActivity]:
+    """The activities, each workout once: one without detail (no workout id, no sets: a
+    Strava or intervals.icu copy) that another source's detailed activity (Garmin's: the
+    workout it ran, its sets) overlaps in time is that activity uploaded twice, and the
+    detailed one decides (a workout of the runner's own stays theirs on Strava too)."""
+    detailed = [a for a in completions if _detailed(a) and a.started is not None]
+    return [
+        a
+        for a in completions
+        if _detailed(a) or not any(d.source != a.source and _same_workout(a, d) for d in detailed)
+    ]
+
+
+def _detailed(activity: CompletedActivity) -> bool:
+    return activity.workout_id is not None or activity.sets is not None
+
+
+def _same_workout(one: CompletedActivity, other: CompletedActivity) -> bool:
+    """Starting within a few minutes of each other, or overlapping for half the shorter."""
+    if one.started is None or other.started is None:
+        return False
+    if abs(one.started - other.started) <= SAME_START:
+        return True
+    first, second = _span(one), _span(other)
+    if first is None or second is None:
+        return False
+    shared = min(first[1], second[1]) - max(first[0], second[0])
+    shorter = min(first[1] - first[0], second[1] - second[0])
+    return shorter > timedelta(0) and shared >= shorter / 2
+
+
+def _span(activity: CompletedActivity) -> tuple[datetime, datetime] | None:
+    if activity.started is None or activity.elapsed_s is None:
+        return None
+    return activity.started, activity.started + timedelta(seconds=activity.elapsed_s)
 
 
 def _match(

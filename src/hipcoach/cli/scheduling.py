@@ -81,6 +81,7 @@ def refresh_calendars(app: App, start: date | None, days: int | None) -> None:
     """Read the races on the runner's calendars and their running plan(s) for the window
     into the state; one that cannot be read is a warning (what was read before still
     counts)."""
+    from hipcoach.errors import IncompleteRead
     from hipcoach.plugins.choose import resolve_race_calendars, resolve_running_plans
     from hipcoach.schedule import races, running_plan
 
@@ -94,7 +95,10 @@ def refresh_calendars(app: App, start: date | None, days: int | None) -> None:
     for name, error in races.refresh(calendars, app.state, first, last):
         app.warn(f"races on the {name} calendar not updated (using those read before): {error}")
     for name, error in running_plan.refresh(plans, app.state, first, last):
-        app.warn(f"the {name} running plan not updated (using the one read before): {error}")
+        if isinstance(error, IncompleteRead):
+            app.warn(f"the {name} running plan read in part (the rest as read before): {error}")
+        else:
+            app.warn(f"the {name} running plan not updated (using the one read before): {error}")
 
 
 def _pull(app: App, name: str, source: Any, since: date | None) -> None:

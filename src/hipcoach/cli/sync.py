@@ -89,10 +89,22 @@ def sync_json(report: SyncReport) -> dict[str, Any]:
         "runs_pulled": result.pull.fetched if result.pull else None,
         "completions_read": sum(d.listed for d in result.done) if result.done else None,
         "skipped": skipped_json(result.pull.skipped if result.pull else []),
-        "sessions": [scheduled_json(s) for s in plan.sessions],
+        "sessions": [_placed(scheduled_json(s), result.placed) for s in plan.sessions],
         "physio": plan.physio,
         "exit_code": report.exit_code,
     }
+
+
+def _placed(entry: dict[str, Any], placed: dict[str, date | None] | None) -> dict[str, Any]:
+    """A session entry, with whether the target holds it on its day (``on_target``) and, when
+    it does not, the day its entry is on (``target_date``, null: none)."""
+    if placed is None:
+        return entry
+    day = placed.get(entry["key"])
+    entry["on_target"] = day is not None and day.isoformat() == entry["date"]
+    if not entry["on_target"]:
+        entry["target_date"] = day.isoformat() if day else None
+    return entry
 
 
 def _print(app: App, report: SyncReport) -> None:

@@ -15,10 +15,10 @@ plugins hand the core are in :mod:`.values`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     import click
@@ -160,8 +160,19 @@ class RunningPlan(ABC):
         """The planned runs on ``start`` … ``end`` (inclusive, athlete-local dates).
 
         Must be cheap (the nightly sync asks every night): read the window once, sharing
-        reads the plugin's workout target or race calendar makes anyway.
+        reads the plugin's workout target or race calendar makes anyway. A plan that read
+        some runs but failed on others (one workout's steps) raises
+        :class:`hipcoach.errors.IncompleteRead` with the runs it has: they are kept, and the
+        failure is that night's error.
         """
+
+    def remember(self, memory: MutableMapping[str, Any]) -> None:
+        """Take the place where this plan keeps what it learnt between nights, before
+        :meth:`planned_runs`: the core keeps ``memory`` in the state, per plugin, and hands
+        it back the next night as the plan left it (JSON values only; keep it small). So a
+        planned workout's structure is read once, not every night. The default keeps
+        nothing."""
+        return None
 
 
 class Exporter(ABC):

@@ -99,13 +99,16 @@ class RemoteScheduleEntry:
 
 
 class RaceEvent(NamedTuple):
-    """A race on the runner's calendar: its (athlete-local) date and what it is called.
+    """A race on the runner's calendar: its (athlete-local) date, what it is called, and its
+    distance in metres where the calendar gives one (it sets the rest days after the race
+    until the race is run and recorded).
 
     A named tuple, so that races sort by date.
     """
 
     date: date
     name: str = ""
+    distance_m: float | None = None
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,36 @@ class KeyDay:
     planned: PlanRun | None = None
 
 
+def with_planned_races(runs: Iterable[Run], planned: Iterable[PlanRun]) -> list[Run]:
+    """The recorded runs, where the runner's plan had a race: the longest run recorded that
+    day is the race (Garmin records a race as any other run unless the runner tags it), with
+    the plan's distance where the recording has none. So a race keeps its rest days, its
+    light session after it and its race week once it is run."""
+    races = {p.date: p for p in planned if p.kind == "race"}
+    found = list(runs)
+    tagged = {r.date for r in found if r.kind == "race"}
+    longest: dict[date, Run] = {}
+    for run in found:
+        best = longest.get(run.date)
+        if (
+            run.date in races
+            and run.date not in tagged
+            and (best is None or _size(run) > _size(best))
+        ):
+            longest[run.date] = run
+    racing = {id(run) for run in longest.values()}
+    return [_as_race(r, races[r.date]) if id(r) in racing else r for r in found]
+
+
+def _size(run: Run) -> tuple[float, int]:
+    return run.distance_m, run.moving_time_s
+
+
+def _as_race(run: Run, planned: PlanRun) -> Run:
+    distance = run.distance_m or planned.distance_m or 0.0
+    return run.model_copy(update={"kind": "race", "distance_m": distance})
+
+
 def plan_ahead(runs: Sequence[Run], planned: Iterable[PlanRun]) -> list[PlanRun]:
     """The planned runs that still speak for their day: a day with a recorded run has been
     run (what was done counts, not what was planned)."""
@@ -151,11 +181,15 @@ def plan_decides(planned: Iterable[PlanRun], day: date, kinds: Iterable[str]) ->
     """Whether the runner's plan, rather than a prediction, says what ``day`` holds for a key
     run of ``kinds`` ("long"/"race", or "quality"): the plan has a run that day, or one of
     those kinds in that ISO week (a plan that moved its long run to Wednesday has no Sunday
-    long run to predict). A week without planned runs, or a day the plan leaves free in a week
-    where it sets no such run, keeps the prediction."""
+    long run to predict). A week without planned runs, a day the plan leaves free in a week
+    where it sets no such run, or a day whose planned run is undecided (no size, a name that
+    says nothing), keeps the prediction."""
     wanted = set(kinds)
     week = monday(day)
-    return any(p.date == day or (monday(p.date) == week and p.kind in wanted) for p in planned)
+    return any(
+        (p.date == day and p.decided) or (monday(p.date) == week and p.kind in wanted)
+        for p in planned
+    )
 
 
 def key_days(

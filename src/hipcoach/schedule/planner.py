@@ -34,8 +34,9 @@ from hipcoach.schedule.history import (
     plan_ahead,
     predict_long_run_weekday,
     predict_workout_weekday,
+    with_planned_races,
 )
-from hipcoach.schedule.races import stored_race_dates
+from hipcoach.schedule.races import stored_race_dates, stored_race_distances
 from hipcoach.schedule.rules import hard_rule_violations
 from hipcoach.schedule.running_plan import LOOK_AHEAD_DAYS, PlanRun, stored_plan
 from hipcoach.schedule.scheduler import FixedSession, ScheduleRequest, schedule
@@ -113,6 +114,8 @@ class PlanInputs:
     calendar_races: Sequence[date] = ()
     #: the runner's running plan, as last read (see :mod:`hipcoach.schedule.running_plan`)
     planned: Sequence[PlanRun] = ()
+    #: the distances the calendars give their races (metres)
+    race_metres: Mapping[date, float] = field(default_factory=dict)
     #: sessions done, partial or skipped → the day that happened: they stay there
     over: Mapping[str, date] = field(default_factory=dict)
 
@@ -144,15 +147,17 @@ class PlanInputs:
             fixed = _placements(state) if state is not None else []
         fixed = [f for f in fixed if f.key not in over]
         fixed += [FixedSession(day, key) for key, day in over.items()]
+        runs = list(runs if runs is not None else state.cached_runs() if state else [])
         return cls(
-            runs=list(runs if runs is not None else state.cached_runs() if state else []),
+            runs=runs,
             checkins=state.checkins() if state is not None else [],
             adherence=known,
             first_day=programme_first_day(config, state, today),
             placed=fixed,
             catch_ups=catch_ups(statuses, today),
             calendar_races=stored_race_dates(state) if state is not None else [],
-            planned=stored_plan(state) if state is not None else [],
+            race_metres=stored_race_distances(state) if state is not None else {},
+            planned=stored_plan(state, runs) if state is not None else [],
             over=over,
         )
 
@@ -236,6 +241,7 @@ def plan_from_state(
         ],
         catch_ups=inputs.catch_ups,
         planned=inputs.planned,
+        race_metres=inputs.race_metres,
     )
     return replace(plan, over=dict(inputs.over), physio=physio_advice(inputs.checkins, today))
 
@@ -250,7 +256,7 @@ def programme_from_state(
 ) -> Programme:
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
     inputs = PlanInputs.read(config, state, today)
-    runs = classify(inputs.runs, today)
+    runs = classify(with_planned_races(inputs.runs, inputs.planned), today)
     races = race_dates(
         config.athlete.races, runs, [*inputs.calendar_races, *planned_races(runs, inputs.planned)]
     )
@@ -280,11 +286,13 @@ def plan_schedule(
     fixed: Sequence[FixedSession] = (),
     catch_ups: Sequence[CatchUp] = (),
     planned: Sequence[PlanRun] = (),
+    race_metres: Mapping[date, float] | None = None,
 ) -> SchedulePlan:
     """Place the programme's sessions on ``start`` … ``start + days - 1`` around the runs
-    and the runner's running plan (pure: every input given)."""
+    and the runner's running plan (pure: every input given). A run recorded on the day of a
+    planned race is that race (:func:`with_planned_races`)."""
     athlete = config.athlete
-    history = classify(runs, start)
+    history = classify(with_planned_races(runs, planned), start)
     races = race_dates(athlete.races, history, [*extra_races, *planned_races(history, planned)])
     long_weekday, long_source = predict_long_run_weekday(history, start, athlete.long_run_day)
     end = start + timedelta(days=days - 1)
@@ -312,6 +320,7 @@ def plan_schedule(
         catch_ups=tuple(catch_ups),
         min_per_week=settings.min_sessions_per_week,
         planned=tuple(planned),
+        race_metres=dict(race_metres or {}),
     )
     sessions = schedule(request)
     problems = hard_rule_violations(sessions, request, settings.sessions_per_week)

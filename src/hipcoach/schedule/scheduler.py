@@ -37,7 +37,7 @@ from the day it starts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -91,6 +91,8 @@ class ScheduleRequest:
     #: the runner's running plan around the window (classified); its weeks replace the
     #: predictions
     planned: tuple[PlanRun, ...] = ()
+    #: the distance (metres) the runner's calendars give their races, until they are run
+    race_metres: Mapping[date, float] = field(default_factory=dict, compare=False)
     _key_days: dict[date, KeyDay] = field(default_factory=dict, compare=False, repr=False)
     _ahead: list[PlanRun] = field(default_factory=list, compare=False, repr=False)
 
@@ -161,17 +163,21 @@ def rest_days_after(distance_m: float | None) -> int:
 def race_distances(request: ScheduleRequest) -> dict[date, float | None]:
     """Every race near the window (planned, or recorded: Strava ``workout_type`` 1) and its
     distance in metres from the longest run on its day, else the distance the runner's plan
-    gives it (None when neither is known)."""
+    or calendar gives it (None when none is known)."""
     keys = request.key_days()
-    days = set(request.races) | {d for d, k in keys.items() if k.kind == "race"}
+    # every race of the plan, also one that passed before the window's key days begin
+    planned = {p.date: p.distance_m for p in request.planned if p.kind == "race"}
+    days = set(request.races) | set(planned) | {d for d, k in keys.items() if k.kind == "race"}
     days |= {r.date for r in request.runs if r.kind == "race"}
 
-    def planned(day: date) -> float | None:
+    def announced(day: date) -> float | None:
         key = keys.get(day)
-        return key.planned.distance_m if key is not None and key.planned is not None else None
+        if key is not None and key.planned is not None and key.planned.distance_m:
+            return key.planned.distance_m
+        return planned.get(day) or request.race_metres.get(day)
 
     return {
-        d: max((r.distance_m for r in request.runs if r.date == d), default=planned(d))
+        d: max((r.distance_m for r in request.runs if r.date == d), default=0.0) or announced(d)
         for d in days
     }
 

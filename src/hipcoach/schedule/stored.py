@@ -54,6 +54,32 @@ class StoredByPlugin:
             self.state.set_meta(self.key, text)
 
 
+class PluginMemory:
+    """What each plugin keeps between nights (:meth:`RunningPlan.remember`), one JSON
+    document ``{plugin: {...}}`` in the state's meta table; written only when changed, and
+    only what JSON can hold."""
+
+    def __init__(self, state: StateDB, key: str) -> None:
+        self.state = state
+        self.key = key
+        self.before = state.get_meta(key)
+        self.document = _parse(self.before, "plugins' memory")
+
+    def of(self, plugin: str) -> dict[str, Any]:
+        """``plugin``'s memory, to hand to it (changed in place)."""
+        return self.document.setdefault(plugin, {})
+
+    def save(self) -> None:
+        """Write the memories, unless nothing changed."""
+        try:
+            text = json.dumps(self.document, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError) as exc:
+            log.warning("a plugin kept something that is not JSON (%s): not kept", exc)
+            return
+        if text != (self.before or json.dumps({})):
+            self.state.set_meta(self.key, text)
+
+
 def read_each[T, R](
     sources: Sequence[tuple[str, T]], read: Callable[[T], R], what: str
 ) -> tuple[list[tuple[str, R]], list[tuple[str, HipcoachError]]]:

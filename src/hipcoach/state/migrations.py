@@ -188,6 +188,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     DROP TABLE checkins;
     ALTER TABLE checkins_trek RENAME TO checkins;
     """,
+    # 8: when a completed activity started (UTC) and how long it lasted, so that one workout
+    # two services hold (the watch's, uploaded to Strava) counts once. Earlier rows: unknown.
+    """
+    ALTER TABLE completions ADD COLUMN started TEXT;
+    ALTER TABLE completions ADD COLUMN elapsed_s REAL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

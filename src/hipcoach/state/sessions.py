@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from hipcoach.adherence.completions import CompletedActivity, DoneSet
@@ -161,12 +161,14 @@ def store_completions(
         for a in listed:
             conn.execute(
                 "INSERT INTO completions(source, activity_id, date, name, workout_id, sets, "
-                "fingerprint, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "fingerprint, recorded_at, started, elapsed_s) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(source, activity_id) DO UPDATE SET date = excluded.date, "
                 "name = excluded.name, workout_id = excluded.workout_id, "
                 "sets = CASE WHEN excluded.fingerprint = completions.fingerprint "
                 "AND excluded.sets IS NULL THEN completions.sets ELSE excluded.sets END, "
-                "fingerprint = excluded.fingerprint, recorded_at = excluded.recorded_at",
+                "fingerprint = excluded.fingerprint, recorded_at = excluded.recorded_at, "
+                "started = excluded.started, elapsed_s = excluded.elapsed_s",
                 (
                     source,
                     a.activity_id,
@@ -176,6 +178,8 @@ def store_completions(
                     None if a.sets is None else json.dumps([s.model_dump() for s in a.sets]),
                     a.fingerprint,
                     now_iso(),
+                    a.started.isoformat() if a.started else None,
+                    a.elapsed_s,
                 ),
             )
         if checked_through is not None:
@@ -201,22 +205,36 @@ def completions(db: StateDB, since: date | None = None) -> list[CompletedActivit
     """Every stored activity, oldest first."""
     with db.reading("completions"):
         rows = db.connection.execute(
-            "SELECT source, activity_id, date, name, workout_id, sets, fingerprint "
-            "FROM completions WHERE date >= ? ORDER BY date, source, activity_id",
+            "SELECT source, activity_id, date, name, workout_id, sets, fingerprint, started, "
+            "elapsed_s FROM completions WHERE date >= ? ORDER BY date, source, activity_id",
             ((since or date.min).isoformat(),),
         ).fetchall()
-        return [
-            CompletedActivity(
-                source=source,
-                activity_id=activity_id,
-                date=date.fromisoformat(day),
-                name=name,
-                workout_id=workout_id,
-                sets=None if sets is None else tuple(DoneSet(**s) for s in json.loads(sets)),
-                fingerprint=fingerprint,
-            )
-            for source, activity_id, day, name, workout_id, sets, fingerprint in rows
-        ]
+        return [_completion(*row) for row in rows]
+
+
+def _completion(
+    source: str,
+    activity_id: str,
+    day: str,
+    name: str,
+    workout_id: str | None,
+    sets: str | None,
+    fingerprint: str,
+    started: str | None,
+    elapsed_s: float | None,
+) -> CompletedActivity:
+    """A stored completions row."""
+    return CompletedActivity(
+        source=source,
+        activity_id=activity_id,
+        date=date.fromisoformat(day),
+        name=name,
+        workout_id=workout_id,
+        sets=None if sets is None else tuple(DoneSet(**s) for s in json.loads(sets)),
+        fingerprint=fingerprint,
+        started=datetime.fromisoformat(started) if started else None,
+        elapsed_s=elapsed_s,
+    )
 
 
 def checked_through(db: StateDB) -> date | None:

@@ -50,6 +50,7 @@ REPORT_KIND: dict[ActionKind, str] = {
     ActionKind.ADOPT_ENTRY: "repaired",
     ActionKind.ADOPT_SCHEDULE: "repaired",
     ActionKind.STRAY: "repaired",
+    ActionKind.TAKE_OFF: "deleted",  # one calendar entry, for the night; the workout stays
 }
 
 
@@ -81,7 +82,7 @@ class SyncOutcome:
                 entry["catch_up"] = str(action.kind)
                 if action.kind is ActionKind.TAKE_BACK and action.old_date:
                     entry["back_to"] = action.old_date.isoformat()
-            if REPORT_KIND[action.kind] == "repaired":
+            if REPORT_KIND[action.kind] == "repaired" or action.kind is ActionKind.TAKE_OFF:
                 entry["action"] = str(action.kind)
             out[REPORT_KIND[action.kind]].append(entry)
         return out
@@ -140,9 +141,12 @@ def apply_actions(
 ) -> SyncOutcome:
     """Perform the actions in order. One failing action does not stop the other sessions'
     actions, except credentials and rate limits, which would fail every following call as
-    well. A failing action fails its session for the night: the session's other actions
-    wait for the next run (they would repeat the failed request, or move a workout whose
-    update did not land), and a workout the target did not keep as sent is sent again.
+    well. A failing request fails its session for the night: the session's other actions
+    wait for the next run (they would ask the failed question again, and a night never
+    repeats a request). A workout the target did not keep as sent fails its session too,
+    and the next run sends it again; but its entry already on the calendar still moves with
+    the plan (its workout is the same, blanked or not, wherever it sits, and left behind it
+    could break a hard rule next to the sessions that did move).
 
     A target refusing a workout as not hipcoach's means state.db recorded someone else's
     workout (older versions adopted look-alikes by their name): the record is forgotten,
@@ -151,13 +155,18 @@ def apply_actions(
     outcome = SyncOutcome(actions=list(actions))
     pending = deque(actions)
     disowned: set[str] = set()
-    damaged: set[str] = set()
+    damaged: dict[str, ActionKind] = {}
+    failed: set[str] = set()
     while pending:
         action = pending.popleft()
         if action.key in disowned and action.kind is not ActionKind.CREATE:
             continue
-        if action.key in damaged:
-            continue  # not put on the calendar (or moved) as it was stored: the next run
+        if action.key in failed:
+            continue  # a request of it failed: the next run asks again
+        if action.key in damaged and not (
+            damaged[action.key] is ActionKind.UPDATE and action.kind is ActionKind.MOVE
+        ):
+            continue  # not put on the calendar as it was stored: the next run
         try:
             _apply(target, records, action)
         except NotOwned as exc:
@@ -171,17 +180,16 @@ def apply_actions(
             outcome.aborted = exc
             break
         except ContentLost as exc:
-            log.warning("%s failed: %s", action.describe(), exc)
-            outcome.failures.append((action, exc))
-            damaged.add(action.key)
-            continue
-        except HipcoachError as exc:
-            # Reported once, in the sync's summary line; the log file keeps each one. The
-            # session's other actions wait for the next run: they would ask the same failed
-            # question again (a night never repeats a request) or act on a half-done change.
+            # One cause, one line: the sync's summary says it (the log file keeps it too).
             log.info("%s failed: %s", action.describe(), exc)
             outcome.failures.append((action, exc))
-            damaged.add(action.key)
+            damaged[action.key] = action.kind
+            continue
+        except HipcoachError as exc:
+            # Reported once, in the sync's summary line; the log file keeps each one.
+            log.info("%s failed: %s", action.describe(), exc)
+            outcome.failures.append((action, exc))
+            failed.add(action.key)
             continue
         outcome.done.append(action)
     return outcome
@@ -285,6 +293,13 @@ def _stray(target: WorkoutTarget, records: RemoteRecords, action: Action) -> Non
     _unschedule(target, action.schedule_id, _id(action.workout_id))
 
 
+def _take_off(target: WorkoutTarget, records: RemoteRecords, action: Action) -> None:
+    # Off the calendar for now; the record keeps the day the plan has it on, where the next
+    # run schedules it again.
+    _unschedule(target, action.schedule_id, _id(action.workout_id))
+    records.set_schedule(action.key, None, _item(action).date)
+
+
 def _unschedule(target: WorkoutTarget, schedule_id: str | None, workout_id: str) -> None:
     if schedule_id is None:
         return
@@ -323,4 +338,5 @@ _HANDLERS: dict[ActionKind, Callable[[WorkoutTarget, RemoteRecords, Action], Non
     ActionKind.TAKE_BACK: _take_back,
     ActionKind.DELETE: _delete,
     ActionKind.STRAY: _stray,
+    ActionKind.TAKE_OFF: _take_off,
 }

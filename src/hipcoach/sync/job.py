@@ -31,9 +31,13 @@ from hipcoach.sync.pull import (
     pull_runs,
     shared_since,
 )
-from hipcoach.sync.reconcile import Action
+from hipcoach.sync.reconcile import Action, ActionKind
+from hipcoach.sync.settle import placements, take_offs
 
 log = logging.getLogger(__name__)
+
+#: the actions that put a session on a day it is not on yet
+PLACING = frozenset({ActionKind.CREATE, ActionKind.MOVE, ActionKind.CATCH_UP, ActionKind.SCHEDULE})
 
 
 @dataclass
@@ -57,6 +61,9 @@ class SyncResult:
     actions: list[Action]
     outcome: SyncOutcome | None
     reads: Reads
+    #: session key → the day its entry is on the target after the sync (None: on none);
+    #: None when nothing was changed (a dry run, no target)
+    placed: dict[str, date | None] | None = None
 
     @property
     def pull(self) -> PullResult | None:
@@ -108,10 +115,12 @@ def run_sync(
     races: tuple[date, ...] = (),
     dry_run: bool = False,
     on_pull_page: Callable[[PullProgress], None] | None = None,
+    hold_placing: bool = False,
 ) -> SyncResult:
     """One sync. A failed pull keeps the pages it stored and the plan uses the cache; a
     failed read of completed sessions leaves adherence as it was; an unreadable target
-    changes nothing there."""
+    changes nothing there. ``hold_placing``: put no session on a new day (no create, move,
+    catch-up or schedule), for a night that cannot know the runner's plan."""
     reads = read_services(state, source, completions, today, on_pull_page)
     target_error: HipcoachError | None = None
     try:
@@ -134,13 +143,27 @@ def run_sync(
     except HipcoachError as exc:
         # The target could not be read: nothing changes; the report says why.
         return SyncResult(plan, name, [], SyncOutcome(aborted=exc), reads)
+    if hold_placing:
+        actions = [a for a in actions if a.kind not in PLACING]
     if dry_run:
         return SyncResult(plan, name, actions, None, reads)
     remote.use_plan(plan.sessions)
     outcome = apply_actions(remote, records, actions)
-    # What is on the calendar now is what the runner is asked to do.
-    record_handover(config, state, today, plan)
-    return SyncResult(plan, name, actions, outcome, reads)
+    if outcome.failures and outcome.aborted is None:
+        # What stayed where it was must not break a hard rule next to what moved.
+        fixes = take_offs(records.all(), plan, outcome)
+        if fixes:
+            settled = apply_actions(remote, records, fixes)
+            outcome.actions += fixes
+            outcome.done += settled.done
+            outcome.failures += settled.failures
+            outcome.aborted = settled.aborted
+    # What is on the calendar now is what the runner is asked to do (on a night that placed
+    # nothing new, nothing more was handed over: a session never shown is never missed).
+    if not hold_placing:
+        record_handover(config, state, today, plan)
+    placed = placements(records, plan.sessions)
+    return SyncResult(plan, name, actions, outcome, reads, placed)
 
 
 def read_services(
@@ -152,7 +175,8 @@ def read_services(
 ) -> Reads:
     """Pull the runs, then the completed sessions from every completion source; a failure of
     any is kept, not raised. Today counts as read through only when every completion source
-    was read (a failed one could hold the session that would otherwise be missed).
+    was read whole (a failed one, or an activity of the last week whose sets could not be
+    read, could hold the session that would otherwise be missed).
 
     When one integration is both the run source and a completion source, the runs are pulled
     from the earlier of the two start dates, so that its completions are served from the
@@ -170,12 +194,19 @@ def read_services(
             # Reported once, in the sync's errors; the log file keeps the details.
             log.info("could not pull runs from %s: %s", name, exc)
             reads.pull_error = exc
+    held = False
     for name, done in completions:
         try:
-            reads.done.append(pull_completions(done, name, state, today, checked=False))
+            pulled = pull_completions(done, name, state, today, checked=False)
         except HipcoachError as exc:
             log.info("could not read completed sessions from %s: %s", name, exc)
             reads.done_errors.append((name, exc))
-    if completions and not reads.done_errors:
+            held = True
+            continue
+        reads.done.append(pulled)
+        if pulled.error is not None:
+            reads.done_errors.append((name, pulled.error))
+            held = held or pulled.held
+    if completions and not held:
         mark_checked(state, today)
     return reads

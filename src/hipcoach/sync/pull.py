@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hipcoach.errors import HipcoachError
+from hipcoach.adherence.completions import CompletedActivity
+from hipcoach.errors import HipcoachError, IncompleteRead
 from hipcoach.plugins.interfaces import ActivitySource, CompletionSource
 from hipcoach.plugins.values import SkippedActivity
 from hipcoach.state import StateDB
@@ -125,6 +126,10 @@ class CompletionPull:
     since: date
     listed: int
     removed: int
+    #: what could not be read (one activity's sets): stored is the rest
+    error: IncompleteRead | None = None
+    #: today cannot count as read through (an activity of the last week went unread)
+    held: bool = False
 
 
 def completions_since(state: StateDB, today: date) -> date:
@@ -160,20 +165,41 @@ def pull_completions(
 ) -> CompletionPull:
     """Read the completed sessions since :func:`completions_since` and store them in one
     transaction (a failure stores nothing: the next pull reads the same again). With
-    ``checked``, today counts as read through (see :func:`mark_checked`)."""
+    ``checked``, today counts as read through (see :func:`mark_checked`).
+
+    A source that read all but some activities (:class:`~hipcoach.errors.IncompleteRead`,
+    ``found`` the summaries it could not complete: one activity's sets) has the rest stored,
+    and the pull reports the error and holds the day (it is not read through: the session
+    such an activity may be is not called missed). An activity still unreadable a week after
+    its day is given up on: stored without its detail (as Strava's are), so that one broken
+    activity never holds every later day.
+    """
     from hipcoach.state.sessions import known_fingerprints, store_completions
 
     since = completions_since(state, today)
     known = known_fingerprints(state, source_name, since)
-    listed = [
-        activity.model_copy(update={"source": source_name})
-        for activity in source.fetch_completions(since, known)
-        if activity.date >= since
-    ]
+    listed: list[CompletedActivity] = []
+    error: IncompleteRead | None = None
+    unread: list[CompletedActivity] = []
+    try:
+        for activity in source.fetch_completions(since, known):
+            if activity.date >= since:
+                listed.append(activity.model_copy(update={"source": source_name}))
+    except IncompleteRead as exc:
+        error = exc
+        found = exc.found if isinstance(exc.found, list | tuple) else ()
+        unread = [a for a in found if isinstance(a, CompletedActivity)]
+    given_up = today - timedelta(days=COMPLETION_OVERLAP_DAYS)
+    kept = {a.activity_id for a in listed}  # stored before: it keeps what it had
+    for activity in unread:
+        if since <= activity.date < given_up and activity.activity_id not in kept:
+            # Without detail, and a fingerprint no summary has: tried again while in view.
+            listed.append(activity.model_copy(update={"source": source_name, "fingerprint": ""}))
+    held = error is not None and (not unread or any(a.date >= given_up for a in unread))
     stored, removed = store_completions(
-        state, source_name, since, listed, checked_through=today if checked else None
+        state, source_name, since, listed, checked_through=today if checked and not held else None
     )
-    return CompletionPull(source_name, since, stored, removed)
+    return CompletionPull(source_name, since, stored, removed, error, held)
 
 
 def mark_checked(state: StateDB, today: date) -> None:

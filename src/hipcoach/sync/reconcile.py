@@ -43,6 +43,7 @@ class ActionKind(StrEnum):
     TAKE_BACK = "take_back"  # off the calendar, back to the day it belongs to (workout kept)
     DELETE = "delete"  # no longer planned
     STRAY = "stray"  # a duplicate calendar entry of one of hipcoach's workouts
+    TAKE_OFF = "take_off"  # an entry whose move failed, off a day where it breaks a hard rule
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,6 +88,10 @@ DESCRIPTIONS: Mapping[ActionKind, Callable[[Action], str]] = {
     ),
     ActionKind.DELETE: lambda a: f"delete {a.key}{a.when} (no longer planned)",
     ActionKind.STRAY: lambda a: f"remove a duplicate of {a.key}{a.when}",
+    ActionKind.TAKE_OFF: lambda a: (
+        f"take {a.key} off the calendar{a.when} (its change failed, and there it would break "
+        "a hard rule next to the sessions that moved; the next sync puts it back)"
+    ),
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hipcoach.config import Config
-from hipcoach.errors import CredentialsError, HipcoachError
+from hipcoach.errors import CredentialsError, HipcoachError, IncompleteRead
 from hipcoach.home import Home
 from hipcoach.plugins.choose import (
     resolve_completion_sources,
@@ -20,6 +20,7 @@ from hipcoach.plugins.choose import (
 from hipcoach.plugins.registry import Registry
 from hipcoach.plugins.values import PluginContext
 from hipcoach.schedule.races import refresh as refresh_calendar_races
+from hipcoach.schedule.running_plan import known_plans
 from hipcoach.schedule.running_plan import refresh as refresh_running_plans
 from hipcoach.state import StateDB
 from hipcoach.state.remote import finish_sync_run, start_sync_run
@@ -41,6 +42,8 @@ class SyncReport:
     race_errors: tuple[tuple[str, HipcoachError], ...] = ()
     #: running plans that could not be read (their stored planned runs were used)
     plan_errors: tuple[tuple[str, HipcoachError], ...] = ()
+    #: running plans never read yet that could not be read: no session was placed
+    unread_plans: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> SyncOutcome:
@@ -75,16 +78,30 @@ class SyncReport:
         for what, error in (
             ("runs not updated", self.result.pull_error),
             *(
-                (f"completed sessions from {name} not updated", e)
+                (
+                    f"completed sessions from {name} "
+                    + ("read in part" if isinstance(e, IncompleteRead) else "not updated"),
+                    e,
+                )
                 for name, e in self.result.done_errors
             ),
             *((f"races on the {name} calendar not updated", e) for name, e in self.race_errors),
-            *((f"the {name} running plan not updated", e) for name, e in self.plan_errors),
+            *((self._plan_problem(name, e), e) for name, e in self.plan_errors),
         ):
             if error is not None and str(error) not in seen:
                 found.append((f"{what}: {error}", error.exit_code))
                 seen.add(str(error))
         return found
+
+    def _plan_problem(self, name: str, error: HipcoachError) -> str:
+        if isinstance(error, IncompleteRead):
+            return f"the {name} running plan read in part (the rest as read before)"
+        if name in self.unread_plans:
+            return (
+                f"the {name} running plan could not be read yet, so no session was put on a "
+                "new day (the next sync places them)"
+            )
+        return f"the {name} running plan not updated"
 
     def headline(self) -> str | None:
         """The one line a failed sync shows at default verbosity: the problem that set the
@@ -140,6 +157,14 @@ def sync_transaction(
         end = today + timedelta(days=days - 1)
         race_errors = refresh_calendar_races(calendars, state, today, end)
         plan_errors = refresh_running_plans(plans, state, today, end)
+        # A plan never read, and unreadable tonight: any day could be the day before its long
+        # run, so nothing is placed on a new day until it is read.
+        known = known_plans(state)
+        unread = tuple(
+            name
+            for name, error in plan_errors
+            if name not in known and not isinstance(error, IncompleteRead)
+        )
         result = run_sync(
             config=config,
             state=state,
@@ -151,8 +176,9 @@ def sync_transaction(
             races=races,
             dry_run=dry_run,
             on_pull_page=on_pull_page,
+            hold_placing=bool(unread),
         )
-        report = SyncReport(result, dry_run, tuple(race_errors), tuple(plan_errors))
+        report = SyncReport(result, dry_run, tuple(race_errors), tuple(plan_errors), unread)
         finish_sync_run(
             state,
             run_id,
