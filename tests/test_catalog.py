@@ -45,11 +45,11 @@ def test_at_least_six_evidence_based_extras():
 @pytest.mark.parametrize(
     ("key", "reps", "text"),
     [
-        ("side_leg_raise", 20, "forty-five-degree angle"),
+        ("side_leg_raise", 20, "towards the ceiling, to about 30 degrees"),
         ("bird_dog", 20, "raise your right arm"),
         ("hip_hike", 20, "drop the right side of your pelvis"),
         ("single_leg_bridge", 15, "hold the position for a couple of seconds"),
-        ("donkey_kick", 15, "kicking your feet up and backwards"),
+        ("donkey_kick", 15, "The article's donkey kick"),
     ],
 )
 def test_article_doses_and_instructions_are_the_standard_start(key, reps, text):
@@ -229,9 +229,12 @@ def test_a_regression_never_bends_the_knee_further_under_load(exercise, equipmen
     if "knee" in exercise.focus:
         assert knee == ladder, "every knee rung says how far the knee bends"
     for below, above in itertools.pairwise(knee):
-        assert (below.knee_flexion or 0) <= (above.knee_flexion or 0), above.name
-        if below.knee_flexion == above.knee_flexion:
-            assert below.single_leg <= above.single_leg, above.name  # less support up
+        # evidence.md §9: a regression has more support and less depth, never more knee
+        # flexion under single-leg load. Up the ladder support only goes (two legs, then
+        # one, never back), and on the same support the knee never bends less.
+        assert below.single_leg <= above.single_leg, above.name
+        if below.single_leg == above.single_leg:
+            assert (below.knee_flexion or 0) <= (above.knee_flexion or 0), above.name
 
 
 def test_the_knee_ladder_runs_from_a_shallow_wall_sit_to_loaded_step_downs():
@@ -247,9 +250,46 @@ def test_the_knee_ladder_runs_from_a_shallow_wall_sit_to_loaded_step_downs():
         "Box squat to a high seat",
         "Box squat to a high seat, 3-s lowering",
     ]
-    assert top[4] == "Step-up onto a 20 cm step, hand on a wall"
+    assert top[4:8] == [
+        "Box squat to a high seat, split stance",
+        "Step-down halfway from a 20 cm step, hand on a wall",  # 10 cm before 20 cm
+        "Step-up onto a 20 cm step, hand on a wall",
+        "Step-down from a 20 cm step, hand on a wall",
+    ]
     assert top[-1] == "Step-down holding a heavier dumbbell"
     assert {"wall_sit", "box_squat", "step_up", "step_down"} <= {v.picture for v in knee.ladder}
+
+
+@pytest.mark.parametrize(
+    ("equipment", "single_leg_top"),
+    [
+        (frozenset(), "Single-leg squat to a chair, 3-s lowering"),
+        (
+            frozenset({"dumbbell"}),
+            "Partial single-leg squat holding a heavier dumbbell, hand on a wall",
+        ),
+        (
+            frozenset({"band", "dumbbell"}),
+            "Partial single-leg squat holding a heavier dumbbell, hand on a wall",
+        ),
+        (frozenset({"step"}), "Step-down from a 20 cm step, 3-s lowering"),
+    ],
+)
+def test_every_runner_reaches_single_leg_knee_work_through_a_split_stance(
+    equipment, single_leg_top
+):
+    """Runners with a dumbbell but no step reach single-leg knee work (a partial single-leg
+    squat holding the dumbbell); between the box squats and the first single-leg rung every
+    runner takes a split-stance box squat (most weight on the front leg)."""
+    knee = catalog.get("knee_strength")
+    ladder = [knee.ladder[i] for i in chain(knee.ladder, equipment)]
+    assert ladder[-1].name == single_leg_top and ladder[-1].single_leg
+    first_single = next(i for i, v in enumerate(ladder) if v.single_leg)
+    assert ladder[first_single - 1].name in (
+        "Box squat to a high seat, split stance",
+        "Box squat to a high seat holding a dumbbell",
+    )
+    assert "Box squat to a high seat, split stance" in [v.name for v in ladder[:first_single]]
 
 
 def test_the_rotation_ladder_holds_the_trials_seated_and_standing_rotation():
@@ -267,9 +307,24 @@ def test_the_physios_cues_are_in_the_article_exercises():
     side = catalog.get("side_leg_raise").base_variant
     assert "slightly behind" in side.instructions and "about 30 degrees" in side.instructions
     assert "toes forward" in side.cues and "no hip hitch" in side.cues
+    assert "forty-five" not in side.instructions and "45" not in side.instructions
     kick = catalog.get("donkey_kick").base_variant
     assert "one leg at a time, never both feet off the floor" in kick.instructions
     assert "don't arch" in kick.cues and "squeeze" in kick.cues
+    # The standard rung's own words describe one leg, not the article's two-footed kick.
+    for words in ("knee bent", "towards the ceiling", "squeeze", "don't arch"):
+        assert words in kick.instructions, words
+    assert "kicking your feet" not in kick.instructions and "Physio's note" not in (
+        kick.instructions
+    )
+    bridge = catalog.get("single_leg_bridge").base_variant
+    assert "stretch it outwards" not in bridge.instructions
+    assert "in line with the other thigh" in bridge.instructions
+    # Deep single-leg rungs (75-90 degrees) say to stop short of pain, in words and on the watch.
+    knee = catalog.get("knee_strength")
+    for v in knee.ladder:
+        if v.single_leg and (v.knee_flexion or 0) >= 75:
+            assert "stop short of" in v.instructions.lower() and "pain" in v.cues, v.name
     hike = catalog.get("hip_hike").base_variant
     assert "bend the free knee" in hike.instructions and "clear" in hike.cues
     thrusts = [v for v in catalog.get("single_leg_bridge").ladder if "thrust" in v.name]

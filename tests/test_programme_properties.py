@@ -221,6 +221,21 @@ def test_load_only_rises_on_a_progression(settings_, checkins):
         CheckIn(date=date(2027, 1, 4), pain=0),
     ],
 )
+@example(  # a resumed week's joiners at their holds: the hold after it keeps them there
+    ProgrammeSettings(
+        level="strong",
+        sessions_per_week=1,
+        min_sessions_per_week=1,
+        block_weeks=4,
+        equipment=frozenset(),
+        max_session_minutes=20,
+    ),
+    [
+        CheckIn(date=date(2026, 11, 30), run_pain=7),
+        CheckIn(date=date(2026, 12, 21), pain=0),
+        CheckIn(date=date(2026, 12, 28), worse_next_morning=True),
+    ],
+)
 def test_pain_rules_with_teeth(settings_, checkins):
     weeks = programme(settings_, checkins)
     lowest = {slot.key: slot.lowest for slot in level_slots(settings_)}
@@ -373,3 +388,158 @@ def test_a_full_week_asks_at_most_thirty_percent_more_than_the_last_full_one(set
         if last is not None:
             assert load <= 1.3 * last + 1e-6, (week.week, last, load)
         last = load
+
+
+def by_exercise(sessions: tuple[Session, ...]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for p in (p for s in sessions for p in s.prescriptions):
+        amount = p.reps if p.reps is not None else (p.seconds or 0) / 3
+        out[p.key] = out.get(p.key, 0.0) + p.sets * (2 if p.per_side else 1) * amount
+    return out
+
+
+def knee_loading(p: Prescription) -> bool:
+    return "knee" in p.exercise.focus or p.exercise.weight_bearing
+
+
+def at_floor(sessions: tuple[Session, ...], key: str) -> bool:
+    """One set of 6 reps (or a 10-s hold) wherever it is: nothing left to cut."""
+    return all(
+        p.sets == 1
+        and (p.reps == MIN_REPS if p.reps is not None else p.seconds == MIN_HOLD_SECONDS)
+        for s in sessions
+        for p in s.prescriptions
+        if p.key == key
+    )
+
+
+def only_one_for_a_direction(sessions: tuple[Session, ...], key: str, week: int) -> bool:
+    """From week 3, the week trains a direction with this exercise alone (it cannot go)."""
+    ps = [p for s in sessions for p in s.prescriptions]
+    mine = next(p for p in ps if p.key == key).exercise.focus
+    others = {f for p in ps if p.key != key for f in p.exercise.focus}
+    return week >= 3 and bool(set(mine) & set(WEEKLY_FOCI) - others)
+
+
+def assert_lighter(before: tuple[Session, ...], after: tuple[Session, ...], week: int) -> None:
+    """A step-down against the week that hurt: each knee-loading exercise strictly less over
+    the week (never one it lacked, but the week-3 knee and rotation joining at their easiest
+    hold; one a direction needs may stay at the floor of its dose), every other exercise no
+    more, fewer rep-equivalents in all, no more minutes in the week, no session longer."""
+    had, has = by_exercise(before), by_exercise(after)
+    trained = {f for s in before for p in s.prescriptions for f in p.exercise.focus}
+    for p in (p for s in after for p in s.prescriptions):
+        if p.key not in had:
+            # Only a direction the week must train from week 3 and the week that hurt did not
+            # (it was week 1 or 2): at the exercise's easiest hold, one set.
+            first_hold = next(v for v in p.exercise.ladder if v.seconds is not None)
+            assert week >= 3 and p.variant == first_hold and p.sets == 1, (week, p.key)
+            assert set(p.exercise.focus) & set(WEEKLY_FOCI) - trained, (week, p.key)
+        elif knee_loading(p):
+            floor = at_floor(after, p.key) and only_one_for_a_direction(after, p.key, week)
+            assert has[p.key] < had[p.key] or floor, (week, p.key, had[p.key], has[p.key])
+        else:
+            assert has[p.key] <= had[p.key] + 1e-9, (week, p.key, had[p.key], has[p.key])
+    assert sum(has.values()) < sum(had.values()), week
+    assert sum(s.estimated_minutes() for s in after) <= sum(s.estimated_minutes() for s in before)
+    assert max(s.estimated_seconds() for s in after) <= max(s.estimated_seconds() for s in before)
+
+
+@st.composite
+def pain_with_step_downs(draw: st.DrawFn) -> list[CheckIn]:
+    """A pain sequence with at least one check-in above 5/10 (and below 7) somewhere."""
+    checkins = draw(pain_sequences())
+    week = draw(st.integers(0, WEEKS - 2))
+    day = START + timedelta(weeks=week, days=draw(st.integers(0, 6)))
+    return sorted(
+        [*checkins, CheckIn(date=day, pain=draw(st.integers(6, 6)))], key=lambda c: c.date
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_with_step_downs())
+@example(  # the reviewer's: strong, all equipment, 20 min, 6/10 on the Tuesday of week 5
+    ProgrammeSettings(level="strong", equipment=frozenset(EQUIPMENT), max_session_minutes=20),
+    [CheckIn(date=START + timedelta(weeks=4, days=1), pain=6)],
+)
+@example(  # three step-downs in four weeks: the hip hike at its floor leaves the week
+    ProgrammeSettings(
+        level="gentle",
+        sessions_per_week=1,
+        min_sessions_per_week=1,
+        block_weeks=4,
+        equipment=frozenset(),
+        max_session_minutes=20,
+    ),
+    [
+        CheckIn(date=date(2027, 4, 12), pain=6),
+        CheckIn(date=date(2027, 4, 19), pain=6),
+        CheckIn(date=date(2027, 5, 3), pain=6),
+    ],
+)
+def test_a_step_down_asks_less_of_the_knee_and_no_more_time(settings_, checkins):
+    weeks = programme(settings_, checkins)
+    stepped = 0
+    for i, week in enumerate(weeks):
+        if week.progression == "step_down" and i > 0:
+            assert_lighter(weeks[i - 1].sessions, week.sessions, week.week)
+            stepped += 1
+        if week.stepped_down:  # the rest of the week that hurt, from the check-in's day
+            assert week.stepped_down_from is not None
+            assert_lighter(week.sessions, week.stepped_down, week.week)
+            stepped += 1
+    assert stepped or any(action(c) == "pause" for c in checkins)
+
+
+def clear_between(checkins: list[CheckIn], after: date, before: date) -> bool:
+    return any(action(c) == "clear" and after < c.date < before for c in checkins)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_with_step_downs())
+def test_after_a_step_down_the_lighter_dose_stays_until_a_clear_check_in(settings_, checkins):
+    """Silence (or pain of 3-5) after a step-down keeps its dose: light, never more load than
+    the week that hurt, through deloads and race weeks, until a check-in of 2/10 or less."""
+    weeks = programme(settings_, checkins)
+    for i, week in enumerate(weeks):
+        if week.progression != "step_down" or i == 0:
+            continue
+        hurt = weeks[i - 1]
+        cause = max(c.date for c in checkins if c.date < week.start and action(c) != "clear")
+        for later in weeks[i + 1 :]:
+            if clear_between(checkins, cause, later.start):
+                break
+            if later.progression in ("pause", "step_down") or later.stepped_down:
+                break
+            assert all(s.light for s in later.sessions), (week.week, later.week)
+            assert rep_equivalents(later) < rep_equivalents(hurt), (week.week, later.week)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
+def test_the_first_week_back_after_a_pause_is_a_light_step_down(settings_, checkins):
+    weeks = programme(settings_, checkins)
+    for i, week in enumerate(weeks):
+        if not resumed(weeks, i):
+            continue
+        hurt = next((w for w in reversed(weeks[:i]) if w.progression != "pause"), None)
+        assert all(s.light for s in week.sessions), week.week
+        if hurt is not None:
+            assert_lighter(hurt.sessions, week.sessions, week.week)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
+def test_each_direction_in_two_sessions_of_three(settings_, checkins):
+    """From week 3, a week of three full sessions (A, B, A) trains each direction (abduction,
+    external rotation, extension, the knee) in at least two of them, at every cap."""
+    for week in programme(settings_, checkins):
+        if week.week < 3 or week.lead_in or len(week.sessions) < 3:
+            continue
+        if not all(full(week, s) for s in week.sessions) and week.phase != "deload":
+            continue
+        for focus in WEEKLY_FOCI:
+            holding = [
+                s for s in week.sessions if any(focus in p.exercise.focus for p in s.prescriptions)
+            ]
+            assert len(holding) >= 2, (week.week, focus)

@@ -93,17 +93,34 @@ def test_a_pause_lasts_until_a_clear_check_in_then_to_the_end_of_that_week():
         (
             [c(23, 3), c(30, 4)],
             MONDAY,
-            "above 2/10 two weeks running (3/10 on Mon 23 Nov, 4/10 on Mon 30 Nov)",
+            "above the limits in two different weeks (3/10 on Mon 23 Nov, 4/10 on Mon 30 Nov)",
         ),
         ([c(29, 3), c(30, 4)], MONDAY, None),  # a Sunday and the next Monday: two days
-        ([c(29, 3), c(30, 4), c(7, 3, month=12)], date(2026, 12, 7), "two weeks running"),
+        ([c(28, 3), c(30, 4)], MONDAY, None),  # a Saturday and the Monday: still two days
+        ([c(29, 3), c(30, 4), c(7, 3, month=12)], date(2026, 12, 7), "two different weeks"),
         ([c(23, 3), c(27, 1), c(30, 4)], MONDAY, None),  # fine in between
+        # A silent week between two of 4/10 does not break it (1 and 15 Dec) ...
+        ([c(1, 4, month=12), c(15, 4, month=12)], date(2026, 12, 15), "4/10 on Tue 15 Dec"),
+        # ... nor do 6 days across a week's end (Sat 12 and Fri 18 Dec) ...
+        ([c(12, 4, month=12), c(18, 4, month=12)], date(2026, 12, 18), "4/10 on Sat 12 Dec"),
+        # ... and every limit counts: pain that lingered, then a worse morning the next week.
+        (
+            [
+                CheckIn(date=date(2026, 12, 2), pain=1, lingered=True),
+                CheckIn(date=date(2026, 12, 9), pain=0, worse_next_morning=True),
+            ],
+            date(2026, 12, 9),
+            "pain that lingered on Wed 02 Dec, a worse morning on Wed 09 Dec",
+        ),
+        # Running pain brings TREK's running modifications.
+        ([c(23, run_pain=4), c(1, run_pain=3, month=12)], date(2026, 12, 1), "run-walk"),
+        ([c(1, 4, month=12), c(8, 1, month=12), c(15, 4, month=12)], date(2026, 12, 15), None),
         ([c(18, 6)], MONDAY, None),  # one bad week
         ([c(27, 6)], MONDAY, None),  # steps down, but a single week
         ([], MONDAY, None),
     ],
 )
-def test_physio_advice_while_a_pause_lasts_or_two_iso_weeks_running(checkins, on, advice):
+def test_physio_advice_while_a_pause_lasts_or_two_iso_weeks(checkins, on, advice):
     found = physio_advice(checkins, on)
     if advice is None:
         assert found is None
@@ -115,6 +132,8 @@ def test_physio_advice_while_a_pause_lasts_or_two_iso_weeks_running(checkins, on
 def test_what_a_check_in_does_in_the_runners_words():
     assert pain_effect(CheckIn(date=MONDAY, pain=1)) == "progression continues"
     assert "holds" in pain_effect(CheckIn(date=MONDAY, run_pain=3))
+    assert "run-walk" not in pain_effect(CheckIn(date=MONDAY, pain=4, run_pain=2))
+    assert "next session steps back" in pain_effect(CheckIn(date=MONDAY, pain=6))
     assert "one rung down, with less load" in pain_effect(CheckIn(date=MONDAY, pain=6))
     assert "rest of this week's sessions are cancelled" in pain_effect(CheckIn(date=MONDAY, pain=7))
     words = describe(
@@ -145,11 +164,45 @@ def test_adherence_counts_weeks_and_holds_after_short_ones():
     assert adherence.gate(week, 2) == Gate()
 
 
-def test_taper_holds_the_ten_days_before_a_race_without_judging_the_week_before():
+def test_taper_holds_the_ten_days_before_a_race_and_the_week_after_it():
     race = date(2026, 12, 13)
     rule = taper_rule([race])
     assert rule(date(2026, 11, 23)).action == "progress"
     assert rule(date(2026, 11, 30)).action == "hold"  # Thu 3 Dec is 10 days before
     gate = rule(date(2026, 12, 7))
     assert gate.action == "hold" and gate.last_week_ok
-    assert rule(date(2026, 12, 14)).action == "progress"
+    # The week after the race holds too (recovery): what the taper banked does not fire two
+    # days after the race.
+    after = rule(date(2026, 12, 14))
+    assert after.action == "hold" and "after your race" in (after.reason or "")
+    assert rule(date(2026, 12, 21)).action == "progress"
+
+
+def test_running_pain_brings_treks_running_modifications():
+    """evidence.md §4: run-walk, 10-20 % slower, no downhills, split runs, running ≤ 2/10."""
+    effect = pain_effect(CheckIn(date=MONDAY, run_pain=6))
+    for words in ("run-walk", "10-20 % slower", "downhills", "split long runs", "2/10 or less"):
+        assert words in effect
+    verdict = PainLog([CheckIn(date=MONDAY, run_pain=5)]).verdict(MONDAY + timedelta(weeks=1))
+    assert verdict.action == "hold" and "run-walk" in (verdict.reason or "")
+    silence = PainLog([CheckIn(date=MONDAY, run_pain=5)]).verdict(MONDAY + timedelta(weeks=3))
+    assert "run-walk" in (silence.reason or "")
+    # 7/10 running pauses: stop and see a physio, no running tips in the pause's reason.
+    severe = PainLog([CheckIn(date=MONDAY, run_pain=8)]).verdict(MONDAY + timedelta(weeks=1))
+    assert severe.action == "pause" and "run-walk" not in (severe.reason or "")
+
+
+def test_a_clear_check_in_says_what_it_ends_never_still_until_two():
+    """After a pause, a step-down or a hold, a check-in of 1/10 says what it ends; the
+    physio line of the rest of a paused week no longer asks for a check-in of 2/10 or less."""
+    severe = CheckIn(date=date(2026, 12, 1), pain=8)
+    clear = CheckIn(date=date(2026, 12, 9), pain=1)
+    assert "the pause after knee pain 8/10" in pain_effect(clear, [severe, clear])
+    line = physio_advice([severe, clear], date(2026, 12, 10))
+    assert line and "ends the pause from next week" in line and "until a check-in" not in line
+    assert physio_advice([severe, clear], date(2026, 12, 14)) is None
+    stepped = CheckIn(date=date(2026, 12, 1), pain=6)
+    assert "lighter dose ends" in pain_effect(clear, [stepped])
+    held = CheckIn(date=date(2026, 12, 1), pain=4)
+    assert "hold ends" in pain_effect(clear, [held])
+    assert pain_effect(clear, []) == "progression continues"

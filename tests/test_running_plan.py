@@ -359,7 +359,10 @@ def test_a_plan_that_moves_the_long_run_moves_the_sessions() -> None:
     found = reasons(plan)
     assert wed - timedelta(days=1) not in found
     thu = wed + timedelta(days=1)
-    assert found[thu] == "day after your planned 28 km long run (Runna) on Wed 25 Nov"
+    assert found[thu] == (
+        "day after your planned 28 km long run (Runna) on Wed 25 Nov"
+        "; light hip work only: light session, one set fewer per exercise"
+    )
     assert request.key_days()[wed].planned is not None
     assert not hard_rule_violations(plan.sessions, request, 3)
 
@@ -401,7 +404,7 @@ def test_the_day_before_a_planned_quality_run_is_light_and_says_so() -> None:
     assert "your planned 10 km interval session (Runna) is tomorrow" in item.reason
     from tests.test_scheduler import assert_lighter, full_session
 
-    assert_lighter(item.session, full_session(plan.request, item.session))
+    assert_lighter(item.session, full_session(plan.request, item.session, item.date))
 
 
 def test_same_day_as_a_planned_quality_run_is_preferred_and_named() -> None:

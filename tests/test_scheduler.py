@@ -58,10 +58,11 @@ def max_feasible(plan, week):
     return best
 
 
-def full_session(request, session):
-    """The week's full session the scheduled one was made from."""
+def full_session(request, session, day):
+    """The session the programme holds for that key on ``day`` (from a check-in above 5/10
+    on, the step-down's) that the scheduled one was made from."""
     week = next(w for w in request.programme.weeks if w.week == session.week)
-    return next(s for s in week.sessions if s.key == session.key)
+    return week.on(day, next(s for s in week.sessions if s.key == session.key))
 
 
 def assert_lighter(light, full):
@@ -79,11 +80,12 @@ def assert_light_sessions_are_lighter(plan):
     request = plan.request
     races = set(request.races) | {r.date for r in plan.runs if r.kind == "race"}
     for item in plan.sessions:
-        full = full_session(request, item.session)
+        full = full_session(request, item.session, item.date)
         if item.session.light and not full.light:
             assert_lighter(item.session, full)
-        elif item.session.light:  # race week or a pause: the programme made it light
-            assert full.phase == "race" or "(pause" in full.title
+        elif item.session.light:  # the programme made it light: a race week, pain
+            assert full.phase == "race" or full.light_note, full.title
+            assert item.session.prescriptions == full.prescriptions
         assert ("light session" in item.reason) == item.session.light, item.reason
         quality = request.workout_weekday is not None and (
             (item.date + timedelta(days=1)).weekday() == request.workout_weekday
@@ -202,7 +204,7 @@ def test_no_session_the_day_after_a_race_and_the_first_one_after_is_light():
     after = [s for s in plan.sessions if s.date > race]
     assert after and after[0].session.light
     assert f"first session since your race on {race:%a %d %b}" in after[0].reason
-    assert_lighter(after[0].session, full_session(plan.request, after[0].session))
+    assert_lighter(after[0].session, full_session(plan.request, after[0].session, after[0].date))
     assert not any(s.session.light for s in after[1:] if s.session.phase != "race")
 
 
@@ -317,7 +319,12 @@ def test_reasons_golden():
     ]
     plan = make_plan(acts, START_MONDAY, days=7)
     assert [(s.date.isoformat(), s.session.key, s.reason) for s in plan.sessions] == [
-        ("2026-11-23", "2026-W48-1", "day after your 24 km long run on Sun 22 Nov"),
+        (
+            "2026-11-23",
+            "2026-W48-1",
+            "day after your 24 km long run on Sun 22 Nov; light hip work only: light session, "
+            "one set fewer per exercise",
+        ),
         (
             "2026-11-25",
             "2026-W48-2",
@@ -326,12 +333,17 @@ def test_reasons_golden():
         ),
         ("2026-11-27", "2026-W48-3", "easy day with no key run tomorrow"),
     ]
-    assert [s.session.light for s in plan.sessions] == [False, True, False]
+    assert [s.session.light for s in plan.sessions] == [True, True, False]
+    assert [p.sets for p in plan.sessions[0].session.prescriptions] == [1] * 5
     assert [p.sets for p in plan.sessions[1].session.prescriptions] == [1] * 5
     assert_valid(plan)
     two_sessions = make_plan(acts, START_MONDAY, days=7, sessions_per_week=2)
     assert [(s.date.isoformat(), s.reason) for s in two_sessions.sessions] == [
-        ("2026-11-23", "day after your 24 km long run on Sun 22 Nov"),
+        (
+            "2026-11-23",
+            "day after your 24 km long run on Sun 22 Nov; light hip work only: light session, "
+            "one set fewer per exercise",
+        ),
         (
             "2026-11-26",
             "same day as your usual Thursday quality run: do it after the run (hard days hard)",
@@ -343,7 +355,23 @@ def test_predicted_long_run_reason_and_config_override():
     plan = make_plan([], START_MONDAY + timedelta(days=2), days=7, long_run_day="saturday")
     assert plan.long_run_source == "config"
     sunday = [s for s in plan.sessions if s.date == START_MONDAY + timedelta(days=6)]
-    assert sunday and sunday[0].reason == "day after your expected Saturday long run (28 Nov)"
+    assert sunday and sunday[0].reason == (
+        "day after your expected Saturday long run (28 Nov); light hip work only: light "
+        "session, one set fewer per exercise"
+    )
+    assert sunday[0].session.light
+
+
+def test_the_day_after_a_long_run_is_light_hip_work_only():
+    """evidence.md §6: the day after the long run, light bodyweight hip work, not a full
+    session of box squats and single-leg bridges."""
+    acts = weekly_history(START_MONDAY - timedelta(weeks=1), 6, long_km=24)
+    plan = make_plan(acts, START_MONDAY, days=7)
+    after = next(s for s in plan.sessions if s.date == START_MONDAY)
+    assert after.session.light and "light hip work only" in after.reason
+    assert all(p.sets == 1 for p in after.session.prescriptions)
+    others = [s for s in plan.sessions if s.date != START_MONDAY and "is tomorrow" not in s.reason]
+    assert others and not any(s.session.light for s in others)
 
 
 def test_past_sessions_are_kept_and_counted():
@@ -432,3 +460,47 @@ def test_an_unfinished_week_does_not_hide_the_coming_long_run():
     assert plan.request.key_days()[sunday].kind == "long"
     assert not {sunday, sunday - timedelta(days=1)} & set(dates(plan))
     assert all(r.kind == "easy" for r in plan.runs if r.date >= START_MONDAY)
+
+
+def test_the_physio_line_starts_on_the_day_the_two_week_warning_does():
+    """4/10 last week and 4/10 on this Wednesday: from Wednesday on, this week's sessions
+    carry the see-a-physiotherapist line (watch, exports), not only next week's."""
+    wednesday = START_MONDAY + timedelta(days=2)
+    checkins = [
+        CheckIn(date=START_MONDAY - timedelta(days=5), pain=4),
+        CheckIn(date=wednesday, pain=4),
+    ]
+    plan = make_plan([], START_MONDAY, days=14, checkins=checkins, programme_start=START_MONDAY)
+    this_week = [s for s in plan.sessions if s.date < START_MONDAY + timedelta(days=7)]
+    assert any(s.date < wednesday for s in this_week) and any(
+        s.date >= wednesday for s in this_week
+    )
+    for item in plan.sessions:
+        if item.date >= wednesday:
+            assert item.session.physio and "two different weeks" in item.session.physio
+        else:
+            assert item.session.physio is None
+    assert_valid(plan)
+
+
+def test_a_step_down_reaches_the_sessions_left_in_its_week():
+    """6/10 on a Tuesday: the sessions placed from Wednesday on, this week, are the
+    step-down's (lighter, light, one rung down), not the dose that hurt."""
+    tuesday = START_MONDAY + timedelta(weeks=4, days=1)
+    first_day = START_MONDAY
+    plain = make_plan([], tuesday + timedelta(days=1), days=5, programme_start=first_day)
+    plan = make_plan(
+        [],
+        tuesday + timedelta(days=1),
+        days=5,
+        programme_start=first_day,
+        checkins=[CheckIn(date=tuesday, pain=6)],
+    )
+    assert plan.sessions and len(plan.sessions) == len(plain.sessions)
+    for stepped, planned in zip(plan.sessions, plain.sessions, strict=True):
+        assert stepped.session.key == planned.session.key
+        assert "(step-down)" in stepped.session.title and stepped.session.light
+        assert stepped.session.rep_equivalents() < planned.session.rep_equivalents()
+        rungs = {p.key: p.rung for p in planned.session.prescriptions}
+        assert all(p.rung <= rungs.get(p.key, p.rung) for p in stepped.session.prescriptions)
+    assert_valid(plan)

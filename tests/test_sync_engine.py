@@ -12,7 +12,8 @@ from hipcoach.schedule.activities import runs_from_activities
 from hipcoach.state import open_state
 from hipcoach.state.remote import RemoteRecords
 from hipcoach.sync.job import run_sync
-from tests.fakes.target import FakeTarget
+from hipcoach.sync.reconcile import ActionKind
+from tests.fakes.target import FakeTarget, InjectedFault
 from tests.strava_shapes import weekly_history
 
 TODAY = date(2026, 11, 24)  # a Tuesday
@@ -194,6 +195,33 @@ def test_one_failing_session_does_not_stop_the_others(state):
     result = sync(state, target)
     assert result.exit_code == 75
     assert len(result.outcome.done) == len(result.plan.sessions) - 1
+
+
+def test_a_failing_action_leaves_its_sessions_other_actions_to_the_next_night(state):
+    """A session whose update fails is not also moved that night (the move would ask the
+    same failed question again, or put stale content on the new day): the next night does
+    both."""
+    target = FakeTarget()
+    sync(state, target)
+    config = Config(athlete=AthleteConfig(start_date=date(2026, 11, 16), long_run_day="wednesday"))
+    planned = sync(state, target, config=config, dry_run=True).actions
+    updated = {a.key for a in planned if a.kind is ActionKind.UPDATE}
+    moved = {a.key for a in planned if a.kind is ActionKind.MOVE}
+    assert updated & moved  # a session that both changes and moves (light the day after)
+    update = target.update_workout
+
+    def fail_once(workout_id, session):  # type: ignore[no-untyped-def]
+        target.update_workout = update  # type: ignore[method-assign]
+        raise InjectedFault("injected failure")
+
+    target.update_workout = fail_once  # type: ignore[method-assign]
+    failed = sync(state, target, config=config)
+    ((action, _),) = failed.outcome.failures
+    assert action.kind is ActionKind.UPDATE
+    done = {(a.key, a.kind) for a in failed.outcome.done}
+    assert (action.key, ActionKind.MOVE) not in done  # not moved either
+    assert failed.outcome.done  # the other sessions went ahead
+    assert_exactly_planned(target, sync(state, target, config=config))
 
 
 @pytest.mark.parametrize("fault", [CredentialsError("expired"), RateLimited("429")])

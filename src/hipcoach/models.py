@@ -375,9 +375,25 @@ class ProgrammeWeek(_Frozen):
     )
     tip: Tip | None = None
     physio: str | None = None
+    physio_days: tuple[str | None, ...] = Field(
+        default=(),
+        description="The see-a-physiotherapist line of each day, Monday first, when it changes "
+        "within the week (a check-in that starts or ends it); empty when it is ``physio`` all "
+        "week.",
+    )
     cancelled_from: Day | None = Field(
         default=None,
         description="A pause began this week: its sessions from this day on are cancelled.",
+    )
+    stepped_down_from: Day | None = Field(
+        default=None,
+        description="A check-in above 5/10 this week: its sessions from this day on are the "
+        "``stepped_down`` ones.",
+    )
+    stepped_down: tuple[Session, ...] = Field(
+        default=(),
+        description="The week's sessions at the step-down's dose (same keys), for the days "
+        "from ``stepped_down_from``.",
     )
 
     @property
@@ -388,6 +404,23 @@ class ProgrammeWeek(_Frozen):
     def cancelled(self, day: Day) -> bool:
         """Whether a session on ``day`` (in this week) was cancelled by a pause."""
         return self.cancelled_from is not None and day >= self.cancelled_from
+
+    def physio_on(self, day: Day) -> str | None:
+        """The see-a-physiotherapist line on ``day`` (in this week)."""
+        offset = (day - self.start).days
+        if self.physio_days and 0 <= offset < len(self.physio_days):
+            return self.physio_days[offset]
+        return self.physio
+
+    def on(self, day: Day, session: Session) -> Session:
+        """``session`` of this week as it is done on ``day``: at the step-down's dose from the
+        day a check-in above 5/10 was recorded, with the physio line of that day."""
+        if self.stepped_down_from is not None and day >= self.stepped_down_from:
+            session = next((s for s in self.stepped_down if s.key == session.key), session)
+        physio = self.physio_on(day)
+        if physio != session.physio:
+            session = session.model_copy(update={"physio": physio})
+        return session
 
 
 class Programme(_Frozen):

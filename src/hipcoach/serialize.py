@@ -146,6 +146,10 @@ def week_json(week: ProgrammeWeek) -> dict[str, Any]:
         "physio": week.physio,
         "cancelled_from": week.cancelled_from.isoformat() if week.cancelled_from else None,
         "sessions": [session_json(s) for s in week.sessions],
+        "stepped_down_from": (
+            week.stepped_down_from.isoformat() if week.stepped_down_from else None
+        ),
+        "stepped_down_sessions": [session_json(s) for s in week.stepped_down],
     }
 
 

@@ -23,9 +23,9 @@ from drawings.svg import WORKING, text_width
 
 PICTURES = {p.key: p for p in generated()}
 RUNGS = [(e.key, v) for e in catalog.all_exercises() for v in e.ladder]
-#: drawings made ahead of the rungs that will use them: the 45-degree step-down the programme's
-#: next revision adds (its rung names ``step_down.halfway``; ``step_down`` bends to 60)
-AWAITING_RUNGS: set[str] = {"step_down.halfway"}
+#: drawings made ahead of the rungs that will use them (none waiting now: the 45-degree
+#: ``step_down.halfway`` is the knee ladder's halfway step-down's)
+AWAITING_RUNGS: set[str] = set()
 #: words in a rung's name, and the words its drawing's position must then contain (the first
 #: rule that matches applies)
 POSITION_WORDS = [

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
-from tests.fakes.garmin_server import FakeGarmin
+from tests.fakes.garmin_server import FakeGarmin, _exercise_steps
 from tests.garmin_shapes import garmin_activity
 
 MONDAY = date(2026, 11, 2)
@@ -29,6 +29,14 @@ def sync(cli) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 def workout_of(garmin: FakeGarmin, key: str) -> int:
     return next(w for w in garmin.workouts if garmin.marker_key(w) == key)
+
+
+def can_be_partial(garmin: FakeGarmin, key: str) -> bool:
+    """Whether part of the session's workout can be done: some exercise has two sets or more
+    (a light session, such as the day after a long run, has one of each)."""
+    return any(
+        s["iterations"] > 1 for s in _exercise_steps(garmin.workouts[workout_of(garmin, key)])
+    )
 
 
 def planned_on(garmin: FakeGarmin, day: date) -> list[str]:

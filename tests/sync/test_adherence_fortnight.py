@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from tests.fakes.garmin_server import FakeGarmin
 from tests.garmin_shapes import garmin_strength
-from tests.sync.runner import MONDAY, planned_on, runs_of, sync, workout_of
+from tests.sync.runner import MONDAY, can_be_partial, planned_on, runs_of, sync, workout_of
 
 
 def test_a_fortnight_of_done_partial_skipped_and_missed(cli, clock, watch) -> None:
@@ -73,16 +73,22 @@ def test_a_fortnight_of_done_partial_skipped_and_missed(cli, clock, watch) -> No
 
 def test_an_activity_edited_in_connect_updates_the_status(cli, clock, watch) -> None:
     sync(cli)
-    key = planned_on(watch, MONDAY)[0]
-    ident = watch.record_workout_run(workout_of(watch, key), MONDAY, share=0.3)
-    clock.day = MONDAY + timedelta(days=1)
+    # The first session with sets to leave out (Monday's, the day after the long run, is light).
+    day = next(
+        MONDAY + timedelta(days=d)
+        for d in range(7)
+        if any(can_be_partial(watch, k) for k in planned_on(watch, MONDAY + timedelta(days=d)))
+    )
+    key = planned_on(watch, day)[0]
+    ident = watch.record_workout_run(workout_of(watch, key), day, share=0.3)
+    clock.day = day + timedelta(days=1)
     sync(cli)
     log = json.loads(cli("log", "--json").stdout)
     assert next(s for s in log["sessions"] if s["key"] == key)["status"] == "partial"
     # The runner adds the sets the watch missed, in Connect: the summary changes too.
     full_sets = FakeGarmin()
     full_sets.workouts = watch.workouts
-    full_sets.record_workout_run(workout_of(watch, key), MONDAY, activity_id=ident)
+    full_sets.record_workout_run(workout_of(watch, key), day, activity_id=ident)
     watch.exercise_sets[ident] = full_sets.exercise_sets[ident]
     item = next(a for a in watch.activities if a["activityId"] == ident)
     item["totalReps"] = full_sets.activities[-1]["totalReps"]

@@ -48,7 +48,10 @@ def test_sessions_go_around_the_plan_and_say_which_run(cli, watch) -> None:
     report = sync(cli)
     placed = by_day(report)
     assert TUE not in placed and WED not in placed  # the day before, and the long run's day
-    assert placed[THU] == "day after your planned 28 km long run (Runna) on Wed 04 Nov"
+    assert placed[THU] == (
+        "day after your planned 28 km long run (Runna) on Wed 04 Nov"
+        "; light hip work only: light session, one set fewer per exercise"
+    )
     assert placed[SAT] == (
         "same day as your planned 9 km interval session (Runna): do it after the run "
         "(hard days hard)"
@@ -138,7 +141,10 @@ def test_a_plan_that_moves_its_long_run_moves_the_sessions_in_place(cli, watch) 
     assert report["moved"]
     placed = by_day(report)
     assert (SAT - timedelta(days=1)) not in placed
-    assert placed[SUN] == "day after your planned 28 km long run (Runna) on Sat 07 Nov"
+    assert placed[SUN] == (
+        "day after your planned 28 km long run (Runna) on Sat 07 Nov"
+        "; light hip work only: light session, one set fewer per exercise"
+    )
     # Each move is one PUT of its calendar entry (no unschedule and book anew).
     puts = [u for m, u in watch.mutating_requests() if m == "PUT" and "/schedule/" in u]
     assert len(puts) == len(report["moved"])
@@ -296,7 +302,10 @@ def test_one_workout_that_cannot_be_read_does_not_cost_the_plan(cli, watch) -> N
     (error,) = report["errors"]
     assert error.startswith("the garmin running plan read in part")
     placed = by_day(report)
-    assert placed[THU] == "day after your planned 28 km long run (Runna) on Wed 04 Nov"
+    assert placed[THU] == (
+        "day after your planned 28 km long run (Runna) on Wed 04 Nov"
+        "; light hip work only: light session, one set fewer per exercise"
+    )
     assert all(s["on_target"] for s in report["sessions"])
     watch.new_night()
     sync(cli)

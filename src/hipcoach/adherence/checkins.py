@@ -49,8 +49,9 @@ def record_checkin(
     replaced, effect, stored = False, None, None
     if pain is not None:
         replaced = not state.record_checkin(pain)
-        stored = next(c for c in state.checkins() if c.date == pain.date)
-        effect = pain_effect(stored)
+        checkins = state.checkins()
+        stored = next(c for c in checkins if c.date == pain.date)
+        effect = pain_effect(stored, checkins)
     if session is not None and mark is not None:
         record_mark(state, session, mark)
     week = monday(day) if missed else None

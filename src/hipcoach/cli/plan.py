@@ -10,7 +10,9 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import LEVEL, json_option
 
 if TYPE_CHECKING:
-    from hipcoach.models import Programme
+    from collections.abc import Sequence
+
+    from hipcoach.models import Programme, ProgrammeWeek, Session
 
 #: What each exercise trains, in a word for the table.
 FOCUS_WORDS = {
@@ -84,7 +86,7 @@ def _print_plan(app: App, programme: Programme, physio: str | None, equipment: l
         label = f"Week {week.week}{' (head start)' if week.lead_in else ''}"
         heading = (
             f"{label} · {week.iso_week} · from {week.start:%a %d %b} · {week.phase} · "
-            f"{week.progression} · {count} session{'s' if count != 1 else ''}"
+            f"{_label(week)} · {count} session{'s' if count != 1 else ''}"
         )
         console.print(f"[bold]{heading}[/bold]")
         console.print(f"  {escape(week.why)}")
@@ -93,31 +95,47 @@ def _print_plan(app: App, programme: Programme, physio: str | None, equipment: l
                 f"  [bold]sessions from {week.cancelled_from:%a %d %b} on are cancelled "
                 "(pause)[/bold]"
             )
-        shown: set[tuple[str, ...]] = set()
-        for session in week.sessions:
-            exercises = tuple(p.key for p in session.prescriptions)
-            if exercises in shown:
-                continue
-            shown.add(exercises)
-            same = [
-                s.key for s in week.sessions if tuple(p.key for p in s.prescriptions) == exercises
-            ]
-            rests = sorted({p.rest_seconds for p in session.prescriptions})
+        _print_sessions(app, week.sessions)
+        if week.stepped_down_from is not None:
             console.print(
-                f"  {escape(session.title)} ({', '.join(same)}): about "
-                f"{session.estimated_minutes()} min with a {session.warmup_minutes}-min warm-up"
-                f" and {'/'.join(str(r) for r in rests)}-s rests"
-                + (f"; light: {escape(session.light_note)}" if session.light_note else "")
+                f"  [bold]sessions from {week.stepped_down_from:%a %d %b} on step down "
+                "(after pain):[/bold]"
             )
-            for p in session.prescriptions:
-                pace = f", {p.tempo_s} s a rep" if p.tempo_s else " (hold)"
-                trains = ", ".join(FOCUS_WORDS[f] for f in p.exercise.focus)
-                console.print(
-                    f"    {p.rung:+d}  {escape(p.label())}: {p.dose_text()}{pace} · {trains}"
-                )
+            _print_sessions(app, week.stepped_down)
         if week.tip is not None:
             console.print(
                 f"  Tip: [bold]{escape(week.tip.title)}[/bold]. {escape(week.tip.text)} "
                 f"[dim](source: {escape(week.tip.source)})[/dim]"
             )
         console.print()
+
+
+def _label(week: ProgrammeWeek) -> str:
+    """The week's decision in a word: a hold no gate called for consolidates the rungs."""
+    if week.progression == "hold" and week.why.startswith("consolidating"):
+        return "hold (consolidating)"
+    return week.progression
+
+
+def _print_sessions(app: App, sessions: Sequence[Session]) -> None:
+    from rich.markup import escape
+
+    console = app.console()
+    shown: set[tuple[str, ...]] = set()
+    for session in sessions:
+        exercises = tuple(p.key for p in session.prescriptions)
+        if exercises in shown:
+            continue
+        shown.add(exercises)
+        same = [s.key for s in sessions if tuple(p.key for p in s.prescriptions) == exercises]
+        rests = sorted({p.rest_seconds for p in session.prescriptions})
+        console.print(
+            f"  {escape(session.title)} ({', '.join(same)}): about "
+            f"{session.estimated_minutes()} min with a {session.warmup_minutes}-min warm-up"
+            f" and {'/'.join(str(r) for r in rests)}-s rests"
+            + (f"; light: {escape(session.light_note)}" if session.light_note else "")
+        )
+        for p in session.prescriptions:
+            pace = f", {p.tempo_s} s a rep" if p.tempo_s else " (hold)"
+            trains = ", ".join(FOCUS_WORDS[f] for f in p.exercise.focus)
+            console.print(f"    {p.rung:+d}  {escape(p.label())}: {p.dose_text()}{pace} · {trains}")

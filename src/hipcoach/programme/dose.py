@@ -7,8 +7,11 @@ per side, 10 s to change sides, every hold, and the rest after each set but the 
 A full session never gives an exercise a single set. When the week's exercises do not fit
 one session at two sets each, the week alternates two sessions (A and B: the exercises of
 each direction the hip trains alternate between them, the knee and external-rotation work is
-in both when it fits); with one session a week, or when even that is too long, exercises are
-dropped, the least important first, never one the week needs for a direction it must train.
+in both when it fits). Session A, too long for the cap, drops its least important exercises
+first among those whose directions it still trains without them, so that it trains every
+direction it can (A, B, A: each direction in two sessions of three); B drops first what A
+holds and takes back what A could not; with one session a week the same as A, never dropping
+one the week needs for a direction it must train.
 Third sets (``strong``) are added where they still fit, most important exercise first.
 
 Deload weeks and light sessions use one reduction: one set fewer per exercise, or, where
@@ -71,8 +74,10 @@ class _Composer:
         rungs: dict[str, int],
         cap_seconds: int,
         required: Collection[Focus],
+        new: Collection[str] = (),
     ) -> None:
         self.slots = list(slots)
+        self.new = set(new)
         self.order = {s.key: i for i, s in enumerate(slots)}
         self.priority = {s.key: s.priority for s in slots}
         self.target = {s.key: s.sets for s in slots}
@@ -90,20 +95,28 @@ class _Composer:
         candidates = [k for k in keys if allowed(k)]
         return max(candidates, key=self.priority.__getitem__, default=None)
 
-    def shed(self, keys: list[str], elsewhere: Collection[str] = ()) -> list[str]:
-        """Drop exercises until ``keys`` fit: first those also in the other session, then
-        those whose directions the week still trains, then (never expected) the least
-        important."""
+    def shed(
+        self, keys: list[str], elsewhere: Collection[str] = (), *, whole: bool = True
+    ) -> list[str]:
+        """Drop exercises until ``keys`` fit, the least important first. A ``whole`` session
+        (one a week, or A, which A, B, A holds twice) first drops those whose directions it
+        still trains without them, so that it trains every direction it can; B first drops
+        those A holds (``elsewhere``), so that it holds what A could not. Then those whose
+        directions the week still trains; then (never expected) any."""
         keys = list(keys)
 
-        def still_covered(key: str) -> bool:
-            rest = [self.full[k] for k in {*keys, *elsewhere} - {key}]
-            return not (covers([self.full[key]]) & self.required) - covers(rest)
+        def kept_by(rest: Collection[str]) -> Callable[[str], bool]:
+            def check(key: str) -> bool:
+                others = covers([self.full[k] for k in rest if k != key])
+                return not (covers([self.full[key]]) & self.required) - others
 
+            return check
+
+        first = kept_by(keys) if whole else (lambda k: k in elsewhere)
         while keys and not self.fits(keys):
             key = (
-                self.least_important(keys, lambda k: k in elsewhere)
-                or self.least_important(keys, still_covered)
+                self.least_important(keys, first)
+                or self.least_important(keys, kept_by({*keys, *elsewhere}))
                 or self.least_important(keys, lambda k: len(keys) > 1)
             )
             if key is None:
@@ -111,19 +124,24 @@ class _Composer:
             keys.remove(key)
         return keys
 
-    def fill(self, keys: list[str], candidates: Collection[str]) -> list[str]:
-        """Add ``candidates`` (most important first) while the session still fits."""
+    def fill(
+        self, keys: list[str], candidates: Collection[str], later: Collection[str] = ()
+    ) -> list[str]:
+        """Add ``candidates`` (most important first), then the ``later`` ones, while the
+        session still fits."""
         keys = list(keys)
-        for key in sorted(candidates, key=self.priority.__getitem__):
-            if key not in keys and self.fits([*keys, key]):
-                keys.append(key)
+        for group in (candidates, later):
+            for key in sorted(group, key=self.priority.__getitem__):
+                if key not in keys and self.fits([*keys, key]):
+                    keys.append(key)
         return self.sorted(keys)
 
     def with_sets(self, keys: Sequence[str]) -> Template:
-        """Two sets each, then third sets where the level wants them and they fit."""
+        """Two sets each, then third sets where the level wants them and they fit (not for an
+        exercise in its first week: it starts at two)."""
         items = {k: self.full[k] for k in keys}
         for key in sorted(keys, key=self.priority.__getitem__):
-            if self.target[key] <= FULL_SETS:
+            if self.target[key] <= FULL_SETS or key in self.new:
                 continue
             more = items[key].model_copy(update={"sets": self.target[key]})
             if session_seconds([*(v for k, v in items.items() if k != key), more]) <= self.cap:
@@ -156,8 +174,9 @@ class _Composer:
             return (self.with_sets(self.fill(one, keys)),)
         a, b = self.split()
         a = self.shed(a, elsewhere=b)
-        b = self.shed(b, elsewhere=a)
-        a, b = self.fill(a, b), self.fill(b, a)
+        b = self.shed(b, elsewhere=a, whole=False)
+        a = self.fill(a, b)
+        b = self.fill(b, [k for k in keys if k not in a], a)
         if set(a) == set(b):
             return (self.with_sets(a),)
         return self.with_sets(a), self.with_sets(b)
@@ -170,11 +189,13 @@ def compose(
     sessions: int,
     cap_seconds: int,
     required: Collection[Focus] = (),
+    new: Collection[str] = (),
 ) -> tuple[Template, ...]:
     """The week's session templates (one, or A and B to alternate) at ``rungs``: every
-    exercise at two sets or more, each template within ``cap_seconds``, and together they
-    train every ``required`` direction the slots can."""
-    return _Composer(slots, rungs, cap_seconds, required).compose(sessions)
+    exercise at two sets or more (``new`` ones, in their first week, at two), each template
+    within ``cap_seconds``, and together they train every ``required`` direction the slots
+    can, each template every one it can."""
+    return _Composer(slots, rungs, cap_seconds, required, new).compose(sessions)
 
 
 def pause_template(slots: Sequence[Slot]) -> Template:
@@ -239,18 +260,23 @@ def longest_seconds(templates: Sequence[Template]) -> int:
     return max((session_seconds(t) for t in templates), default=0)
 
 
-def _knee_first(templates: Sequence[Template]) -> list[str]:
-    """The exercises of ``templates``, knee-targeted first, then the others done standing,
-    then the rest."""
-    items = {p.key: p for t in templates for p in t}
-    return sorted(
-        items,
-        key=lambda k: (not items[k].exercise.knee_loading, "knee" not in items[k].exercise.focus),
-    )
+def sessions_of(templates: Sequence[Template], sessions: int) -> list[Template]:
+    """The week's ``sessions`` sessions, cycling through ``templates`` (A, B, A, ...)."""
+    return [templates[i % len(templates)] for i in range(sessions)]
 
 
-def _one_set_fewer(p: Prescription) -> Prescription:
-    return p.model_copy(update={"sets": p.sets - 1}) if p.sets > 1 else p
+def exercise_loads(templates: Sequence[Template], sessions: int) -> dict[str, float]:
+    """Each exercise's rep-equivalents over a week of ``sessions`` sessions."""
+    loads: dict[str, float] = {}
+    for template in sessions_of(templates, sessions):
+        for p in template:
+            loads[p.key] = loads.get(p.key, 0.0) + p.rep_equivalents()
+    return loads
+
+
+def week_minutes(templates: Sequence[Template], sessions: int) -> int:
+    """The week's minutes: each session's estimate rounded up, as the runner sees them."""
+    return sum(-(-session_seconds(t) // 60) for t in sessions_of(templates, sessions))
 
 
 def _apply(
@@ -259,56 +285,184 @@ def _apply(
     return tuple(tuple(cut(p) if p.key == key else p for p in t) for t in templates)
 
 
-def step_down(
-    templates: Sequence[Template],
-    sessions: int,
-    below_load: float,
-    within_seconds: int,
-    required: Collection[Focus] = (),
-) -> tuple[tuple[Template, ...], bool]:
-    """``templates`` cut until a week of ``sessions`` asks strictly less than ``below_load``
-    rep-equivalents and no session is longer than ``within_seconds``: a set off each
-    exercise, knee-loading ones first, then rounds of a third fewer reps (or a shorter hold),
-    knee-loading first; then, while a session is still longer than ``within_seconds``, single
-    sets and then the least needed exercise (never one a ``required`` direction needs, never
-    a template's last). False when even that does not get there (at the floor of every
-    ladder the load cannot drop further)."""
-    current = tuple(templates)
+def _cut_order(templates: Sequence[Template]) -> list[str]:
+    """The week's exercises in the order a step-down cuts them: the knee-loading ones first
+    (the knee ladder, then those done standing), then the least needed first."""
+    from hipcoach.programme.levels import PRIORITY
 
-    def done() -> bool:
-        return (
-            week_load(current, sessions) < below_load and longest_seconds(current) <= within_seconds
+    items = {p.key: p for t in templates for p in t}
+
+    def order(key: str) -> tuple[bool, bool, int]:
+        exercise = items[key].exercise
+        rank = PRIORITY.index(key) if key in PRIORITY else len(PRIORITY)
+        return (not exercise.knee_loading, "knee" not in exercise.focus, -rank)
+
+    return sorted(items, key=order)
+
+
+def _amount(p: Prescription) -> int:
+    return p.reps if p.reps is not None else p.seconds or 0
+
+
+def _with_amount(p: Prescription, amount: int) -> Prescription:
+    field = "reps" if p.reps is not None else "seconds"
+    return p.model_copy(update={field: amount})
+
+
+def _notch(
+    templates: tuple[Template, ...], key: str, sets_first: bool
+) -> tuple[Template, ...] | None:
+    """``key`` one notch lighter over the week, the smallest cut first: a rep fewer (5 s off a
+    hold) down to a third off the rung's own dose, and a set fewer in the session holding the
+    most (``sets_first``: the set before the reps), then reps down to the floor (6, or 10 s),
+    then out of one session while another still holds it. None when nothing is left to cut."""
+    held = [(i, p) for i, t in enumerate(templates) for p in t if p.key == key]
+    if not held:
+        return None
+    first = held[0][1]
+    step, floor = (1, MIN_REPS) if first.reps is not None else (HOLD_STEP_SECONDS, MIN_HOLD_SECONDS)
+    own = first.variant.reps or first.variant.seconds or floor
+    mild = max(floor, own - own // 3)
+    most = max(_amount(p) for _, p in held)
+
+    def fewer(limit: int) -> tuple[Template, ...] | None:
+        if most - step < limit:
+            return None
+        return _apply(templates, key, lambda p: _with_amount(p, min(_amount(p), most - step)))
+
+    def set_fewer() -> tuple[Template, ...] | None:
+        index, p = max(
+            ((i, p) for i, p in held if p.sets > 1),
+            key=lambda ip: (ip[1].sets, ip[0]),
+            default=(None, None),
+        )
+        if index is None or p is None:
+            return None
+        cut = p.model_copy(update={"sets": p.sets - 1})
+        return tuple(
+            tuple(cut if (i == index and q.key == key) else q for q in t)
+            for i, t in enumerate(templates)
         )
 
-    for cut in (_one_set_fewer, smaller):
-        while not done():
-            changed = False
-            for key in _knee_first(current):
-                cut_once = _apply(current, key, cut)
-                if cut_once != current:
-                    current, changed = cut_once, True
-                    if done():
-                        return current, True
-            if not changed or cut is _one_set_fewer:
-                break
+    def one_session_fewer() -> tuple[Template, ...] | None:
+        where = sorted({i for i, _ in held})
+        if len(where) < 2 or len(templates[where[-1]]) < 2:
+            return None
+        return tuple(
+            tuple(q for q in t if not (i == where[-1] and q.key == key))
+            for i, t in enumerate(templates)
+        )
 
-    # Still longer than the week before (it holds more exercises than that week could): a
-    # step-down is not a full session, so single sets, then the least needed exercise goes.
-    def too_long() -> bool:
-        return longest_seconds(current) > within_seconds
+    steps: list[Callable[[], tuple[Template, ...] | None]] = (
+        [set_fewer, lambda: fewer(floor)]
+        if sets_first
+        else [lambda: fewer(mild), set_fewer, lambda: fewer(floor)]
+    )
+    for cut in [*steps, one_session_fewer]:
+        lighter = cut()
+        if lighter is not None:
+            return lighter
+    return None
 
-    while too_long():
-        trials = (_apply(current, key, _one_set_fewer) for key in _knee_first(current))
-        fewer = next((trial for trial in trials if trial != current), None)
-        if fewer is None:
+
+def _cut_until(
+    templates: tuple[Template, ...],
+    key: str,
+    done: Callable[[tuple[Template, ...]], bool],
+    sets_first: bool,
+) -> tuple[Template, ...]:
+    while not done(templates):
+        lighter = _notch(templates, key, sets_first)
+        if lighter is None:
             break
-        current = fewer
-    while too_long():
+        templates = lighter
+    return templates
+
+
+_EPSILON = 1e-9
+
+
+def step_down(
+    reference: Sequence[Template],
+    reference_sessions: int,
+    stepped: Sequence[Template],
+    sessions: int,
+    required: Collection[Focus] = (),
+) -> tuple[tuple[Template, ...], bool]:
+    """A step-down week: ``stepped`` (the week that hurt, ``reference`` over
+    ``reference_sessions``, one rung down, over at most as many ``sessions``) cut until it asks
+    less of the knee and no more time than the week that hurt.
+
+    - each knee-loading exercise (the knee ladder, then those done standing) strictly less
+      over the week than it had, every other exercise no more (an exercise the week that hurt
+      lacked is one the week must now train: the generator brings it in at its easiest hold);
+    - the whole week strictly fewer rep-equivalents, the knee-loading exercises cut first;
+    - the week's minutes no more than before, and no session longer than its longest.
+
+    With fewer sessions than the week that hurt, these limits shrink in proportion, so that
+    every session is lighter too, not only the week.
+
+    The knee-loading exercises lose a set before reps; the others keep their sets at fewer
+    reps where that is enough; one already at the floor of its dose (a set of 6, or a 10-s
+    hold, in one session) leaves the week unless a ``required`` direction needs it. Then, for
+    time, sets go (knee-loading first) and the least needed exercise (never one a
+    ``required`` direction needs, never a session's last). False when even that does not get
+    there (an exercise a direction needs, at the floor of its dose: it stays as it was)."""
+    # Fewer sessions than the week that hurt (maintenance, a race week): each session is
+    # still lighter than that week's, on average.
+    share = min(1.0, sessions / reference_sessions)
+    caps = {k: v * share for k, v in exercise_loads(reference, reference_sessions).items()}
+    total = sum(caps.values())
+    minutes = week_minutes(reference, reference_sessions) * share
+    longest = longest_seconds(reference)
+    current = tuple(stepped)
+    order = _cut_order(current)
+    knee = {p.key for t in current for p in t if p.exercise.knee_loading}
+
+    def within(key: str) -> Callable[[tuple[Template, ...]], bool]:
+        def check(templates: tuple[Template, ...]) -> bool:
+            load = exercise_loads(templates, sessions).get(key, 0.0)
+            if key not in caps:
+                return True
+            return load < caps[key] - _EPSILON if key in knee else load <= caps[key] + _EPSILON
+
+        return check
+
+    def lighter(templates: tuple[Template, ...]) -> bool:
+        return week_load(templates, sessions) < total - _EPSILON
+
+    def shorter(templates: tuple[Template, ...]) -> bool:
+        return (
+            week_minutes(templates, sessions) <= minutes and longest_seconds(templates) <= longest
+        )
+
+    for key in order:
+        current = _cut_until(current, key, within(key), sets_first=key in knee)
+        if not within(key)(current):  # at the floor of its dose: out, if nothing needs it
+            current = _without(current, key, required) or current
+    for key in order:
+        current = _cut_until(current, key, lighter, sets_first=key in knee)
+    for key in order:
+        current = _cut_until(current, key, shorter, sets_first=True)
+    while not shorter(current):
         spared = _without_least_needed(current, required)
         if spared is None:
             break
         current = spared
-    return current, done()
+    done = lighter(current) and shorter(current) and all(within(k)(current) for k in order)
+    return current, done
+
+
+def _without(
+    templates: tuple[Template, ...], key: str, required: Collection[Focus]
+) -> tuple[Template, ...] | None:
+    """``templates`` without ``key`` when every session keeps an exercise and the week every
+    ``required`` direction it trains; None otherwise."""
+    trial = tuple(tuple(q for q in t if q.key != key) for t in templates)
+    kept = set(required) & covers([q for t in templates for q in t])
+    if all(trial) and kept <= covers([q for t in trial for q in t]):
+        return trial
+    return None
 
 
 def _least_needed_first(templates: Sequence[Template]) -> list[Prescription]:
@@ -322,13 +476,23 @@ def _least_needed_first(templates: Sequence[Template]) -> list[Prescription]:
 
 
 def _without_least_needed(
-    templates: tuple[Template, ...], required: Collection[Focus]
+    templates: tuple[Template, ...], required: Collection[Focus], per_session: bool = False
 ) -> tuple[Template, ...] | None:
     """``templates`` without their least needed exercise (by the levels' priority), keeping
-    every ``required`` direction and at least one exercise per template; None if none can go."""
+    every ``required`` direction the week trains (``per_session``: each session keeps those
+    it trains) and at least one exercise per template; None if none can go."""
+    needed = set(required)
     for p in _least_needed_first(templates):
         trial = tuple(tuple(q for q in t if q.key != p.key) for t in templates)
-        if all(trial) and set(required) <= covers([q for t in trial for q in t]):
+        if not all(trial):
+            continue
+        if per_session:
+            kept = all(
+                covers(t) & needed <= covers(u) for t, u in zip(templates, trial, strict=True)
+            )
+        else:
+            kept = needed <= covers([q for t in trial for q in t])
+        if kept:
             return trial
     return None
 
@@ -348,7 +512,7 @@ def shed_load(
         if third is not None:
             current = _apply(current, third.key, lambda q: q.model_copy(update={"sets": FULL_SETS}))
             continue
-        dropped = _without_least_needed(current, required)
+        dropped = _without_least_needed(current, required, per_session=True)
         if dropped is None:
             break
         current = dropped

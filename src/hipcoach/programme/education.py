@@ -4,7 +4,11 @@ Education plus exercise ranks above exercise alone for patellofemoral pain (Wint
 network meta-analysis; all three groups in Hott 2020 had education and all improved; for
 runners, education alone did as well as education plus exercise or gait retraining in
 Esculier 2018). The tips follow ``evidence.md`` §4, §5, §8 and §9: they explain and suggest,
-they never promise a cure or a timeline.
+they never promise a cure or a timeline. The order puts what a runner needs first early: what
+the pain is, the pain rules, when to see a physiotherapist (swelling, locking, night pain) and
+what to expect, in weeks 1-4. A week that pain shapes takes its tip from the pain instead
+(see :mod:`hipcoach.programme.generator`): a pause, the pain rules or when to see a
+physiotherapist; a step-down, the pain rules; running pain, run-walk.
 """
 
 from __future__ import annotations
@@ -50,6 +54,26 @@ TIPS: tuple[Tip, ...] = (
             "with `checkin --pain N --run-pain N`, adding --lingered or --worse-next-morning."
         ),
         source=TREK_PAIN,
+    ),
+    Tip(
+        key="see_a_physio",
+        title="When to see a physiotherapist",
+        text=(
+            "See one if the knee swells, locks or gives way, if pain wakes you at night, if it "
+            "keeps rising week on week, or if it stays above 2/10 for two weeks despite the "
+            "changes. hipcoach cannot examine your knee; a physio can."
+        ),
+        source=f"{WILLY_2019}; {TREK_PAIN}",
+    ),
+    Tip(
+        key="what_to_expect",
+        title="What to expect",
+        text=(
+            "In the trials most people's pain eased over weeks, but everyone is different and "
+            "about half still have some pain years later. Steady work within the pain rules "
+            "matters more than any single week; hipcoach cannot promise a timeline."
+        ),
+        source=f"{COLLINS_2018}; Ferber et al., J Athl Train 2015; Dolak et al., JOSPT 2011",
     ),
     Tip(
         key="hip_and_knee",
@@ -120,34 +144,18 @@ TIPS: tuple[Tip, ...] = (
         source=ESCULIER_2020,
     ),
     Tip(
-        key="what_to_expect",
-        title="What to expect",
-        text=(
-            "In the trials most people's pain eased over weeks, but everyone is different and "
-            "about half still have some pain years later. Steady work within the pain rules "
-            "matters more than any single week; hipcoach cannot promise a timeline."
-        ),
-        source=f"{COLLINS_2018}; Ferber et al., J Athl Train 2015; Dolak et al., JOSPT 2011",
-    ),
-    Tip(
         key="habit",
         title="Keep the habit",
         text=(
-            "The benefit of exercise fades when it stops: after the first weeks hipcoach keeps "
-            "two short sessions a week and keeps climbing slowly. Two sessions you do beat "
-            "three you skip."
+            "In the trials the gains of 6-8 weeks of exercise held at 6 and 12 months, but the "
+            "benefit shrinks over the years and about half of people still have some pain "
+            "later: after the first weeks hipcoach keeps two short sessions a week and keeps "
+            "climbing slowly. Two sessions you do beat three you skip."
         ),
-        source=f"{COLLINS_2018}; Khayambashi et al., Arch Phys Med Rehabil 2014",
-    ),
-    Tip(
-        key="see_a_physio",
-        title="When to see a physiotherapist",
-        text=(
-            "See one if the knee swells, locks or gives way, if pain wakes you at night, if it "
-            "keeps rising week on week, or if it stays above 2/10 for two weeks despite the "
-            "changes. hipcoach cannot examine your knee; a physio can."
+        source=(
+            f"Khayambashi et al., Arch Phys Med Rehabil 2014 (6 months); Fukuda et al., JOSPT "
+            f"2012 (12 months); {COLLINS_2018}"
         ),
-        source=f"{WILLY_2019}; {TREK_PAIN}",
     ),
     Tip(
         key="shoes_and_surfaces",
@@ -180,6 +188,14 @@ TIPS: tuple[Tip, ...] = (
         source=f"{ESCULIER_2018}; Hott et al., Scand J Med Sci Sports 2020",
     ),
 )
+
+
+_BY_KEY = {tip.key: tip for tip in TIPS}
+
+
+def tip_by_key(key: str) -> Tip:
+    """The tip with this key (a KeyError names a tip that does not exist: a bug)."""
+    return _BY_KEY[key]
 
 
 def tip_for_week(week: int) -> Tip:

@@ -22,9 +22,10 @@ light session. Every week carries one education tip.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Literal
 
 from hipcoach.models import (
     CheckIn,
@@ -33,6 +34,7 @@ from hipcoach.models import (
     ProgrammeWeek,
     Progression,
     Session,
+    Tip,
 )
 from hipcoach.programme.dose import (
     Template,
@@ -40,12 +42,13 @@ from hipcoach.programme.dose import (
     covers,
     longest_seconds,
     pause_template,
+    prescribe,
     reduce_all,
     shed_load,
     step_down,
     week_load,
 )
-from hipcoach.programme.education import tip_for_week
+from hipcoach.programme.education import tip_by_key, tip_for_week
 from hipcoach.programme.levels import (
     HIP_AND_KNEE_FROM_WEEK,
     ProgrammeSettings,
@@ -63,8 +66,9 @@ from hipcoach.programme.progression import (
     describe,
     no_gates,
     physio_advice,
+    running_pain,
 )
-from hipcoach.programme.vocabulary import WEEKLY_FOCI
+from hipcoach.programme.vocabulary import WEEKLY_FOCI, Focus
 from hipcoach.timeutil import monday
 
 __all__ = ["ProgrammeSettings", "generate", "lighten", "programme_monday", "session_key"]
@@ -75,8 +79,25 @@ DELOAD_EVERY = 4
 #: A full week asks at most this much more than the last full one (graded exposure to load,
 #: evidence.md §4; the figure is inferred): exercises give way first, never a direction.
 MAX_WEEKLY_RISE = 1.3
-#: What a week held at a step-down's dose says of its sessions.
-KEPT_REDUCED = f"the step-down's lighter dose, until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
+#: What the sessions of a pause, a step-down, a week kept at its dose and the first week back
+#: after a pause say of their dose (``light_note``).
+PAUSE_NOTE = "pause: pain-free holds only, stop any that hurts"
+STEPPED_NOTE = (
+    "step-down after pain: every exercise one rung easier, with less load (the knee-loading "
+    "exercises first)"
+)
+KEPT_NOTE = (
+    "the step-down's lighter dose, kept while the pain holds: full sessions again the week "
+    f"after a check-in of {PAIN_HOLD_ABOVE}/10 or less"
+)
+KEPT_WHY = (
+    "at the step-down's lighter dose (full sessions again the week after a check-in of "
+    f"{PAIN_HOLD_ABOVE}/10 or less)"
+)
+RESUMED_NOTE = (
+    "first week back after the pause: the step-down's lighter dose of the week that hurt; "
+    "full sessions from next week"
+)
 #: A programme first planned on this weekday (Thursday) or later starts on the next Monday.
 LATE_START_WEEKDAY = 3
 
@@ -152,19 +173,26 @@ def lighten(session: Session) -> Session:
 @dataclass
 class _Climb:
     """Where the programme stands: each exercise's rung, credit towards the next, the ceiling
-    set by pain, a pause under way."""
+    set by pain, a step-down's dose kept while the pain holds, a pause under way."""
 
     rungs: dict[str, int]
     credit: int = 0
     step: int = 0
     ceiling: dict[str, int] | None = None
     ceiling_since: date | None = None
+    #: a step-down's dose, kept until a check-in of 2/10 or less
+    lighter: _Lighter | None = None
     paused_by: CheckIn | None = None
     pause_rungs: dict[str, int] | None = None
+    #: the week the pause began in (what the first week back steps down from)
+    pause_hurt: _Built | None = None
+    #: exercises whose climb waits a week (one change of body position at a time)
+    deferred: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
 
-    def move(self, slots: Sequence[Slot], by: int) -> None:
-        """Every exercise ``by`` rungs (within its ladder and the pain ceiling)."""
+    def move(self, slots: Sequence[Slot], by: int, *, counts: bool = True) -> None:
+        """Every exercise ``by`` rungs (within its ladder and the pain ceiling); ``counts``:
+        a step of the programme (a deferred part of the last one is not)."""
         self.moved = []
         for slot in slots:
             old = self.rungs[slot.key]
@@ -178,14 +206,25 @@ class _Climb:
             if new != old:
                 self.rungs[slot.key] = new
                 self.moved.append(slot.exercise.name)
-        if self.moved:
+        if self.moved and counts:
             self.step += 1 if by > 0 else -1
+
+    def top(self, slot: Slot) -> int:
+        """The highest rung ``slot`` may reach now (its ladder's, or the pain ceiling's)."""
+        if self.ceiling is None:
+            return slot.highest
+        return min(slot.highest, self.ceiling.get(slot.key, slot.highest))
 
     def cap_at(self, rungs: dict[str, int], since: date) -> None:
         """Nothing climbs above ``rungs`` until a check-in after ``since`` meets every limit."""
         ceiling = dict(rungs) if self.ceiling is None else self.ceiling
         self.ceiling = {k: min(r, ceiling.get(k, r)) for k, r in rungs.items()}
         self.ceiling_since = max(since, self.ceiling_since or since)
+
+    def clear(self) -> None:
+        """A check-in met every limit: no ceiling, no kept step-down dose."""
+        self.ceiling = self.ceiling_since = None
+        self.lighter = None
 
 
 @dataclass(frozen=True)
@@ -201,8 +240,15 @@ class _Built:
     longest: int
     #: the exercises its sessions held
     keys: frozenset[str] = frozenset()
-    #: a step-down's lighter dose (kept while the pain holds the weeks after it)
-    reduced: bool = False
+
+
+@dataclass(frozen=True)
+class _Lighter:
+    """A step-down's dose and the week that hurt (no week kept at this dose asks more)."""
+
+    templates: tuple[Template, ...]
+    sessions: int
+    hurt: _Built
 
 
 @dataclass(frozen=True)
@@ -210,8 +256,21 @@ class _Decision:
     progression: Progression
     why: str
     pause: bool = False
-    #: stay at the week before's step-down dose (pain still holds, or no check-in since)
-    keep_reduced: bool = False
+    #: the first week back after a pause: the step-down's dose of the week that hurt
+    resume: bool = False
+
+
+DoseKind = Literal["full", "pause", "stepped", "kept", "resumed"]
+
+
+@dataclass(frozen=True)
+class _Dose:
+    """The week's templates over ``count`` sessions, and what kind of dose they are."""
+
+    templates: tuple[Template, ...]
+    count: int
+    kind: DoseKind = "full"
+    light_note: str | None = None
 
 
 class _Generator:
@@ -229,6 +288,7 @@ class _Generator:
         self.start = programme_monday(first_day)
         self.lead_in = monday(first_day) if monday(first_day) != self.start else None
         self.slots = level_slots(settings)
+        self.by_key = {s.key: s for s in self.slots}
         self.pain = PainLog(checkins)
         self.checkins = list(checkins)
         self.gate_for = gate_for
@@ -250,10 +310,18 @@ class _Generator:
         gate = self._gate(week_start, verdict)
         before = dict(self.climb.rungs)
         decision = self._decide(n, phase, active, verdict, gate, week_start)
-        templates, count, light_note = self._templates(n, phase, active, decision, before)
-        self._record(week_start, n, lead_in, templates, count, decision, phase)
-        sessions = self._sessions(n, week_start, phase, templates, count, decision, light_note)
+        dose = self._templates(n, phase, active, decision, before)
+        self._record(week_start, n, lead_in, dose, decision, phase)
+        physio = physio_advice(self.checkins, week_start)
+        tip = self._tip(n, decision, verdict)
+        sessions = self._sessions(n, week_start, phase, dose, physio, tip)
         severe = self.pain.severe_in(week_start)
+        stepped_from, stepped = self._stepped_mid_week(
+            n, week_start, phase, active, dose, severe, tip
+        )
+        daily = tuple(
+            physio_advice(self.checkins, week_start + timedelta(days=d)) for d in range(7)
+        )
         return ProgrammeWeek(
             week=max(1, n),
             start=week_start,
@@ -264,10 +332,24 @@ class _Generator:
             held="; ".join(r for r in (verdict.reason, gate.reason) if r) or None,
             sessions=sessions,
             lead_in=lead_in,
-            tip=tip_for_week(n),
-            physio=sessions[0].physio if sessions else None,
+            tip=tip,
+            physio=physio,
+            physio_days=daily if any(p != physio for p in daily) else (),
             cancelled_from=severe.date if severe is not None else None,
+            stepped_down_from=stepped_from,
+            stepped_down=stepped,
         )
+
+    def _tip(self, n: int, decision: _Decision, verdict: PainVerdict) -> Tip:
+        """The week's tip: the pain rules or when to see a physio while pain rules the week
+        (a pause, a step-down), running advice when running pain holds it, else the next."""
+        if decision.pause:
+            return tip_by_key("see_a_physio" if n % 2 else "pain_rules")
+        if decision.progression == "step_down" or decision.resume:
+            return tip_by_key("pain_rules")
+        if verdict.cause is not None and running_pain(verdict.cause):
+            return tip_by_key("run_walk")
+        return tip_for_week(n)
 
     def _gate(self, week_start: date, verdict: PainVerdict) -> Gate:
         """The non-pain gates, and the credit the week before earns (one completed week that
@@ -296,26 +378,38 @@ class _Generator:
         climb = self.climb
         since = climb.ceiling_since
         if since is not None and self.pain.clear_after(since, week_start) is not None:
-            climb.ceiling = climb.ceiling_since = None
+            climb.clear()
         if verdict.cause is not None:
             climb.cap_at(climb.pause_rungs or climb.rungs, verdict.cause.date)
         severe = self.pain.unresolved_severe(week_start)
         if severe is not None:
             if climb.paused_by is None:
                 climb.pause_rungs = dict(climb.rungs)
-            climb.paused_by, climb.credit = severe, 0
+                climb.pause_hurt = self.previous
+            climb.paused_by, climb.credit, climb.lighter = severe, 0, None
             return _Decision(
                 "pause",
                 f"{describe(severe)}: pause. Only pain-free holds until a check-in of "
-                f"{PAIN_HOLD_ABOVE}/10 or less; then one rung below where it hurt",
+                f"{PAIN_HOLD_ABOVE}/10 or less; then a week back at a lighter dose, one rung "
+                "below where it hurt",
                 pause=True,
             )
         if climb.paused_by is not None or verdict.action == "pause":
             return self._resume(active, week_start, verdict)
+        decision = self._plain(n, phase, active, verdict, gate)
+        if climb.lighter is not None and decision.progression != "step_down":
+            return _Decision(decision.progression, f"{decision.why}; {KEPT_WHY}")
+        return decision
+
+    def _plain(
+        self, n: int, phase: Phase, active: Sequence[Slot], verdict: PainVerdict, gate: Gate
+    ) -> _Decision:
+        """The decision outside a pause and its re-entry."""
+        climb = self.climb
         held = f"; also holding: {gate.reason}" if gate.action == "hold" else ""
         if verdict.action == "step_down":
             climb.move(active, -1)
-            climb.credit = 0
+            climb.credit, climb.deferred = 0, []
             floor = "" if climb.moved else "; every exercise is already at its easiest variant"
             extra = "; deload week: one set fewer too" if phase == "deload" else ""
             return _Decision("step_down", f"{verdict.reason}{floor}{extra}")
@@ -334,12 +428,8 @@ class _Generator:
         if phase == "race":
             return _Decision("hold", f"race week: one light session{held}")
         if verdict.action == "hold" or gate.action != "progress":
+            climb.deferred = []  # a climb put off a week waits for the next one
             reasons = "; ".join(r for r in (verdict.reason, gate.reason) if r)
-            previous = self.previous
-            if verdict.action == "hold" and previous is not None and previous.reduced:
-                return _Decision(
-                    "hold", f"{reasons}; at the step-down's lighter dose", keep_reduced=True
-                )
             return _Decision("hold", reasons or "holding")
         return self._climb(n, phase, active)
 
@@ -351,11 +441,14 @@ class _Generator:
         climb.move(active, -1)
         climb.paused_by = climb.pause_rungs = None
         climb.credit = 0
+        climb.lighter = None
         when = f" on {cleared.date:%a %d %b}" if cleared else ""
         return _Decision(
             "hold",
             f"resuming after the pause (a check-in of {PAIN_HOLD_ABOVE}/10 or less{when}): "
-            "every exercise one rung below where it hurt",
+            "every exercise one rung below where it hurt, and for this first week back the "
+            "lighter dose of a step-down (light); full sessions from next week",
+            resume=True,
         )
 
     def _climb(self, n: int, phase: Phase, active: Sequence[Slot]) -> _Decision:
@@ -363,14 +456,26 @@ class _Generator:
         maintenance = phase == "maintenance"
         need = MAINTENANCE_WEEKS_PER_RUNG if maintenance else WEEKS_PER_RUNG
         label: Progression = "maintain" if maintenance else "progress"
+        last_week = self.previous.keys if self.previous is not None else frozenset()
+        # An exercise joins at its level's start and climbs from the week after; one the cap
+        # left out last week stays where it was (no rung the runner never did).
+        movers = [s for s in active if n > s.from_week and s.key in last_week]
         if climb.credit >= need:
-            # An exercise joins at its level's start and climbs from the week after; one the
-            # cap left out last week stays where it was (no rung the runner never did).
-            last_week = self.previous.keys if self.previous is not None else frozenset()
-            climb.move([s for s in active if n > s.from_week and s.key in last_week], +1)
+            movers, later = self._staggered(movers)
+            climb.move(movers, +1)
             if climb.moved:
-                climb.credit = 0
-                return _Decision(label, self._moved_why(n, active, need, maintenance))
+                climb.credit, climb.deferred = 0, later
+                return _Decision(label, self._moved_why(n, active, need, maintenance, last_week))
+        due = [s for s in movers if s.key in climb.deferred]
+        climb.deferred = []
+        if due:
+            climb.move(due, +1, counts=False)
+            if climb.moved:
+                return _Decision(
+                    label,
+                    f"{', '.join(climb.moved)} up a rung, a week after the others: one change "
+                    "of body position at a time",
+                )
         if maintenance:
             return _Decision(
                 "maintain",
@@ -388,23 +493,63 @@ class _Generator:
             return _Decision("hold", at_top)
         done = climb.credit
         why = (
-            f"{done} completed week{'s' if done != 1 else ''} at these rungs: they move up after "
-            f"{need} (a week counts with {settings.min_sessions_per_week} sessions done)"
+            f"consolidating, no pain holding you: {done} completed week"
+            f"{'s' if done != 1 else ''} at these rungs; they move up after {need} (a week "
+            f"counts with {settings.min_sessions_per_week} sessions done)"
         )
         return _Decision("hold", why)
 
-    def _moved_why(self, n: int, active: Sequence[Slot], need: int, maintenance: bool) -> str:
+    def _staggered(self, movers: Sequence[Slot]) -> tuple[list[Slot], list[str]]:
+        """The exercises that climb now, and those that wait a week: the knee ladder, when
+        its next rung is a new body position and another exercise's is too (a new position
+        loads the knee differently; one at a time)."""
+        climb = self.climb
+
+        def new_position(slot: Slot) -> bool:
+            rung = climb.rungs[slot.key]
+            if rung >= climb.top(slot):
+                return False
+            return slot.variant(rung + 1).picture != slot.variant(rung).picture
+
+        changing = [s for s in movers if new_position(s)]
+        knee = [s for s in changing if "knee" in s.focus]
+        if not knee or len(changing) == len(knee):
+            return list(movers), []
+        return [s for s in movers if s not in knee], [s.key for s in knee]
+
+    def _moved_why(
+        self,
+        n: int,
+        active: Sequence[Slot],
+        need: int,
+        maintenance: bool,
+        last_week: frozenset[str],
+    ) -> str:
+        moved = set(self.climb.moved)
         new = [s.exercise.name for s in active if s.from_week == n]
-        stayed = [
+        stayed = [s for s in active if s.exercise.name not in moved and s.from_week < n]
+        waits = [s.exercise.name for s in stayed if s.key in self.climb.deferred]
+        left_out = [s.exercise.name for s in stayed if s.key not in last_week]
+        kept = [
             s.exercise.name
-            for s in active
-            if s.exercise.name not in self.climb.moved and s.from_week < n
+            for s in stayed
+            if s.key in last_week and s.key not in self.climb.deferred
         ]
         what = f"{need} completed weeks: "
         if maintenance:
             what = f"maintenance, {need} completed weeks: "
         if stayed:
-            what += f"up a rung, except {', '.join(stayed)} (at the top or held by pain)"
+            why = []
+            if kept:
+                why.append(f"{', '.join(kept)} (at the top or held by pain)")
+            if left_out:
+                why.append(f"{', '.join(left_out)} (left out of last week's sessions)")
+            if waits:
+                why.append(
+                    f"{', '.join(waits)} (next week: its new position after the others' new "
+                    "ones, one at a time)"
+                )
+            what += f"up a rung, except {'; '.join(why)}"
         else:
             what += "every exercise moves up a rung"
         if new:
@@ -419,70 +564,155 @@ class _Generator:
         active: Sequence[Slot],
         decision: _Decision,
         before: dict[str, int],
-    ) -> tuple[tuple[Template, ...], int, str | None]:
-        settings = self.settings
+    ) -> _Dose:
+        settings, climb = self.settings, self.climb
         cap = settings.max_session_minutes * 60
         count = sessions_in(settings, phase)
         if decision.pause:
-            pause = "pause: pain-free holds only, stop any that hurts"
-            return (pause_template(self.slots),), count, pause
+            return _Dose((pause_template(self.slots),), count, "pause", PAUSE_NOTE)
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+        # A new exercise takes two sets for its first two weeks (no third set yet).
+        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
 
         def at(rungs: dict[str, int], sessions: int) -> tuple[Template, ...]:
-            return compose(active, rungs, sessions=sessions, cap_seconds=cap, required=required)
+            return compose(
+                active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
+            )
 
-        templates = at(self.climb.rungs, count)
-        if decision.keep_reduced and self.previous is not None:
-            # Already lighter than a deload or race week asks: kept as it is, unless the
-            # week must now train what it did not (the knee and rotation joining in week 3):
-            # then this week's exercises, one set fewer.
-            count = min(count, self.previous.sessions)
-            kept = self.previous.templates[:count]
-            if set(required) <= covers([p for t in kept for p in t]):
-                return kept, count, KEPT_REDUCED
-            lighter = tuple(reduce_all(t)[0] for t in at(self.climb.rungs, count))
-            return lighter, count, KEPT_REDUCED
+        if decision.resume:
+            hurt = climb.pause_hurt or self._planned(before, count, at)
+            climb.pause_hurt = None
+            templates, count = self._stepped(hurt, active, required, count)
+            return _Dose(templates, count, "resumed", RESUMED_NOTE)
         if decision.progression == "step_down":
             # Strictly less than the week before (or, in week 1, than the week as planned).
-            reference = self.previous
-            if reference is None:
-                unstepped = at(before, count)
-                reference = _Built(
-                    self.start,
-                    unstepped,
-                    count,
-                    count,
-                    False,
-                    week_load(unstepped, count),
-                    longest_seconds(unstepped),
-                )
-            if reference.sessions < count:  # never more sessions than the week before
-                count = reference.sessions
-                templates = at(self.climb.rungs, count)
-            templates, _ = step_down(templates, count, reference.load, reference.longest, required)
+            hurt = self.previous or self._planned(before, count, at)
+            templates, count = self._stepped(hurt, active, required, count)
+            climb.lighter = _Lighter(templates, count, hurt)
+            dose = _Dose(templates, count, "stepped", STEPPED_NOTE)
+        elif climb.lighter is not None:
+            # Already lighter than a deload or race week asks: kept as it is, with what the
+            # week must now train and did not (the knee and rotation joining in week 3).
+            kept = climb.lighter
+            count = min(count, kept.sessions)
+            layout = self._with_joiners(kept.templates, active, required)
+            for p in (p for t in layout for p in t):
+                climb.rungs[p.key] = min(climb.rungs[p.key], p.rung)
+            templates, _ = step_down(
+                kept.hurt.templates, kept.hurt.sessions, layout, count, required
+            )
+            return _Dose(templates, count, "kept", KEPT_NOTE)
         else:
+            templates = at(climb.rungs, count)
             limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
             if phase == "maintenance" and self.peak_load:
                 limits.append(self.peak_load)
             if limits:
                 templates = shed_load(templates, count, min(limits), required)
-        light_note: str | None = None
+            dose = _Dose(templates, count)
         if phase in ("deload", "race"):
-            reduced = [reduce_all(t) for t in templates]
-            templates = tuple(t for t, _ in reduced)
-            light_note = reduced[0][1] if phase == "race" else None
-        return templates, count, light_note
+            reduced = [reduce_all(t) for t in dose.templates]
+            note = reduced[0][1] if phase == "race" else None
+            if dose.kind == "stepped":
+                note = f"{STEPPED_NOTE}; {reduced[0][1] or 'at its lightest'}"
+            dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note)
+        return dose
+
+    def _planned(
+        self,
+        rungs: dict[str, int],
+        count: int,
+        at: Callable[[dict[str, int], int], tuple[Template, ...]],
+    ) -> _Built:
+        """The week as it would have been at ``rungs`` (what pain before week 1 steps down
+        from)."""
+        templates = at(rungs, count)
+        return _Built(
+            self.start,
+            templates,
+            count,
+            count,
+            False,
+            week_load(templates, count),
+            longest_seconds(templates),
+        )
+
+    def _with_joiners(
+        self, layout: Sequence[Template], active: Sequence[Slot], required: Collection[Focus]
+    ) -> tuple[Template, ...]:
+        """``layout`` with, for each ``required`` direction it does not train, the most
+        important exercise that does at its easiest hold, one set, in every session: what a
+        lighter week must now train (the knee and rotation joining in week 3)."""
+        held = {p.key for t in layout for p in t}
+        missing = set(required) - covers([p for t in layout for p in t])
+        joiners = []
+        for slot in sorted(active, key=lambda s: s.priority):
+            if missing & set(slot.focus) and slot.key not in held:
+                hold = slot.hold_rung()
+                joiners.append(prescribe(slot, slot.lowest if hold is None else hold, 1))
+                missing -= set(slot.focus)
+        order = {s.key: i for i, s in enumerate(self.slots)}
+        return tuple(tuple(sorted((*t, *joiners), key=lambda p: order[p.key])) for t in layout)
+
+    def _stepped(
+        self, hurt: _Built, active: Sequence[Slot], required: Collection[Focus], count: int
+    ) -> tuple[tuple[Template, ...], int]:
+        """The step-down of the week that hurt: its sessions, every exercise one rung down,
+        cut by :func:`hipcoach.programme.dose.step_down` (never more sessions than it had)."""
+        count = min(count, hurt.sessions)
+        layout = []
+        for template in hurt.templates:
+            stepped = []
+            for p in template:
+                slot = self.by_key[p.key]
+                rung = max(slot.lowest, p.rung - 1)
+                self.climb.rungs[p.key] = min(self.climb.rungs[p.key], rung)
+                stepped.append(prescribe(slot, rung, p.sets, p.rest_seconds))
+            layout.append(tuple(stepped))
+        layout = list(self._with_joiners(layout, active, required))
+        for p in (p for t in layout for p in t):  # a joiner's hold is its rung from now on
+            self.climb.rungs[p.key] = min(self.climb.rungs[p.key], p.rung)
+        templates, _ = step_down(hurt.templates, hurt.sessions, layout, count, required)
+        return templates, count
+
+    def _stepped_mid_week(
+        self,
+        n: int,
+        week_start: date,
+        phase: Phase,
+        active: Sequence[Slot],
+        dose: _Dose,
+        severe: CheckIn | None,
+        tip: Tip,
+    ) -> tuple[date | None, tuple[Session, ...]]:
+        """A check-in above 5/10 steps down from the next session, not the next week: the
+        sessions left this week (from its day on) at the step-down's dose of this week, as
+        the week after will be (a pause the same week cancels them from its day instead)."""
+        trigger = self.pain.step_down_in(week_start)
+        built = self.previous
+        if trigger is None or dose.kind == "pause" or built is None:
+            return None, ()
+        if severe is not None and severe.date <= trigger.date:
+            return None, ()
+        required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+        saved = dict(self.climb.rungs)
+        templates, count = self._stepped(built, active, required, dose.count)
+        self.climb.rungs = saved  # next week steps down on its own
+        note = STEPPED_NOTE.replace("after pain", f"after {describe(trigger)}", 1)
+        stepped = _Dose(templates, count, "stepped", note)
+        physio = physio_advice(self.checkins, trigger.date)
+        return trigger.date, self._sessions(n, week_start, phase, stepped, physio, tip)
 
     def _record(
         self,
         week_start: date,
         n: int,
         lead_in: bool,
-        templates: tuple[Template, ...],
-        count: int,
+        dose: _Dose,
         decision: _Decision,
         phase: Phase,
     ) -> None:
+        templates, count = dose.templates, dose.count
         load = week_load(templates, count)
         planned = (
             first_week_sessions(self.settings, self.first_day)
@@ -498,7 +728,6 @@ class _Generator:
             load=load,
             longest=longest_seconds(templates),
             keys=frozenset(p.key for t in templates for p in t),
-            reduced=decision.progression == "step_down" or decision.keep_reduced,
         )
         full = phase in ("build", "maintenance") and decision.progression in (
             "start",
@@ -506,39 +735,29 @@ class _Generator:
             "hold",
             "maintain",
         )
-        if full and not decision.keep_reduced:
+        if full and dose.kind == "full":
             self.last_full_load = load
         if 1 <= n <= self.settings.block_weeks and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
     def _sessions(
-        self,
-        n: int,
-        week_start: date,
-        phase: Phase,
-        templates: tuple[Template, ...],
-        count: int,
-        decision: _Decision,
-        light_note: str | None,
+        self, n: int, week_start: date, phase: Phase, dose: _Dose, physio: str | None, tip: Tip
     ) -> tuple[Session, ...]:
         settings = self.settings
         week = max(1, n)
-        if decision.pause:
-            suffix = " (pause: pain-free holds)"
-            physio = physio_advice(self.checkins, week_start)
-        else:
-            suffix = {"deload": " (deload)", "race": " (race week, light)"}.get(phase, "")
-            if decision.keep_reduced:
-                suffix = " (lighter, after pain)"
-            if n == 0:
-                suffix += " (head start)"
-            physio = physio_advice(self.checkins, week_start)
-        light = decision.pause or light_note is not None
-        tip = tip_for_week(n)
+        suffix = {
+            "pause": " (pause: pain-free holds)",
+            "stepped": " (step-down)",
+            "kept": " (lighter, after pain)",
+            "resumed": " (back after the pause, light)",
+        }.get(dose.kind) or {"deload": " (deload)", "race": " (race week, light)"}.get(phase, "")
+        if n == 0:
+            suffix += " (head start)"
+        light = dose.light_note is not None
         out = []
-        for index in range(1, count + 1):
-            template = templates[(index - 1) % len(templates)]
-            ab = f" {'AB'[(index - 1) % 2]}" if len(templates) == 2 else ""
+        for index in range(1, dose.count + 1):
+            template = dose.templates[(index - 1) % len(dose.templates)]
+            ab = f" {'AB'[(index - 1) % 2]}" if len(dose.templates) == 2 else ""
             out.append(
                 Session(
                     key=session_key(week_start, index),
@@ -550,7 +769,7 @@ class _Generator:
                     title=f"Hip strength W{week} S{index}{ab}{suffix}",
                     prescriptions=template,
                     light=light,
-                    light_note=light_note,
+                    light_note=dose.light_note,
                     tip=tip,
                     physio=physio,
                 )

@@ -116,6 +116,13 @@ STEP_UP: Mapping = ("SQUAT", "STEP_UP", 28, 66)
 SINGLE_LEG_BENCH_GET_UP: Mapping = ("SQUAT", "SINGLE_LEG_BENCH_GET_UP", 28, 55)
 SINGLE_LEG_BENCH_SQUAT: Mapping = ("SQUAT", "SINGLE_LEG_BENCH_SQUAT", 28, 57)
 PARTIAL_SINGLE_LEG_SQUAT: Mapping = ("SQUAT", "PARTIAL_SINGLE_LEG_SQUAT", 28, 45)
+WEIGHTED_PARTIAL_SINGLE_LEG_SQUAT: Mapping = (
+    "SQUAT",
+    "WEIGHTED_PARTIAL_SINGLE_LEG_SQUAT",
+    28,
+    46,
+)
+STAGGERED_SQUAT: Mapping = ("SQUAT", "STAGGERED_SQUAT", 28, 64)
 ELEVATED_SINGLE_LEG_SQUAT: Mapping = ("SQUAT", "ELEVATED_SINGLE_LEG_SQUAT", 28, 33)
 WEIGHTED_ELEVATED_SINGLE_LEG_SQUAT: Mapping = (
     "SQUAT",
@@ -169,11 +176,14 @@ def rung(
     )
 
 
+# The article's words where a physiotherapist would let them stand; rewritten, with the
+# article credited, where they would mislead (a 45-degree raise the trials kept to 30, a bridge
+# leg "stretched outwards" that reads as abduction, a donkey kick that reads as two-footed).
 SIDE_LEG_RAISE_ARTICLE = (
     "Start by lying on your side with your legs stacked atop one another. Carefully lift your "
-    "top leg up and away from the other, towards the ceiling until you create a "
-    "forty-five-degree angle. Once you have held the position for a moment, gradually lower "
-    "the leg back down, and repeat around twenty times per leg."
+    "top leg up and away from the other, towards the ceiling, to about 30 degrees. Once you "
+    "have held the position for a moment, gradually lower the leg back down, and repeat "
+    "around twenty times per leg. (The article's side leg raise.)"
 )
 BIRD_DOG_ARTICLE = (
     "Get on all fours on the ground (using a mat for comfort), then raise your right arm and "
@@ -189,14 +199,18 @@ HIP_HIKE_ARTICLE = (
 )
 SINGLE_LEG_BRIDGE_ARTICLE = (
     "Lie on your back with your feet flat against the ground and both legs bent. Lift your "
-    "right leg away from the ground and stretch it outwards while raising your back and "
-    "buttocks, then hold the position for a couple of seconds before lowering back to the "
-    "floor. Repeat about fifteen times on each leg."
+    "right foot off the ground and straighten that leg, keeping it in line with the other "
+    "thigh, while raising your back and buttocks, then hold the position for a couple of "
+    "seconds before lowering back to the floor. Repeat about fifteen times on each leg. (The "
+    "article's single-leg bridge.)"
 )
 DONKEY_KICK_ARTICLE = (
-    "On all fours again, lift and extend only your legs, keeping your hands on the ground and "
-    "kicking your feet up and backwards as best you can without losing your balance. Try to "
-    "make sure you don't accidentally land on your knees. Aim for 15 to 20 kicks on each leg."
+    "On all fours, hands under your shoulders and knees under your hips, work one leg at a "
+    "time, never both feet off the floor. Keeping that knee bent, lift the foot towards the "
+    "ceiling with control until the thigh is level with your back, squeeze the buttock at the "
+    "top, and lower it with control without letting the knee touch down. Keep your back "
+    "flat: don't arch it or roll the hips. Do all the kicks on one leg, then change legs. "
+    "(The article's donkey kick, 15 to 20 kicks on each leg.)"
 )
 
 # What a physiotherapist adds to the article's words (the runner reads both).
@@ -212,11 +226,6 @@ HIP_HIKE_NOTE = (
 SINGLE_LEG_BRIDGE_NOTE = (
     " Physio's note: keep the pelvis level (don't let the free side drop) and push through the "
     "heel of the foot on the floor."
-)
-DONKEY_KICK_NOTE = (
-    " Physio's note: this is one leg at a time, never both feet off the floor. Keep that knee "
-    "bent, lift the foot towards the ceiling with control until the thigh is level with your "
-    "back, squeeze the buttock at the top, and don't arch your lower back; then change legs."
 )
 
 SIDE_LEG_RAISE: tuple[Variant, ...] = (
@@ -778,7 +787,7 @@ DONKEY_KICK: tuple[Variant, ...] = (
     ),
     rung(
         "Donkey kick",
-        DONKEY_KICK_ARTICLE + DONKEY_KICK_NOTE,
+        DONKEY_KICK_ARTICLE,
         "One leg at a time, knee bent: lift the foot with control, squeeze, don't arch.",
         QUADRUPED_HIP_EXTENSION,
         "donkey_kick",
@@ -1063,6 +1072,36 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         knee_flexion=60,
     ),
     rung(
+        "Box squat to a high seat, split stance",
+        "The box squat to a high seat with one foot half a step ahead of the other, most of "
+        "your weight on the front leg and the back foot on its toes for balance: sit back "
+        "slowly to touch the seat and stand up through the front heel, knee over the second "
+        "toe. All the reps with one foot in front, then the other: the step from two legs "
+        "towards one.",
+        "One foot half a step ahead, weight on it; sit back to the high seat slowly, stand.",
+        STAGGERED_SQUAT,
+        "box_squat",
+        reps=10,
+        tempo_s=PAUSED,
+        knee_flexion=60,
+    ),
+    rung(
+        "Step-down halfway from a 20 cm step, hand on a wall",
+        "Stand on a 20 cm step (a stair) on one leg, fingertips on a wall or banister, the "
+        "other foot off the front edge. Slowly bend the standing knee to lower the free heel "
+        "only halfway to the floor (about 10 cm; the knee bends about 45 degrees), knee over "
+        "the second toe and pelvis level, and straighten. The first single-leg rung: stop "
+        "short of pain.",
+        "On the step, hand on the wall; lower the free heel halfway, slowly, knee over toes.",
+        ELEVATED_SINGLE_LEG_SQUAT,
+        "step_down.halfway",
+        reps=10,
+        tempo_s=PAUSED,
+        equipment=STEP,
+        knee_flexion=45,
+        single_leg=True,
+    ),
+    rung(
         "Step-up onto a 20 cm step, hand on a wall",
         "Stand facing a 20 cm step (a stair), fingertips on a wall or banister. Put one foot on "
         "the step and push through that heel to stand up on it, knee over the second toe and "
@@ -1157,17 +1196,33 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         knee_flexion=60,
     ),
     rung(
-        "Box squat to a high seat holding a heavier dumbbell",
-        "The box squat to a high seat holding a heavier dumbbell (8-12 kg) at the chest.",
-        "Heavier dumbbell at the chest; touch the high seat, stand up.",
-        GOBLET_SQUAT,
-        "box_squat",
-        reps=10,
+        "Partial single-leg squat holding a dumbbell, hand on a wall",
+        "Stand on one leg, fingertips of one hand on a wall and a dumbbell (4-8 kg) in the "
+        "other hand, on the side of the free leg. Bend the standing knee to about 60 degrees (a "
+        "quarter squat), knee over the second toe and pelvis level, and straighten.",
+        "One leg, hand on a wall, dumbbell on the free side; quarter squat, knee over toes.",
+        WEIGHTED_PARTIAL_SINGLE_LEG_SQUAT,
+        "single_leg_squat",
+        reps=8,
         tempo_s=PAUSED,
-        per_side=False,
+        load="dumbbell 4-8 kg",
+        equipment=DUMBBELL,
+        knee_flexion=60,
+        single_leg=True,
+    ),
+    rung(
+        "Partial single-leg squat holding a heavier dumbbell, hand on a wall",
+        "The partial single-leg squat with a heavier dumbbell (8-12 kg) on the side of the "
+        "free leg, fingertips on a wall; quarter squat, knee over the second toe.",
+        "One leg, hand on a wall, heavier dumbbell; quarter squat, knee over toes.",
+        WEIGHTED_PARTIAL_SINGLE_LEG_SQUAT,
+        "single_leg_squat",
+        reps=8,
+        tempo_s=PAUSED,
         load="dumbbell 8-12 kg",
         equipment=DUMBBELL,
         knee_flexion=60,
+        single_leg=True,
     ),
     rung(
         "Partial single-leg squat, hand on a wall",
@@ -1199,8 +1254,9 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         "Single-leg sit-to-stand from a high seat",
         "Sit on the front of a high seat (a bar stool, or a chair with two firm cushions: the "
         "knees bend about 75 degrees), one foot flat and the other lifted, fingertips on a "
-        "table. Stand up on the one leg and sit back down slowly, knee over the second toe.",
-        "High seat, one foot down, fingertips on a table; stand up, sit down slowly.",
+        "table. Stand up on the one leg and sit back down slowly, knee over the second toe. "
+        "Stop short of kneecap pain: a higher seat is fine.",
+        "High seat, one foot down, fingertips on a table; stand up, sit slowly; pain-free.",
         SINGLE_LEG_BENCH_GET_UP,
         "sit_to_stand.high",
         reps=8,
@@ -1212,8 +1268,10 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
     rung(
         "Single-leg sit-to-stand from a chair",
         "Sit on the front of a chair, one foot flat and the other lifted, fingertips on a "
-        "table. Stand up on the one leg and sit back down slowly, knee over the second toe.",
-        "One foot down, fingertips on a table; stand up, sit down slowly.",
+        "table. Stand up on the one leg and sit back down slowly, knee over the second toe. "
+        "The knee bends to 90 degrees here: stop short of kneecap pain, and go back to the "
+        "high seat if it hurts.",
+        "One foot down, fingertips on a table; stand up, sit slowly; stop short of pain.",
         SINGLE_LEG_BENCH_GET_UP,
         "sit_to_stand",
         reps=8,
@@ -1225,8 +1283,9 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
     rung(
         "Single-leg squat to a chair",
         "Stand on one leg in front of a chair, arms forward; sit back until you touch the seat "
-        "without dropping onto it, and stand up on the same leg.",
-        "One leg, arms forward; touch the seat, stand up, knee over toes.",
+        "without dropping onto it, and stand up on the same leg, knee over the second toe. The "
+        "knee bends to 90 degrees: stop short of kneecap pain (a higher seat is fine).",
+        "One leg, arms forward; touch the seat, stand up, knee over toes; stop short of pain.",
         SINGLE_LEG_BENCH_SQUAT,
         "chair_squat",
         reps=8,
@@ -1237,8 +1296,9 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
     ),
     rung(
         "Single-leg squat to a chair, 3-s lowering",
-        "The single-leg squat to a chair, taking 3 seconds to go down.",
-        "One leg; 3 s down to touch the seat, stand up.",
+        "The single-leg squat to a chair, taking 3 seconds to go down; stop short of kneecap "
+        "pain (a higher seat is fine).",
+        "One leg; 3 s down to touch the seat, stand up; stop short of pain.",
         SINGLE_LEG_BENCH_SQUAT,
         "chair_squat",
         reps=8,

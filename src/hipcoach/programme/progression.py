@@ -8,19 +8,23 @@ morning. :class:`PainLog` judges each week by the check-ins of the ISO week befo
 - progress only when every one met every limit (exercise ≤ 2, running ≤ 2, settled within the
   hour, not worse next morning);
 - hold on exercise pain 3–5, running pain above 2, pain that lingered or a worse morning;
-- step down (every exercise one rung, with less load) on exercise pain above 5;
+- step down (every exercise one rung, with less load) on exercise pain above 5, from the next
+  session on (:meth:`PainLog.step_down_in`);
 - pause on 7/10 or more, exercise or running: the rest of that ISO week is cancelled and
   only pain-free holds follow until a check-in of 2/10 or less;
 - silence after pain is not pain-free: with no check-in since one that broke a limit, the
   week holds.
 
 :func:`physio_advice` says plainly to stop what hurts and see a physiotherapist while a pause
-lasts, and when pain stayed above 2/10 in two ISO weeks running (not two days).
+lasts, and when two check-ins above the limits fell in two different ISO weeks (not two days)
+with none within every limit between them. Running pain above 2/10 brings TREK's running
+modifications (:data:`RUNNING_ADVICE`) into the check-in's effect and the week's reason.
 
 A missed week and a jump in weekly running hold (``history.mileage_jump_rule``), and so do
-the 10 days before a race (:func:`taper_rule`). Gates about the week before (pain, missed
-sessions, a running-load jump) also mean that week does not count towards the next rung
-(``Gate.last_week_ok``); a taper holds without judging the week before.
+the 10 days before a race and the week after it (:func:`taper_rule`). Gates about the week
+before (pain, missed sessions, a running-load jump) also mean that week does not count
+towards the next rung (``Gate.last_week_ok``); a taper holds without judging the week
+before.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ PAIN_HOLD_ABOVE = 2
 PAIN_REGRESS_ABOVE = 5
 PAIN_PAUSE_FROM = 7
 TAPER_DAYS = 10
+#: Two check-ins above the limits this many days apart or more, in two ISO weeks, persist.
+PERSISTENT_DAYS_APART = 3
 #: A partial session (under two thirds of its sets done) counts as half a session.
 PARTIAL_SESSION = 0.5
 
@@ -90,13 +96,18 @@ def no_gates(week_start: date) -> Gate:
 
 
 def taper_rule(races: Sequence[date]) -> GateRule:
-    """No progression in a week that overlaps the 10 days before a race (or holds it)."""
+    """No progression in a week that overlaps the 10 days before a race (or holds it), nor
+    in the week after a race's week (the legs recover; what the taper banked waits)."""
 
     def gate_for(week_start: date) -> Gate:
         week_end = week_start + timedelta(days=6)
         for race in sorted(races):
             if week_start <= race and race - timedelta(days=TAPER_DAYS) <= week_end:
                 return Gate("hold", f"race on {race:%a %d %b}: no progression in the taper")
+            if monday(race) == week_start - timedelta(weeks=1):
+                return Gate(
+                    "hold", f"the week after your race on {race:%a %d %b}: no progression yet"
+                )
         return PROGRESS
 
     return gate_for
@@ -166,23 +177,38 @@ def pain_action(checkin: CheckIn) -> PainAction:
     return "progress"
 
 
+def running_pain(checkin: CheckIn) -> bool:
+    """Knee pain above 2/10 while running (TREK: keep it at 2/10 or less)."""
+    return (checkin.run_pain or 0) > PAIN_HOLD_ABOVE
+
+
+#: TREK's running modifications (``evidence.md`` §4), for a check-in with running pain.
+RUNNING_ADVICE = (
+    f"while running hurts, keep running pain at {PAIN_HOLD_ABOVE}/10 or less: run-walk (4 "
+    "minutes running, 1 walking), run 10-20 % slower, avoid downhills and stairs, and split "
+    "long runs into shorter ones"
+)
+
+
 def is_clear(checkin: CheckIn) -> bool:
     """Every limit met: exercise and running pain 2/10 or less, settled, not worse next day."""
     return pain_action(checkin) == "progress"
 
 
-def describe(checkin: CheckIn) -> str:
-    """What the check-in said that matters, in the runner's words."""
+def describe(checkin: CheckIn, *, brief: bool = False) -> str:
+    """What the check-in said that matters, in the runner's words; ``brief``: only what broke
+    a limit, in a few words ('4/10, pain that lingered on Tue 01 Dec')."""
     parts = []
-    if checkin.pain is not None:
-        parts.append(f"knee pain {checkin.pain}/10 during the exercises")
-    if checkin.run_pain is not None:
-        parts.append(f"{checkin.run_pain}/10 while running")
+    pain, run_pain = checkin.pain, checkin.run_pain
+    if pain is not None and not (brief and pain <= PAIN_HOLD_ABOVE):
+        parts.append(f"{pain}/10" if brief else f"knee pain {pain}/10 during the exercises")
+    if run_pain is not None and not (brief and not running_pain(checkin)):
+        parts.append(f"{run_pain}/10 {'running' if brief else 'while running'}")
     if checkin.lingered:
-        parts.append("pain that took over an hour to settle")
+        parts.append("pain that lingered" if brief else "pain that took over an hour to settle")
     if checkin.worse_next_morning:
-        parts.append("a worse next morning")
-    return f"{', '.join(parts)} on {checkin.date:%a %d %b}"
+        parts.append("a worse morning" if brief else "a worse next morning")
+    return f"{', '.join(parts) or 'pain'} on {checkin.date:%a %d %b}"
 
 
 @dataclass(frozen=True)
@@ -219,13 +245,13 @@ class PainLog:
             last = self.last_before(week_start)
             if last is None or is_clear(last):
                 return PainVerdict()
-            return PainVerdict(
-                "hold",
+            reason = (
                 f"no check-in since {describe(last)}: holding until one of "
-                f"{PAIN_HOLD_ABOVE}/10 or less (`hipcoach checkin --pain N --run-pain N`)",
-                last_week_ok=False,
-                cause=last,
+                f"{PAIN_HOLD_ABOVE}/10 or less (`hipcoach checkin --pain N --run-pain N`)"
             )
+            if running_pain(last) and pain_action(last) != "pause":
+                reason += f"; {RUNNING_ADVICE}"
+            return PainVerdict("hold", reason, last_week_ok=False, cause=last)
         worst = max(window, key=lambda c: (_PAIN_RANK[pain_action(c)], c.worst, c.date))
         action = pain_action(worst)
         when = describe(worst)
@@ -240,6 +266,8 @@ class PainLog:
             )
         else:
             reason = f"{when}: holding ({LIMITS})"
+        if action != "pause" and any(running_pain(c) for c in window):
+            reason += f"; {RUNNING_ADVICE}"
         return PainVerdict(action, reason, last_week_ok=False, cause=worst)
 
     def last_before(self, day: date) -> CheckIn | None:
@@ -257,6 +285,19 @@ class PainLog:
         if not severe or self.clear_after(severe[-1].date, before) is not None:
             return None
         return severe[-1]
+
+    def step_down_in(self, week_start: date) -> CheckIn | None:
+        """The first check-in of the ISO week starting ``week_start`` that steps down
+        (exercise pain above 5/10, below 7)."""
+        end = week_start + timedelta(days=7)
+        return next(
+            (
+                c
+                for c in self.checkins
+                if week_start <= c.date < end and pain_action(c) == "step_down"
+            ),
+            None,
+        )
 
     def severe_in(self, week_start: date) -> CheckIn | None:
         """The first check-in of 7/10 or more in the ISO week starting ``week_start``."""
@@ -280,37 +321,59 @@ class PainLog:
         )
 
     def persistent(self, day: date) -> tuple[CheckIn, CheckIn] | None:
-        """Pain above 2/10 in two ISO weeks running (at least a week apart, not two days),
-        the later on or before ``day``, with no check-in meeting every limit since the
-        earlier: the pair, else None."""
+        """Pain above the limits in two different ISO weeks, at least
+        :data:`PERSISTENT_DAYS_APART` days apart (not two days: a Sunday and the next Monday),
+        the later on or before ``day``, with no check-in within every limit between them or
+        since: the pair, else None. A silent week between them does not break it."""
         seen = [c for c in self.checkins if c.date <= day]
-        if not seen or seen[-1].worst <= PAIN_HOLD_ABOVE:
+        if not seen or is_clear(seen[-1]):
             return None
         later = seen[-1]
         for earlier in reversed(seen[:-1]):
             if is_clear(earlier):
                 return None
-            weeks_apart = (monday(later.date) - monday(earlier.date)).days // 7
-            if weeks_apart > 1:
-                return None
-            apart = (later.date - earlier.date).days >= 7
-            if earlier.worst > PAIN_HOLD_ABOVE and weeks_apart == 1 and apart:
+            other_week = monday(earlier.date) != monday(later.date)
+            if other_week and (later.date - earlier.date).days >= PERSISTENT_DAYS_APART:
                 return earlier, later
         return None
 
 
-def pain_effect(checkin: CheckIn) -> str:
-    """What a check-in does to the programme, in the runner's words."""
+def pain_effect(checkin: CheckIn, earlier: Sequence[CheckIn] = ()) -> str:
+    """What a check-in does to the programme, in the runner's words (``earlier``: the
+    check-ins before it, for what a check-in within every limit ends)."""
     action = pain_action(checkin)
+    if action == "progress":
+        return _what_a_clear_check_in_ends(checkin, [c for c in earlier if c.date < checkin.date])
     if action == "pause":
         return (
             "pause: the rest of this week's sessions are cancelled and, until a check-in of "
             f"{PAIN_HOLD_ABOVE}/10 or less, only pain-free holds"
         )
     if action == "step_down":
-        return "next week steps back: every exercise one rung down, with less load"
-    if action == "hold":
-        return "next week holds its rungs (no progression)"
+        effect = (
+            "the next session steps back: every exercise one rung down, with less load, "
+            f"kept until a check-in of {PAIN_HOLD_ABOVE}/10 or less"
+        )
+    else:
+        effect = "next week holds its rungs (no progression)"
+    if running_pain(checkin):
+        effect += f"; {RUNNING_ADVICE}"
+    return effect
+
+
+def _what_a_clear_check_in_ends(checkin: CheckIn, earlier: Sequence[CheckIn]) -> str:
+    log = PainLog(earlier)
+    severe = log.unresolved_severe(checkin.date + timedelta(days=1))
+    if severe is not None:
+        return (
+            f"the pause after {describe(severe)} ends: pain-free holds to the end of this "
+            "week, then a lighter week back one rung below where it hurt, then full sessions"
+        )
+    last = earlier[-1] if earlier else None
+    if last is not None and pain_action(last) == "step_down":
+        return "the step-down's lighter dose ends: full sessions again from next week"
+    if last is not None and not is_clear(last):
+        return "the hold ends: progression can continue from next week"
     return "progression continues"
 
 
@@ -324,16 +387,27 @@ def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
     log = PainLog(checkins)
     severe = log.paused_on(on)
     if severe is not None:
-        why = (
-            f"{describe(severe)}; until a check-in of {PAIN_HOLD_ABOVE}/10 or less, only "
-            "pain-free holds"
-        )
+        cleared = log.clear_after(severe.date, on + timedelta(days=1))
+        if cleared is not None:
+            why = (
+                f"{describe(severe)}; your check-in of {cleared.worst}/10 on "
+                f"{cleared.date:%a %d %b} ends the pause from next week (a lighter week back "
+                "first); until then, only pain-free holds"
+            )
+        else:
+            why = (
+                f"{describe(severe)}; until a check-in of {PAIN_HOLD_ABOVE}/10 or less, only "
+                "pain-free holds"
+            )
     elif (pair := log.persistent(on)) is not None:
         earlier, later = pair
         why = (
-            f"knee pain above {PAIN_HOLD_ABOVE}/10 two weeks running ({earlier.worst}/10 on "
-            f"{earlier.date:%a %d %b}, {later.worst}/10 on {later.date:%a %d %b})"
+            f"knee pain above the limits in two different weeks "
+            f"({describe(earlier, brief=True)}, {describe(later, brief=True)}), with no "
+            f"check-in of {PAIN_HOLD_ABOVE}/10 or less between"
         )
+        if running_pain(earlier) or running_pain(later):
+            why += f"; meanwhile, {RUNNING_ADVICE}"
     else:
         return None
     return f"Stop what hurts, exercises or running, and see a physiotherapist: {why}. {PHYSIO_TAIL}"

@@ -24,10 +24,15 @@ A session missed earlier in the current ISO week (:class:`hipcoach.adherence.sta
 re-placed once, on the first day left in that week that satisfies every hard rule, before
 the other sessions are placed around it; when no day does, it is dropped.
 
-Light sessions are lighter, not just called light: the day before a quality run and the
-first session after a race get :func:`hipcoach.programme.generator.lighten` (one set fewer per
-exercise, or a third of the reps off where one set is left; never a harder rung), as
-race-week sessions already are; the reason says so.
+Light sessions are lighter, not just called light: the day after a long run (light hip work
+only, ``evidence.md`` §6), the day before a quality run and the first session after a race
+get :func:`hipcoach.programme.generator.lighten` (one set fewer per exercise, or a third of
+the reps off where one set is left; never a harder rung), as race-week sessions already are;
+the reason says so.
+
+Each session is taken as its week holds it on its day (:meth:`ProgrammeWeek.on`): from the
+day of a check-in above 5/10 at the step-down's dose, and with the see-a-physiotherapist line
+from the day it starts.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ REST_AFTER_RACE: tuple[tuple[float, int], ...] = ((42_000, 5), (21_000, 3), (0, 
 #: sees of the sessions already placed before the window, so "first" is always known.
 AFTER_RACE_LIGHT_DAYS = 7
 QUALITY_TOMORROW = "quality run is tomorrow"
+#: evidence.md §6: the day after a long run takes light hip work, not heavy leg work.
+AFTER_LONG_RUN = "light hip work only"
 _LOOKAHEAD_DAYS = LOOK_AHEAD_DAYS
 
 
@@ -263,6 +270,10 @@ def _made_light(
     race_week = _race_week_note(request, day)
     if race_week is not None:
         why.append(race_week)
+    before = request.key_days().get(day - timedelta(days=1))
+    if before is not None and before.kind == "long":
+        named = said.startswith("day after your")  # the reason already names the long run
+        why.append(AFTER_LONG_RUN if named else f"the day after a long run: {AFTER_LONG_RUN}")
     quality = _quality_tomorrow(request, day)
     if quality is not None and quality not in said:
         why.append(quality)
@@ -383,6 +394,7 @@ def schedule(request: ScheduleRequest) -> list[ScheduledSession]:
             session = next(s for s in week.sessions if s.key not in used)
             used.add(session.key)
             said = _preference(request, day)[1]
+        session = week.on(day, session)
         session, light_why = _made_light(request, day, session, taken, said)
         placed.append(
             ScheduledSession(

@@ -145,12 +145,14 @@ def _of_its_week(key: str, day: date, per_week: int) -> bool:
 def apply_actions(
     target: WorkoutTarget, records: RemoteRecords, actions: list[Action]
 ) -> SyncOutcome:
-    """Perform the actions in order. One failing action does not stop the others, except
-    credentials and rate limits, which would fail every following call as well. A workout
-    the target did not keep as sent fails its session: the session's other actions wait
-    for the next run, which sends the workout again; but an entry already on the calendar
-    still moves with the plan (its workout is the same, blanked or not, wherever it sits,
-    and left behind it could break a hard rule next to the sessions that did move).
+    """Perform the actions in order. One failing action does not stop the other sessions'
+    actions, except credentials and rate limits, which would fail every following call as
+    well. A failing request fails its session for the night: the session's other actions
+    wait for the next run (they would ask the failed question again, and a night never
+    repeats a request). A workout the target did not keep as sent fails its session too,
+    and the next run sends it again; but its entry already on the calendar still moves with
+    the plan (its workout is the same, blanked or not, wherever it sits, and left behind it
+    could break a hard rule next to the sessions that did move).
 
     A target refusing a workout as not hipcoach's means state.db recorded someone else's
     workout (older versions adopted look-alikes by their name): the record is forgotten,
@@ -160,10 +162,13 @@ def apply_actions(
     pending = deque(actions)
     disowned: set[str] = set()
     damaged: dict[str, ActionKind] = {}
+    failed: set[str] = set()
     while pending:
         action = pending.popleft()
         if action.key in disowned and action.kind is not ActionKind.CREATE:
             continue
+        if action.key in failed:
+            continue  # a request of it failed: the next run asks again
         if action.key in damaged and not (
             damaged[action.key] is ActionKind.UPDATE and action.kind is ActionKind.MOVE
         ):
@@ -190,6 +195,7 @@ def apply_actions(
             # Reported once, in the sync's summary line; the log file keeps each one.
             log.info("%s failed: %s", action.describe(), exc)
             outcome.failures.append((action, exc))
+            failed.add(action.key)
             continue
         outcome.done.append(action)
     return outcome
