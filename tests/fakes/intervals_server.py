@@ -54,6 +54,8 @@ class FakeIntervals:
         self.requests: list[tuple[str, str]] = []
         #: the query of each request, in the same order
         self.queries: list[dict[str, str]] = []
+        #: each request's body as sent ("" for none), beside ``requests`` and ``queries``
+        self.bodies: list[str] = []
         self.fail_at: int | None = None  # the n-th request fails (1-based)
         #: a status, "connection" or "timeout" (the request never arrives), or "lost" (it is
         #: carried out, and the answer is lost)
@@ -91,6 +93,8 @@ class FakeIntervals:
         parts = urlsplit(request.url)
         self.requests.append((request.method, parts.path))
         self.queries.append({k: v[-1] for k, v in parse_qs(parts.query).items()})
+        body = request.body.decode() if isinstance(request.body, bytes) else request.body
+        self.bodies.append(body or "")
         failing = self.fail_all or (self.fail_at is not None and len(self.requests) == self.fail_at)
         if failing and self.failure != "lost":
             return self._failure()

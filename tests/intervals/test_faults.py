@@ -28,10 +28,14 @@ def run(home: Path) -> Any:
     return CliRunner().invoke(root, ["--home", str(home), "sync"])
 
 
-def repeated(fake: FakeIntervals) -> list[tuple[str, str, str]]:
+def repeated(fake: FakeIntervals) -> list[tuple[str, str, str, str]]:
+    """Requests sent more than once: the same method, path, query and body (a session that
+    changed and moved is two different PUTs of its event: its content, then its day)."""
     sent = Counter(
-        (method, path, repr(sorted(query.items())))
-        for (method, path), query in zip(fake.requests, fake.queries, strict=True)
+        (method, path, repr(sorted(query.items())), body)
+        for (method, path), query, body in zip(
+            fake.requests, fake.queries, fake.bodies, strict=True
+        )
     )
     return [request for request, times in sent.items() if times > 1]
 
@@ -72,6 +76,7 @@ def test_a_failure_at_every_request_of_a_night(
         night(fake)
         fake.requests.clear()
         fake.queries.clear()
+        fake.bodies.clear()
         return home, foreign
 
     home, _ = synced_home("reference")
@@ -88,6 +93,7 @@ def test_a_failure_at_every_request_of_a_night(
         assert repeated(fake) == [], (position, fake.requests)
         fake.requests.clear()
         fake.queries.clear()
+        fake.bodies.clear()
         assert run(home).exit_code == 0, position
         assert repeated(fake) == [], (position, fake.requests)
         assert fake.hipcoach_events() == expected, position
@@ -95,5 +101,6 @@ def test_a_failure_at_every_request_of_a_night(
             assert fake.events[ident] == event, position
         fake.requests.clear()
         fake.queries.clear()
+        fake.bodies.clear()
         assert run(home).exit_code == 0
         assert fake.mutating_requests() == [], position
