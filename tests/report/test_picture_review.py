@@ -16,7 +16,7 @@ import pytest
 from hipcoach.report.pictures import picture_svg
 from tests.conftest import REPO
 from tests.report.figures import CONTACT, FLOOR, SVG, PanelGeometry, Point, distance
-from tests.report.test_pictures import AWAITING_RUNGS, PICTURES, RUNGS, geometry
+from tests.report.test_pictures import PICTURES, RUNGS, geometry
 
 sys.path.insert(0, str(REPO / "tools"))
 from drawings.figure import SHIN, THIGH
@@ -88,16 +88,6 @@ def test_a_knee_rungs_drawing_bends_the_knee_as_far_as_the_rung_prescribes(exerc
     assert abs(drawn - rung.knee_flexion) <= KNEE_TOLERANCE, (
         f"{rung.name!r} prescribes {rung.knee_flexion}°, {rung.picture} draws {drawn:.0f}°"
     )
-
-
-#: drawings made ahead of their rungs (test_pictures.AWAITING_RUNGS), by the bend they draw
-AWAITING_KNEES: dict[str, int] = {}  # none now: step_down.halfway is its rung's (45°)
-
-
-@pytest.mark.parametrize(("key", "flexion"), sorted(AWAITING_KNEES.items()))
-def test_a_knee_drawing_made_ahead_bends_the_knee_as_its_rung_will(key, flexion):
-    assert key in AWAITING_RUNGS
-    assert abs(deepest_loaded_bend(key) - flexion) <= KNEE_TOLERANCE
 
 
 def test_the_knee_measure_reads_a_known_side_view_and_front_view():
