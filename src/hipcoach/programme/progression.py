@@ -198,6 +198,11 @@ def is_clear(checkin: CheckIn) -> bool:
 def describe(checkin: CheckIn, *, brief: bool = False) -> str:
     """What the check-in said that matters, in the runner's words; ``brief``: only what broke
     a limit, in a few words ('4/10, pain that lingered on Tue 01 Dec')."""
+    return f"{said(checkin, brief=brief)} on {checkin.date:%a %d %b}"
+
+
+def said(checkin: CheckIn, *, brief: bool = False) -> str:
+    """:func:`describe` without the day ('knee pain 8/10 during the exercises')."""
     parts = []
     pain, run_pain = checkin.pain, checkin.run_pain
     if pain is not None and not (brief and pain <= PAIN_HOLD_ABOVE):
@@ -208,7 +213,7 @@ def describe(checkin: CheckIn, *, brief: bool = False) -> str:
         parts.append("pain that lingered" if brief else "pain that took over an hour to settle")
     if checkin.worse_next_morning:
         parts.append("a worse morning" if brief else "a worse next morning")
-    return f"{', '.join(parts) or 'pain'} on {checkin.date:%a %d %b}"
+    return ", ".join(parts) or "pain"
 
 
 @dataclass(frozen=True)
