@@ -543,3 +543,27 @@ def test_each_direction_in_two_sessions_of_three(settings_, checkins):
                 s for s in week.sessions if any(focus in p.exercise.focus for p in s.prescriptions)
             ]
             assert len(holding) >= 2, (week.week, focus)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
+@example(  # the reviewer's: 4/10 while running in week 3, and week 4 is a deload
+    ProgrammeSettings(),
+    [CheckIn(date=START + timedelta(weeks=2, days=2), run_pain=4)],
+)
+def test_the_weeks_reason_carries_a_hold_and_the_running_advice_whatever_the_phase(
+    settings_, checkins
+):
+    """A deload, a race week, maintenance or a week back: the check-ins that hold the week
+    are named in its ``why``, and running pain above 2/10 brings TREK's running advice."""
+    for week in programme(settings_, checkins):
+        if week.progression == "pause" or week.lead_in:
+            continue
+        window = [c for c in checkins if week.start - timedelta(days=7) <= c.date < week.start]
+        if any(action(c) == "pause" for c in window) or not window:
+            continue
+        if any((c.run_pain or 0) > 2 for c in window):
+            assert "run-walk (4 minutes running, 1 walking)" in week.why, (week.week, week.why)
+        holds = [c for c in window if action(c) == "hold"]
+        if holds and all(action(c) in ("hold", "clear") for c in window):
+            assert any(f"{c.date:%a %d %b}" in week.why for c in holds), (week.week, week.why)

@@ -57,6 +57,7 @@ from hipcoach.programme.levels import (
 )
 from hipcoach.programme.progression import (
     PAIN_HOLD_ABOVE,
+    RUNNING_ADVICE,
     Adherence,
     Gate,
     GateRule,
@@ -65,6 +66,7 @@ from hipcoach.programme.progression import (
     combine,
     describe,
     no_gates,
+    pain_action,
     physio_advice,
     running_pain,
 )
@@ -406,7 +408,10 @@ class _Generator:
     ) -> _Decision:
         """The decision outside a pause and its re-entry."""
         climb = self.climb
-        held = f"; also holding: {gate.reason}" if gate.action == "hold" else ""
+        # What holds the week (pain with its running advice, a gate) is said whatever the phase.
+        reasons = ((verdict.reason, verdict.action), (gate.reason, gate.action))
+        holding = "; ".join(r for r, action in reasons if r and action == "hold")
+        held = f"; also holding: {holding}" if holding else ""
         if verdict.action == "step_down":
             climb.move(active, -1)
             climb.credit, climb.deferred = 0, []
@@ -443,13 +448,15 @@ class _Generator:
         climb.credit = 0
         climb.lighter = None
         when = f" on {cleared.date:%a %d %b}" if cleared else ""
-        return _Decision(
-            "hold",
+        why = (
             f"resuming after the pause (a check-in of {PAIN_HOLD_ABOVE}/10 or less{when}): "
             "every exercise one rung below where it hurt, and for this first week back the "
-            "lighter dose of a step-down (light); full sessions from next week",
-            resume=True,
+            "lighter dose of a step-down (light); full sessions from next week"
         )
+        window = self.pain.window(week_start)
+        if any(running_pain(c) and pain_action(c) != "pause" for c in window):
+            why += f"; {RUNNING_ADVICE}"
+        return _Decision("hold", why, resume=True)
 
     def _climb(self, n: int, phase: Phase, active: Sequence[Slot]) -> _Decision:
         climb, settings = self.climb, self.settings
