@@ -607,6 +607,15 @@ def test_silence_keeps_the_step_downs_lighter_dose_through_deloads_until_a_clear
         assert all(r <= rungs(hurt).get(k, r) for k, r in rungs(week).items())
     assert [w.progression for w in weeks[5:9]] == ["step_down", "hold", "deload", "hold"]
     assert "at the step-down's lighter dose" in weeks[7].why  # the deload keeps it too
+    # ... and takes its set off it for real, as its reason says (not the week before again).
+    kept, deload = weeks[6], weeks[7]
+    assert "one set fewer per exercise" in deload.why
+    assert all("deload: one set fewer" in (s.light_note or "") for s in deload.sessions)
+    assert load(deload) < load(kept) and rungs(deload) == rungs(kept)
+    for light, before in zip(deload.sessions, kept.sessions, strict=True):
+        assert [(p.key, p.sets) for p in light.prescriptions] == [
+            (p.key, max(1, p.sets - 1)) for p in before.prescriptions
+        ]
     cleared = pains(
         checkin(hurt_on, pain=6), checkin(START + timedelta(weeks=7, days=2), pain=1), weeks=10
     )

@@ -567,3 +567,25 @@ def test_the_weeks_reason_carries_a_hold_and_the_running_advice_whatever_the_pha
         holds = [c for c in window if action(c) == "hold"]
         if holds and all(action(c) in ("hold", "clear") for c in window):
             assert any(f"{c.date:%a %d %b}" in week.why for c in holds), (week.week, week.why)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_with_step_downs())
+def test_a_deload_takes_its_set_off_whatever_dose_the_week_is_at(settings_, checkins):
+    """The deload's "one set fewer" is a real change: a deload week asks less than the week
+    before it at the same rungs, a full week's dose or a step-down's lighter one alike."""
+    weeks = programme(settings_, checkins)
+    for before, week in itertools.pairwise(weeks):
+        if week.phase != "deload":
+            continue
+        if before.phase == "race" or before.progression == "pause" or week.progression == "pause":
+            continue
+        if "back after the pause" in before.sessions[0].title:
+            continue  # the first week back is lighter than a full week's deload
+        if {k: p.rung for k, p in week_rungs(week).items()} != {
+            k: p.rung for k, p in week_rungs(before).items()
+        }:
+            continue
+        if any(week.start - timedelta(days=7) <= c.date < week.start for c in checkins):
+            continue  # a check-in may end the lighter dose this week
+        assert rep_equivalents(week) < rep_equivalents(before), (week.week, week.why)

@@ -598,8 +598,8 @@ class _Generator:
             climb.lighter = _Lighter(templates, count, hurt)
             dose = _Dose(templates, count, "stepped", STEPPED_NOTE)
         elif climb.lighter is not None:
-            # Already lighter than a deload or race week asks: kept as it is, with what the
-            # week must now train and did not (the knee and rotation joining in week 3).
+            # The step-down's dose, with what the week must now train and did not (the knee
+            # and rotation joining in week 3); a deload or race week takes its set off it too.
             kept = climb.lighter
             count = min(count, kept.sessions)
             layout = self._with_joiners(kept.templates, active, required)
@@ -608,7 +608,7 @@ class _Generator:
             templates, _ = step_down(
                 kept.hurt.templates, kept.hurt.sessions, layout, count, required
             )
-            return _Dose(templates, count, "kept", KEPT_NOTE)
+            dose = _Dose(templates, count, "kept", KEPT_NOTE)
         else:
             templates = at(climb.rungs, count)
             limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
@@ -620,8 +620,9 @@ class _Generator:
         if phase in ("deload", "race"):
             reduced = [reduce_all(t) for t in dose.templates]
             note = reduced[0][1] if phase == "race" else None
-            if dose.kind == "stepped":
-                note = f"{STEPPED_NOTE}; {reduced[0][1] or 'at its lightest'}"
+            if dose.kind in ("stepped", "kept"):
+                base = STEPPED_NOTE if dose.kind == "stepped" else KEPT_NOTE
+                note = f"{base}; {phase}: {reduced[0][1] or 'already at its lightest'}"
             dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note)
         return dose
 
