@@ -11,7 +11,9 @@ calendar; the sessions as events). Uses the real stravalib, garminconnect and re
 against the test suite's fake services (``responses``), so it runs offline.
 
 Run from the repository root with the test extras installed:
-``python benchmarks/sync_requests.py``.
+``python benchmarks/sync_requests.py [YYYY-MM-DD]``. The nights are those of a fixed day (by
+default Monday 7 Dec 2026, whose 14-day window lies in one calendar month), so the figures in
+the README do not change with the day the benchmark is run; give another day to see its.
 """
 
 from __future__ import annotations
@@ -116,17 +118,25 @@ def syncer(home: Path, http: responses.RequestsMock):  # type: ignore[no-untyped
     return sync
 
 
+#: the day every night of the benchmark is run on (see the module docstring)
+TODAY = date(2026, 12, 7)
+
+
 def main() -> None:
-    today = date.today()
+    global TODAY
+    if len(sys.argv) > 1:
+        TODAY = date.fromisoformat(sys.argv[1])
+    today = TODAY
     end = today + timedelta(days=13)
     months = 1 if (today.year, today.month) == (end.year, end.month) else 2
     print(f"window {today} … {end}: {months} calendar month(s) to read")
-    with mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso):
+    pinned = mock.patch("hipcoach.timeutil.today", lambda tz: TODAY)
+    with pinned, mock.patch.object(garminconnect.client.Client, "_http_post", refuse_sso):
         strava_and_garmin()
         garmin_only()
         garmin_with_a_plan()
         garmin_plan_from_the_calendar()
-    intervals_only()
+        intervals_only()
 
 
 def strava_and_garmin() -> None:
@@ -175,17 +185,17 @@ def garmin_runner() -> Iterator[tuple[Path, FakeGarmin, responses.RequestsMock]]
 def garmin_only() -> None:
     print("Garmin only (runs from the activity list, no Strava):")
     with garmin_runner() as (home, garmin, http):
-        race = date.today() + timedelta(days=9)
+        race = TODAY + timedelta(days=9)
         garmin.add_event(race, "City Half Marathon", race=True)
         garmin.add_event(race - timedelta(days=4), "Club social run", race=False)
         sync = syncer(home, http)
         sync("first sync (6 weeks of runs)")
         sync("nothing-new night", detail=True)
-        yesterday = date.today() - timedelta(days=1)
+        yesterday = TODAY - timedelta(days=1)
         garmin.activities.append(garmin_activity(yesterday, 8.0, name="Evening Run"))
         sync("night after a new run")
         workout = next(iter(garmin.workouts))
-        garmin.record_workout_run(workout, date.today())
+        garmin.record_workout_run(workout, TODAY)
         sync("night after a hip session", detail=True)
         sync("and the night after")
         garmin.activities = garmin_history(last_monday(), 6, long_weekday=2)
@@ -199,7 +209,7 @@ def garmin_only() -> None:
 def garmin_with_a_plan() -> None:
     print("Garmin only, on a Runna-style plan (four planned runs a week, two weeks ahead):")
     with garmin_runner() as (home, garmin, http):
-        monday = date.today() - timedelta(days=date.today().weekday())
+        monday = TODAY - timedelta(days=TODAY.weekday())
         for week in (monday, monday + timedelta(weeks=1), monday + timedelta(weeks=2)):
             for day, name, km in (
                 (1, "Easy Run", 8),
@@ -231,7 +241,7 @@ def garmin_plan_from_the_calendar() -> None:
     )
     with garmin_runner() as (home, garmin, http):
         garmin.by_period = "missing"
-        monday = date.today() - timedelta(days=date.today().weekday())
+        monday = TODAY - timedelta(days=TODAY.weekday())
         for day in range(14):
             garmin.add_planned_run(monday + timedelta(days=day), "Easy", distance_m=8000)
         sync = syncer(home, http)
@@ -267,7 +277,7 @@ def intervals_account() -> Iterator[tuple[Path, FakeIntervals, responses.Request
 def intervals_only() -> None:
     print("intervals.icu only (runs, its plan and races, the sessions as events):")
     with intervals_account() as (home, fake, http):
-        today = date.today()
+        today = TODAY
         fake.activities = year_of_runs(today)
         fake.add_event(intervals_race(today + timedelta(days=11), "City 10K", 10.0))
         long_run = fake.add_event(
@@ -298,7 +308,7 @@ def intervals_without_runs() -> None:
     print("intervals.icu, no usable run yet (a new runner; then every activity from Strava):")
     for label, stubs in (("new runner", False), ("every activity a Strava stub", True)):
         with intervals_account() as (home, fake, http):
-            today = date.today()
+            today = TODAY
             if stubs:
                 fake.activities = [
                     strava_stub(today - timedelta(days=back), f"1663{back:07d}")

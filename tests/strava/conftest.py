@@ -112,12 +112,6 @@ def strava() -> Iterator[responses.RequestsMock]:
         yield mock
 
 
-@pytest.fixture
-def sleeps() -> list[float]:
-    """Backoff sleeps requested by the source (recorded, not slept)."""
-    return []
-
-
 @pytest.fixture(autouse=True)
 def _frozen_stravalib_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """stravalib's own expiry check reads ``time.time()``: give it the tests' fixed clock.
@@ -131,14 +125,12 @@ def _frozen_stravalib_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def source_for(home: Path, sleeps: list[float]) -> Callable[..., Any]:
+def source_for(home: Path) -> Callable[..., Any]:
     """``source_for(env)`` → the StravaSource the plugin builds, on the fixed clock."""
     from hipcoach_strava.source import load_source
 
     def build(env: Mapping[str, str] | None = None, config: Config | None = None) -> Any:
-        return load_source(
-            make_context(home, env, config), sleep=sleeps.append, clock=lambda: NOW_EPOCH
-        )
+        return load_source(make_context(home, env, config), clock=lambda: NOW_EPOCH)
 
     return build
 

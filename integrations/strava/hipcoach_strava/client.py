@@ -2,8 +2,9 @@
 
 One place builds the client (no sleeping limiter, nothing it could refresh tokens with on
 its own, a timeout on every request) and one place makes calls: :meth:`StravaApi.call`
-retries a timeout, a connection error or a 5xx a couple of times with a short backoff, then
-turns any failure into a hipcoach error.
+makes each request once and turns any failure into a hipcoach error. A timeout, a dropped
+connection or a 5xx ends the night with exit 75; the next night carries on where the pull
+stopped (a cron job never sits in a back-off, and a token refresh is never sent twice).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from stravalib import exc as strava_exc
 from hipcoach import redact
 from hipcoach.errors import ServiceError
 from hipcoach_strava.credentials import AppCredentials
-from hipcoach_strava.errors import is_transient, translate
+from hipcoach_strava.errors import translate
 from hipcoach_strava.ratelimit import RateWatch
 from hipcoach_strava.tokens import TokenSet
 
@@ -31,9 +32,6 @@ log = logging.getLogger(__name__)
 
 #: (connect, read) seconds: stravalib sets no timeout, and cron must never hang
 REQUEST_TIMEOUT = (10.0, 60.0)
-#: retries after the first attempt, and the first backoff (doubled each time)
-RETRIES = 2
-BACKOFF_SECONDS = 1.0
 
 
 class TimeoutSession(requests.Session):
@@ -51,12 +49,9 @@ class StravaApi:
         self,
         app: AppCredentials,
         *,
-        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.rates = RateWatch()
-        # Looked up at call time, not bound as a default, so tests can stub time.sleep.
-        self.sleep = sleep or time.sleep
         self.clock = clock
         # rate_limit_requests=False: the default limiter sleeps for up to a day (see ratelimit).
         with _quiet_env_warnings():
@@ -83,31 +78,17 @@ class StravaApi:
         *,
         action: str,
         refused: str | None = None,
-        retries: int = RETRIES,
     ) -> T:
-        """``fn()``, retried on transient trouble; any failure becomes a hipcoach error.
+        """``fn()``, made once; any failure becomes a hipcoach error.
 
         ``refused`` marks a token request and says what a 400/401 answer means.
         """
-        for attempt in range(retries + 1):
-            try:
-                return fn()
-            except (strava_exc.Fault, requests.RequestException) as error:
-                if attempt < retries and is_transient(error):
-                    delay = BACKOFF_SECONDS * 2**attempt
-                    log.info(
-                        "Strava: %s failed (%s); retrying in %.0f s", action, describe(error), delay
-                    )
-                    self.sleep(delay)
-                    continue
-                raise translate(
-                    error,
-                    action=action,
-                    refused=refused,
-                    rates=self.rates,
-                    now=self.now,
-                ) from error
-        raise AssertionError("unreachable: the loop returns or raises")
+        try:
+            return fn()
+        except (strava_exc.Fault, requests.RequestException) as error:
+            raise translate(
+                error, action=action, refused=refused, rates=self.rates, now=self.now
+            ) from error
 
     def now(self) -> datetime:
         """The injectable clock as an aware UTC datetime."""
@@ -129,10 +110,7 @@ class StravaApi:
         return tokens.rotated(*checked_access_info(info, "refresh"))
 
     def exchange_code(self, code: str) -> tuple[str, str, int]:
-        """Access token, refresh token and expiry for an authorization code.
-
-        Not retried: the code is single-use, and a timed-out attempt may have consumed it.
-        """
+        """Access token, refresh token and expiry for an authorization code (single-use)."""
         info = self.call(
             guard_payload(
                 lambda: self.client.exchange_code_for_token(
@@ -142,16 +120,8 @@ class StravaApi:
             ),
             action="exchanging the Strava authorization code",
             refused="Strava refused the authorization code or the client id/secret",
-            retries=0,
         )
         return checked_access_info(info, "code exchange")
-
-
-def describe(error: Exception) -> str:
-    """A short, secret-free description: 'HTTP 502' or the exception's type."""
-    if isinstance(error, strava_exc.Fault) and error.response is not None:
-        return f"HTTP {error.response.status_code}"
-    return type(error).__name__
 
 
 class _DropEnvWarnings(logging.Filter):

@@ -37,13 +37,6 @@ BAD_APP = (
 )
 
 
-def is_transient(error: Exception) -> bool:
-    """Worth a quick retry: a timeout, a connection problem or a 5xx."""
-    if isinstance(error, strava_exc.Fault):
-        return _status(error) >= 500
-    return isinstance(error, requests.Timeout | requests.ConnectionError)
-
-
 def translate(
     error: Exception,
     *,

@@ -75,7 +75,6 @@ class StravaSource(ActivitySource):
         token_file: Path,
         *,
         lock_file: Path | None = None,
-        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
@@ -83,8 +82,6 @@ class StravaSource(ActivitySource):
         self.token_file = token_file
         self.lock_file = lock_file or token_file.parent.parent / REFRESH_LOCK_FILE
         self._refreshed = False
-        # Looked up at call time, not bound as a default, so tests can stub time.sleep.
-        self.sleep = sleep or time.sleep
         self.clock = clock
         self._api: StravaApi | None = None
         # Whole listings read in this process: the completed sessions come from the same read.
@@ -173,7 +170,7 @@ class StravaSource(ActivitySource):
         if self._api is None:
             from hipcoach_strava.client import StravaApi
 
-            self._api = StravaApi(self.app, sleep=self.sleep, clock=self.clock)
+            self._api = StravaApi(self.app, clock=self.clock)
             self._api.use_tokens(self.tokens)
         # A token from the file is refreshed a margin before it expires, so it cannot expire
         # mid-run; one this run obtained is used until it really expires (a short-lived one
@@ -241,7 +238,6 @@ def _local_day(activity: Any) -> date | None:
 def load_source(
     context: PluginContext,
     *,
-    sleep: Callable[[float], None] | None = None,
     clock: Callable[[], float] = time.time,
 ) -> StravaSource | None:
     """The source for ``context``, or None when Strava is not configured.
@@ -268,4 +264,4 @@ def load_source(
         # No access token yet: the first fetch refreshes and creates the token file.
         saved = TokenSet(refresh_token=refresh)
     lock_file = context.home.root / REFRESH_LOCK_FILE
-    return StravaSource(app, saved, path, lock_file=lock_file, sleep=sleep, clock=clock)
+    return StravaSource(app, saved, path, lock_file=lock_file, clock=clock)

@@ -109,7 +109,7 @@ def plan_actions(
     known = records.all()
     calendar = target.list_scheduled(start, end)
     listing = needs_workout_listing(
-        known, calendar, desired, start, end, target.entries_are_workouts
+        known, calendar, desired, start, end, target.entries_are_workouts, over
     )
     owned = target.list_owned_workouts() if listing else None
     snapshot = Snapshot(calendar, owned, target.entries_are_workouts)

@@ -131,13 +131,15 @@ def needs_workout_listing(
     start: date,
     end: date,
     entries_are_workouts: bool = False,
+    over: Mapping[str, date] | None = None,
 ) -> bool:
     """Whether the calendar alone is not enough: a create whose response may have been lost,
     one of our calendar entries that vanished (the runner deleted it, or its workout), a
     planned session state.db does not know while a workout it does not know sits on that
     session's day (state.db lost or replaced: adoption), a catch-up of a past session (its
-    workout is off the calendar read), or a workout to delete (a session no longer planned:
-    the runner may have made it theirs by re-keying its marker): only the marker can tell
+    workout is off the calendar read), or a workout to delete (a session no longer planned
+    and not done: the runner may have made it theirs by re-keying its marker; ``over`` are
+    the sessions done, whose workouts stay): only the marker can tell
     which of those are ours. Where entries are their own workouts, also a session to create
     while an entry state.db does not know is in the window: it may be marked for that very
     session (a copy), left as it is beside the new one, and the runner is told."""
@@ -147,7 +149,10 @@ def needs_workout_listing(
         _records_in_doubt(in_window, calendar)
         or _adoption_possible(records, calendar, desired)
         or any(True for _ in _caught_up(records, desired, start))
-        or any(r.session_key not in desired and r.workout_id for r in in_window)
+        or any(
+            r.session_key not in desired and r.workout_id and r.session_key not in (over or {})
+            for r in in_window
+        )
         or (
             entries_are_workouts
             and any(key not in records for key in desired)
