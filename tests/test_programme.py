@@ -676,3 +676,32 @@ def test_at_a_short_cap_a_trains_every_direction_and_b_what_a_could_not(level, e
             assert len(held) >= 2, (week.week, focus)
         dropped = {p.key for p in b.prescriptions} - {p.key for p in a.prescriptions}
         assert dropped, week.week  # B is not A again: it holds what A could not
+
+
+@pytest.mark.parametrize("sessions", [2, 3])
+@pytest.mark.parametrize("equipment", [frozenset(), ALL])
+@pytest.mark.parametrize("level", ["gentle", "standard", "strong"])
+@pytest.mark.parametrize("cap", [20, 25])
+def test_the_side_lying_leg_raise_outranks_the_bird_dog_at_a_short_cap(
+    level, equipment, cap, sessions
+):
+    """The reviewer's: at 20 minutes (gentle) the side-lying leg raise, the trials' core hip
+    abduction exercise (Khayambashi), was gone from weeks 3-23 while the bird dog stayed. A
+    week that must drop one drops the bird dog first: never the bird dog without it."""
+    settings = ProgrammeSettings(
+        level=level,
+        equipment=equipment,
+        max_session_minutes=cap,
+        sessions_per_week=sessions,
+        min_sessions_per_week=2,
+    )
+    for week in generate(settings, START, weeks=24).weeks:
+        keys = {p.key for s in week.sessions for p in s.prescriptions}
+        assert "bird_dog" not in keys or "side_leg_raise" in keys, week.week
+
+
+def test_a_gentle_twenty_minute_week_always_holds_the_side_lying_leg_raise():
+    gentle = ProgrammeSettings(level="gentle", max_session_minutes=20)
+    for week in generate(gentle, START, weeks=24).weeks:
+        held = [s for s in week.sessions if "side_leg_raise" in {p.key for p in s.prescriptions}]
+        assert held, week.week
