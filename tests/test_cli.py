@@ -256,7 +256,7 @@ def test_equipment_and_time_cap_come_from_config(cli, home):
         f"[athlete]\nstart_date = {monday}\nequipment = ['band', 'ankle_weight']\n"
         "max_session_minutes = 25\nlevel = 'strong'\n",
     )
-    data = load_json(cli("plan", "--json", "--weeks", "5"))
+    data = load_json(cli("plan", "--json", "--weeks", "10"))
     assert (data["equipment"], data["max_session_minutes"]) == (["ankle_weight", "band"], 25)
     sessions = [s for w in data["weeks"] for s in w["sessions"]]
     assert all(s["estimated_minutes"] <= 25 for s in sessions)

@@ -77,6 +77,10 @@ __all__ = ["ProgrammeSettings", "generate", "lighten", "programme_monday", "sess
 
 WEEKS_PER_RUNG = 2
 MAINTENANCE_WEEKS_PER_RUNG = 3
+#: New body positions a week at most (exercises joining count): a new position loads the
+#: tissues differently and a runner should be able to tell which change hurt.
+MAX_NEW_POSITIONS = 2
+NEW_POSITIONS_WHY = f"at most {MAX_NEW_POSITIONS} new body positions a week, the knee's on its own"
 DELOAD_EVERY = 4
 #: A full week asks at most this much more than the last full one (graded exposure to load,
 #: evidence.md §4; the figure is inferred): exercises give way first, never a direction.
@@ -105,6 +109,32 @@ LATE_START_WEEKDAY = 3
 
 #: what :func:`session_key` makes (and nothing else: "hipcoach drills" holds no key)
 SESSION_KEY = re.compile(r"\d{4}-W\d{2}-\d{1,2}")
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def _its(slots: Sequence[Slot]) -> str:
+    return "its" if len(slots) == 1 else "their"
+
+
+def _names(slots: Sequence[Slot]) -> str:
+    return ", ".join(s.exercise.name for s in slots)
+
+
+def _not_yet(wait: Sequence[Slot], no_room: Sequence[Slot]) -> list[str]:
+    """Why exercises due to climb do not: a new position's turn, no room under the cap."""
+    out = []
+    if wait:
+        out.append(
+            f"{_names(wait)} ({_its(wait)} new position in a later week: {NEW_POSITIONS_WHY})"
+        )
+    if no_room:
+        out.append(
+            f"{_names(no_room)} (no room under the time cap at {_its(no_room)} next rung this week)"
+        )
+    return out
 
 
 def session_key(week_start: date, index: int) -> str:
@@ -178,7 +208,8 @@ class _Climb:
     set by pain, a step-down's dose kept while the pain holds, a pause under way."""
 
     rungs: dict[str, int]
-    credit: int = 0
+    #: each exercise's completed weeks since it last climbed (its own clock)
+    credit: dict[str, int] = field(default_factory=dict)
     step: int = 0
     ceiling: dict[str, int] | None = None
     ceiling_since: date | None = None
@@ -188,13 +219,15 @@ class _Climb:
     pause_rungs: dict[str, int] | None = None
     #: the week the pause began in (what the first week back steps down from)
     pause_hurt: _Built | None = None
-    #: exercises whose climb waits a week (one change of body position at a time)
-    deferred: list[str] = field(default_factory=list)
+    #: exercises due to climb into a new body position that wait (a few new positions a
+    #: week), and how many climbing weeks each has waited
+    waiting: dict[str, int] = field(default_factory=dict)
     moved: list[str] = field(default_factory=list)
 
     def move(self, slots: Sequence[Slot], by: int, *, counts: bool = True) -> None:
         """Every exercise ``by`` rungs (within its ladder and the pain ceiling); ``counts``:
-        a step of the programme (a deferred part of the last one is not)."""
+        a step of the programme (climbs that only waited for their turn are not). A climb
+        restarts the exercise's clock."""
         self.moved = []
         for slot in slots:
             old = self.rungs[slot.key]
@@ -208,6 +241,9 @@ class _Climb:
             if new != old:
                 self.rungs[slot.key] = new
                 self.moved.append(slot.exercise.name)
+                if by > 0:
+                    self.credit[slot.key] = 0
+                    self.waiting.pop(slot.key, None)
         if self.moved and counts:
             self.step += 1 if by > 0 else -1
 
@@ -227,6 +263,16 @@ class _Climb:
         """A check-in met every limit: no ceiling, no kept step-down dose."""
         self.ceiling = self.ceiling_since = None
         self.lighter = None
+
+    def restart(self) -> None:
+        """Pain stepped the programme back: every clock starts again, nothing waits."""
+        self.credit, self.waiting = {}, {}
+
+    def earned(self, keys: Collection[str]) -> None:
+        """A completed week that met every limit: one week on the clock of each exercise it
+        held."""
+        for key in keys:
+            self.credit[key] = self.credit.get(key, 0) + 1
 
 
 @dataclass(frozen=True)
@@ -365,7 +411,7 @@ class _Generator:
             previous.start, previous.planned, self.settings.min_sessions_per_week
         )
         if previous.counts and done and gate.last_week_ok and verdict.last_week_ok:
-            self.climb.credit += 1
+            self.climb.earned(previous.keys)
         return gate
 
     def _decide(
@@ -388,7 +434,8 @@ class _Generator:
             if climb.paused_by is None:
                 climb.pause_rungs = dict(climb.rungs)
                 climb.pause_hurt = self.previous
-            climb.paused_by, climb.credit, climb.lighter = severe, 0, None
+            climb.paused_by, climb.lighter = severe, None
+            climb.restart()
             return _Decision(
                 "pause",
                 f"{describe(severe)}: pause. Only pain-free holds until a check-in of "
@@ -409,12 +456,12 @@ class _Generator:
         """The decision outside a pause and its re-entry."""
         climb = self.climb
         # What holds the week (pain with its running advice, a gate) is said whatever the phase.
-        reasons = ((verdict.reason, verdict.action), (gate.reason, gate.action))
-        holding = "; ".join(r for r, action in reasons if r and action == "hold")
+        said = ((verdict.reason, verdict.action), (gate.reason, gate.action))
+        holding = "; ".join(r for r, action in said if r and action == "hold")
         held = f"; also holding: {holding}" if holding else ""
         if verdict.action == "step_down":
             climb.move(active, -1)
-            climb.credit, climb.deferred = 0, []
+            climb.restart()
             floor = "" if climb.moved else "; every exercise is already at its easiest variant"
             extra = "; deload week: one set fewer too" if phase == "deload" else ""
             return _Decision("step_down", f"{verdict.reason}{floor}{extra}")
@@ -433,7 +480,7 @@ class _Generator:
         if phase == "race":
             return _Decision("hold", f"race week: one light session{held}")
         if verdict.action == "hold" or gate.action != "progress":
-            climb.deferred = []  # a climb put off a week waits for the next one
+            # a climb put off waits for the next climbing week
             reasons = "; ".join(r for r in (verdict.reason, gate.reason) if r)
             return _Decision("hold", reasons or "holding")
         return self._climb(n, phase, active)
@@ -445,7 +492,7 @@ class _Generator:
         climb.rungs = dict(climb.pause_rungs or climb.rungs)
         climb.move(active, -1)
         climb.paused_by = climb.pause_rungs = None
-        climb.credit = 0
+        climb.restart()
         climb.lighter = None
         when = f" on {cleared.date:%a %d %b}" if cleared else ""
         why = (
@@ -459,6 +506,8 @@ class _Generator:
         return _Decision("hold", why, resume=True)
 
     def _climb(self, n: int, phase: Phase, active: Sequence[Slot]) -> _Decision:
+        """Each exercise up a rung once its own clock shows ``need`` completed weeks since it
+        last climbed (or joined), a few new body positions a week."""
         climb, settings = self.climb, self.settings
         maintenance = phase == "maintenance"
         need = MAINTENANCE_WEEKS_PER_RUNG if maintenance else WEEKS_PER_RUNG
@@ -467,30 +516,44 @@ class _Generator:
         # An exercise joins at its level's start and climbs from the week after; one the cap
         # left out last week stays where it was (no rung the runner never did).
         movers = [s for s in active if n > s.from_week and s.key in last_week]
-        if climb.credit >= need:
-            movers, later = self._staggered(movers)
-            climb.move(movers, +1)
-            if climb.moved:
-                climb.credit, climb.deferred = 0, later
-                return _Decision(label, self._moved_why(n, active, need, maintenance, last_week))
-        due = [s for s in movers if s.key in climb.deferred]
-        climb.deferred = []
-        if due:
-            climb.move(due, +1, counts=False)
-            if climb.moved:
-                return _Decision(
-                    label,
-                    f"{', '.join(climb.moved)} up a rung, a week after the others: one change "
-                    "of body position at a time",
-                )
-        if maintenance:
+        due = [
+            s
+            for s in movers
+            if climb.credit.get(s.key, 0) >= need and climb.rungs[s.key] < climb.top(s)
+        ]
+        joining = [s for s in active if s.from_week == n > 1]
+        staged, wait = self._staggered(due, joining)
+        go = self._held_after(staged, n, phase, active)
+        no_room = [s for s in staged if s not in go]
+        turn = [s for s in go if s.key in climb.waiting]
+        climb.move(go, +1, counts=len(turn) < len(go))
+        for slot in wait:
+            climb.waiting[slot.key] = climb.waiting.get(slot.key, 0) + 1
+        if climb.moved and len(turn) == len(go):
+            why = (
+                f"{_names(turn)} up a rung into {_its(turn)} new position, after the others' "
+                f"({NEW_POSITIONS_WHY})"
+            )
+            return _Decision(label, why + "".join(f"; {c}" for c in _not_yet(wait, no_room)))
+        if climb.moved:
             return _Decision(
-                "maintain",
+                label,
+                self._moved_why(n, active, need, maintenance, last_week, wait, movers, no_room),
+            )
+        blocked = _not_yet(wait, no_room)
+        climbable = [s for s in movers if climb.rungs[s.key] < climb.top(s)]
+        left = min((need - climb.credit.get(s.key, 0) for s in climbable), default=None)
+        if maintenance:
+            soon = "" if left is None or left <= 0 else f" (the next in {left} week{_s(left)})"
+            why = (
                 f"maintenance after the {settings.block_weeks}-week block: "
                 f"{settings.min_sessions_per_week} sessions a week; up a rung every "
-                f"{need} completed weeks while rungs remain ({climb.credit} so far)",
+                f"{need} completed weeks while rungs remain{soon}"
             )
-        if climb.credit >= need:
+            return _Decision("maintain", why + "".join(f"; {c}" for c in blocked))
+        if blocked:
+            return _Decision("hold", f"up a rung is due, but not yet: {'; '.join(blocked)}")
+        if left is None:
             at_top = "every exercise is at the top of its ladder with your equipment"
             if climb.ceiling is not None:
                 at_top = (
@@ -498,31 +561,60 @@ class _Generator:
                     f"{PAIN_HOLD_ABOVE}/10 or less"
                 )
             return _Decision("hold", at_top)
-        done = climb.credit
+        done = need - left
         why = (
-            f"consolidating, no pain holding you: {done} completed week"
-            f"{'s' if done != 1 else ''} at these rungs; they move up after {need} (a week "
-            f"counts with {settings.min_sessions_per_week} sessions done)"
+            f"consolidating, no pain holding you: {done} completed week{_s(done)} at these "
+            f"rungs; they move up after {need} (a week counts with "
+            f"{settings.min_sessions_per_week} sessions done)"
         )
         return _Decision("hold", why)
 
-    def _staggered(self, movers: Sequence[Slot]) -> tuple[list[Slot], list[str]]:
-        """The exercises that climb now, and those that wait a week: the knee ladder, when
-        its next rung is a new body position and another exercise's is too (a new position
-        loads the knee differently; one at a time)."""
+    def _staggered(
+        self, due: Sequence[Slot], joining: Sequence[Slot]
+    ) -> tuple[list[Slot], list[Slot]]:
+        """The exercises that climb now, and those that wait: at most
+        :data:`MAX_NEW_POSITIONS` new body positions a week (exercises joining count), the
+        knee ladder's on its own (a new position loads the knee differently); those that
+        waited longest first, then the most important."""
         climb = self.climb
 
         def new_position(slot: Slot) -> bool:
             rung = climb.rungs[slot.key]
-            if rung >= climb.top(slot):
-                return False
             return slot.variant(rung + 1).picture != slot.variant(rung).picture
 
-        changing = [s for s in movers if new_position(s)]
-        knee = [s for s in changing if "knee" in s.focus]
-        if not knee or len(changing) == len(knee):
-            return list(movers), []
-        return [s for s in movers if s not in knee], [s.key for s in knee]
+        def order(slot: Slot) -> tuple[int, bool, int]:
+            return (-climb.waiting.get(slot.key, 0), "knee" in slot.focus, slot.priority)
+
+        room = MAX_NEW_POSITIONS - len(joining)
+        chosen: list[Slot] = []
+        for slot in sorted((s for s in due if new_position(s)), key=order):
+            alone = "knee" in slot.focus
+            if len(chosen) >= room or (chosen and (alone or "knee" in chosen[0].focus)):
+                continue
+            if alone and joining:
+                continue
+            chosen.append(slot)
+        wait = [s for s in due if new_position(s) and s not in chosen]
+        return [s for s in due if s not in wait], wait
+
+    def _held_after(
+        self, go: Sequence[Slot], n: int, phase: Phase, active: Sequence[Slot]
+    ) -> list[Slot]:
+        """Those of ``go`` the week still holds once they climb: one the cap would leave out
+        at its next rung stays at its rung (never a rung the runner has not done, nor a new
+        position that appears weeks later beside others)."""
+        go = list(go)
+        count = sessions_in(self.settings, phase)
+        while go:
+            rungs = dict(self.climb.rungs)
+            for slot in go:
+                rungs[slot.key] = min(self.climb.top(slot), rungs[slot.key] + 1)
+            held = {p.key for t in self._full_week(n, phase, active, rungs, count) for p in t}
+            kept = [s for s in go if s.key in held]
+            if len(kept) == len(go):
+                break
+            go = kept
+        return go
 
     def _moved_why(
         self,
@@ -531,32 +623,40 @@ class _Generator:
         need: int,
         maintenance: bool,
         last_week: frozenset[str],
+        wait: Sequence[Slot],
+        movers: Sequence[Slot],
+        no_room: Sequence[Slot],
     ) -> str:
-        moved = set(self.climb.moved)
+        climb = self.climb
+        moved = set(climb.moved)
         new = [s.exercise.name for s in active if s.from_week == n]
         stayed = [s for s in active if s.exercise.name not in moved and s.from_week < n]
-        waits = [s.exercise.name for s in stayed if s.key in self.climb.deferred]
-        left_out = [s.exercise.name for s in stayed if s.key not in last_week]
-        kept = [
-            s.exercise.name
-            for s in stayed
-            if s.key in last_week and s.key not in self.climb.deferred
+        left_out = [s for s in stayed if s.key not in last_week]
+        clock = [
+            s for s in stayed if s in movers and s not in wait and climb.credit.get(s.key, 0) < need
         ]
-        what = f"{need} completed weeks: "
-        if maintenance:
-            what = f"maintenance, {need} completed weeks: "
+        kept = [s for s in stayed if s.key in last_week and s not in (*wait, *clock, *no_room)]
+        what = (
+            f"maintenance, {need} completed weeks: " if maintenance else f"{need} completed weeks: "
+        )
         if stayed:
             why = []
-            if kept:
-                why.append(f"{', '.join(kept)} (at the top or held by pain)")
-            if left_out:
-                why.append(f"{', '.join(left_out)} (left out of last week's sessions)")
-            if waits:
+            top = [s for s in kept if climb.rungs[s.key] >= s.highest]
+            if top:
+                why.append(f"{_names(top)} (at the top of {_its(top)} ladder)")
+            if len(top) < len(kept):
+                held = [s for s in kept if s not in top]
+                why.append(f"{_names(held)} (held at the rung where it hurt)")
+            if clock:
+                since = "it" if len(clock) == 1 else "they"
                 why.append(
-                    f"{', '.join(waits)} (next week: its new position after the others' new "
-                    "ones, one at a time)"
+                    f"{_names(clock)} (under {need} completed weeks since {since} last climbed)"
                 )
-            what += f"up a rung, except {'; '.join(why)}"
+            if left_out:
+                why.append(f"{_names(left_out)} (left out of last week's sessions)")
+            why += _not_yet(wait, no_room)
+            climbed = [s for s in active if s.exercise.name in moved]
+            what += f"{_names(climbed)} up a rung; staying: {'; '.join(why)}"
         else:
             what += "every exercise moves up a rung"
         if new:
@@ -573,18 +673,13 @@ class _Generator:
         before: dict[str, int],
     ) -> _Dose:
         settings, climb = self.settings, self.climb
-        cap = settings.max_session_minutes * 60
         count = sessions_in(settings, phase)
         if decision.pause:
             return _Dose((pause_template(self.slots),), count, "pause", PAUSE_NOTE)
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
-        # A new exercise takes two sets for its first two weeks (no third set yet).
-        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
 
         def at(rungs: dict[str, int], sessions: int) -> tuple[Template, ...]:
-            return compose(
-                active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
-            )
+            return self._composed(n, active, rungs, sessions)
 
         if decision.resume:
             hurt = climb.pause_hurt or self._planned(before, count, at)
@@ -610,13 +705,7 @@ class _Generator:
             )
             dose = _Dose(templates, count, "kept", KEPT_NOTE)
         else:
-            templates = at(climb.rungs, count)
-            limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
-            if phase == "maintenance" and self.peak_load:
-                limits.append(self.peak_load)
-            if limits:
-                templates = shed_load(templates, count, min(limits), required)
-            dose = _Dose(templates, count)
+            dose = _Dose(self._full_week(n, phase, active, climb.rungs, count), count)
         if phase in ("deload", "race"):
             reduced = [reduce_all(t) for t in dose.templates]
             note = reduced[0][1] if phase == "race" else None
@@ -625,6 +714,34 @@ class _Generator:
                 note = f"{base}; {phase}: {reduced[0][1] or 'already at its lightest'}"
             dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note)
         return dose
+
+    def _composed(
+        self, n: int, active: Sequence[Slot], rungs: dict[str, int], sessions: int
+    ) -> tuple[Template, ...]:
+        """The week's templates at ``rungs`` under the cap (:func:`compose`)."""
+        required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+        # A new exercise takes two sets for its first two weeks (no third set yet).
+        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
+        cap = self.settings.max_session_minutes * 60
+        return compose(
+            active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
+        )
+
+    def _full_week(
+        self, n: int, phase: Phase, active: Sequence[Slot], rungs: dict[str, int], count: int
+    ) -> tuple[Template, ...]:
+        """A full week at ``rungs``: composed, then within the graded rise on the last full
+        week (a deload's basis: no rise at all; in maintenance, within the peak build week)."""
+        templates = self._composed(n, active, rungs, count)
+        # A deload lightens the last full week; it does not rise on it first.
+        rise = 1.0 if phase == "deload" else MAX_WEEKLY_RISE
+        limits = [self.last_full_load * rise] if self.last_full_load else []
+        if phase == "maintenance" and self.peak_load:
+            limits.append(self.peak_load)
+        if not limits:
+            return templates
+        required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+        return shed_load(templates, count, min(limits), required)
 
     def _planned(
         self,
