@@ -634,3 +634,43 @@ def test_a_deload_takes_its_set_off_whatever_dose_the_week_is_at(settings_, chec
         if any(week.start - timedelta(days=7) <= c.date < week.start for c in checkins):
             continue  # a check-in may end the lighter dose this week
         assert rep_equivalents(week) < rep_equivalents(before), (week.week, week.why)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
+@example(  # the reviewer's: a pause in week 3, ended in week 5; maintenance still came in week 9
+    ProgrammeSettings(),
+    [
+        CheckIn(date=START + timedelta(weeks=2, days=2), pain=8),
+        CheckIn(date=START + timedelta(weeks=4, days=2), pain=1),
+    ],
+)
+def test_maintenance_follows_block_weeks_of_completed_full_build_weeks(settings_, checkins):
+    """The block is ``block_weeks`` completed full build weeks (a deload included), not the
+    calendar: weeks shaped by pain (a pause, a step-down, a hold after pain, the lighter dose
+    kept, the week back) do not count, so maintenance starts as soon as that many did."""
+    weeks = programme(settings_, checkins)
+
+    def clear_before(day: date) -> bool:
+        earlier = [c for c in checkins if c.date < day]
+        return not earlier or action(earlier[-1]) == "clear"
+
+    def counts(i: int) -> bool:
+        week = weeks[i]
+        after = week.start + timedelta(days=7)
+        own = [c for c in checkins if week.start <= c.date < after]
+        return (
+            week.phase in ("build", "deload")
+            and not any(s.light for s in week.sessions)
+            and week.progression in ("start", "progress", "hold", "deload")
+            and clear_before(week.start)  # no pain decided it
+            and all(action(c) == "clear" for c in own)  # and it met every limit
+        )
+
+    first = next((i for i, w in enumerate(weeks) if w.phase == "maintenance"), None)
+    built = sum(counts(i) for i in range(first if first is not None else WEEKS))
+    if first is None:
+        assert built <= settings_.block_weeks
+    else:
+        assert built == settings_.block_weeks, (first + 1, built)
+        assert all(w.phase in ("maintenance", "race") for w in weeks[first:])

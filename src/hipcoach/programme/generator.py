@@ -4,7 +4,8 @@ Progress by difficulty, not by piling on reps (``evidence.md`` §3 and §7): eve
 climbs its ladder one rung after two completed weeks that met every limit (Khayambashi
 raised resistance every two weeks). Sets are fixed by the level and the time cap, so climbing
 never adds volume. Every 4th week is a deload (one set fewer, same rungs). After the block
-(``block_weeks``) comes maintenance at ``min_sessions_per_week``, still climbing one rung
+(``block_weeks`` completed full build weeks: weeks shaped by pain or a race do not count)
+comes maintenance at ``min_sessions_per_week``, still climbing one rung
 every third completed week while rungs remain, never more load than the peak build week.
 
 Pain (:class:`hipcoach.programme.progression.PainLog`): a hold keeps the rungs; a step-down
@@ -155,13 +156,18 @@ def week_number(first_day: date, day: date) -> int:
 
 
 def phase_for(
-    settings: ProgrammeSettings, week: int, week_start: date, races: Sequence[date] = ()
+    settings: ProgrammeSettings,
+    week: int,
+    week_start: date,
+    races: Sequence[date] = (),
+    built: int | None = None,
 ) -> Phase:
-    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block.
-    ``week`` 0 is a head start (built like week 1)."""
+    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block:
+    once ``built`` (the completed full build weeks so far; by default, every week before this
+    one) reaches ``block_weeks``. ``week`` 0 is a head start (built like week 1)."""
     if any(week_start <= r <= week_start + timedelta(days=6) for r in races):
         return "race"
-    if week > settings.block_weeks:
+    if (week - 1 if built is None else built) >= settings.block_weeks:
         return "maintenance"
     if week >= DELOAD_EVERY and week % DELOAD_EVERY == 0:
         return "deload"
@@ -288,6 +294,8 @@ class _Built:
     longest: int
     #: the exercises its sessions held
     keys: frozenset[str] = frozenset()
+    #: a full build week, counted towards the block when completed
+    full_build: bool = False
 
 
 @dataclass(frozen=True)
@@ -347,19 +355,21 @@ class _Generator:
         self.peak_load = 0.0
         #: the load of the last full week (not a deload, race, step-down or pause)
         self.last_full_load = 0.0
+        #: completed full build weeks so far: the block ends after ``block_weeks`` of them
+        self.built = 0
 
     # -- one week ----------------------------------------------------------------------------
     def week(self, week_start: date) -> ProgrammeWeek:
         lead_in = week_start == self.lead_in
         n = 0 if lead_in else (week_start - self.start).days // 7 + 1
-        phase = phase_for(self.settings, n, week_start, self.races)
-        active = [s for s in self.slots if max(1, n) >= s.from_week]
         verdict = self.pain.verdict(week_start)
         gate = self._gate(week_start, verdict)
+        phase = phase_for(self.settings, n, week_start, self.races, self.built)
+        active = [s for s in self.slots if max(1, n) >= s.from_week]
         before = dict(self.climb.rungs)
         decision = self._decide(n, phase, active, verdict, gate, week_start)
         dose = self._templates(n, phase, active, decision, before)
-        self._record(week_start, n, lead_in, dose, decision, phase)
+        self._record(week_start, n, lead_in, dose, decision, phase, verdict)
         physio = physio_advice(self.checkins, week_start)
         tip = self._tip(n, decision, verdict)
         sessions = self._sessions(n, week_start, phase, dose, physio, tip)
@@ -400,8 +410,9 @@ class _Generator:
         return tip_for_week(n)
 
     def _gate(self, week_start: date, verdict: PainVerdict) -> Gate:
-        """The non-pain gates, and the credit the week before earns (one completed week that
-        met every limit)."""
+        """The non-pain gates, and what the week before earns when it was completed and met
+        every limit: a week on the clock of each exercise it held, and, a full build week,
+        a week of the block."""
         gate = self.gate_for(week_start)
         previous = self.previous
         if previous is None:
@@ -412,6 +423,7 @@ class _Generator:
         )
         if previous.counts and done and gate.last_week_ok and verdict.last_week_ok:
             self.climb.earned(previous.keys)
+            self.built += previous.full_build
         return gate
 
     def _decide(
@@ -546,7 +558,7 @@ class _Generator:
         if maintenance:
             soon = "" if left is None or left <= 0 else f" (the next in {left} week{_s(left)})"
             why = (
-                f"maintenance after the {settings.block_weeks}-week block: "
+                f"maintenance after the block ({settings.block_weeks} completed build weeks): "
                 f"{settings.min_sessions_per_week} sessions a week; up a rung every "
                 f"{need} completed weeks while rungs remain{soon}"
             )
@@ -836,6 +848,7 @@ class _Generator:
         dose: _Dose,
         decision: _Decision,
         phase: Phase,
+        verdict: PainVerdict,
     ) -> None:
         templates, count = dose.templates, dose.count
         load = week_load(templates, count)
@@ -853,6 +866,14 @@ class _Generator:
             load=load,
             longest=longest_seconds(templates),
             keys=frozenset(p.key for t in templates for p in t),
+            # a week of the block: full sessions that no pain decided (no pause, step-down,
+            # hold after pain, lighter dose or week back), not a head start or a race week
+            full_build=(
+                not lead_in
+                and phase in ("build", "deload")
+                and dose.kind == "full"
+                and verdict.action == "progress"
+            ),
         )
         full = phase in ("build", "maintenance") and decision.progression in (
             "start",
@@ -862,7 +883,7 @@ class _Generator:
         )
         if full and dose.kind == "full":
             self.last_full_load = load
-        if 1 <= n <= self.settings.block_weeks and phase == "build" and not decision.pause:
+        if n >= 1 and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
     def _sessions(
