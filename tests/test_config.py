@@ -125,3 +125,27 @@ def test_equipment_and_time_cap_are_validated(tmp_path):
     path.write_text("[athlete]\nmax_session_minutes = 19\n")
     with pytest.raises(ConfigError, match=r"max_session_minutes.*20"):
         load_config(path)
+
+
+def test_one_session_a_week_alone_lowers_the_default_minimum(tmp_path):
+    config = load_config(write_config(tmp_path, "[athlete]\nsessions_per_week = 1\n"))
+    assert (config.athlete.sessions_per_week, config.athlete.min_sessions_per_week) == (1, 1)
+    with pytest.raises(ConfigError, match="lower it, or raise sessions_per_week"):
+        load_config(
+            write_config(tmp_path, "[athlete]\nsessions_per_week = 1\nmin_sessions_per_week = 2\n")
+        )
+
+
+def test_an_intervals_athlete_id_may_be_a_number(tmp_path):
+    config = load_config(write_config(tmp_path, "[intervals]\nathlete_id = 12345\n"))
+    assert config.intervals.athlete_id == "12345"
+    with pytest.raises(ConfigError):
+        load_config(write_config(tmp_path, "[intervals]\nathlete_id = true\n"))
+
+
+def test_a_bad_secret_value_is_named_not_masked_away(tmp_path, cli, home):
+    from hipcoach.redact import redact
+
+    with pytest.raises(ConfigError) as caught:
+        load_config(write_config(tmp_path, "[strava]\nclient_secret = 5\n"))
+    assert "should be a valid string" in redact(str(caught.value))

@@ -142,7 +142,13 @@ class AthleteConfig(_Section):
     @model_validator(mode="after")
     def _range(self) -> AthleteConfig:
         if self.min_sessions_per_week > self.sessions_per_week:
-            raise ValueError("min_sessions_per_week must not exceed sessions_per_week")
+            if "min_sessions_per_week" not in self.model_fields_set:
+                # the default minimum (2) follows a smaller week: `sessions_per_week = 1` alone
+                return self.model_copy(update={"min_sessions_per_week": self.sessions_per_week})
+            raise ValueError(
+                "min_sessions_per_week must not exceed sessions_per_week (lower it, or raise "
+                "sessions_per_week)"
+            )
         return self
 
 
@@ -169,6 +175,14 @@ class IntervalsConfig(_Section):
     the API key itself is never in this file: ``hipcoach auth intervals`` keeps it)."""
 
     athlete_id: str | None = Field(default=None, pattern=INTERVALS_ATHLETE_ID)
+
+    @field_validator("athlete_id", mode="before")
+    @classmethod
+    def _digits_as_text(cls, value: object) -> object:
+        # `athlete_id = 12345` (a TOML number) names the same athlete as "12345"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
 
 
 class IntegrationsConfig(_Section):
@@ -269,6 +283,9 @@ def _anchor_paths(config: Config, base: Path) -> Config:
     return config.model_copy(update={"garmin": garmin})
 
 
+_SECRET_WORDS = re.compile(r"(?i)secret|password|token")
+
+
 def describe_validation_error(path: Path, exc: ValidationError) -> str:
     """One line naming the file, the first bad key and what is allowed."""
     error = exc.errors()[0]
@@ -280,6 +297,9 @@ def describe_validation_error(path: Path, exc: ValidationError) -> str:
         where = f"[{'.'.join(loc[:-1])}]" if loc[:-1] else "the top level"
         return f"{path}: unknown key {key!r}; allowed in {where}: {allowed}"
     message = error["msg"].removeprefix("Value error, ")
+    if _SECRET_WORDS.search(key):
+        # "client_secret: <text>" reads as a secret to the redaction, which would mask the text
+        return f"{path}: {key} is not usable: {message}"
     return f"{path}: {key}: {message}"
 
 

@@ -25,7 +25,7 @@ def test_garmin_down_is_one_line(cli, home, services, failure, code) -> None:
     result = cli("sync")
     assert result.exit_code == code, result.output
     [line] = stderr_lines(result)
-    assert line.startswith("hipcoach: warning: stopped:") and "Garmin Connect" in line
+    assert line.startswith("hipcoach: error: stopped:") and "Garmin Connect" in line
     logged = (home / "logs" / "hipcoach.log").read_text()
     if failure == "429":
         # After a 429 no further request goes to Garmin: every later read fails with that

@@ -187,6 +187,13 @@ class App:
             self._warned.add(message)
             click.echo(f"hipcoach: warning: {message}", err=True)
 
+    def error(self, message: str) -> None:
+        """The one line saying why a command ends with a non-zero exit code, on stderr (never
+        hidden by -q), for a command that reports its own failure instead of raising it."""
+        from hipcoach.redact import redact
+
+        click.echo(redact(f"hipcoach: error: {message}"), err=True)
+
 
 def report_error(ctx: click.Context, exc: HipcoachError) -> None:
     """One line on stderr: what is wrong and what to do."""

@@ -32,4 +32,4 @@ class AuthGroup(SuggestingGroup):
 
 @click.group("auth", cls=AuthGroup)
 def command() -> None:
-    """Each integration adds its own sub-command, e.g. ``hipcoach auth strava``."""
+    """Each integration adds its own sub-command, e.g. `hipcoach auth strava`."""

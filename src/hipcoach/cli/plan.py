@@ -67,7 +67,7 @@ def command(
         )
         return
     _print_plan(app, programme, physio, sorted(settings.equipment))
-    app.say(DISCLAIMER)
+    app.out(DISCLAIMER)  # part of the plan, never hidden by -q
 
 
 def _print_plan(app: App, programme: Programme, physio: str | None, equipment: list[str]) -> None:

@@ -71,7 +71,7 @@ def _warn(app: App, report: SyncReport) -> None:
         app.warn(note)
     headline = report.headline()
     if headline is not None:
-        app.warn(headline)
+        (app.error if report.exit_code else app.warn)(headline)
 
 
 def sync_json(report: SyncReport) -> dict[str, Any]:

@@ -43,7 +43,7 @@ def command(app: App, dry_run: bool, as_json: bool) -> None:
     else:
         _print(app, report)
     for problem in _problems(report):
-        app.warn(problem)
+        (app.error if report.exit_code else app.warn)(problem)
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
 
