@@ -357,9 +357,6 @@ class _Generator:
         self.last_full_load = 0.0
         #: completed full build weeks so far: the block ends after ``block_weeks`` of them
         self.built = 0
-        #: the week that hurt, while pain shapes the dose: the first full week after asks
-        #: no more than it did (graded exposure back, not a jump above it)
-        self.hurt: _Built | None = None
 
     # -- one week ----------------------------------------------------------------------------
     def week(self, week_start: date) -> ProgrammeWeek:
@@ -699,13 +696,11 @@ class _Generator:
         if decision.resume:
             hurt = climb.pause_hurt or self._planned(before, count, at)
             climb.pause_hurt = None
-            self.hurt = hurt
             templates, count = self._stepped(hurt, active, required, count)
             return _Dose(templates, count, "resumed", RESUMED_NOTE)
         if decision.progression == "step_down":
             # Strictly less than the week before (or, in week 1, than the week as planned).
             hurt = self.previous or self._planned(before, count, at)
-            self.hurt = hurt
             templates, count = self._stepped(hurt, active, required, count)
             climb.lighter = _Lighter(templates, count, hurt)
             dose = _Dose(templates, count, "stepped", STEPPED_NOTE)
@@ -755,8 +750,6 @@ class _Generator:
         limits = [self.last_full_load * rise] if self.last_full_load else []
         if phase == "maintenance" and self.peak_load:
             limits.append(self.peak_load)
-        if self.hurt is not None:
-            limits.append(self.hurt.load * min(1.0, count / self.hurt.sessions))
         if not limits:
             return templates
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
@@ -890,7 +883,6 @@ class _Generator:
         )
         if full and dose.kind == "full":
             self.last_full_load = load
-            self.hurt = None  # the first full week back is done
         if n >= 1 and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
