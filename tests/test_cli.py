@@ -198,9 +198,32 @@ def test_a_check_in_of_eight_pauses_cancels_this_week_and_says_see_a_physio(cli,
     assert exported["physio"] == data["physio"]
     written = json.loads((out / "hipcoach-schedule.json").read_text())
     assert written["physio"] == data["physio"] and written["sessions"]
-    # The same day's second check-in updates it (what it says wins): no pause any more.
-    assert load_json(cli("checkin", "--pain", "1", "--json"))["physio"] is None
+    # A second check-in the same day keeps the day's worst: 1/10 tonight does not undo 8/10.
+    later = cli("checkin", "--pain", "1")
+    assert "Updated knee pain 8/10" in later.stdout and "the day's worst stays" in later.stdout
+    assert "--replace" in later.stdout and "pause:" in later.stdout
+    assert load_json(cli("plan", "--json", "--weeks", "2")) == data
+    assert load_json(cli("schedule", "--json", "--offline")) == schedule
+    # A correction says what it withdraws.
+    corrected = cli("checkin", "--pain", "1", "--replace")
+    assert (
+        "replaces knee pain 8/10 during the exercises: the pause and the physiotherapist "
+        "advice are withdrawn" in corrected.stdout
+    )
     assert load_json(cli("schedule", "--json", "--offline"))["physio"] is None
+
+
+def test_a_pause_ends_with_a_check_in_of_two_or_less_on_a_later_day(cli, home):
+    monday = date.today() - timedelta(days=date.today().weekday())
+    write_config(home, f"[athlete]\nstart_date = {monday - timedelta(weeks=3)}\n")
+    week_ago = (date.today() - timedelta(days=7)).isoformat()
+    cli("checkin", "--pain", "8", "--date", week_ago)
+    cleared = load_json(cli("checkin", "--pain", "1", "--json"))
+    assert cleared["replaced"] is False and cleared["withdrawn"] == []
+    assert cleared["effect"].startswith("the pause after knee pain 8/10")
+    assert [w["progression"] for w in load_json(cli("plan", "--json", "--weeks", "2"))["weeks"]][
+        1
+    ] == "hold"  # the week back after the pause
 
 
 def test_checkin_records_every_trek_question_and_merges_the_day(cli):
@@ -233,7 +256,7 @@ def test_equipment_and_time_cap_come_from_config(cli, home):
         f"[athlete]\nstart_date = {monday}\nequipment = ['band', 'ankle_weight']\n"
         "max_session_minutes = 25\nlevel = 'strong'\n",
     )
-    data = load_json(cli("plan", "--json", "--weeks", "5"))
+    data = load_json(cli("plan", "--json", "--weeks", "10"))
     assert (data["equipment"], data["max_session_minutes"]) == (["ankle_weight", "band"], 25)
     sessions = [s for w in data["weeks"] for s in w["sessions"]]
     assert all(s["estimated_minutes"] <= 25 for s in sessions)
@@ -257,10 +280,28 @@ def test_unknown_equipment_or_a_tiny_time_cap_is_a_config_error(cli, home):
 def test_checkin_json_and_replace(cli):
     first = load_json(cli("checkin", "--pain", "1", "--json"))
     assert first["replaced"] is False and first["effect"] == "progression continues"
+    assert (first["previous"], first["corrected"]) == (None, False)
     second = load_json(cli("checkin", "--pain", "6", "--json"))
-    assert second["replaced"] is True
+    assert second["replaced"] is True and second["previous"]["pain"] == 1
     assert "steps back" in second["effect"]
     assert second["see_physio"] is False and second["physio"] is None
+    lower = load_json(cli("checkin", "--pain", "2", "--run-pain", "1", "--json"))
+    assert (lower["pain"], lower["run_pain"], lower["kept"]) == (
+        6,
+        1,
+        ["2/10 during the exercises"],
+    )
+    fixed = load_json(cli("checkin", "--pain", "2", "--replace", "--json"))
+    assert (fixed["pain"], fixed["run_pain"], fixed["corrected"]) == (2, None, True)
+    assert fixed["previous"] == {
+        "pain": 6,
+        "run_pain": 1,
+        "lingered": False,
+        "worse_next_morning": False,
+    }
+    assert fixed["withdrawn"] == ["the step-down"] and fixed["effect"] == "progression continues"
+    alone = cli("checkin", "--replace", "--done")
+    assert alone.exit_code == ExitCode.USAGE and "--replace corrects" in alone.stderr
 
 
 def test_checkin_bad_input_is_a_usage_error(cli):

@@ -2,6 +2,8 @@ import sqlite3
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hipcoach.errors import StateError
 from hipcoach.models import CheckIn
@@ -63,11 +65,58 @@ def test_garbage_file_is_a_clear_error(tmp_path):
         open_state(tmp_path / "state.db")
 
 
-def test_checkin_same_day_replaces(tmp_path):
+def test_a_same_day_check_in_keeps_the_days_worst_unless_it_replaces_it(tmp_path):
     db = open_state(tmp_path / "state.db")
-    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), pain=3))
-    assert not db.record_checkin(CheckIn(date=date(2026, 11, 20), pain=1))
-    assert db.checkins() == [CheckIn(date=date(2026, 11, 20), pain=1)]
+    day = date(2026, 11, 20)
+    assert db.record_checkin(CheckIn(date=day, pain=8)) is None  # the day's first
+    # 1/10 in the evening does not undo 8/10 in the morning: the day's worst stays.
+    assert db.record_checkin(CheckIn(date=day, pain=1)) == CheckIn(date=day, pain=8)
+    assert db.checkins() == [CheckIn(date=day, pain=8)]
+    # A correction replaces it, and says what it replaced.
+    previous = db.record_checkin(CheckIn(date=day, pain=1), replace=True)
+    assert previous == CheckIn(date=day, pain=8)
+    assert db.checkins() == [CheckIn(date=day, pain=1)]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.integers(0, 10),
+            st.none() | st.integers(0, 10),
+            st.booleans(),
+            st.booleans(),
+        )
+        .filter(lambda t: t[0] is not None or t[1] is not None or t[2] or t[3])
+        .map(
+            lambda t: CheckIn(
+                date=date(2026, 11, 20),
+                pain=t[0],
+                run_pain=t[1],
+                lingered=t[2],
+                worse_next_morning=t[3],
+            )
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_the_days_check_in_is_never_lower_than_any_said_that_day(checkins):
+    """Whatever the order, a day's check-ins add up to the worst of each answer: no later
+    check-in lowers the pause, step-down or hold an earlier one of the day called for."""
+    from hipcoach.programme.progression import pain_action
+
+    rank = {"progress": 0, "hold": 1, "step_down": 2, "pause": 3}
+    stored = checkins[0]
+    for later in checkins[1:]:
+        stored = stored.merged(later)
+    assert stored.pain == max((c.pain for c in checkins if c.pain is not None), default=None)
+    assert stored.run_pain == max(
+        (c.run_pain for c in checkins if c.run_pain is not None), default=None
+    )
+    assert stored.lingered == any(c.lingered for c in checkins)
+    assert stored.worse_next_morning == any(c.worse_next_morning for c in checkins)
+    assert rank[pain_action(stored)] == max(rank[pain_action(c)] for c in checkins)
 
 
 def test_transaction_rolls_back_on_error(tmp_path):
@@ -99,7 +148,7 @@ def test_old_check_ins_read_as_exercise_pain_only_after_the_trek_migration(tmp_p
     ]
     assert all(c.run_pain is None and not c.lingered for c in db.checkins())
     # A running-only check-in is now possible; an empty one never reaches the table.
-    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), run_pain=4, lingered=True))
+    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), run_pain=4, lingered=True)) is None
     with pytest.raises(StateError, match="CHECK constraint"), db.transaction() as conn:
         conn.execute("INSERT INTO checkins(date, recorded_at) VALUES ('2026-11-21', 'x')")
     assert db.checkins()[-1] == CheckIn(date=date(2026, 11, 20), run_pain=4, lingered=True)
@@ -107,9 +156,9 @@ def test_old_check_ins_read_as_exercise_pain_only_after_the_trek_migration(tmp_p
 
 def test_a_later_check_in_of_the_day_is_merged_into_it(tmp_path):
     db = open_state(tmp_path / "state.db")
-    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), pain=3, run_pain=1))
-    assert not db.record_checkin(CheckIn(date=date(2026, 11, 20), worse_next_morning=True))
-    assert not db.record_checkin(CheckIn(date=date(2026, 11, 20), run_pain=2))
+    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), pain=3, run_pain=1)) is None
+    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), worse_next_morning=True))
+    assert db.record_checkin(CheckIn(date=date(2026, 11, 20), run_pain=2))
     assert db.checkins() == [
         CheckIn(date=date(2026, 11, 20), pain=3, run_pain=2, worse_next_morning=True)
     ]

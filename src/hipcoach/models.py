@@ -498,12 +498,34 @@ class CheckIn(_Frozen):
         return max(self.pain or 0, self.run_pain or 0)
 
     def merged(self, newer: CheckIn) -> CheckIn:
-        """This day's check-in with what a later one of the same day said (it wins where it
-        says something)."""
+        """This day's check-in with what a later one of the same day said: the day's worst
+        (a lower number later that day does not undo the pain; a correction replaces the
+        day's check-in instead, ``checkin --replace``)."""
         return CheckIn(
             date=self.date,
-            pain=newer.pain if newer.pain is not None else self.pain,
-            run_pain=newer.run_pain if newer.run_pain is not None else self.run_pain,
+            pain=_worse(self.pain, newer.pain),
+            run_pain=_worse(self.run_pain, newer.run_pain),
             lingered=self.lingered or newer.lingered,
             worse_next_morning=self.worse_next_morning or newer.worse_next_morning,
         )
+
+    def lowered(self, newer: CheckIn) -> list[str]:
+        """What ``newer`` (a later check-in of the same day) said lower than this one, which
+        the day's worst keeps: ['1/10 during the exercises']."""
+        out = []
+        if newer.pain is not None and self.pain is not None and newer.pain < self.pain:
+            out.append(f"{newer.pain}/10 during the exercises")
+        if (
+            newer.run_pain is not None
+            and self.run_pain is not None
+            and newer.run_pain < self.run_pain
+        ):
+            out.append(f"{newer.run_pain}/10 while running")
+        return out
+
+
+def _worse(earlier: int | None, later: int | None) -> int | None:
+    """The higher of two pain numbers of one day (either may be missing)."""
+    if earlier is None or later is None:
+        return later if earlier is None else earlier
+    return max(earlier, later)

@@ -11,7 +11,9 @@ from hipcoach.cli.app import App, pass_app
 from hipcoach.cli.params import DATE, json_option
 
 if TYPE_CHECKING:
+    from hipcoach.adherence.checkins import CheckinOutcome
     from hipcoach.adherence.statuses import Mark
+    from hipcoach.models import CheckIn
 
 
 @click.command("checkin")
@@ -30,6 +32,11 @@ if TYPE_CHECKING:
 @click.option(
     "--missed", is_flag=True, help="You missed this week's hip sessions (the week of --date)."
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Correct the day's pain check-in: replace it with this one (a lower number too).",
+)
 @click.option("--date", "day", type=DATE, help="The day it refers to [today].")
 @json_option
 @pass_app
@@ -42,6 +49,7 @@ def command(
     done: bool,
     skipped: bool,
     missed: bool,
+    replace: bool,
     day: date | None,
     as_json: bool,
 ) -> None:
@@ -53,7 +61,8 @@ def command(
     exercise down a rung with less load; 7/10 or more (exercise or running) pauses: the rest
     of this week's sessions are cancelled, then only pain-free holds until a check-in of
     2/10 or less. After pain, no check-in is not "pain-free": the plan holds until you
-    record one. A second check-in of the same day updates the first.
+    record one. A second check-in of the same day adds to the first and keeps the day's
+    worst (a lower number later does not undo the pain); --replace corrects a mistake.
     """
     from hipcoach.adherence.checkins import record_checkin
     from hipcoach.models import CheckIn
@@ -66,6 +75,11 @@ def command(
         raise click.UsageError(
             "give --pain N or --run-pain N (0-10), --lingered, --worse-next-morning, --done, "
             "--skipped or --missed"
+        )
+    if replace and not said:
+        raise click.UsageError(
+            "--replace corrects the day's pain check-in: give --pain, --run-pain, --lingered "
+            "or --worse-next-morning with it"
         )
     today = app.today()
     day = day or today
@@ -82,23 +96,27 @@ def command(
         if said
         else None
     )
-    outcome = record_checkin(app.state, day, today, pain=checkin, mark=mark, missed=missed)
+    outcome = record_checkin(
+        app.state, day, today, pain=checkin, mark=mark, missed=missed, replace=replace
+    )
     payload: dict[str, Any] = {"date": day.isoformat()}
     lines = []
     if outcome.checkin is not None:
         stored = outcome.checkin
+        previous = outcome.previous
         payload |= {
             "pain": stored.pain,
             "run_pain": stored.run_pain,
             "lingered": stored.lingered,
             "worse_next_morning": stored.worse_next_morning,
             "replaced": outcome.replaced,
+            "corrected": outcome.corrected,
+            "previous": None if previous is None else _checkin_json(previous),
+            "kept": list(outcome.kept),
+            "withdrawn": list(outcome.withdrawn),
             "effect": outcome.effect,
         }
-        from hipcoach.programme.progression import describe
-
-        verb = "Updated" if outcome.replaced else "Recorded"
-        lines.append(f"{verb} {describe(stored)}: {outcome.effect}.")
+        lines.append(_checkin_line(outcome, stored))
     if outcome.session_key is not None:
         payload |= {"session": outcome.session_key, "status": mark}
         lines.append(f"Noted: session {outcome.session_key} of {day:%a %d %b} {mark}.")
@@ -116,3 +134,40 @@ def command(
         app.out(line)
     if physio:
         app.out(physio)
+
+
+def _checkin_json(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "pain": checkin.pain,
+        "run_pain": checkin.run_pain,
+        "lingered": checkin.lingered,
+        "worse_next_morning": checkin.worse_next_morning,
+    }
+
+
+def _checkin_line(outcome: CheckinOutcome, stored: CheckIn) -> str:
+    """What was recorded, what a correction withdrew or what the day's worst kept, and what
+    it does."""
+    from hipcoach.programme.progression import describe, said
+
+    previous = outcome.previous
+    if outcome.corrected and previous is not None:
+        what = f"Corrected {describe(stored)}: replaces {said(previous)}"
+        withdrawn = list(outcome.withdrawn)
+        if withdrawn:
+            names = withdrawn[-1]
+            if len(withdrawn) > 1:
+                names = f"{', '.join(withdrawn[:-1])} and {names}"
+            verb = "are" if len(withdrawn) > 1 else "is"
+            what += f": {names} {verb} withdrawn"
+            if "the pause" in withdrawn:
+                what += " (the sessions it cancelled are back)"
+        return f"{what}; {outcome.effect}."
+    if outcome.kept:
+        return (
+            f"Updated {describe(stored)}: the day's worst stays ({' and '.join(outcome.kept)} "
+            "later the same day does not lower it; `hipcoach checkin --replace ...` corrects a "
+            f"mistake); {outcome.effect}."
+        )
+    verb = "Updated" if outcome.replaced else "Recorded"
+    return f"{verb} {describe(stored)}: {outcome.effect}."

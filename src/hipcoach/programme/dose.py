@@ -11,7 +11,9 @@ in both when it fits). Session A, too long for the cap, drops its least importan
 first among those whose directions it still trains without them, so that it trains every
 direction it can (A, B, A: each direction in two sessions of three); B drops first what A
 holds and takes back what A could not; with one session a week the same as A, never dropping
-one the week needs for a direction it must train.
+one the week needs for a direction it must train. An exercise the week would then hold
+nowhere takes the place of less important ones where it fits (the side-lying leg raise, the
+trials' abduction exercise, before the bird dog).
 Third sets (``strong``) are added where they still fit, most important exercise first.
 
 Deload weeks and light sessions use one reduction: one set fewer per exercise, or, where
@@ -165,18 +167,41 @@ class _Composer:
                 b += members[1::2]
         return self.sorted(a), self.sorted(b)
 
+    def swap_in(self, keys: list[str], missing: Collection[str]) -> list[str]:
+        """``keys`` with each ``missing`` exercise (the week holds it nowhere) taking the place
+        of less important ones, least important first, where it then fits and the session
+        still trains every required direction it trained: a week never leaves out the
+        side-lying leg raise (the trials' abduction exercise) while it keeps the bird dog."""
+        keys = list(keys)
+        for key in sorted(missing, key=self.priority.__getitem__):
+            trained = covers([self.full[k] for k in keys]) & self.required
+            trial = [*keys, key]
+            for weaker in sorted(keys, key=self.priority.__getitem__, reverse=True):
+                if self.fits(trial):
+                    break
+                if self.priority[weaker] <= self.priority[key]:
+                    break
+                rest = [k for k in trial if k != weaker]
+                if trained <= covers([self.full[k] for k in rest]):
+                    trial = rest
+            if self.fits(trial):
+                keys = self.fill(trial, [k for k in keys if k not in trial])
+        return self.sorted(keys)
+
     def compose(self, sessions: int) -> tuple[Template, ...]:
         keys = [s.key for s in self.slots]
         if self.fits(keys):
             return (self.with_sets(keys),)
         if sessions < 2:
-            one = self.shed(keys)
-            return (self.with_sets(self.fill(one, keys)),)
+            one = self.fill(self.shed(keys), keys)
+            one = self.swap_in(one, [k for k in keys if k not in one])
+            return (self.with_sets(one),)
         a, b = self.split()
         a = self.shed(a, elsewhere=b)
         b = self.shed(b, elsewhere=a, whole=False)
         a = self.fill(a, b)
         b = self.fill(b, [k for k in keys if k not in a], a)
+        b = self.swap_in(b, [k for k in keys if k not in a and k not in b])
         if set(a) == set(b):
             return (self.with_sets(a),)
         return self.with_sets(a), self.with_sets(b)

@@ -4,7 +4,8 @@ Progress by difficulty, not by piling on reps (``evidence.md`` §3 and §7): eve
 climbs its ladder one rung after two completed weeks that met every limit (Khayambashi
 raised resistance every two weeks). Sets are fixed by the level and the time cap, so climbing
 never adds volume. Every 4th week is a deload (one set fewer, same rungs). After the block
-(``block_weeks``) comes maintenance at ``min_sessions_per_week``, still climbing one rung
+(``block_weeks`` completed full build weeks: weeks shaped by pain or a race do not count)
+comes maintenance at ``min_sessions_per_week``, still climbing one rung
 every third completed week while rungs remain, never more load than the peak build week.
 
 Pain (:class:`hipcoach.programme.progression.PainLog`): a hold keeps the rungs; a step-down
@@ -57,6 +58,7 @@ from hipcoach.programme.levels import (
 )
 from hipcoach.programme.progression import (
     PAIN_HOLD_ABOVE,
+    RUNNING_ADVICE,
     Adherence,
     Gate,
     GateRule,
@@ -65,6 +67,7 @@ from hipcoach.programme.progression import (
     combine,
     describe,
     no_gates,
+    pain_action,
     physio_advice,
     running_pain,
 )
@@ -75,6 +78,10 @@ __all__ = ["ProgrammeSettings", "generate", "lighten", "programme_monday", "sess
 
 WEEKS_PER_RUNG = 2
 MAINTENANCE_WEEKS_PER_RUNG = 3
+#: New body positions a week at most (exercises joining count): a new position loads the
+#: tissues differently and a runner should be able to tell which change hurt.
+MAX_NEW_POSITIONS = 2
+NEW_POSITIONS_WHY = f"at most {MAX_NEW_POSITIONS} new body positions a week, the knee's on its own"
 DELOAD_EVERY = 4
 #: A full week asks at most this much more than the last full one (graded exposure to load,
 #: evidence.md §4; the figure is inferred): exercises give way first, never a direction.
@@ -105,6 +112,32 @@ LATE_START_WEEKDAY = 3
 SESSION_KEY = re.compile(r"\d{4}-W\d{2}-\d{1,2}")
 
 
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def _its(slots: Sequence[Slot]) -> str:
+    return "its" if len(slots) == 1 else "their"
+
+
+def _names(slots: Sequence[Slot]) -> str:
+    return ", ".join(s.exercise.name for s in slots)
+
+
+def _not_yet(wait: Sequence[Slot], no_room: Sequence[Slot]) -> list[str]:
+    """Why exercises due to climb do not: a new position's turn, no room under the cap."""
+    out = []
+    if wait:
+        out.append(
+            f"{_names(wait)} ({_its(wait)} new position in a later week: {NEW_POSITIONS_WHY})"
+        )
+    if no_room:
+        out.append(
+            f"{_names(no_room)} (no room under the time cap at {_its(no_room)} next rung this week)"
+        )
+    return out
+
+
 def session_key(week_start: date, index: int) -> str:
     """The stable key of a session: ISO year, ISO week and the session number (``2026-W48-1``)."""
     year, week, _ = week_start.isocalendar()
@@ -123,13 +156,18 @@ def week_number(first_day: date, day: date) -> int:
 
 
 def phase_for(
-    settings: ProgrammeSettings, week: int, week_start: date, races: Sequence[date] = ()
+    settings: ProgrammeSettings,
+    week: int,
+    week_start: date,
+    races: Sequence[date] = (),
+    built: int | None = None,
 ) -> Phase:
-    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block.
-    ``week`` 0 is a head start (built like week 1)."""
+    """Race weeks (light), build weeks, a deload every 4th week, maintenance after the block:
+    once ``built`` (the completed full build weeks so far; by default, every week before this
+    one) reaches ``block_weeks``. ``week`` 0 is a head start (built like week 1)."""
     if any(week_start <= r <= week_start + timedelta(days=6) for r in races):
         return "race"
-    if week > settings.block_weeks:
+    if (week - 1 if built is None else built) >= settings.block_weeks:
         return "maintenance"
     if week >= DELOAD_EVERY and week % DELOAD_EVERY == 0:
         return "deload"
@@ -176,7 +214,8 @@ class _Climb:
     set by pain, a step-down's dose kept while the pain holds, a pause under way."""
 
     rungs: dict[str, int]
-    credit: int = 0
+    #: each exercise's completed weeks since it last climbed (its own clock)
+    credit: dict[str, int] = field(default_factory=dict)
     step: int = 0
     ceiling: dict[str, int] | None = None
     ceiling_since: date | None = None
@@ -186,13 +225,15 @@ class _Climb:
     pause_rungs: dict[str, int] | None = None
     #: the week the pause began in (what the first week back steps down from)
     pause_hurt: _Built | None = None
-    #: exercises whose climb waits a week (one change of body position at a time)
-    deferred: list[str] = field(default_factory=list)
+    #: exercises due to climb into a new body position that wait (a few new positions a
+    #: week), and how many climbing weeks each has waited
+    waiting: dict[str, int] = field(default_factory=dict)
     moved: list[str] = field(default_factory=list)
 
     def move(self, slots: Sequence[Slot], by: int, *, counts: bool = True) -> None:
         """Every exercise ``by`` rungs (within its ladder and the pain ceiling); ``counts``:
-        a step of the programme (a deferred part of the last one is not)."""
+        a step of the programme (climbs that only waited for their turn are not). A climb
+        restarts the exercise's clock."""
         self.moved = []
         for slot in slots:
             old = self.rungs[slot.key]
@@ -206,6 +247,9 @@ class _Climb:
             if new != old:
                 self.rungs[slot.key] = new
                 self.moved.append(slot.exercise.name)
+                if by > 0:
+                    self.credit[slot.key] = 0
+                    self.waiting.pop(slot.key, None)
         if self.moved and counts:
             self.step += 1 if by > 0 else -1
 
@@ -226,6 +270,16 @@ class _Climb:
         self.ceiling = self.ceiling_since = None
         self.lighter = None
 
+    def restart(self) -> None:
+        """Pain stepped the programme back: every clock starts again, nothing waits."""
+        self.credit, self.waiting = {}, {}
+
+    def earned(self, keys: Collection[str]) -> None:
+        """A completed week that met every limit: one week on the clock of each exercise it
+        held."""
+        for key in keys:
+            self.credit[key] = self.credit.get(key, 0) + 1
+
 
 @dataclass(frozen=True)
 class _Built:
@@ -240,6 +294,8 @@ class _Built:
     longest: int
     #: the exercises its sessions held
     keys: frozenset[str] = frozenset()
+    #: a full build week, counted towards the block when completed
+    full_build: bool = False
 
 
 @dataclass(frozen=True)
@@ -299,19 +355,21 @@ class _Generator:
         self.peak_load = 0.0
         #: the load of the last full week (not a deload, race, step-down or pause)
         self.last_full_load = 0.0
+        #: completed full build weeks so far: the block ends after ``block_weeks`` of them
+        self.built = 0
 
     # -- one week ----------------------------------------------------------------------------
     def week(self, week_start: date) -> ProgrammeWeek:
         lead_in = week_start == self.lead_in
         n = 0 if lead_in else (week_start - self.start).days // 7 + 1
-        phase = phase_for(self.settings, n, week_start, self.races)
-        active = [s for s in self.slots if max(1, n) >= s.from_week]
         verdict = self.pain.verdict(week_start)
         gate = self._gate(week_start, verdict)
+        phase = phase_for(self.settings, n, week_start, self.races, self.built)
+        active = [s for s in self.slots if max(1, n) >= s.from_week]
         before = dict(self.climb.rungs)
         decision = self._decide(n, phase, active, verdict, gate, week_start)
         dose = self._templates(n, phase, active, decision, before)
-        self._record(week_start, n, lead_in, dose, decision, phase)
+        self._record(week_start, n, lead_in, dose, decision, phase, verdict)
         physio = physio_advice(self.checkins, week_start)
         tip = self._tip(n, decision, verdict)
         sessions = self._sessions(n, week_start, phase, dose, physio, tip)
@@ -352,8 +410,9 @@ class _Generator:
         return tip_for_week(n)
 
     def _gate(self, week_start: date, verdict: PainVerdict) -> Gate:
-        """The non-pain gates, and the credit the week before earns (one completed week that
-        met every limit)."""
+        """The non-pain gates, and what the week before earns when it was completed and met
+        every limit: a week on the clock of each exercise it held, and, a full build week,
+        a week of the block."""
         gate = self.gate_for(week_start)
         previous = self.previous
         if previous is None:
@@ -363,7 +422,8 @@ class _Generator:
             previous.start, previous.planned, self.settings.min_sessions_per_week
         )
         if previous.counts and done and gate.last_week_ok and verdict.last_week_ok:
-            self.climb.credit += 1
+            self.climb.earned(previous.keys)
+            self.built += previous.full_build
         return gate
 
     def _decide(
@@ -386,7 +446,8 @@ class _Generator:
             if climb.paused_by is None:
                 climb.pause_rungs = dict(climb.rungs)
                 climb.pause_hurt = self.previous
-            climb.paused_by, climb.credit, climb.lighter = severe, 0, None
+            climb.paused_by, climb.lighter = severe, None
+            climb.restart()
             return _Decision(
                 "pause",
                 f"{describe(severe)}: pause. Only pain-free holds until a check-in of "
@@ -406,10 +467,13 @@ class _Generator:
     ) -> _Decision:
         """The decision outside a pause and its re-entry."""
         climb = self.climb
-        held = f"; also holding: {gate.reason}" if gate.action == "hold" else ""
+        # What holds the week (pain with its running advice, a gate) is said whatever the phase.
+        said = ((verdict.reason, verdict.action), (gate.reason, gate.action))
+        holding = "; ".join(r for r, action in said if r and action == "hold")
+        held = f"; also holding: {holding}" if holding else ""
         if verdict.action == "step_down":
             climb.move(active, -1)
-            climb.credit, climb.deferred = 0, []
+            climb.restart()
             floor = "" if climb.moved else "; every exercise is already at its easiest variant"
             extra = "; deload week: one set fewer too" if phase == "deload" else ""
             return _Decision("step_down", f"{verdict.reason}{floor}{extra}")
@@ -428,7 +492,7 @@ class _Generator:
         if phase == "race":
             return _Decision("hold", f"race week: one light session{held}")
         if verdict.action == "hold" or gate.action != "progress":
-            climb.deferred = []  # a climb put off a week waits for the next one
+            # a climb put off waits for the next climbing week
             reasons = "; ".join(r for r in (verdict.reason, gate.reason) if r)
             return _Decision("hold", reasons or "holding")
         return self._climb(n, phase, active)
@@ -440,18 +504,22 @@ class _Generator:
         climb.rungs = dict(climb.pause_rungs or climb.rungs)
         climb.move(active, -1)
         climb.paused_by = climb.pause_rungs = None
-        climb.credit = 0
+        climb.restart()
         climb.lighter = None
         when = f" on {cleared.date:%a %d %b}" if cleared else ""
-        return _Decision(
-            "hold",
+        why = (
             f"resuming after the pause (a check-in of {PAIN_HOLD_ABOVE}/10 or less{when}): "
             "every exercise one rung below where it hurt, and for this first week back the "
-            "lighter dose of a step-down (light); full sessions from next week",
-            resume=True,
+            "lighter dose of a step-down (light); full sessions from next week"
         )
+        window = self.pain.window(week_start)
+        if any(running_pain(c) and pain_action(c) != "pause" for c in window):
+            why += f"; {RUNNING_ADVICE}"
+        return _Decision("hold", why, resume=True)
 
     def _climb(self, n: int, phase: Phase, active: Sequence[Slot]) -> _Decision:
+        """Each exercise up a rung once its own clock shows ``need`` completed weeks since it
+        last climbed (or joined), a few new body positions a week."""
         climb, settings = self.climb, self.settings
         maintenance = phase == "maintenance"
         need = MAINTENANCE_WEEKS_PER_RUNG if maintenance else WEEKS_PER_RUNG
@@ -460,30 +528,44 @@ class _Generator:
         # An exercise joins at its level's start and climbs from the week after; one the cap
         # left out last week stays where it was (no rung the runner never did).
         movers = [s for s in active if n > s.from_week and s.key in last_week]
-        if climb.credit >= need:
-            movers, later = self._staggered(movers)
-            climb.move(movers, +1)
-            if climb.moved:
-                climb.credit, climb.deferred = 0, later
-                return _Decision(label, self._moved_why(n, active, need, maintenance, last_week))
-        due = [s for s in movers if s.key in climb.deferred]
-        climb.deferred = []
-        if due:
-            climb.move(due, +1, counts=False)
-            if climb.moved:
-                return _Decision(
-                    label,
-                    f"{', '.join(climb.moved)} up a rung, a week after the others: one change "
-                    "of body position at a time",
-                )
-        if maintenance:
-            return _Decision(
-                "maintain",
-                f"maintenance after the {settings.block_weeks}-week block: "
-                f"{settings.min_sessions_per_week} sessions a week; up a rung every "
-                f"{need} completed weeks while rungs remain ({climb.credit} so far)",
+        due = [
+            s
+            for s in movers
+            if climb.credit.get(s.key, 0) >= need and climb.rungs[s.key] < climb.top(s)
+        ]
+        joining = [s for s in active if s.from_week == n > 1]
+        staged, wait = self._staggered(due, joining)
+        go = self._held_after(staged, n, phase, active)
+        no_room = [s for s in staged if s not in go]
+        turn = [s for s in go if s.key in climb.waiting]
+        climb.move(go, +1, counts=len(turn) < len(go))
+        for slot in wait:
+            climb.waiting[slot.key] = climb.waiting.get(slot.key, 0) + 1
+        if climb.moved and len(turn) == len(go):
+            why = (
+                f"{_names(turn)} up a rung into {_its(turn)} new position, after the others' "
+                f"({NEW_POSITIONS_WHY})"
             )
-        if climb.credit >= need:
+            return _Decision(label, why + "".join(f"; {c}" for c in _not_yet(wait, no_room)))
+        if climb.moved:
+            return _Decision(
+                label,
+                self._moved_why(n, active, need, maintenance, last_week, wait, movers, no_room),
+            )
+        blocked = _not_yet(wait, no_room)
+        climbable = [s for s in movers if climb.rungs[s.key] < climb.top(s)]
+        left = min((need - climb.credit.get(s.key, 0) for s in climbable), default=None)
+        if maintenance:
+            soon = "" if left is None or left <= 0 else f" (the next in {left} week{_s(left)})"
+            why = (
+                f"maintenance after the block ({settings.block_weeks} completed build weeks): "
+                f"{settings.min_sessions_per_week} sessions a week; up a rung every "
+                f"{need} completed weeks while rungs remain{soon}"
+            )
+            return _Decision("maintain", why + "".join(f"; {c}" for c in blocked))
+        if blocked:
+            return _Decision("hold", f"up a rung is due, but not yet: {'; '.join(blocked)}")
+        if left is None:
             at_top = "every exercise is at the top of its ladder with your equipment"
             if climb.ceiling is not None:
                 at_top = (
@@ -491,31 +573,60 @@ class _Generator:
                     f"{PAIN_HOLD_ABOVE}/10 or less"
                 )
             return _Decision("hold", at_top)
-        done = climb.credit
+        done = need - left
         why = (
-            f"consolidating, no pain holding you: {done} completed week"
-            f"{'s' if done != 1 else ''} at these rungs; they move up after {need} (a week "
-            f"counts with {settings.min_sessions_per_week} sessions done)"
+            f"consolidating, no pain holding you: {done} completed week{_s(done)} at these "
+            f"rungs; they move up after {need} (a week counts with "
+            f"{settings.min_sessions_per_week} sessions done)"
         )
         return _Decision("hold", why)
 
-    def _staggered(self, movers: Sequence[Slot]) -> tuple[list[Slot], list[str]]:
-        """The exercises that climb now, and those that wait a week: the knee ladder, when
-        its next rung is a new body position and another exercise's is too (a new position
-        loads the knee differently; one at a time)."""
+    def _staggered(
+        self, due: Sequence[Slot], joining: Sequence[Slot]
+    ) -> tuple[list[Slot], list[Slot]]:
+        """The exercises that climb now, and those that wait: at most
+        :data:`MAX_NEW_POSITIONS` new body positions a week (exercises joining count), the
+        knee ladder's on its own (a new position loads the knee differently); those that
+        waited longest first, then the most important."""
         climb = self.climb
 
         def new_position(slot: Slot) -> bool:
             rung = climb.rungs[slot.key]
-            if rung >= climb.top(slot):
-                return False
             return slot.variant(rung + 1).picture != slot.variant(rung).picture
 
-        changing = [s for s in movers if new_position(s)]
-        knee = [s for s in changing if "knee" in s.focus]
-        if not knee or len(changing) == len(knee):
-            return list(movers), []
-        return [s for s in movers if s not in knee], [s.key for s in knee]
+        def order(slot: Slot) -> tuple[int, bool, int]:
+            return (-climb.waiting.get(slot.key, 0), "knee" in slot.focus, slot.priority)
+
+        room = MAX_NEW_POSITIONS - len(joining)
+        chosen: list[Slot] = []
+        for slot in sorted((s for s in due if new_position(s)), key=order):
+            alone = "knee" in slot.focus
+            if len(chosen) >= room or (chosen and (alone or "knee" in chosen[0].focus)):
+                continue
+            if alone and joining:
+                continue
+            chosen.append(slot)
+        wait = [s for s in due if new_position(s) and s not in chosen]
+        return [s for s in due if s not in wait], wait
+
+    def _held_after(
+        self, go: Sequence[Slot], n: int, phase: Phase, active: Sequence[Slot]
+    ) -> list[Slot]:
+        """Those of ``go`` the week still holds once they climb: one the cap would leave out
+        at its next rung stays at its rung (never a rung the runner has not done, nor a new
+        position that appears weeks later beside others)."""
+        go = list(go)
+        count = sessions_in(self.settings, phase)
+        while go:
+            rungs = dict(self.climb.rungs)
+            for slot in go:
+                rungs[slot.key] = min(self.climb.top(slot), rungs[slot.key] + 1)
+            held = {p.key for t in self._full_week(n, phase, active, rungs, count) for p in t}
+            kept = [s for s in go if s.key in held]
+            if len(kept) == len(go):
+                break
+            go = kept
+        return go
 
     def _moved_why(
         self,
@@ -524,32 +635,40 @@ class _Generator:
         need: int,
         maintenance: bool,
         last_week: frozenset[str],
+        wait: Sequence[Slot],
+        movers: Sequence[Slot],
+        no_room: Sequence[Slot],
     ) -> str:
-        moved = set(self.climb.moved)
+        climb = self.climb
+        moved = set(climb.moved)
         new = [s.exercise.name for s in active if s.from_week == n]
         stayed = [s for s in active if s.exercise.name not in moved and s.from_week < n]
-        waits = [s.exercise.name for s in stayed if s.key in self.climb.deferred]
-        left_out = [s.exercise.name for s in stayed if s.key not in last_week]
-        kept = [
-            s.exercise.name
-            for s in stayed
-            if s.key in last_week and s.key not in self.climb.deferred
+        left_out = [s for s in stayed if s.key not in last_week]
+        clock = [
+            s for s in stayed if s in movers and s not in wait and climb.credit.get(s.key, 0) < need
         ]
-        what = f"{need} completed weeks: "
-        if maintenance:
-            what = f"maintenance, {need} completed weeks: "
+        kept = [s for s in stayed if s.key in last_week and s not in (*wait, *clock, *no_room)]
+        what = (
+            f"maintenance, {need} completed weeks: " if maintenance else f"{need} completed weeks: "
+        )
         if stayed:
             why = []
-            if kept:
-                why.append(f"{', '.join(kept)} (at the top or held by pain)")
-            if left_out:
-                why.append(f"{', '.join(left_out)} (left out of last week's sessions)")
-            if waits:
+            top = [s for s in kept if climb.rungs[s.key] >= s.highest]
+            if top:
+                why.append(f"{_names(top)} (at the top of {_its(top)} ladder)")
+            if len(top) < len(kept):
+                held = [s for s in kept if s not in top]
+                why.append(f"{_names(held)} (held at the rung where it hurt)")
+            if clock:
+                since = "it" if len(clock) == 1 else "they"
                 why.append(
-                    f"{', '.join(waits)} (next week: its new position after the others' new "
-                    "ones, one at a time)"
+                    f"{_names(clock)} (under {need} completed weeks since {since} last climbed)"
                 )
-            what += f"up a rung, except {'; '.join(why)}"
+            if left_out:
+                why.append(f"{_names(left_out)} (left out of last week's sessions)")
+            why += _not_yet(wait, no_room)
+            climbed = [s for s in active if s.exercise.name in moved]
+            what += f"{_names(climbed)} up a rung; staying: {'; '.join(why)}"
         else:
             what += "every exercise moves up a rung"
         if new:
@@ -566,18 +685,13 @@ class _Generator:
         before: dict[str, int],
     ) -> _Dose:
         settings, climb = self.settings, self.climb
-        cap = settings.max_session_minutes * 60
         count = sessions_in(settings, phase)
         if decision.pause:
             return _Dose((pause_template(self.slots),), count, "pause", PAUSE_NOTE)
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
-        # A new exercise takes two sets for its first two weeks (no third set yet).
-        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
 
         def at(rungs: dict[str, int], sessions: int) -> tuple[Template, ...]:
-            return compose(
-                active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
-            )
+            return self._composed(n, active, rungs, sessions)
 
         if decision.resume:
             hurt = climb.pause_hurt or self._planned(before, count, at)
@@ -591,8 +705,8 @@ class _Generator:
             climb.lighter = _Lighter(templates, count, hurt)
             dose = _Dose(templates, count, "stepped", STEPPED_NOTE)
         elif climb.lighter is not None:
-            # Already lighter than a deload or race week asks: kept as it is, with what the
-            # week must now train and did not (the knee and rotation joining in week 3).
+            # The step-down's dose, with what the week must now train and did not (the knee
+            # and rotation joining in week 3); a deload or race week takes its set off it too.
             kept = climb.lighter
             count = min(count, kept.sessions)
             layout = self._with_joiners(kept.templates, active, required)
@@ -601,22 +715,45 @@ class _Generator:
             templates, _ = step_down(
                 kept.hurt.templates, kept.hurt.sessions, layout, count, required
             )
-            return _Dose(templates, count, "kept", KEPT_NOTE)
+            dose = _Dose(templates, count, "kept", KEPT_NOTE)
         else:
-            templates = at(climb.rungs, count)
-            limits = [self.last_full_load * MAX_WEEKLY_RISE] if self.last_full_load else []
-            if phase == "maintenance" and self.peak_load:
-                limits.append(self.peak_load)
-            if limits:
-                templates = shed_load(templates, count, min(limits), required)
-            dose = _Dose(templates, count)
+            dose = _Dose(self._full_week(n, phase, active, climb.rungs, count), count)
         if phase in ("deload", "race"):
             reduced = [reduce_all(t) for t in dose.templates]
             note = reduced[0][1] if phase == "race" else None
-            if dose.kind == "stepped":
-                note = f"{STEPPED_NOTE}; {reduced[0][1] or 'at its lightest'}"
+            if dose.kind in ("stepped", "kept"):
+                base = STEPPED_NOTE if dose.kind == "stepped" else KEPT_NOTE
+                note = f"{base}; {phase}: {reduced[0][1] or 'already at its lightest'}"
             dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note)
         return dose
+
+    def _composed(
+        self, n: int, active: Sequence[Slot], rungs: dict[str, int], sessions: int
+    ) -> tuple[Template, ...]:
+        """The week's templates at ``rungs`` under the cap (:func:`compose`)."""
+        required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+        # A new exercise takes two sets for its first two weeks (no third set yet).
+        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
+        cap = self.settings.max_session_minutes * 60
+        return compose(
+            active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
+        )
+
+    def _full_week(
+        self, n: int, phase: Phase, active: Sequence[Slot], rungs: dict[str, int], count: int
+    ) -> tuple[Template, ...]:
+        """A full week at ``rungs``: composed, then within the graded rise on the last full
+        week (a deload's basis: no rise at all; in maintenance, within the peak build week)."""
+        templates = self._composed(n, active, rungs, count)
+        # A deload lightens the last full week; it does not rise on it first.
+        rise = 1.0 if phase == "deload" else MAX_WEEKLY_RISE
+        limits = [self.last_full_load * rise] if self.last_full_load else []
+        if phase == "maintenance" and self.peak_load:
+            limits.append(self.peak_load)
+        if not limits:
+            return templates
+        required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
+        return shed_load(templates, count, min(limits), required)
 
     def _planned(
         self,
@@ -711,6 +848,7 @@ class _Generator:
         dose: _Dose,
         decision: _Decision,
         phase: Phase,
+        verdict: PainVerdict,
     ) -> None:
         templates, count = dose.templates, dose.count
         load = week_load(templates, count)
@@ -728,6 +866,14 @@ class _Generator:
             load=load,
             longest=longest_seconds(templates),
             keys=frozenset(p.key for t in templates for p in t),
+            # a week of the block: full sessions that no pain decided (no pause, step-down,
+            # hold after pain, lighter dose or week back), not a head start or a race week
+            full_build=(
+                not lead_in
+                and phase in ("build", "deload")
+                and dose.kind == "full"
+                and verdict.action == "progress"
+            ),
         )
         full = phase in ("build", "maintenance") and decision.progression in (
             "start",
@@ -737,7 +883,7 @@ class _Generator:
         )
         if full and dose.kind == "full":
             self.last_full_load = load
-        if 1 <= n <= self.settings.block_weeks and phase == "build" and not decision.pause:
+        if n >= 1 and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
     def _sessions(

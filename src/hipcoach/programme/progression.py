@@ -16,8 +16,9 @@ morning. :class:`PainLog` judges each week by the check-ins of the ISO week befo
   week holds.
 
 :func:`physio_advice` says plainly to stop what hurts and see a physiotherapist while a pause
-lasts, and when two check-ins above the limits fell in two different ISO weeks (not two days)
-with none within every limit between them. Running pain above 2/10 brings TREK's running
+lasts, and to see one (meanwhile staying within the pain rules) when two check-ins above the
+limits fell in two different ISO weeks (not two days) with none within every limit between
+them. Running pain above 2/10 brings TREK's running
 modifications (:data:`RUNNING_ADVICE`) into the check-in's effect and the week's reason.
 
 A missed week and a jump in weekly running hold (``history.mileage_jump_rule``), and so do
@@ -198,6 +199,11 @@ def is_clear(checkin: CheckIn) -> bool:
 def describe(checkin: CheckIn, *, brief: bool = False) -> str:
     """What the check-in said that matters, in the runner's words; ``brief``: only what broke
     a limit, in a few words ('4/10, pain that lingered on Tue 01 Dec')."""
+    return f"{said(checkin, brief=brief)} on {checkin.date:%a %d %b}"
+
+
+def said(checkin: CheckIn, *, brief: bool = False) -> str:
+    """:func:`describe` without the day ('knee pain 8/10 during the exercises')."""
     parts = []
     pain, run_pain = checkin.pain, checkin.run_pain
     if pain is not None and not (brief and pain <= PAIN_HOLD_ABOVE):
@@ -208,7 +214,7 @@ def describe(checkin: CheckIn, *, brief: bool = False) -> str:
         parts.append("pain that lingered" if brief else "pain that took over an hour to settle")
     if checkin.worse_next_morning:
         parts.append("a worse morning" if brief else "a worse next morning")
-    return f"{', '.join(parts) or 'pain'} on {checkin.date:%a %d %b}"
+    return ", ".join(parts) or "pain"
 
 
 @dataclass(frozen=True)
@@ -378,12 +384,18 @@ def _what_a_clear_check_in_ends(checkin: CheckIn, earlier: Sequence[CheckIn]) ->
 
 
 PHYSIO_TAIL = "hipcoach cannot tell what is wrong; a physio can."
+#: How to train meanwhile when pain persists below a pause (TREK, ``evidence.md`` §4).
+PAIN_RULES = (
+    f"stay within the pain rules (exercise pain {PAIN_REGRESS_ABOVE}/10 or less, running "
+    f"{PAIN_HOLD_ABOVE}/10 or less, settled within an hour, no worse the next morning)"
+)
 
 
 def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
-    """The plain "stop and see a physiotherapist" line, when the check-ins call for it: while
-    a pause lasts on ``on``, or after pain above 2/10 in two ISO weeks running (until a
-    check-in of 2/10 or less); otherwise None."""
+    """The plain see-a-physiotherapist line, when the check-ins call for it: while a pause
+    lasts on ``on`` (stop what hurts), or after pain above 2/10 in two ISO weeks running
+    (until a check-in of 2/10 or less: keep training within the pain rules meanwhile);
+    otherwise None."""
     log = PainLog(checkins)
     severe = log.paused_on(on)
     if severe is not None:
@@ -399,15 +411,19 @@ def physio_advice(checkins: Sequence[CheckIn], on: date) -> str | None:
                 f"{describe(severe)}; until a check-in of {PAIN_HOLD_ABOVE}/10 or less, only "
                 "pain-free holds"
             )
-    elif (pair := log.persistent(on)) is not None:
-        earlier, later = pair
-        why = (
-            f"knee pain above the limits in two different weeks "
-            f"({describe(earlier, brief=True)}, {describe(later, brief=True)}), with no "
-            f"check-in of {PAIN_HOLD_ABOVE}/10 or less between"
+        return (
+            f"Stop what hurts, exercises or running, and see a physiotherapist: {why}. "
+            f"{PHYSIO_TAIL}"
         )
-        if running_pain(earlier) or running_pain(later):
-            why += f"; meanwhile, {RUNNING_ADVICE}"
-    else:
+    pair = log.persistent(on)
+    if pair is None:
         return None
-    return f"Stop what hurts, exercises or running, and see a physiotherapist: {why}. {PHYSIO_TAIL}"
+    earlier, later = pair
+    why = (
+        f"knee pain above the limits in two different weeks "
+        f"({describe(earlier, brief=True)}, {describe(later, brief=True)}), with no "
+        f"check-in of {PAIN_HOLD_ABOVE}/10 or less between"
+    )
+    if running_pain(earlier) or running_pain(later):
+        why += f"; {RUNNING_ADVICE}"
+    return f"See a physiotherapist; meanwhile {PAIN_RULES}: {why}. {PHYSIO_TAIL}"

@@ -120,16 +120,19 @@ class StateDB:
             put_meta(conn, key, value)
 
     # -- check-ins -------------------------------------------------------------------------
-    def record_checkin(self, checkin: CheckIn) -> bool:
-        """Store a check-in; a later one of the same date is merged into it (what it says
-        wins; :meth:`CheckIn.merged`). True if it is the day's first."""
+    def record_checkin(self, checkin: CheckIn, *, replace: bool = False) -> CheckIn | None:
+        """Store a check-in; a later one of the same date is merged into it, keeping the
+        day's worst (:meth:`CheckIn.merged`), unless ``replace`` (a correction): then it
+        replaces the day's. Returns the day's check-in as it was before (None: the first)."""
         day = checkin.date.isoformat()
         with self.transaction() as conn:
             row = conn.execute(
                 "SELECT pain, run_pain, lingered, worse_next_morning FROM checkins WHERE date = ?",
                 (day,),
             ).fetchone()
-            stored = checkin if row is None else _checkin(day, *row).merged(checkin)
+            with self.reading("checkins"):
+                previous = None if row is None else _checkin(day, *row)
+            stored = checkin if previous is None or replace else previous.merged(checkin)
             conn.execute(
                 "INSERT INTO checkins(date, pain, run_pain, lingered, worse_next_morning, "
                 "recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE SET "
@@ -145,7 +148,7 @@ class StateDB:
                     now_iso(),
                 ),
             )
-        return row is None
+        return previous
 
     def checkins(self) -> list[CheckIn]:
         with self.reading("checkins"):
