@@ -755,3 +755,31 @@ def test_maintenance_waits_for_the_blocks_completed_full_build_weeks():
     missed = Adherence.from_missed_weeks([START + timedelta(weeks=2)])
     plain = generate(ProgrammeSettings(), START, weeks=10, adherence=missed).weeks
     assert [w.phase for w in plain[7:10]] == ["deload", "build", "maintenance"]
+
+
+def test_the_first_full_week_after_pain_asks_no_more_than_the_week_that_hurt():
+    """The reviewer's: 8/10 in week 3, cleared in week 5; the week back (6) was light, and
+    week 7, the first full week, rose above week 3, the week that hurt (800 against 702
+    rep-equivalents). Now it stays under it (632) and above the week back (484)."""
+    weeks = pains(
+        checkin(START + timedelta(weeks=2, days=2), pain=8),
+        checkin(START + timedelta(weeks=4, days=2), pain=1),
+        weeks=7,
+    )
+    hurt, back, second = weeks[2], weeks[5], weeks[6]
+    assert "resuming after the pause" in back.why and all(s.light for s in back.sessions)
+    assert not any(s.light for s in second.sessions)
+    assert load(back) < load(second) <= load(hurt)
+    assert all(p.sets >= 2 for s in second.sessions for p in s.prescriptions)
+    # The same after a step-down's lighter dose: the first full week stays under the week
+    # that hurt.
+    weeks = pains(
+        checkin(START + timedelta(weeks=4, days=1), pain=6),
+        checkin(START + timedelta(weeks=6, days=2), pain=1),
+        weeks=9,
+    )
+    hurt = weeks[4]
+    first_full = next(
+        w for w in weeks[5:] if w.phase == "build" and not any(s.light for s in w.sessions)
+    )
+    assert first_full.week == 9 and load(first_full) <= load(hurt)

@@ -357,6 +357,9 @@ class _Generator:
         self.last_full_load = 0.0
         #: completed full build weeks so far: the block ends after ``block_weeks`` of them
         self.built = 0
+        #: the week that hurt, from a step-down or a pause's week back until the first full
+        #: week after it, which asks no more than it did (graded exposure, not a jump above)
+        self.hurt: _Built | None = None
 
     # -- one week ----------------------------------------------------------------------------
     def week(self, week_start: date) -> ProgrammeWeek:
@@ -696,11 +699,13 @@ class _Generator:
         if decision.resume:
             hurt = climb.pause_hurt or self._planned(before, count, at)
             climb.pause_hurt = None
+            self.hurt = hurt
             templates, count = self._stepped(hurt, active, required, count)
             return _Dose(templates, count, "resumed", RESUMED_NOTE)
         if decision.progression == "step_down":
             # Strictly less than the week before (or, in week 1, than the week as planned).
             hurt = self.previous or self._planned(before, count, at)
+            self.hurt = hurt
             templates, count = self._stepped(hurt, active, required, count)
             climb.lighter = _Lighter(templates, count, hurt)
             dose = _Dose(templates, count, "stepped", STEPPED_NOTE)
@@ -717,7 +722,13 @@ class _Generator:
             )
             dose = _Dose(templates, count, "kept", KEPT_NOTE)
         else:
-            dose = _Dose(self._full_week(n, phase, active, climb.rungs, count), count)
+            templates = self._full_week(n, phase, active, climb.rungs, count)
+            if self.hurt is not None and _is_full(phase, decision):
+                # The first full week after pain: no more than the week that hurt (per
+                # session), every exercise kept: a rep fewer, not one dropped below the back.
+                limit = self.hurt.load * min(1.0, count / self.hurt.sessions)
+                templates = shed_load(templates, count, limit, required, exercises_last=True)
+            dose = _Dose(templates, count)
         if phase in ("deload", "race"):
             reduced = [reduce_all(t) for t in dose.templates]
             note = reduced[0][1] if phase == "race" else None
@@ -875,14 +886,9 @@ class _Generator:
                 and verdict.action == "progress"
             ),
         )
-        full = phase in ("build", "maintenance") and decision.progression in (
-            "start",
-            "progress",
-            "hold",
-            "maintain",
-        )
-        if full and dose.kind == "full":
+        if _is_full(phase, decision) and dose.kind == "full":
             self.last_full_load = load
+            self.hurt = None  # the first full week after pain is behind
         if n >= 1 and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
@@ -921,6 +927,16 @@ class _Generator:
                 )
             )
         return tuple(out)
+
+
+def _is_full(phase: Phase, decision: _Decision) -> bool:
+    """A full week's phase and decision (not a deload, race, step-down or pause)."""
+    return phase in ("build", "maintenance") and decision.progression in (
+        "start",
+        "progress",
+        "hold",
+        "maintain",
+    )
 
 
 def generate(
