@@ -237,7 +237,15 @@ def test_strong_adds_its_extras_and_third_sets_where_the_cap_allows():
     ).weeks[0]
     keys = {p.key for p in first(roomy).prescriptions}
     assert {"side_plank", "lateral_band_walk"} <= keys
-    assert max(p.sets for p in first(roomy).prescriptions) == 3
+    # Third sets come from week 3: weeks 1-2 (and a head start) are at two sets, as the README
+    # says (the article's dose first).
+    assert max(p.sets for p in first(roomy).prescriptions) == 2
+    late = ProgrammeSettings(level="strong", equipment=ALL, max_session_minutes=60)
+    weeks = generate(late, START - timedelta(days=3), weeks=4).weeks
+    assert [w.lead_in for w in weeks[:2]] == [True, False]
+    assert all(p.sets == 2 for w in weeks[:3] for s in w.sessions for p in s.prescriptions)
+    article = {p.key: p.sets for p in first(weeks[3]).prescriptions}
+    assert article["side_leg_raise"] == 3 and article["clamshell"] == 2  # joined in week 3
     tight = generate(ProgrammeSettings(level="strong"), START, weeks=1).weeks[0]
     assert all(p.rung == 0 and "hold" in p.variant.name for p in first(tight).prescriptions)
     assert all(s.estimated_minutes() <= 30 for s in tight.sessions)

@@ -140,7 +140,7 @@ class _Composer:
 
     def with_sets(self, keys: Sequence[str]) -> Template:
         """Two sets each, then third sets where the level wants them and they fit (not for an
-        exercise in its first week: it starts at two)."""
+        exercise in its first two weeks: it starts at two)."""
         items = {k: self.full[k] for k in keys}
         for key in sorted(keys, key=self.priority.__getitem__):
             if self.target[key] <= FULL_SETS or key in self.new:

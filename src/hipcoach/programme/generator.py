@@ -743,8 +743,9 @@ class _Generator:
     ) -> tuple[Template, ...]:
         """The week's templates at ``rungs`` under the cap (:func:`compose`)."""
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
-        # A new exercise takes two sets for its first two weeks (no third set yet).
-        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
+        # An exercise takes two sets for its first two weeks (no third set yet): the article's
+        # five start at the article's dose, two sets, in weeks 1-2 (and a head start) too.
+        new = [s.key for s in active if n <= s.from_week + 1]
         cap = self.settings.max_session_minutes * 60
         return compose(
             active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
