@@ -23,7 +23,7 @@ light session. Every week carries one education tip.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -338,8 +338,10 @@ class _Generator:
         gate_for: GateRule,
         races: Sequence[date],
         adherence: Adherence,
+        dated: Mapping[str, date],
     ) -> None:
         self.settings = settings
+        self.dated = dated
         self.first_day = first_day
         self.start = programme_monday(first_day)
         self.lead_in = monday(first_day) if monday(first_day) != self.start else None
@@ -850,7 +852,10 @@ class _Generator:
         note = STEPPED_NOTE.replace("after pain", f"after {describe(trigger)}", 1)
         stepped = _Dose(templates, count, "stepped", note)
         physio = physio_advice(self.checkins, trigger.date)
-        return trigger.date, self._sessions(n, week_start, phase, stepped, physio, tip)
+        sessions = self._sessions(n, week_start, phase, stepped, physio, tip)
+        # A session on a day before the check-in was done (or due) at the old dose.
+        later = [s for s in sessions if self.dated.get(s.key, trigger.date) >= trigger.date]
+        return trigger.date, tuple(later)
 
     def _record(
         self,
@@ -950,6 +955,7 @@ def generate(
     gate_for: GateRule = no_gates,
     races: Sequence[date] = (),
     adherence: Adherence | None = None,
+    dated: Mapping[str, date] | None = None,
 ) -> Programme:
     """Generate ``weeks`` programme weeks from the one holding ``from_day`` (default: the
     first).
@@ -960,8 +966,13 @@ def generate(
     every later week. A week counts towards the next rung when ``min_sessions_per_week``
     sessions were done (``adherence``; with no information, the planned ones) and it broke no
     limit; a head start, a pause and a first week too short to hold that many do not count.
+
+    ``dated``: the day of each session already placed or done (session key → date); a
+    session on a day before a check-in above 5/10 is not among the week's ``stepped_down``.
     """
-    generator = _Generator(settings, first_day, checkins, gate_for, races, adherence or Adherence())
+    generator = _Generator(
+        settings, first_day, checkins, gate_for, races, adherence or Adherence(), dated or {}
+    )
     first = generator.lead_in or generator.start
     wanted = max(first, monday(from_day)) if from_day is not None else first
     out: list[ProgrammeWeek] = []
