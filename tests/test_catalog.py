@@ -252,8 +252,10 @@ def test_the_knee_ladder_runs_from_a_shallow_wall_sit_to_loaded_step_downs():
     ]
     assert top[4:8] == [
         "Box squat to a high seat, split stance",
-        "Step-down halfway from a 20 cm step, hand on a wall",  # 10 cm before 20 cm
-        "Step-up onto a 20 cm step, hand on a wall",
+        # evidence.md §9: step-up, then step-down from low (halfway: 10 cm), then 20 cm; a
+        # physiotherapist would not sign a step-down as the regression of a step-up
+        "Step-up onto a low step, hand on a wall",
+        "Step-down halfway from a 20 cm step, hand on a wall",
         "Step-down from a 20 cm step, hand on a wall",
     ]
     assert top[-1] == "Step-down holding a heavier dumbbell"

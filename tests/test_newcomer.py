@@ -142,6 +142,17 @@ def test_quiet_hides_notes_and_hints(cli, tmp_path):
     assert "No session handed over" not in cli("-q", "log").stdout
 
 
+@pytest.mark.parametrize("command", ["runs", "schedule"])
+def test_no_source_and_no_runs_is_said_once_and_fits_every_command(cli, command):
+    """A fresh home with no source: one warning saying how to add runs, worded for `runs` as
+    for `schedule` (it used to say "planning without runs" when nothing was planned)."""
+    result = cli(command)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "no runs are cached" in line]
+    assert len(warnings) == 1 and "planning" not in warnings[0]
+    assert "hipcoach auth garmin" in warnings[0] and "--activities FILE" in warnings[0]
+
+
 # -- the no-Garmin path tells the truth ---------------------------------------------------------
 @pytest.fixture
 def day(monkeypatch):

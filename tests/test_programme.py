@@ -18,7 +18,7 @@ from hipcoach.programme.generator import (
     programme_monday,
     session_key,
 )
-from hipcoach.programme.progression import Adherence, Gate, taper_rule
+from hipcoach.programme.progression import Adherence, Gate, pain_effect, taper_rule
 from hipcoach.programme.vocabulary import WEEKLY_FOCI
 from hipcoach.schedule.history import mileage_jump_rule
 from hipcoach.timeutil import monday
@@ -840,3 +840,28 @@ def test_the_first_full_week_after_pain_asks_no_more_than_the_week_that_hurt():
         w for w in weeks[5:] if w.phase == "build" and not any(s.light for s in w.sessions)
     )
     assert first_full.week == 9 and load(first_full) <= load(hurt)
+
+
+@pytest.mark.parametrize("pain", [4, 6])
+@pytest.mark.parametrize(
+    "clear_day", [5, 6, 9]
+)  # the Saturday or Sunday that hurt, or the next Wednesday
+def test_what_a_clear_check_in_says_it_ends_is_what_the_plan_does(pain, clear_day):
+    """The check-in's words match the plan: after pain on a Tuesday, a clear check-in the same
+    week leaves next week held (or lighter) and frees the week after; one in the next week
+    frees the week after it (a physiotherapist read "from next week" over a held week)."""
+    hurt = checkin(START + timedelta(weeks=4, days=1), pain=pain)
+    clear = checkin(START + timedelta(weeks=4, days=clear_day), pain=0)
+    weeks = pains(hurt, clear, weeks=8)
+    said = pain_effect(clear, [hurt])
+    next_week = monday(clear.date) + timedelta(weeks=1)
+    by_start = {w.start: w for w in weeks}
+    held = "step_down" if pain == 6 else "hold"
+    if "after next week" in said:
+        assert by_start[next_week].progression == held, said
+        freed = by_start[next_week + timedelta(weeks=1)]
+    else:
+        assert "from next week" in said
+        freed = by_start[next_week]
+    assert freed.progression not in ("step_down", "pause") and freed.held is None, said
+    assert not any(s.light for s in freed.sessions), said

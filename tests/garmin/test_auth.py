@@ -363,3 +363,13 @@ def test_an_empty_mfa_code_is_a_usage_error(cli, home: Path, api) -> None:
     result = cli("auth", "garmin", "--mfa-code", "  ")
     assert result.exit_code == ExitCode.USAGE
     assert "needs the code" in result.stderr and len(api.calls) == 0
+
+
+def test_an_empty_email_is_named_not_asked_for(cli, home: Path, api) -> None:
+    """``--email ''`` (an unset shell variable in a script) says the email is empty, rather
+    than that there was no terminal to ask for one, and signs nothing in."""
+    result = cli("auth", "garmin", "--email", "", env={"GARMIN_PASSWORD": PASSWORD})
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("hipcoach: error: --email is empty")
+    assert "no terminal" not in result.stderr and len(api.calls) == 0
+    assert not (home / "tokens" / "garmin").exists()

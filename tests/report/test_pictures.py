@@ -48,7 +48,7 @@ POSITION_WORDS = [
     (r"sit-to-stand|squat to a chair", "chair"),
     (r"step-down halfway", "on a step, lowering halfway"),
     (r"step-down", "on a step"),
-    (r"^step-up", "stepping up onto a step"),
+    (r"^step-up", "stepping up onto a low step"),
     (r"^box squat", "squatting back to a box"),
     (r"^seated hip external rotation", "sitting on a chair"),
     (r"^standing hip external rotation", "free knee lifted, turning out"),

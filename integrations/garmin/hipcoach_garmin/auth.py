@@ -167,6 +167,8 @@ def command(app: Any, email: str | None, no_prompt: bool, mfa_code: str | None) 
             raise UsageError("--mfa-code needs the code Garmin sent (by email or text)")
         tokens = _finish(context, mfa_code)
     else:
+        if email is not None and not email.strip():
+            raise UsageError("--email is empty", hint="give your Garmin Connect email")
         email = email or app.ask("Garmin Connect email", instead="give it with --email")
         password = context.env.get(PASSWORD_ENV) or app.ask(
             "Garmin Connect password",

@@ -70,7 +70,7 @@ def load_runs(
     runs = app.state.cached_runs()
     if resolved is None and not runs and not offline:
         app.warn(
-            "no activity source is set up and no runs are cached: planning without runs "
+            "no activity source is set up and no runs are cached, so no runs are known "
             "(run `hipcoach auth garmin`, `hipcoach auth intervals` or `hipcoach auth strava`, "
             "or pass --activities FILE)"
         )

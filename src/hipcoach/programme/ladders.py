@@ -1086,12 +1086,26 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         knee_flexion=60,
     ),
     rung(
+        "Step-up onto a low step, hand on a wall",
+        "Stand facing a low step of about 10 cm (an aerobics step at its lowest, or a sturdy "
+        "block), fingertips on a wall or banister. Put one foot on the step and push through "
+        "that heel to stand up on it, knee over the second toe and pelvis level; step back "
+        "down with the other foot. All the reps on one leg, then the other. The first "
+        "single-leg rung: stop short of pain.",
+        "Foot on the low step, hand on the wall; push through the heel, knee over toes.",
+        STEP_UP,
+        "step_up",
+        reps=10,
+        equipment=STEP,
+        knee_flexion=45,
+        single_leg=True,
+    ),
+    rung(
         "Step-down halfway from a 20 cm step, hand on a wall",
         "Stand on a 20 cm step (a stair) on one leg, fingertips on a wall or banister, the "
         "other foot off the front edge. Slowly bend the standing knee to lower the free heel "
         "only halfway to the floor (about 10 cm; the knee bends about 45 degrees), knee over "
-        "the second toe and pelvis level, and straighten. The first single-leg rung: stop "
-        "short of pain.",
+        "the second toe and pelvis level, and straighten. Stop short of pain.",
         "On the step, hand on the wall; lower the free heel halfway, slowly, knee over toes.",
         ELEVATED_SINGLE_LEG_SQUAT,
         "step_down.halfway",
@@ -1099,20 +1113,6 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         tempo_s=PAUSED,
         equipment=STEP,
         knee_flexion=45,
-        single_leg=True,
-    ),
-    rung(
-        "Step-up onto a 20 cm step, hand on a wall",
-        "Stand facing a 20 cm step (a stair), fingertips on a wall or banister. Put one foot on "
-        "the step and push through that heel to stand up on it, knee over the second toe and "
-        "pelvis level; step back down with the other foot. All the reps on one leg, then the "
-        "other.",
-        "Foot on the step, hand on the wall; push through the heel, knee over toes.",
-        STEP_UP,
-        "step_up",
-        reps=10,
-        equipment=STEP,
-        knee_flexion=60,
         single_leg=True,
     ),
     rung(

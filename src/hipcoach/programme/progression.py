@@ -376,11 +376,23 @@ def _what_a_clear_check_in_ends(checkin: CheckIn, earlier: Sequence[CheckIn]) ->
             "week, then a lighter week back one rung below where it hurt, then full sessions"
         )
     last = earlier[-1] if earlier else None
-    if last is not None and pain_action(last) == "step_down":
+    if last is None or is_clear(last):
+        return "progression continues"
+    # A week that hurt never counts as pain-free: pain earlier this week still shapes next week.
+    same_week = monday(last.date) == monday(checkin.date)
+    if pain_action(last) == "step_down":
+        if same_week:
+            return (
+                "the step-down's lighter dose ends after next week (this week had pain, so "
+                "next week stays lighter): full sessions again the week after"
+            )
         return "the step-down's lighter dose ends: full sessions again from next week"
-    if last is not None and not is_clear(last):
-        return "the hold ends: progression can continue from next week"
-    return "progression continues"
+    if same_week:
+        return (
+            "the hold ends after next week (this week had pain, so next week still holds): "
+            "progression can continue the week after"
+        )
+    return "the hold ends: progression can continue from next week"
 
 
 PHYSIO_TAIL = "hipcoach cannot tell what is wrong; a physio can."

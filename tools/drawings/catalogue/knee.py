@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from drawings.figure import SHIN, THIGH, Point, Pose, along
+from drawings.figure import SHIN, THIGH, Point, Pose
 from drawings.postures import (
     GROUND,
     foot_under,
@@ -66,6 +66,10 @@ def _picture(
 
 #: a 20 cm step (the figure is about 175 cm tall)
 STEP_20CM = 12.0
+#: the step-up's low step, about 10 cm
+STEP_10CM = 6.0
+#: how far a heel-up foot's ankle sits above the floor
+TOES_UP = 5.0
 
 
 def _step_down(key: str, title: str, position: str, flexion: float) -> Picture:
@@ -97,11 +101,12 @@ def _step_down(key: str, title: str, position: str, flexion: float) -> Picture:
 
 
 def step_work() -> list[Picture]:
-    top = FLOOR - STEP_20CM
+    top = FLOOR - STEP_10CM
     on_step = (96.0, top - CONTACT)
-    up_hip = hip_over(on_step, 60, 20)
-    # The weight moving onto the step: the back leg straight, on its toes behind the step.
-    back = along(up_hip, -76, THIGH + SHIN)
+    up_hip = hip_over(on_step, 45, 20)
+    # The weight moving onto the step: the back foot on its toes on the floor just behind
+    # the low step (the knee bent a little: the step is low).
+    back = (116.0, FLOOR - CONTACT - TOES_UP)
     up_start = side_view(
         up_hip,
         (up_hip[0] + 4, up_hip[1] - 34),
@@ -122,11 +127,11 @@ def step_work() -> list[Picture]:
         ),
         _picture(
             "step_up",
-            "Step-up",
-            "One foot on a step, the knee bent about 60 degrees; push through that foot to stand "
-            "up on the step, knee over the toes, then step back down slowly.",
-            "stepping up onto a step",
-            (floor(), step(66, 112, STEP_20CM)),
+            "Step-up onto a low step",
+            "One foot on a low step (about 10 cm), the knee bent about 45 degrees; push through "
+            "that foot to stand up on the step, knee over the toes, then step back down slowly.",
+            "stepping up onto a low step",
+            (floor(), step(66, 112, STEP_10CM)),
             up_start,
             up_end,
             "stand up",
