@@ -83,6 +83,10 @@ def test_schedule_human_output_shows_runs_sessions_and_reasons(cli, tmp_path):
     assert result.exit_code == 0
     assert "long" in result.stdout and "Hip strength" in result.stdout
     assert "day after your" in result.stdout
+    # The rows start a week before the window; the title says so (a physiotherapist read
+    # "Sat 05 Dec - Fri 18 Dec" above rows from Sat 28 Nov).
+    title = result.stdout.splitlines()[0]
+    assert "Hip sessions" in title and "the week before" in title
 
 
 def test_schedule_without_source_warns_and_still_plans(cli):

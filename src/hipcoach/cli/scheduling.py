@@ -173,7 +173,10 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         runs_by_day.setdefault(planned.date, []).append(f"planned: {planned.label()}")
     sessions = {s.date: s for s in plan.sessions}
     table = Table(
-        title=f"Hip sessions {request.start:%a %d %b} – {request.end:%a %d %b}",
+        title=(
+            f"Hip sessions {request.start:%a %d %b} – {request.end:%a %d %b} "
+            "(the week before, dimmed, for its runs)"
+        ),
         title_justify="left",
     )
     for column in ("day", "running", "hip session", "why this day"):

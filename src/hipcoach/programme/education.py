@@ -40,8 +40,9 @@ TIPS: tuple[Tip, ...] = (
         title="What runner's knee is",
         text=(
             "Patellofemoral pain is a kneecap joint that has become sensitive to load: too much, "
-            "too soon, for what it is used to. It is not a sign of damage, and pain during "
-            "exercise does not mean harm when it stays within the limits."
+            "too soon, for what it is used to. Once a clinician has confirmed it is kneecap "
+            "pain, it is not a sign of damage, and pain during exercise does not mean harm "
+            "when it stays within the limits."
         ),
         source=f"{CROSSLEY_2016}; {ESCULIER_2020}",
     ),
