@@ -237,7 +237,15 @@ def test_strong_adds_its_extras_and_third_sets_where_the_cap_allows():
     ).weeks[0]
     keys = {p.key for p in first(roomy).prescriptions}
     assert {"side_plank", "lateral_band_walk"} <= keys
-    assert max(p.sets for p in first(roomy).prescriptions) == 3
+    # Third sets come from week 3: weeks 1-2 (and a head start) are at two sets, as the README
+    # says (the article's dose first).
+    assert max(p.sets for p in first(roomy).prescriptions) == 2
+    late = ProgrammeSettings(level="strong", equipment=ALL, max_session_minutes=60)
+    weeks = generate(late, START - timedelta(days=3), weeks=4).weeks
+    assert [w.lead_in for w in weeks[:2]] == [True, False]
+    assert all(p.sets == 2 for w in weeks[:3] for s in w.sessions for p in s.prescriptions)
+    article = {p.key: p.sets for p in first(weeks[3]).prescriptions}
+    assert article["side_leg_raise"] == 3 and article["clamshell"] == 2  # joined in week 3
     tight = generate(ProgrammeSettings(level="strong"), START, weeks=1).weeks[0]
     assert all(p.rung == 0 and "hold" in p.variant.name for p in first(tight).prescriptions)
     assert all(s.estimated_minutes() <= 30 for s in tight.sessions)
@@ -616,6 +624,55 @@ def test_a_step_down_starts_with_the_next_session_not_the_next_week():
     assert pains(checkin(hurt_on, pain=4), weeks=5)[4].stepped_down_from is None
 
 
+def test_sessions_on_days_before_the_check_in_are_not_stepped_down():
+    """A 6/10 on a Wednesday: Monday's session was done at the old dose; only those from the
+    check-in's day on are listed as stepped down (a session with no day yet may still come)."""
+    week_start = START + timedelta(weeks=4)
+    hurt_on = week_start + timedelta(days=2)
+    dated = {session_key(week_start, 1): week_start, session_key(week_start, 2): hurt_on}
+    week = pains(checkin(hurt_on, pain=6), weeks=5, dated=dated)[4]
+    assert week.stepped_down_from == hurt_on
+    assert [s.key for s in week.stepped_down] == [s.key for s in week.sessions[1:]]
+    assert week.on(week_start, week.sessions[0]) == week.sessions[0]
+    assert week.on(hurt_on, week.sessions[1]) == week.stepped_down[0]
+
+
+def test_plan_leaves_out_of_the_step_down_what_was_done_before_the_check_in(tmp_path):
+    """From the state: Monday's session done (marked), Wednesday's and Friday's planned, a 6/10
+    on Tuesday. ``stepped_down_sessions`` holds Wednesday's and Friday's; a session missed on
+    Monday, to be caught up later in the week, stays among them."""
+    from hipcoach.adherence.statuses import PlannedExercise, PlannedSession
+    from hipcoach.config import Config
+    from hipcoach.schedule.planner import programme_from_state
+    from hipcoach.serialize import week_json
+    from hipcoach.state import open_state
+    from hipcoach.state.sessions import record_checked_through, record_mark, record_planned
+
+    week_start = START + timedelta(weeks=4)
+    days = [week_start + timedelta(days=d) for d in (0, 2, 4)]
+    exercise = (PlannedExercise("bird_dog", "HIP_STABILITY", "QUADRUPED_WITH_LEG_LIFT", 2, True),)
+    planned = [
+        PlannedSession(session_key(week_start, i), day, 10, False, "h", exercise, None)
+        for i, day in enumerate(days, 1)
+    ]
+    config = Config.model_validate({"athlete": {"start_date": START.isoformat()}})
+    today = week_start + timedelta(days=3)
+    for marked in (True, False):
+        state = open_state(tmp_path / f"{marked}.db")
+        record_planned(state, planned, week_start, week_start + timedelta(days=6))
+        state.record_checkin(checkin(week_start + timedelta(days=1), pain=6))
+        if marked:
+            record_mark(state, planned[0], "done")
+        else:  # missed: the completion sources were read through Wednesday, nothing found
+            record_checked_through(state, days[1])
+        week = programme_from_state(config, state, today=today, weeks=1).weeks[0]
+        state.close()
+        listed = [s["key"] for s in week_json(week)["stepped_down_sessions"]]
+        expected = [p.key for p in planned[1 if marked else 0 :]]
+        assert week.stepped_down_from == week_start + timedelta(days=1)
+        assert listed == expected, marked
+
+
 def test_silence_keeps_the_step_downs_lighter_dose_through_deloads_until_a_clear_check_in():
     """A 6/10 in week 5 and then no check-in: weeks 6-9 (a deload among them) stay at the
     step-down's dose, light, never above the week that hurt, until a check-in of 2/10 or
@@ -755,6 +812,34 @@ def test_maintenance_waits_for_the_blocks_completed_full_build_weeks():
     missed = Adherence.from_missed_weeks([START + timedelta(weeks=2)])
     plain = generate(ProgrammeSettings(), START, weeks=10, adherence=missed).weeks
     assert [w.phase for w in plain[7:10]] == ["deload", "build", "maintenance"]
+
+
+def test_the_first_full_week_after_pain_asks_no_more_than_the_week_that_hurt():
+    """The reviewer's: 8/10 in week 3, cleared in week 5; the week back (6) was light, and
+    week 7, the first full week, rose above week 3, the week that hurt (800 against 702
+    rep-equivalents). Now it stays under it (632) and above the week back (484)."""
+    weeks = pains(
+        checkin(START + timedelta(weeks=2, days=2), pain=8),
+        checkin(START + timedelta(weeks=4, days=2), pain=1),
+        weeks=7,
+    )
+    hurt, back, second = weeks[2], weeks[5], weeks[6]
+    assert "resuming after the pause" in back.why and all(s.light for s in back.sessions)
+    assert not any(s.light for s in second.sessions)
+    assert load(back) < load(second) <= load(hurt)
+    assert all(p.sets >= 2 for s in second.sessions for p in s.prescriptions)
+    # The same after a step-down's lighter dose: the first full week stays under the week
+    # that hurt.
+    weeks = pains(
+        checkin(START + timedelta(weeks=4, days=1), pain=6),
+        checkin(START + timedelta(weeks=6, days=2), pain=1),
+        weeks=9,
+    )
+    hurt = weeks[4]
+    first_full = next(
+        w for w in weeks[5:] if w.phase == "build" and not any(s.light for s in w.sessions)
+    )
+    assert first_full.week == 9 and load(first_full) <= load(hurt)
 
 
 @pytest.mark.parametrize("pain", [4, 6])

@@ -674,3 +674,46 @@ def test_maintenance_follows_block_weeks_of_completed_full_build_weeks(settings_
     else:
         assert built == settings_.block_weeks, (first + 1, built)
         assert all(w.phase in ("maintenance", "race") for w in weeks[first:])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
+@example(  # the reviewer's: 8/10 in week 3, cleared in week 5: week 7 rose above week 3
+    ProgrammeSettings(),
+    [
+        CheckIn(date=START + timedelta(weeks=2, days=2), pain=8),
+        CheckIn(date=START + timedelta(weeks=4, days=2), pain=1),
+    ],
+)
+def test_the_first_full_week_after_pain_asks_no_more_than_the_week_that_hurt(settings_, checkins):
+    """After a pause (and its week back) or a step-down's lighter dose, the first full week
+    asks no more than the week that hurt did (per session, when it has fewer sessions); where
+    that took reps off, it still asks more than the lighter week before it (per session)
+    unless the week that hurt was itself a lighter one."""
+    weeks = programme(settings_, checkins)
+    hurt: ProgrammeWeek | None = None
+    back: ProgrammeWeek | None = None
+    for i, week in enumerate(weeks):
+        if week.progression == "step_down" and i > 0:
+            hurt = weeks[i - 1]
+        elif week.progression == "pause" and i > 0 and weeks[i - 1].progression != "pause":
+            hurt = weeks[i - 1] if not resumed(weeks, i - 1) else hurt
+        if week.progression != "pause" and week.phase not in ("deload", "race"):
+            if any(s.light for s in week.sessions):
+                back = week
+                continue
+        else:
+            continue
+        if hurt is not None and back is not None:
+            share = min(1.0, len(week.sessions) / len(hurt.sessions))
+            assert rep_equivalents(week) <= rep_equivalents(hurt) * share + 1e-6, week.week
+            trimmed = any(
+                (p.reps or 0) < (p.variant.reps or 0) or (p.seconds or 0) < (p.variant.seconds or 0)
+                for s in week.sessions
+                for p in s.prescriptions
+            )
+            per_session = rep_equivalents(week) / len(week.sessions)
+            # (a week that hurt at a lighter dose itself, a week back, bounds it even lower)
+            if trimmed and not any(s.light for s in hurt.sessions):
+                assert per_session > rep_equivalents(back) / len(back.sessions), week.week
+        hurt = back = None

@@ -140,7 +140,7 @@ class _Composer:
 
     def with_sets(self, keys: Sequence[str]) -> Template:
         """Two sets each, then third sets where the level wants them and they fit (not for an
-        exercise in its first week: it starts at two)."""
+        exercise in its first two weeks: it starts at two)."""
         items = {k: self.full[k] for k in keys}
         for key in sorted(keys, key=self.priority.__getitem__):
             if self.target[key] <= FULL_SETS or key in self.new:
@@ -250,6 +250,14 @@ def smaller(p: Prescription) -> Prescription:
     if p.reps is not None:
         return p.model_copy(update={"reps": max(MIN_REPS, p.reps * 2 // 3)})
     seconds = (p.seconds or 0) * 2 // 3 // HOLD_STEP_SECONDS * HOLD_STEP_SECONDS
+    return p.model_copy(update={"seconds": max(MIN_HOLD_SECONDS, seconds)})
+
+
+def a_rep_fewer(p: Prescription) -> Prescription:
+    """One rep fewer or a 5-s shorter hold, same sets (at the floor: unchanged)."""
+    if p.reps is not None:
+        return p.model_copy(update={"reps": max(MIN_REPS, p.reps - 1)})
+    seconds = (p.seconds or 0) - HOLD_STEP_SECONDS
     return p.model_copy(update={"seconds": max(MIN_HOLD_SECONDS, seconds)})
 
 
@@ -523,26 +531,52 @@ def _without_least_needed(
 
 
 def shed_load(
-    templates: Sequence[Template], sessions: int, limit: float, required: Collection[Focus]
+    templates: Sequence[Template],
+    sessions: int,
+    limit: float,
+    required: Collection[Focus],
+    *,
+    exercises_last: bool = False,
 ) -> tuple[Template, ...]:
     """``templates`` lightened until a week of ``sessions`` asks no more than ``limit``
     rep-equivalents (a full week rises at most 30 % on the last; maintenance never exceeds
     the peak build week): third sets go first (least important exercise first), then
     exercises, never one a required direction needs and never below one exercise per
     template, then reps (the heaviest exercise first, never below 6 or a 10-s hold). Sets stay
-    at two or more."""
-    current = tuple(templates)
+    at two or more. ``exercises_last``: reps go before exercises, a rep at a time (the first
+    full week after pain keeps its exercises, just under ``limit``, rather than dropping one
+    and falling below the lighter week before it)."""
+    current = _without_third_sets(tuple(templates), sessions, limit)
+    if exercises_last:
+        current = _fewer_reps(current, sessions, limit, a_rep_fewer)
     while week_load(current, sessions) > limit:
-        third = next((p for p in _least_needed_first(current) if p.sets > FULL_SETS), None)
-        if third is not None:
-            current = _apply(current, third.key, lambda q: q.model_copy(update={"sets": FULL_SETS}))
-            continue
         dropped = _without_least_needed(current, required, per_session=True)
         if dropped is None:
             break
         current = dropped
-    # What no exercise can be spared for: the heaviest ones take fewer reps (or a shorter
-    # hold) at their rung, as a new, harder rung starts lighter.
+    return _fewer_reps(current, sessions, limit)
+
+
+def _without_third_sets(
+    current: tuple[Template, ...], sessions: int, limit: float
+) -> tuple[Template, ...]:
+    """Third sets off, the least needed exercise first, until the week is within ``limit``."""
+    while week_load(current, sessions) > limit:
+        third = next((p for p in _least_needed_first(current) if p.sets > FULL_SETS), None)
+        if third is None:
+            break
+        current = _apply(current, third.key, lambda q: q.model_copy(update={"sets": FULL_SETS}))
+    return current
+
+
+def _fewer_reps(
+    current: tuple[Template, ...],
+    sessions: int,
+    limit: float,
+    fewer: Callable[[Prescription], Prescription] = smaller,
+) -> tuple[Template, ...]:
+    """What no exercise can be spared for: the heaviest ones take fewer reps (or a shorter
+    hold, by ``fewer``) at their rung, as a new, harder rung starts lighter."""
     while week_load(current, sessions) > limit:
         items = sorted(
             {p.key: p for t in current for p in t}.values(),
@@ -550,7 +584,7 @@ def shed_load(
             reverse=True,
         )
         for p in items:
-            trial = _apply(current, p.key, smaller)
+            trial = _apply(current, p.key, fewer)
             if trial != current:
                 current = trial
                 break

@@ -23,7 +23,7 @@ light session. Every week carries one education tip.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -338,8 +338,10 @@ class _Generator:
         gate_for: GateRule,
         races: Sequence[date],
         adherence: Adherence,
+        dated: Mapping[str, date],
     ) -> None:
         self.settings = settings
+        self.dated = dated
         self.first_day = first_day
         self.start = programme_monday(first_day)
         self.lead_in = monday(first_day) if monday(first_day) != self.start else None
@@ -357,6 +359,9 @@ class _Generator:
         self.last_full_load = 0.0
         #: completed full build weeks so far: the block ends after ``block_weeks`` of them
         self.built = 0
+        #: the week that hurt, from a step-down or a pause's week back until the first full
+        #: week after it, which asks no more than it did (graded exposure, not a jump above)
+        self.hurt: _Built | None = None
 
     # -- one week ----------------------------------------------------------------------------
     def week(self, week_start: date) -> ProgrammeWeek:
@@ -696,11 +701,13 @@ class _Generator:
         if decision.resume:
             hurt = climb.pause_hurt or self._planned(before, count, at)
             climb.pause_hurt = None
+            self.hurt = hurt
             templates, count = self._stepped(hurt, active, required, count)
             return _Dose(templates, count, "resumed", RESUMED_NOTE)
         if decision.progression == "step_down":
             # Strictly less than the week before (or, in week 1, than the week as planned).
             hurt = self.previous or self._planned(before, count, at)
+            self.hurt = hurt
             templates, count = self._stepped(hurt, active, required, count)
             climb.lighter = _Lighter(templates, count, hurt)
             dose = _Dose(templates, count, "stepped", STEPPED_NOTE)
@@ -717,7 +724,13 @@ class _Generator:
             )
             dose = _Dose(templates, count, "kept", KEPT_NOTE)
         else:
-            dose = _Dose(self._full_week(n, phase, active, climb.rungs, count), count)
+            templates = self._full_week(n, phase, active, climb.rungs, count)
+            if self.hurt is not None and _is_full(phase, decision):
+                # The first full week after pain: no more than the week that hurt (per
+                # session), every exercise kept: a rep fewer, not one dropped below the back.
+                limit = self.hurt.load * min(1.0, count / self.hurt.sessions)
+                templates = shed_load(templates, count, limit, required, exercises_last=True)
+            dose = _Dose(templates, count)
         if phase in ("deload", "race"):
             reduced = [reduce_all(t) for t in dose.templates]
             note = reduced[0][1] if phase == "race" else None
@@ -732,8 +745,9 @@ class _Generator:
     ) -> tuple[Template, ...]:
         """The week's templates at ``rungs`` under the cap (:func:`compose`)."""
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
-        # A new exercise takes two sets for its first two weeks (no third set yet).
-        new = [s.key for s in active if 1 < s.from_week <= n <= s.from_week + 1]
+        # An exercise takes two sets for its first two weeks (no third set yet): the article's
+        # five start at the article's dose, two sets, in weeks 1-2 (and a head start) too.
+        new = [s.key for s in active if n <= s.from_week + 1]
         cap = self.settings.max_session_minutes * 60
         return compose(
             active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
@@ -838,7 +852,10 @@ class _Generator:
         note = STEPPED_NOTE.replace("after pain", f"after {describe(trigger)}", 1)
         stepped = _Dose(templates, count, "stepped", note)
         physio = physio_advice(self.checkins, trigger.date)
-        return trigger.date, self._sessions(n, week_start, phase, stepped, physio, tip)
+        sessions = self._sessions(n, week_start, phase, stepped, physio, tip)
+        # A session on a day before the check-in was done (or due) at the old dose.
+        later = [s for s in sessions if self.dated.get(s.key, trigger.date) >= trigger.date]
+        return trigger.date, tuple(later)
 
     def _record(
         self,
@@ -875,14 +892,9 @@ class _Generator:
                 and verdict.action == "progress"
             ),
         )
-        full = phase in ("build", "maintenance") and decision.progression in (
-            "start",
-            "progress",
-            "hold",
-            "maintain",
-        )
-        if full and dose.kind == "full":
+        if _is_full(phase, decision) and dose.kind == "full":
             self.last_full_load = load
+            self.hurt = None  # the first full week after pain is behind
         if n >= 1 and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
 
@@ -923,6 +935,16 @@ class _Generator:
         return tuple(out)
 
 
+def _is_full(phase: Phase, decision: _Decision) -> bool:
+    """A full week's phase and decision (not a deload, race, step-down or pause)."""
+    return phase in ("build", "maintenance") and decision.progression in (
+        "start",
+        "progress",
+        "hold",
+        "maintain",
+    )
+
+
 def generate(
     settings: ProgrammeSettings,
     first_day: date,
@@ -933,6 +955,7 @@ def generate(
     gate_for: GateRule = no_gates,
     races: Sequence[date] = (),
     adherence: Adherence | None = None,
+    dated: Mapping[str, date] | None = None,
 ) -> Programme:
     """Generate ``weeks`` programme weeks from the one holding ``from_day`` (default: the
     first).
@@ -943,8 +966,13 @@ def generate(
     every later week. A week counts towards the next rung when ``min_sessions_per_week``
     sessions were done (``adherence``; with no information, the planned ones) and it broke no
     limit; a head start, a pause and a first week too short to hold that many do not count.
+
+    ``dated``: the day of each session already placed or done (session key → date); a
+    session on a day before a check-in above 5/10 is not among the week's ``stepped_down``.
     """
-    generator = _Generator(settings, first_day, checkins, gate_for, races, adherence or Adherence())
+    generator = _Generator(
+        settings, first_day, checkins, gate_for, races, adherence or Adherence(), dated or {}
+    )
     first = generator.lead_in or generator.start
     wanted = max(first, monday(from_day)) if from_day is not None else first
     out: list[ProgrammeWeek] = []

@@ -5,9 +5,9 @@ equipment.
 - ``gentle``: the article's five from easier rungs (smaller range, leg-only bird dog, a
   two-footed bridge), two sets.
 - ``standard``: the article's five at the article's doses, two sets.
-- ``strong``: the article's five from harder rungs (pauses at the top), three sets where the
-  time cap allows, and the side plank and (with a band) the lateral band walk while the
-  session still fits.
+- ``strong``: the article's five from harder rungs (pauses at the top), three sets from
+  week 3 where the time cap allows, and the side plank and (with a band) the lateral band
+  walk while the session still fits.
 
 From programme week 3 every level adds the knee ladder and the clamshell ladder (hip plus
 knee, abduction, external rotation and extension: the CPG and consensus, ``evidence.md`` §1

@@ -256,6 +256,7 @@ def programme_from_state(
 ) -> Programme:
     """``weeks`` programme weeks from the current one, gated by the state. Never writes."""
     inputs = PlanInputs.read(config, state, today)
+    caught = {c.key for c in inputs.catch_ups}
     runs = classify(with_planned_races(inputs.runs, inputs.planned), today)
     races = race_dates(
         config.athlete.races, runs, [*inputs.calendar_races, *planned_races(runs, inputs.planned)]
@@ -269,6 +270,8 @@ def programme_from_state(
         gate_for=gates(runs, races),
         races=races,
         adherence=inputs.adherence,
+        # a session still to be caught up happens later, at the step-down's dose if any
+        dated={f.key: f.date for f in inputs.placed if f.key not in caught},
     )
 
 
