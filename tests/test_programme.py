@@ -865,3 +865,38 @@ def test_what_a_clear_check_in_says_it_ends_is_what_the_plan_does(pain, clear_da
         freed = by_start[next_week]
     assert freed.progression not in ("step_down", "pause") and freed.held is None, said
     assert not any(s.light for s in freed.sessions), said
+
+
+def test_plan_says_so_when_no_session_is_left_to_step_down(cli, home, monkeypatch):
+    """Both of the week's sessions done before a 6/10 on Thursday: `plan` says the step-down
+    starts next week rather than printing a heading over nothing."""
+    from hipcoach.adherence.statuses import PlannedExercise, PlannedSession
+    from hipcoach.state import open_state
+    from hipcoach.state.sessions import record_mark, record_planned
+
+    week_start = START + timedelta(weeks=4)
+    (home / "config.toml").write_text(f'[athlete]\nstart_date = "{START}"\nsessions_per_week = 2\n')
+    exercise = (PlannedExercise("bird_dog", "HIP_STABILITY", "QUADRUPED_WITH_LEG_LIFT", 2, True),)
+    planned = [
+        PlannedSession(
+            session_key(week_start, i),
+            week_start + timedelta(days=d),
+            10,
+            False,
+            "h",
+            exercise,
+            None,
+        )
+        for i, d in ((1, 0), (2, 2))
+    ]
+    state = open_state(home / "state.db")
+    record_planned(state, planned, week_start, week_start + timedelta(days=6))
+    for session in planned:
+        record_mark(state, session, "done")
+    state.record_checkin(checkin(week_start + timedelta(days=3), pain=6))
+    state.close()
+    monkeypatch.setattr("hipcoach.timeutil.today", lambda tz: week_start + timedelta(days=4))
+    result = cli("plan", "--weeks", "1")
+    assert result.exit_code == 0, result.output
+    assert "no session left this week after the pain of Thu" in result.stdout
+    assert "on step down" not in result.stdout

@@ -96,12 +96,17 @@ def _print_plan(app: App, programme: Programme, physio: str | None, equipment: l
                 "(pause)[/bold]"
             )
         _print_sessions(app, week.sessions)
-        if week.stepped_down_from is not None:
+        if week.stepped_down_from is not None and week.stepped_down:
             console.print(
                 f"  [bold]sessions from {week.stepped_down_from:%a %d %b} on step down "
                 "(after pain):[/bold]"
             )
             _print_sessions(app, week.stepped_down)
+        elif week.stepped_down_from is not None:
+            console.print(
+                f"  [bold]no session left this week after the pain of "
+                f"{week.stepped_down_from:%a %d %b}: the step-down starts next week[/bold]"
+            )
         if week.tip is not None:
             console.print(
                 f"  Tip: [bold]{escape(week.tip.title)}[/bold]. {escape(week.tip.text)} "
