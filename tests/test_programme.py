@@ -241,11 +241,15 @@ def test_strong_adds_its_extras_and_third_sets_where_the_cap_allows():
     # says (the article's dose first).
     assert max(p.sets for p in first(roomy).prescriptions) == 2
     late = ProgrammeSettings(level="strong", equipment=ALL, max_session_minutes=60)
-    weeks = generate(late, START - timedelta(days=3), weeks=4).weeks
+    weeks = generate(late, START - timedelta(days=3), weeks=6).weeks
     assert [w.lead_in for w in weeks[:2]] == [True, False]
     assert all(p.sets == 2 for w in weeks[:3] for s in w.sessions for p in s.prescriptions)
-    article = {p.key: p.sets for p in first(weeks[3]).prescriptions}
-    assert article["side_leg_raise"] == 3 and article["clamshell"] == 2  # joined in week 3
+    week3 = {p.key: (p.sets, p.rung) for p in first(weeks[3]).prescriptions}
+    assert week3["bird_dog"] == (3, 0)  # not climbing: its third set
+    # Climbing: one change at a time, the harder rung at week 2's two sets (double progression).
+    assert week3["side_leg_raise"] == (2, 1) and week3["clamshell"] == (2, 0)  # joined in week 3
+    week5 = {p.key: (p.sets, p.rung) for p in first(weeks[5]).prescriptions}
+    assert week5["side_leg_raise"] == (3, 1)  # its next full week (4 was a deload)
     tight = generate(ProgrammeSettings(level="strong"), START, weeks=1).weeks[0]
     assert all(p.rung == 0 and "hold" in p.variant.name for p in first(tight).prescriptions)
     assert all(s.estimated_minutes() <= 30 for s in tight.sessions)

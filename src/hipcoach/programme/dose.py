@@ -24,7 +24,7 @@ exercises first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from hipcoach.models import (
     MIN_HOLD_SECONDS,
@@ -42,19 +42,60 @@ PAUSE_SETS = 2
 Template = tuple[Prescription, ...]
 
 
-def prescribe(slot: Slot, rung: int, sets: int, rest_seconds: int = REST_SECONDS) -> Prescription:
-    """The slot's exercise at ``rung`` (relative to the level's start) for ``sets`` sets."""
+def prescribe(
+    slot: Slot,
+    rung: int,
+    sets: int,
+    rest_seconds: int = REST_SECONDS,
+    at_most: Prescription | None = None,
+) -> Prescription:
+    """The slot's exercise at ``rung`` (relative to the level's start) for ``sets`` sets, at
+    the rung's own reps (or hold), or ``at_most``'s where that is less (double progression:
+    the week an exercise climbs, the harder variant at the dose it had on the rung below)."""
     rung = max(slot.lowest, min(slot.highest, rung))
     variant = slot.variant(rung)
+    reps, seconds = variant.reps, variant.seconds
+    # Only an amount of the same kind carries over (a hold turning into reps starts anew).
+    if at_most is not None and reps is not None and at_most.reps is not None:
+        reps = min(reps, at_most.reps)
+    if at_most is not None and seconds is not None and at_most.seconds is not None:
+        seconds = min(seconds, at_most.seconds)
     return Prescription(
         exercise=slot.exercise,
         variant=variant,
         rung=rung,
         sets=sets,
-        reps=variant.reps,
-        seconds=variant.seconds,
+        reps=reps,
+        seconds=seconds,
         rest_seconds=rest_seconds,
     )
+
+
+def capped_sets(slot: Slot, at_most: Prescription | None) -> int:
+    """The sets ``slot`` aims for: the level's, no more than ``at_most``'s (the dose on the
+    rung below, the week it climbs), never fewer than two."""
+    if at_most is None:
+        return slot.sets
+    return min(slot.sets, max(FULL_SETS, at_most.sets))
+
+
+def largest_doses(templates: Sequence[Template]) -> dict[str, Prescription]:
+    """Each exercise's largest dose over a week's sessions: its most sets and its most reps
+    (or longest hold)."""
+    out: dict[str, Prescription] = {}
+    for p in (p for t in templates for p in t):
+        q = out.get(p.key)
+        if q is None or q.rung != p.rung:
+            out[p.key] = p
+            continue
+        out[p.key] = q.model_copy(
+            update={
+                "sets": max(p.sets, q.sets),
+                "reps": None if q.reps is None else max(q.reps, p.reps or 0),
+                "seconds": None if q.seconds is None else max(q.seconds, p.seconds or 0),
+            }
+        )
+    return out
 
 
 def session_seconds(prescriptions: Sequence[Prescription]) -> int:
@@ -77,13 +118,17 @@ class _Composer:
         cap_seconds: int,
         required: Collection[Focus],
         new: Collection[str] = (),
+        at_most: Mapping[str, Prescription] | None = None,
     ) -> None:
+        caps = at_most or {}
         self.slots = list(slots)
         self.new = set(new)
         self.order = {s.key: i for i, s in enumerate(slots)}
         self.priority = {s.key: s.priority for s in slots}
-        self.target = {s.key: s.sets for s in slots}
-        self.full = {s.key: prescribe(s, rungs[s.key], FULL_SETS) for s in slots}
+        self.target = {s.key: capped_sets(s, caps.get(s.key)) for s in slots}
+        self.full = {
+            s.key: prescribe(s, rungs[s.key], FULL_SETS, at_most=caps.get(s.key)) for s in slots
+        }
         self.cap = cap_seconds
         self.required = set(required)
 
@@ -215,12 +260,14 @@ def compose(
     cap_seconds: int,
     required: Collection[Focus] = (),
     new: Collection[str] = (),
+    at_most: Mapping[str, Prescription] | None = None,
 ) -> tuple[Template, ...]:
     """The week's session templates (one, or A and B to alternate) at ``rungs``: every
-    exercise at two sets or more (``new`` ones, in their first week, at two), each template
-    within ``cap_seconds``, and together they train every ``required`` direction the slots
-    can, each template every one it can."""
-    return _Composer(slots, rungs, cap_seconds, required, new).compose(sessions)
+    exercise at two sets or more (``new`` ones, in their first week, at two; those in
+    ``at_most`` at no more reps and sets than its dose: one climbing a rung keeps the dose
+    it had on the rung below), each template within ``cap_seconds``, and together they
+    train every ``required`` direction the slots can, each template every one it can."""
+    return _Composer(slots, rungs, cap_seconds, required, new, at_most).compose(sessions)
 
 
 def pause_template(slots: Sequence[Slot]) -> Template:

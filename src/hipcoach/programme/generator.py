@@ -3,7 +3,10 @@
 Progress by difficulty, not by piling on reps (``evidence.md`` §3 and §7): every exercise
 climbs its ladder one rung after two completed weeks that met every limit (Khayambashi
 raised resistance every two weeks). Sets are fixed by the level and the time cap, so climbing
-never adds volume. Every 4th week is a deload (one set fewer, same rungs). After the block
+never adds volume; one variable at a time (double progression): the week an exercise climbs,
+only its variant changes, at the reps (or hold) and sets it had on the rung below, and the new
+rung's own dose comes on its next full week. Every 4th week is a deload (one set fewer, same
+rungs, never more reps than the week before). After the block
 (``block_weeks`` completed full build weeks: weeks shaped by pain or a race do not count)
 comes maintenance at ``min_sessions_per_week``, still climbing one rung
 every third completed week while rungs remain, never more load than the peak build week.
@@ -31,6 +34,7 @@ from typing import Literal
 from hipcoach.models import (
     CheckIn,
     Phase,
+    Prescription,
     Programme,
     ProgrammeWeek,
     Progression,
@@ -38,9 +42,11 @@ from hipcoach.models import (
     Tip,
 )
 from hipcoach.programme.dose import (
+    FULL_SETS,
     Template,
     compose,
     covers,
+    largest_doses,
     longest_seconds,
     pause_template,
     prescribe,
@@ -359,6 +365,8 @@ class _Generator:
         self.last_full_load = 0.0
         #: completed full build weeks so far: the block ends after ``block_weeks`` of them
         self.built = 0
+        #: each exercise's dose in the last full week that held it (what a climb starts from)
+        self.last_full: dict[str, Prescription] = {}
         #: the week that hurt, from a step-down or a pause's week back until the first full
         #: week after it, which asks no more than it did (graded exposure, not a jump above)
         self.hurt: _Built | None = None
@@ -724,7 +732,8 @@ class _Generator:
             )
             dose = _Dose(templates, count, "kept", KEPT_NOTE)
         else:
-            templates = self._full_week(n, phase, active, climb.rungs, count)
+            caps = self._caps(active, before, phase)
+            templates = self._full_week(n, phase, active, climb.rungs, count, caps)
             if self.hurt is not None and _is_full(phase, decision):
                 # The first full week after pain: no more than the week that hurt (per
                 # session), every exercise kept: a rep fewer, not one dropped below the back.
@@ -740,25 +749,66 @@ class _Generator:
             dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note)
         return dose
 
+    def _caps(
+        self, active: Sequence[Slot], before: dict[str, int], phase: Phase
+    ) -> dict[str, Prescription]:
+        """What caps each exercise's dose this week (double progression: one variable at a
+        time). One climbing a rung (from ``before``): its dose on the rung below, the last
+        full week's when it was at that rung, else that rung's own at two sets, and never
+        more reps (or hold) than the week before (a deload may have cut them). In a deload
+        or race week, one at the rung of its last full week: that week's dose (the week
+        takes a set off what it had, never a bigger dose)."""
+        out = {}
+        last_week = largest_doses(self.previous.templates) if self.previous else {}
+        for slot in active:
+            rung, was = self.climb.rungs[slot.key], before.get(slot.key, 0)
+            last = self.last_full.get(slot.key)
+            if rung > was:
+                fits = last is not None and last.rung == was
+                base = last if fits and last else prescribe(slot, was, FULL_SETS)
+                out[slot.key] = _no_more_than(base, last_week.get(slot.key))
+            elif phase in ("deload", "race") and last is not None and last.rung == rung:
+                out[slot.key] = last
+        return out
+
     def _composed(
-        self, n: int, active: Sequence[Slot], rungs: dict[str, int], sessions: int
+        self,
+        n: int,
+        active: Sequence[Slot],
+        rungs: dict[str, int],
+        sessions: int,
+        at_most: Mapping[str, Prescription] | None = None,
     ) -> tuple[Template, ...]:
-        """The week's templates at ``rungs`` under the cap (:func:`compose`)."""
+        """The week's templates at ``rungs`` under the cap (:func:`compose`), those climbing
+        at no more than their dose in ``at_most`` (double progression)."""
         required = WEEKLY_FOCI if n >= HIP_AND_KNEE_FROM_WEEK else ()
         # An exercise takes two sets for its first two weeks (no third set yet): the article's
         # five start at the article's dose, two sets, in weeks 1-2 (and a head start) too.
         new = [s.key for s in active if n <= s.from_week + 1]
         cap = self.settings.max_session_minutes * 60
         return compose(
-            active, rungs, sessions=sessions, cap_seconds=cap, required=required, new=new
+            active,
+            rungs,
+            sessions=sessions,
+            cap_seconds=cap,
+            required=required,
+            new=new,
+            at_most=at_most,
         )
 
     def _full_week(
-        self, n: int, phase: Phase, active: Sequence[Slot], rungs: dict[str, int], count: int
+        self,
+        n: int,
+        phase: Phase,
+        active: Sequence[Slot],
+        rungs: dict[str, int],
+        count: int,
+        at_most: Mapping[str, Prescription] | None = None,
     ) -> tuple[Template, ...]:
-        """A full week at ``rungs``: composed, then within the graded rise on the last full
-        week (a deload's basis: no rise at all; in maintenance, within the peak build week)."""
-        templates = self._composed(n, active, rungs, count)
+        """A full week at ``rungs``: composed (those in ``at_most`` at no more than its
+        dose), then within the graded rise on the last full week (a deload's basis: no
+        rise at all; in maintenance, within the peak build week)."""
+        templates = self._composed(n, active, rungs, count, at_most)
         # A deload lightens the last full week; it does not rise on it first.
         rise = 1.0 if phase == "deload" else MAX_WEEKLY_RISE
         limits = [self.last_full_load * rise] if self.last_full_load else []
@@ -894,6 +944,7 @@ class _Generator:
         )
         if _is_full(phase, decision) and dose.kind == "full":
             self.last_full_load = load
+            self.last_full.update(largest_doses(templates))
             self.hurt = None  # the first full week after pain is behind
         if n >= 1 and phase == "build" and not decision.pause:
             self.peak_load = max(self.peak_load, load)
@@ -933,6 +984,17 @@ class _Generator:
                 )
             )
         return tuple(out)
+
+
+def _no_more_than(dose: Prescription, last_week: Prescription | None) -> Prescription:
+    """``dose`` with no more reps (or hold) than ``last_week``'s of the same kind."""
+    if last_week is None:
+        return dose
+    if dose.reps is not None and last_week.reps is not None:
+        return dose.model_copy(update={"reps": min(dose.reps, last_week.reps)})
+    if dose.seconds is not None and last_week.seconds is not None:
+        return dose.model_copy(update={"seconds": min(dose.seconds, last_week.seconds)})
+    return dose
 
 
 def _is_full(phase: Phase, decision: _Decision) -> bool:
