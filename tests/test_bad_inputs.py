@@ -274,14 +274,14 @@ CASES = [
         write("config.toml", '[integrations]\ncompletions = "nonexistent"\n'),
         ["plan"],
         78,
-        ["[integrations] completions", "installed: garmin, intervals, strava"],
+        ["config.toml: [integrations] completions", "installed: garmin, intervals, strava"],
     ),
     Case(
         "an integration that cannot be a target",
         write("config.toml", '[integrations]\ntarget = "strava"\n'),
         ["schedule", "--offline"],
         78,
-        ["not a workout target", "garmin"],
+        ["config.toml: [integrations] target", "not a workout target", "garmin"],
     ),
     Case(
         "a chosen source that is not signed in",

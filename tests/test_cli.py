@@ -241,6 +241,20 @@ def test_checkin_records_every_trek_question_and_merges_the_day(cli):
     assert "3/10 while running" in human.stdout and "holds" in human.stdout
 
 
+def test_a_worse_morning_said_alone_is_this_morning_so_yesterdays(cli, monkeypatch):
+    """`checkin --worse-next-morning` typed this morning records yesterday's check-in (this
+    morning is the morning after it); with today's answers and no --date it is ambiguous."""
+    monkeypatch.setattr("hipcoach.timeutil.today", lambda tz: date(2026, 12, 5))
+    said = load_json(cli("checkin", "--worse-next-morning", "--json"))
+    assert (said["date"], said["worse_next_morning"]) == ("2026-12-04", True)
+    mixed = cli("checkin", "--worse-next-morning", "--pain", "2")
+    assert mixed.exit_code == 2 and "give --date, or check in twice" in mixed.stderr
+    dated = load_json(
+        cli("checkin", "--worse-next-morning", "--pain", "2", "--date", "2026-12-03", "--json")
+    )
+    assert (dated["date"], dated["pain"]) == ("2026-12-03", 2)
+
+
 def test_pain_above_two_two_weeks_running_says_see_a_physio(cli):
     week_ago = (date.today() - timedelta(days=7)).isoformat()
     cli("checkin", "--pain", "3", "--date", week_ago)

@@ -113,6 +113,25 @@ def test_the_example_config_is_valid_and_shapes_the_programme():
     assert (settings.equipment, settings.max_session_minutes) == (frozenset(), 30)
 
 
+def test_the_example_configs_commented_values_are_valid_and_set_nothing_personal(tmp_path):
+    """Copied as it is, the example sets no race, blocked day or zone the runner does not have;
+    every commented example value, uncommented, is valid (plugins' tables aside)."""
+    import re
+
+    from tests.conftest import REPO
+
+    text = (REPO / "examples" / "config.toml").read_text(encoding="utf-8")
+    athlete = load_config(REPO / "examples" / "config.toml").athlete
+    assert (athlete.races, athlete.blocked_dates, athlete.blocked_weekdays) == ([], [], [])
+    core = text.split("# Third-party plugins")[0]
+    uncommented = re.sub(r"(?m)^# ([a-z_]+ = )", r"\1", core)
+    assert uncommented != core
+    path = tmp_path / "config.toml"
+    path.write_text(uncommented, encoding="utf-8")
+    config = load_config(path)
+    assert config.athlete.races and config.athlete.blocked_dates and config.athlete.timezone
+
+
 def test_equipment_and_time_cap_are_validated(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text("[athlete]\nequipment = ['band', 'step']\nmax_session_minutes = 45\n")
@@ -149,3 +168,22 @@ def test_a_bad_secret_value_is_named_not_masked_away(tmp_path, cli, home):
     with pytest.raises(ConfigError) as caught:
         load_config(write_config(tmp_path, "[strava]\nclient_secret = 5\n"))
     assert "should be a valid string" in redact(str(caught.value))
+
+
+@pytest.mark.parametrize(
+    ("toml", "words"),
+    [
+        ('[intervals]\nathlete_id = "bob"\n', "use the id in your intervals.icu settings"),
+        ('[athlete]\nraces = ["not a date"]\n', "expected a date such as 2027-04-11"),
+        ('[athlete]\nblocked_dates = ["2026-13-01"]\n', "expected a date such as 2027-04-11"),
+    ],
+)
+def test_bad_values_are_named_in_words_not_patterns(tmp_path, toml, words):
+    """A wrong athlete id or date says what to write (not a regular expression or "invalid
+    character in year"), naming the file and the key; the athlete id is never echoed."""
+    path = write_config(tmp_path, toml)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    text = str(caught.value)
+    assert text.startswith(f"{path}: ") and words in text
+    assert "pattern" not in text and "bob" not in text

@@ -109,3 +109,17 @@ def test_the_printed_units_run_the_same_command(tmp_path: Path):
     expected = [*executable(), "--home", str(home.resolve()), "sync", "-q"]
     assert cron_then_sh(cron) == expected
     assert systemd_argv(exec_start.removeprefix("ExecStart=")) == expected
+
+
+def test_cron_warns_when_no_workout_target_is_set_up(tmp_path: Path):
+    """The printed line would exit 77 every night with nothing to sync to: say so once; with a
+    target set up (intervals.icu from the environment) there is nothing to say."""
+    home = tmp_path / "home"
+    bare = CliRunner().invoke(root, ["--home", str(home), "cron"], env={"INTERVALS_API_KEY": ""})
+    assert bare.exit_code == 0, bare.output
+    assert bare.stderr.count("no workout target is set up yet") == 1
+    assert "OnCalendar=" in bare.stdout
+    env = {"INTERVALS_API_KEY": "k" * 24, "INTERVALS_ATHLETE_ID": "i12345"}
+    ready = CliRunner().invoke(root, ["--home", str(home), "cron"], env=env)
+    assert ready.exit_code == 0, ready.output
+    assert "no workout target" not in ready.stderr

@@ -233,3 +233,11 @@ def test_ci_runs_the_readme_test_command():
     assert install.endswith("hipcoach demo") and "pytest" in tests
     ci = (REPO / ".ci" / "run").read_text().strip().splitlines()[-1]
     assert ci == tests
+
+
+def test_a_dry_run_with_no_target_says_so_even_quietly(cli):
+    """`sync -q --dry-run` in a fresh home: the dry run's output (kept by -q) says there is
+    no target to sync to, so it cannot pass for a night that would work."""
+    result = cli("-q", "sync", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "on no target" in result.stdout and "no workout target set up" in result.stdout

@@ -4,10 +4,11 @@ from datetime import date, timedelta
 from icalendar import Calendar
 
 from hipcoach.errors import ExitCode
-from tests.conftest import DATA, load_json, write_config
+from tests.conftest import DATA, REPO, load_json, write_config
 from tests.strava_shapes import weekly_history
 
 SAMPLE = DATA / "strava-activities-sample.json"
+SAMPLE_RUNNER = REPO / "examples" / "strava-activities.json"
 
 
 def history_file(tmp_path, **kwargs):
@@ -87,6 +88,17 @@ def test_schedule_human_output_shows_runs_sessions_and_reasons(cli, tmp_path):
     # "Sat 05 Dec - Fri 18 Dec" above rows from Sat 28 Nov).
     title = result.stdout.splitlines()[0]
     assert "Hip sessions" in title and "the week before" in title
+
+
+def test_the_usual_quality_run_the_reasons_name_shows_in_the_table(cli):
+    """The sample runner's Thursday workouts: a reason says the quality run is tomorrow, and
+    the Thursday row shows it expected (it was blank beside "(expected long run)")."""
+    result = cli("schedule", "--activities", str(SAMPLE_RUNNER), "--from", "2025-11-17")
+    assert result.exit_code == 0, result.output
+    assert "Thursday quality" in result.stdout  # the reason, folded over lines in its cell
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│ Thu")]
+    assert any("(expected quality" in row for row in rows), rows
+    assert not any("(expected quality" in row for row in rows if "13 Nov" in row)  # past
 
 
 def test_schedule_without_source_warns_and_still_plans(cli):

@@ -174,7 +174,7 @@ class IntervalsConfig(_Section):
     """``[intervals]``: which intervals.icu athlete (env ``INTERVALS_ATHLETE_ID`` also works;
     the API key itself is never in this file: ``hipcoach auth intervals`` keeps it)."""
 
-    athlete_id: str | None = Field(default=None, pattern=INTERVALS_ATHLETE_ID)
+    athlete_id: str | None = None
 
     @field_validator("athlete_id", mode="before")
     @classmethod
@@ -182,6 +182,17 @@ class IntervalsConfig(_Section):
         # `athlete_id = 12345` (a TOML number) names the same athlete as "12345"
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
+        return value
+
+    @field_validator("athlete_id")
+    @classmethod
+    def _an_athlete_id(cls, value: str | None) -> str | None:
+        # the value is never echoed: it may be the API key, pasted in the wrong place
+        if value is not None and not re.fullmatch(INTERVALS_ATHLETE_ID, value):
+            raise ValueError(
+                "not an intervals.icu athlete id: use the id in your intervals.icu settings "
+                "(such as i12345), or 0 for the key's owner"
+            )
         return value
 
 
@@ -297,6 +308,9 @@ def describe_validation_error(path: Path, exc: ValidationError) -> str:
         where = f"[{'.'.join(loc[:-1])}]" if loc[:-1] else "the top level"
         return f"{path}: unknown key {key!r}; allowed in {where}: {allowed}"
     message = error["msg"].removeprefix("Value error, ")
+    if error["type"].startswith("date_"):  # pydantic's words ("invalid character in year")
+        detail = message.rpartition(", ")[2]
+        message = f"expected a date such as 2027-04-11 (YYYY-MM-DD): {detail}"
     if _SECRET_WORDS.search(key):
         # "client_secret: <text>" reads as a secret to the redaction, which would mask the text
         return f"{path}: {key} is not usable: {message}"

@@ -79,9 +79,15 @@ class App:
         if any(
             (integrations.source, integrations.target, integrations.completions, integrations.plan)
         ):
+            from hipcoach.errors import ConfigError
             from hipcoach.plugins.choose import check_integrations
 
-            check_integrations(config, self.registry)
+            try:
+                check_integrations(config, self.registry)
+            except ConfigError as exc:  # named like every other config error: by its file
+                raise ConfigError(
+                    f"{self.home.config_file}: {exc.message}", hint=exc.hint
+                ) from None
         return config
 
     @cached_property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 @click.option(
     "--worse-next-morning",
     is_flag=True,
-    help="The knee was worse the next morning (give --date for the day before).",
+    help="The knee was worse the next morning: alone, this morning (recorded for yesterday); "
+    "with other answers, give --date for the day before the morning.",
 )
 @click.option("--done", is_flag=True, help="You did the session planned on --date.")
 @click.option("--skipped", is_flag=True, help="You skipped the session planned on --date.")
@@ -82,7 +83,7 @@ def command(
             "or --worse-next-morning with it"
         )
     today = app.today()
-    day = day or today
+    day = day or _default_day(today, pain, run_pain, lingered, worse_next_morning, mark, missed)
     if day > today:
         raise click.BadParameter(f"{day} is in the future", param_hint="'--date'")
     checkin = (
@@ -134,6 +135,28 @@ def command(
         app.out(line)
     if physio:
         app.out(physio)
+
+
+def _default_day(
+    today: date,
+    pain: int | None,
+    run_pain: int | None,
+    lingered: bool,
+    worse_next_morning: bool,
+    mark: Mark | None,
+    missed: bool,
+) -> date:
+    """The day a check-in without --date refers to: today, but a worse next morning said alone
+    is this morning's, so yesterday's session (with today's answers it would be ambiguous)."""
+    if not worse_next_morning:
+        return today
+    others = pain is not None or run_pain is not None or lingered or mark is not None or missed
+    if others:
+        raise click.UsageError(
+            "--worse-next-morning is about the day before this morning, the other answers about "
+            "today: give --date, or check in twice"
+        )
+    return today - timedelta(days=1)
 
 
 def _checkin_json(checkin: CheckIn) -> dict[str, Any]:

@@ -49,7 +49,7 @@ def command(app: App, at: str) -> None:
 
 # ~/.config/systemd/user/hipcoach-sync.service
 [Unit]
-Description=hipcoach nightly sync (your runs -> hip workouts on your Garmin calendar)
+Description=hipcoach nightly sync (your runs and plan -> hip sessions on your calendar)
 Wants=network-online.target
 After=network-online.target
 
@@ -71,3 +71,19 @@ WantedBy=timers.target
 
 # Logs: {home}/logs/hipcoach.log"""
     )
+    if not _has_target(app):
+        app.warn(
+            "no workout target is set up yet: the nightly sync will exit 77 until you run "
+            "`hipcoach auth garmin` or `hipcoach auth intervals`"
+        )
+
+
+def _has_target(app: App) -> bool:
+    """Whether a workout target is set up (a broken config is the sync's to report)."""
+    from hipcoach.errors import HipcoachError
+    from hipcoach.plugins.choose import resolve_targets
+
+    try:
+        return bool(resolve_targets(app.registry, app.plugin_context()))
+    except HipcoachError:
+        return True

@@ -16,6 +16,7 @@ from hipcoach.cli.params import DATE
 if TYPE_CHECKING:
     from hipcoach.models import Run
     from hipcoach.schedule.planner import SchedulePlan
+    from hipcoach.schedule.scheduler import ScheduleRequest
 
 
 def schedule_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -160,6 +161,15 @@ def hand_over_plan[T](
     )
 
 
+def _usual_quality_day(request: ScheduleRequest, day: date) -> bool:
+    """Whether ``day`` is the weekday of the runner's usual quality run, still to come (the
+    reasons name it: "quality run is tomorrow")."""
+    usual = request.workout_weekday
+    if usual is None or day < request.start or day.weekday() != usual:
+        return False
+    return request.predicts_quality(day)
+
+
 def print_schedule(app: App, plan: SchedulePlan) -> None:
     """Days with runs and sessions side by side, with the reasons."""
     from rich.table import Table
@@ -187,6 +197,8 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         key = keys.get(day)
         if key is not None and key.predicted:
             running = f"(expected {key.kind} run)"
+        elif not running and _usual_quality_day(request, day):
+            running = "(expected quality run)"
         elif key is not None and key.kind == "race" and "race" not in running:
             running = (running + " RACE").strip()
         item = sessions.get(day)

@@ -132,7 +132,7 @@ def _print(app: App, report: SyncReport) -> None:
     for action in result.actions:
         show(f"  {'would ' if dry_run else ''}{action.describe()}")
     if dry_run and not result.target_name:
-        app.say("  (no workout target set up: `hipcoach auth garmin` or `hipcoach auth intervals`)")
+        app.out("  (no workout target set up: `hipcoach auth garmin` or `hipcoach auth intervals`)")
     if dry_run:
         for item in plan.sessions:
             show(f"  {item.date:%a %d %b}  {item.session.key}  {item.reason}")
