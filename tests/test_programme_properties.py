@@ -141,7 +141,7 @@ def load_rank(p: Prescription) -> int:
 # -- the properties ---------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_bounds_sets_minutes_and_equipment(settings_, checkins):
     weeks = programme(settings_, checkins)
@@ -166,7 +166,7 @@ def test_bounds_sets_minutes_and_equipment(settings_, checkins):
                     assert p.sets >= FULL_SESSION_MIN_SETS, (week.week, session.title, p.key)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_hip_and_knee_every_week_from_week_three(settings_, checkins):
     for week in programme(settings_, checkins):
@@ -178,7 +178,7 @@ def test_hip_and_knee_every_week_from_week_three(settings_, checkins):
         assert len({tuple(p.key for p in s.prescriptions) for s in week.sessions}) <= 2
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_load_only_rises_on_a_progression(settings_, checkins):
     weeks = programme(settings_, checkins)
@@ -203,7 +203,7 @@ def test_load_only_rises_on_a_progression(settings_, checkins):
         last.update(now)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 @example(  # a step-down week holding one exercise more than the week before ran 9 s longer
     ProgrammeSettings(
@@ -294,7 +294,7 @@ def test_pain_rules_with_teeth(settings_, checkins):
             assert action(earlier[-1]) == "clear", week.week
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_nothing_climbs_above_the_rung_that_hurt_until_a_clear_check_in(settings_, checkins):
     weeks = programme(settings_, checkins)
@@ -317,7 +317,7 @@ def test_nothing_climbs_above_the_rung_that_hurt_until_a_clear_check_in(settings
                     assert p.rung <= ceiling[key].rung, (c, week.week, key)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_a_severe_check_in_cancels_the_rest_of_its_week(settings_, checkins):
     weeks = programme(settings_, checkins)
@@ -395,7 +395,7 @@ def plain_full(week: ProgrammeWeek) -> bool:
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 @example(  # the physio's: gentle's side leg raise went from 2 x 12 to 2 x 20 on a harder rung
     ProgrammeSettings(level="gentle"), []
@@ -443,7 +443,7 @@ def test_one_variable_at_a_time_a_climb_keeps_the_reps_and_sets(settings_, check
         assert climbs  # a plain programme climbs, so the property is exercised
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_at_most_two_new_body_positions_a_week_the_knees_on_its_own(settings_, checkins):
     """A new body position (a rung drawn in another position, or an exercise joining) comes
@@ -491,7 +491,7 @@ def test_deloads_race_weeks_and_light_sessions_are_lighter(settings_, race_week,
                 assert a.variant == b.variant and a.rung == b.rung and a.sets <= b.sets
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_a_full_week_asks_at_most_thirty_percent_more_than_the_last_full_one(settings_, checkins):
     last = None
@@ -571,7 +571,7 @@ def pain_with_step_downs(draw: st.DrawFn) -> list[CheckIn]:
     )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_with_step_downs())
 @example(  # the reviewer's: strong, all equipment, 20 min, 6/10 on the Tuesday of week 5
     ProgrammeSettings(level="strong", equipment=frozenset(EQUIPMENT), max_session_minutes=20),
@@ -610,7 +610,7 @@ def clear_between(checkins: list[CheckIn], after: date, before: date) -> bool:
     return any(action(c) == "clear" and after < c.date < before for c in checkins)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=130, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_with_step_downs())
 def test_after_a_step_down_the_lighter_dose_stays_until_a_clear_check_in(settings_, checkins):
     """Silence (or pain of 3-5) after a step-down keeps its dose: light, never more load than
@@ -630,7 +630,7 @@ def test_after_a_step_down_the_lighter_dose_stays_until_a_clear_check_in(setting
             assert rep_equivalents(later) < rep_equivalents(hurt), (week.week, later.week)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=130, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_the_first_week_back_after_a_pause_is_a_light_step_down(settings_, checkins):
     weeks = programme(settings_, checkins)
@@ -643,7 +643,7 @@ def test_the_first_week_back_after_a_pause_is_a_light_step_down(settings_, check
             assert_lighter(hurt.sessions, week.sessions, week.week)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 def test_each_direction_in_two_sessions_of_three(settings_, checkins):
     """From week 3, a week of three full sessions (A, B, A) trains each direction (abduction,
@@ -660,7 +660,7 @@ def test_each_direction_in_two_sessions_of_three(settings_, checkins):
             assert len(holding) >= 2, (week.week, focus)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 @example(  # the reviewer's: 4/10 while running in week 3, and week 4 is a deload
     ProgrammeSettings(),
@@ -684,7 +684,7 @@ def test_the_weeks_reason_carries_a_hold_and_the_running_advice_whatever_the_pha
             assert any(f"{c.date:%a %d %b}" in week.why for c in holds), (week.week, week.why)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_with_step_downs())
 def test_a_deload_takes_its_set_off_whatever_dose_the_week_is_at(settings_, checkins):
     """The deload's "one set fewer" is a real change: a deload week asks less than the week
@@ -706,7 +706,7 @@ def test_a_deload_takes_its_set_off_whatever_dose_the_week_is_at(settings_, chec
         assert rep_equivalents(week) < rep_equivalents(before), (week.week, week.why)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 @example(  # the reviewer's: a pause in week 3, ended in week 5; maintenance still came in week 9
     ProgrammeSettings(),
@@ -746,7 +746,7 @@ def test_maintenance_follows_block_weeks_of_completed_full_build_weeks(settings_
         assert all(w.phase in ("maintenance", "race") for w in weeks[first:])
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=130, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
 @example(  # the reviewer's: 8/10 in week 3, cleared in week 5: week 7 rose above week 3
     ProgrammeSettings(),
