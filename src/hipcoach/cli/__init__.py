@@ -7,7 +7,6 @@ stderr and their documented exit code.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import inspect
@@ -52,6 +51,8 @@ class SuggestingGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib  # only for a mistyped command: kept off every --help's start-up
+
             nearest = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
             hint = f" Did you mean '{nearest[0]}'?" if nearest else ""
             ctx.fail(f"No such command '{name}'.{hint}")
