@@ -397,6 +397,38 @@ def plain_full(week: ProgrammeWeek) -> bool:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
+@example(  # the physio's second look: strong with a band, 2 x 8 to 2 x 15 the week after
+    ProgrammeSettings(level="strong", equipment=frozenset({"band"})), []
+)
+@example(ProgrammeSettings(level="gentle"), [])  # bird dog and hip hike 2 x 12 to 2 x 20
+def test_reps_build_a_quarter_at_a_time_on_a_rung(settings_, checkins):
+    """Between two full weeks at the same rung, an exercise's reps rise by at most a quarter
+    (two reps at least) and its hold by at most a quarter (5 s at least): 8 → 10 → 12 → 15,
+    never 8 → 15 in a week."""
+    weeks = programme(settings_, checkins)
+    last: dict[str, tuple[int, tuple[int, int | None, int | None]]] = {}
+    steps = 0
+    for week in weeks:
+        if not plain_full(week):
+            continue
+        now, rungs = doses(week), week_rungs(week)
+        for key, (_, reps, seconds) in now.items():
+            rung, (_, was_reps, was_seconds) = last.get(key, (None, (0, None, None)))
+            if rung != rungs[key].rung:
+                continue
+            if reps is not None and was_reps is not None and reps > was_reps:
+                steps += 1
+                assert reps <= max(was_reps + 2, round(was_reps * 1.25)), (week.week, key)
+            if seconds is not None and was_seconds is not None and seconds > was_seconds:
+                steps += 1
+                assert seconds <= max(was_seconds + 5, was_seconds * 1.25 + 2.5), (week.week, key)
+        last.update({k: (rungs[k].rung, d) for k, d in now.items()})
+    if not checkins and settings_.level != "gentle":
+        assert steps  # the property is exercised
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programme_settings(), pain_sequences())
 @example(  # the physio's: gentle's side leg raise went from 2 x 12 to 2 x 20 on a harder rung
     ProgrammeSettings(level="gentle"), []
 )

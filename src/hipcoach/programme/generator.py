@@ -40,9 +40,11 @@ from hipcoach.models import (
     Progression,
     Session,
     Tip,
+    Variant,
 )
 from hipcoach.programme.dose import (
     FULL_SETS,
+    HOLD_STEP_SECONDS,
     Template,
     compose,
     covers,
@@ -769,6 +771,10 @@ class _Generator:
                 out[slot.key] = _no_more_than(base, last_week.get(slot.key))
             elif phase in ("deload", "race") and last is not None and last.rung == rung:
                 out[slot.key] = last
+            elif last is not None and last.rung == rung:
+                building = _building(last, slot.variant(rung))
+                if building is not None:
+                    out[slot.key] = building
         return out
 
     def _composed(
@@ -984,6 +990,22 @@ class _Generator:
                 )
             )
         return tuple(out)
+
+
+def _building(last: Prescription, own: Variant) -> Prescription | None:
+    """The next step from ``last`` towards its rung's own reps (or hold), ``own``'s: at most
+    a quarter more (two reps or 5 s at least), sets as they were until the reps are there
+    (one thing at a time: 8 → 10 → 12 → 15, then the level's sets); None once there."""
+    if last.reps is not None and own.reps is not None and last.reps < own.reps:
+        reps = min(own.reps, max(last.reps + 2, round(last.reps * 1.25)))
+        return last.model_copy(update={"reps": reps})
+    if last.seconds is not None and own.seconds is not None and last.seconds < own.seconds:
+        longer = max(
+            last.seconds + HOLD_STEP_SECONDS,
+            round(last.seconds * 1.25 / HOLD_STEP_SECONDS) * HOLD_STEP_SECONDS,
+        )
+        return last.model_copy(update={"seconds": min(own.seconds, longer)})
+    return None
 
 
 def _no_more_than(dose: Prescription, last_week: Prescription | None) -> Prescription:
