@@ -1089,13 +1089,15 @@ KNEE_STRENGTH: tuple[Variant, ...] = (
         "Step-up onto a low step, hand on a wall",
         "Stand facing a low step of about 10 cm (an aerobics step at its lowest, or a sturdy "
         "block), fingertips on a wall or banister. Put one foot on the step and push through "
-        "that heel to stand up on it, knee over the second toe and pelvis level; step back "
-        "down with the other foot. All the reps on one leg, then the other. The first "
+        "that heel to stand up on it, knee over the second toe and pelvis level, the other "
+        "foot only tapping the step; then let the working leg lower you slowly until the "
+        "other foot touches the floor. All the reps on one leg, then the other. The first "
         "single-leg rung: stop short of pain.",
-        "Foot on the low step, hand on the wall; push through the heel, knee over toes.",
+        "Foot on the low step, hand on the wall; push through the heel, lower slowly.",
         STEP_UP,
         "step_up",
         reps=10,
+        tempo_s=PAUSED,
         equipment=STEP,
         knee_flexion=45,
         single_leg=True,
