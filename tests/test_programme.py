@@ -904,3 +904,32 @@ def test_plan_says_so_when_no_session_is_left_to_step_down(cli, home, monkeypatc
     assert result.exit_code == 0, result.output
     assert "no session left this week after the pain of Thu" in result.stdout
     assert "on step down" not in result.stdout
+
+
+def test_a_deload_at_the_floor_says_nothing_comes_off():
+    """Strong with a band at 20 minutes, a 6/10, then silence: the step-down's dose is one set
+    of 6 of everything, so the deload cannot take a set off; its reason says so instead of
+    "one set fewer per exercise" (found by an exploring run)."""
+    settings = ProgrammeSettings(
+        level="strong",
+        sessions_per_week=2,
+        min_sessions_per_week=1,
+        block_weeks=6,
+        equipment=frozenset({"band"}),
+        max_session_minutes=20,
+    )
+    said = [
+        checkin(date(2026, 11, 23), worse_next_morning=True),
+        checkin(date(2026, 11, 30), pain=0),
+        checkin(date(2026, 12, 7), pain=0),
+        checkin(date(2027, 1, 11), pain=6),
+        checkin(date(2027, 1, 18), worse_next_morning=True),
+    ]
+    weeks = pains(*said, weeks=13, settings=settings)
+    deload, before = weeks[11], weeks[10]
+    assert deload.phase == "deload"
+    same = [s.prescriptions for s in deload.sessions] == [s.prescriptions for s in before.sessions]
+    assert same and "nothing comes off" in deload.why and "one set fewer" not in deload.why
+    # a deload that can take its set off still says so
+    plain = generate(ProgrammeSettings(), START, weeks=4).weeks[3]
+    assert plain.phase == "deload" and "one set fewer per exercise" in plain.why

@@ -327,6 +327,10 @@ class _Decision:
 DoseKind = Literal["full", "pause", "stepped", "kept", "resumed"]
 
 
+#: what a deload takes off a full week (its reason says so)
+DELOAD_CUT = "one set fewer per exercise"
+
+
 @dataclass(frozen=True)
 class _Dose:
     """The week's templates over ``count`` sessions, and what kind of dose they are."""
@@ -335,6 +339,8 @@ class _Dose:
     count: int
     kind: DoseKind = "full"
     light_note: str | None = None
+    #: what a deload took off a lighter dose (None: nothing could come off)
+    cut: str | None = None
 
 
 class _Generator:
@@ -401,7 +407,7 @@ class _Generator:
             phase=phase,
             step=self.climb.step,
             progression=decision.progression,
-            why=decision.why,
+            why=_deload_why(decision.why, dose) if phase == "deload" else decision.why,
             held="; ".join(r for r in (verdict.reason, gate.reason) if r) or None,
             sessions=sessions,
             lead_in=lead_in,
@@ -503,7 +509,7 @@ class _Generator:
                 "start", f"week 1: the {self.settings.level} level's starting variants{held}"
             )
         if phase == "deload":
-            return _Decision("deload", f"deload week: one set fewer per exercise, same rungs{held}")
+            return _Decision("deload", f"deload week: {DELOAD_CUT}, same rungs{held}")
         if phase == "race":
             return _Decision("hold", f"race week: one light session{held}")
         if verdict.action == "hold" or gate.action != "progress":
@@ -748,7 +754,8 @@ class _Generator:
             if dose.kind in ("stepped", "kept"):
                 base = STEPPED_NOTE if dose.kind == "stepped" else KEPT_NOTE
                 note = f"{base}; {phase}: {reduced[0][1] or 'already at its lightest'}"
-            dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note)
+            cut = reduced[0][1] if dose.kind in ("stepped", "kept") else DELOAD_CUT
+            dose = _Dose(tuple(t for t, _ in reduced), dose.count, dose.kind, note, cut)
         return dose
 
     def _caps(
@@ -990,6 +997,15 @@ class _Generator:
                 )
             )
         return tuple(out)
+
+
+def _deload_why(why: str, dose: _Dose) -> str:
+    """A deload's reason saying what it really took off a lighter dose: a third fewer reps,
+    or nothing at all when every exercise was already at one set and its floor."""
+    if dose.cut == DELOAD_CUT:
+        return why
+    what = dose.cut or "nothing comes off (already at its lightest dose: one set of each)"
+    return why.replace(DELOAD_CUT, what, 1)
 
 
 def _building(last: Prescription, own: Variant) -> Prescription | None:
