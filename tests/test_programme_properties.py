@@ -477,6 +477,23 @@ def test_one_variable_at_a_time_a_climb_keeps_the_reps_and_sets(settings_, check
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_settings(), pain_sequences())
+@example(  # an exploring run's: week 7's knee position came with an exercise's first week
+    ProgrammeSettings(
+        level="strong",
+        sessions_per_week=1,
+        min_sessions_per_week=1,
+        block_weeks=4,
+        max_session_minutes=20,
+    ),
+    [
+        CheckIn(date=date(2026, 11, 30), pain=0),
+        CheckIn(date=date(2026, 12, 7), pain=6),
+        *(
+            CheckIn(date=date.fromisoformat(d), pain=0)
+            for d in ("2026-12-21", "2027-01-11", "2027-01-18", "2027-02-15", "2027-03-08")
+        ),
+    ],
+)
 def test_at_most_two_new_body_positions_a_week_the_knees_on_its_own(settings_, checkins):
     """A new body position (a rung drawn in another position, or an exercise joining) comes
     at most two a week, and the knee ladder's alone: the reviewer's standard week 7 changed

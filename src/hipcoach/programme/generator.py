@@ -373,6 +373,8 @@ class _Generator:
         self.last_full_load = 0.0
         #: completed full build weeks so far: the block ends after ``block_weeks`` of them
         self.built = 0
+        #: every exercise the runner has been given so far (a first one is a new position)
+        self.ever: set[str] = set()
         #: each exercise's dose in the last full week that held it (what a climb starts from)
         self.last_full: dict[str, Prescription] = {}
         #: the week that hurt, from a step-down or a pause's week back until the first full
@@ -556,8 +558,9 @@ class _Generator:
         ]
         joining = [s for s in active if s.from_week == n > 1]
         staged, wait = self._staggered(due, joining)
-        go = self._held_after(staged, n, phase, active)
-        no_room = [s for s in staged if s not in go]
+        go, later = self._held_after(staged, n, phase, active)
+        wait += later
+        no_room = [s for s in staged if s not in go and s not in later]
         turn = [s for s in go if s.key in climb.waiting]
         climb.move(go, +1, counts=len(turn) < len(go))
         for slot in wait:
@@ -632,11 +635,13 @@ class _Generator:
 
     def _held_after(
         self, go: Sequence[Slot], n: int, phase: Phase, active: Sequence[Slot]
-    ) -> list[Slot]:
+    ) -> tuple[list[Slot], list[Slot]]:
         """Those of ``go`` the week still holds once they climb: one the cap would leave out
         at its next rung stays at its rung (never a rung the runner has not done, nor a new
-        position that appears weeks later beside others)."""
+        position that appears weeks later beside others); and the knee's new position, which
+        waits (comes alone) when the week also brings an exercise the runner has never done."""
         go = list(go)
+        later: list[Slot] = []
         count = sessions_in(self.settings, phase)
         while go:
             rungs = dict(self.climb.rungs)
@@ -644,10 +649,19 @@ class _Generator:
                 rungs[slot.key] = min(self.climb.top(slot), rungs[slot.key] + 1)
             held = {p.key for t in self._full_week(n, phase, active, rungs, count) for p in t}
             kept = [s for s in go if s.key in held]
+            knee = [s for s in kept if "knee" in s.focus and self._new_position(s)]
+            if knee and held - self.ever:
+                later += knee
+                kept = [s for s in kept if s not in knee]
             if len(kept) == len(go):
                 break
             go = kept
-        return go
+        return go, later
+
+    def _new_position(self, slot: Slot) -> bool:
+        """Whether ``slot``'s next rung is drawn in another body position."""
+        rung = self.climb.rungs[slot.key]
+        return slot.variant(rung + 1).picture != slot.variant(rung).picture
 
     def _moved_why(
         self,
@@ -932,6 +946,7 @@ class _Generator:
     ) -> None:
         templates, count = dose.templates, dose.count
         load = week_load(templates, count)
+        self.ever.update(p.key for t in templates for p in t)
         planned = (
             first_week_sessions(self.settings, self.first_day)
             if n == 1 and (self.lead_in is None)
