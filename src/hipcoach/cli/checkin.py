@@ -160,12 +160,7 @@ def _default_day(
 
 
 def _checkin_json(checkin: CheckIn) -> dict[str, Any]:
-    return {
-        "pain": checkin.pain,
-        "run_pain": checkin.run_pain,
-        "lingered": checkin.lingered,
-        "worse_next_morning": checkin.worse_next_morning,
-    }
+    return checkin.model_dump(exclude={"date"})
 
 
 def _checkin_line(outcome: CheckinOutcome, stored: CheckIn) -> str:

@@ -16,7 +16,6 @@ from hipcoach.cli.params import DATE
 if TYPE_CHECKING:
     from hipcoach.models import Run
     from hipcoach.schedule.planner import SchedulePlan
-    from hipcoach.schedule.scheduler import ScheduleRequest
 
 
 def schedule_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -161,15 +160,6 @@ def hand_over_plan[T](
     )
 
 
-def _usual_quality_day(request: ScheduleRequest, day: date) -> bool:
-    """Whether ``day`` is the weekday of the runner's usual quality run, still to come (the
-    reasons name it: "quality run is tomorrow")."""
-    usual = request.workout_weekday
-    if usual is None or day < request.start or day.weekday() != usual:
-        return False
-    return request.predicts_quality(day)
-
-
 def print_schedule(app: App, plan: SchedulePlan) -> None:
     """Days with runs and sessions side by side, with the reasons."""
     from rich.table import Table
@@ -197,7 +187,7 @@ def print_schedule(app: App, plan: SchedulePlan) -> None:
         key = keys.get(day)
         if key is not None and key.predicted:
             running = f"(expected {key.kind} run)"
-        elif not running and _usual_quality_day(request, day):
+        elif not running and day >= request.start and request.expects_usual_quality(day):
             running = "(expected quality run)"
         elif key is not None and key.kind == "race" and "race" not in running:
             running = (running + " RACE").strip()

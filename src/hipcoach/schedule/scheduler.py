@@ -128,6 +128,12 @@ class ScheduleRequest:
         that day and no quality run that week."""
         return not plan_decides(self.planned, day, ("quality",))
 
+    def expects_usual_quality(self, day: date) -> bool:
+        """Whether ``day`` is the weekday of the runner's usual quality run and the plan
+        leaves it that (:meth:`predicts_quality`)."""
+        usual = self.workout_weekday
+        return usual is not None and day.weekday() == usual and self.predicts_quality(day)
+
 
 def blocked_reason(request: ScheduleRequest, day: date) -> str | None:
     """Why no session may go on ``day`` (a hard rule), or None when it may."""
@@ -215,8 +221,7 @@ def _quality_tomorrow(request: ScheduleRequest, day: date) -> str | None:
         return f"your {planned.named()} is tomorrow"
     if any(r.date == tomorrow and r.kind == "workout" for r in request.runs):
         return QUALITY_TOMORROW
-    usual = request.workout_weekday
-    if usual is not None and tomorrow.weekday() == usual and request.predicts_quality(tomorrow):
+    if request.expects_usual_quality(tomorrow):
         return QUALITY_TOMORROW
     return None
 
@@ -236,10 +241,9 @@ def _preference(request: ScheduleRequest, day: date) -> tuple[float, str]:
     same_day = request.planned_on(day, "quality")
     if same_day is not None:
         return 2.0, f"same day as your {same_day.named()}: do it after the run (hard days hard)"
-    workout_day = request.workout_weekday
-    if workout_day is not None and day.weekday() == workout_day and request.predicts_quality(day):
+    if request.expects_usual_quality(day):
         return 2.0, (
-            f"same day as your usual {WEEKDAYS[workout_day].title()} quality run: "
+            f"same day as your usual {WEEKDAYS[day.weekday()].title()} quality run: "
             "do it after the run (hard days hard)"
         )
     race = _last_race_before(request, day)
